@@ -1,0 +1,3 @@
+module github.com/easkit/easkit
+
+go 1.26
