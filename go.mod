@@ -1,3 +1,8 @@
 module github.com/easkit/easkit
 
-go 1.26
+go 1.26.0
+
+require (
+	github.com/google/go-cmp v0.7.0 // indirect
+	golang.org/x/tools v0.52.0 // indirect
+)

@@ -1,0 +1,31 @@
+package wbxml
+
+// Vocabulary names the tokens of one WBXML application (a "code space"): the
+// tag tokens of each code page, and the XML namespace that each page maps to.
+// The wbxml package is vocabulary-agnostic; ActiveSync's vocabulary is
+// codepages.ActiveSync.
+//
+// Implementations must be safe for concurrent use and should not allocate:
+// the decoder and the XML conversions call them once per element.
+type Vocabulary interface {
+	// TagName returns the element name of token (0x05–0x3F, without the
+	// attribute and content bits) on code page, or "" when the vocabulary
+	// defines no such tag.
+	TagName(page, token uint8) string
+
+	// LookupTag finds the tag named local in XML namespace ns. Any spelling
+	// of the namespace and any alias of the name that the vocabulary accepts
+	// on input resolves; ok is false when nothing matches.
+	LookupTag(ns, local []byte) (page, token uint8, ok bool)
+
+	// Namespace returns the XML namespace of code page in the given form, or
+	// "" when the page does not exist. Form 0 is the vocabulary's default
+	// output form; the meaning of other forms is defined by the vocabulary
+	// (codepages.ActiveSync: 0 = colon form "AirSync:", 1 = schema form
+	// "AirSync").
+	Namespace(page uint8, form int) string
+
+	// PageName returns a short name for code page, for prefixes and error
+	// messages ("AirSync"), or "" when the page does not exist.
+	PageName(page uint8) string
+}
