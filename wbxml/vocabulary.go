@@ -3,7 +3,7 @@ package wbxml
 // Vocabulary names the tokens of one WBXML application (a "code space"): the
 // tag tokens of each code page, and the XML namespace that each page maps to.
 // The wbxml package is vocabulary-agnostic; ActiveSync's vocabulary is
-// codepages.ActiveSync.
+// codepages.ActiveSync, which imports this package for these types.
 //
 // Implementations must be safe for concurrent use and should not allocate:
 // the decoder and the XML conversions call them once per element.
@@ -28,4 +28,22 @@ type Vocabulary interface {
 	// PageName returns a short name for code page, for prefixes and error
 	// messages ("AirSync"), or "" when the page does not exist.
 	PageName(page uint8) string
+
+	// Content says how the content of a tag is carried on the wire, so that
+	// XML conversion can render OPAQUE data readably. Tags the vocabulary
+	// does not know are [ContentText].
+	Content(page, token uint8) ContentKind
 }
+
+// ContentKind says how a tag's content is carried in WBXML.
+type ContentKind uint8
+
+const (
+	// ContentText is character data sent as inline or table strings (the default).
+	ContentText ContentKind = iota
+	// ContentBinary is a byte array sent as OPAQUE; XML shows it as base64.
+	ContentBinary
+	// ContentOpaqueText is text sent as OPAQUE (ActiveSync ComposeMail Mime);
+	// XML shows it as text.
+	ContentOpaqueText
+)
