@@ -1,0 +1,5 @@
+//go:build !race
+
+package codepages_test
+
+const raceEnabled = false
