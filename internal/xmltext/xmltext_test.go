@@ -67,7 +67,7 @@ func TestSafe(t *testing.T) {
 		{"truncated \xe6\x97", false},
 		{"surrogate \xed\xa0\x80", false},
 		{"noncharacter \xef\xbf\xbe", false}, // U+FFFE
-		{"private use \xee\x80\x80", true},    // U+E000
+		{"private use \xee\x80\x80", true},   // U+E000
 		{"0123456789abcdef\x1f", false},
 	}
 	for _, tt := range tests {
