@@ -1,9 +1,3 @@
-// Package version models Exchange ActiveSync protocol versions and the
-// version negotiation rules of [MS-ASHTTP].
-//
-// A [Version] is stored as the number a client writes into the first byte of
-// a base64-encoded request query: the version's digits with the dot removed,
-// so "14.1" is 141 and "2.5" is 25.
 package version
 
 import "strconv"
@@ -11,6 +5,9 @@ import "strconv"
 // Version is an ActiveSync protocol version, stored as its URI byte: the
 // decimal digits of "major.minor" without the dot ("14.1" is 141, "2.5" is 25).
 // The zero Version means "no version".
+//
+// Because the minor part is a single digit, the ordinary integer comparison
+// orders versions: V12_1 < V14_0 < V14_1.
 type Version uint8
 
 // The protocol versions that have been published, oldest first.
@@ -98,16 +95,20 @@ func (v *Version) UnmarshalText(b []byte) error {
 	return nil
 }
 
-// ParseError reports text that is not a protocol version.
+// ParseError reports text that is not a protocol version, or a header value
+// that is not a list of them. It wraps [ErrSyntax].
 type ParseError struct {
-	Text   string // the text that was parsed
-	Offset int    // character offset of the first offending character
-	Reason string // what was wrong
+	Text   string // the text that was parsed (the whole header value for a list)
+	Offset int    // character offset in Text of the first offending character
+	Reason string // what was wrong, for people
 }
 
 func (e *ParseError) Error() string {
 	return "version: " + strconv.Quote(e.Text) + ": offset " + strconv.Itoa(e.Offset) + ": " + e.Reason
 }
+
+// Unwrap returns [ErrSyntax].
+func (e *ParseError) Unwrap() error { return ErrSyntax }
 
 // Parse parses the dotted form "major.minor" with a single-digit minor, as
 // used by the MS-ASProtocolVersion(s) headers. The major part may be 1 to 25
@@ -144,7 +145,10 @@ func parseBytes(s string) (Version, error) {
 	minor := int(s[i] - '0')
 	i++
 	if i != len(s) {
-		return 0, &ParseError{Text: s, Offset: i, Reason: "minor version must be a single digit"}
+		if s[i] >= '0' && s[i] <= '9' {
+			return 0, &ParseError{Text: s, Offset: i, Reason: "minor version must be a single digit"}
+		}
+		return 0, &ParseError{Text: s, Offset: i, Reason: "unexpected " + quoteByte(s[i]) + " after the version"}
 	}
 	if major == 0 && minor == 0 {
 		return 0, &ParseError{Text: s, Offset: 0, Reason: "version 0.0 does not exist"}
@@ -162,3 +166,12 @@ func FromURIByte(b byte) Version { return Version(b) }
 
 // URIByte returns the value written in the first byte of a base64 request query.
 func (v Version) URIByte() byte { return byte(v) }
+
+// quoteByte renders b for an error message: 'x' for printable ASCII, else 0xNN.
+func quoteByte(b byte) string {
+	if b >= 0x20 && b < 0x7f {
+		return strconv.QuoteRune(rune(b))
+	}
+	const hex = "0123456789ABCDEF"
+	return "byte 0x" + string([]byte{hex[b>>4], hex[b&15]})
+}

@@ -1,0 +1,5 @@
+//go:build !race
+
+package version_test
+
+const raceEnabled = false
