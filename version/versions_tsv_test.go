@@ -44,9 +44,9 @@ func readVersionsTSV(t *testing.T) []serverRow {
 
 // Clients used against every server list.
 var (
-	allKnown  = version.Known[:]
-	modern    = vs("14.0,14.1,16.0,16.1") // Windows 10 Mail's range
-	legacy    = vs("2.5,12.0")            // 2.5 and 12.0 must use the plain query
+	allKnown    = version.Known[:]
+	modern      = vs("14.0,14.1,16.0,16.1") // Windows 10 Mail's range
+	legacy      = vs("2.5,12.0")            // 2.5 and 12.0 must use the plain query
 	prehistoric = vs("2.0,2.1")
 )
 
