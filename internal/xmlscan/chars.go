@@ -1,0 +1,141 @@
+package xmlscan
+
+import "unicode/utf8"
+
+// Byte classes for the scanning loops. An entry is true when the byte is a
+// valid one-byte character that needs no further attention in that context;
+// every other byte (markup delimiters, CR, characters XML 1.0 forbids, and
+// the lead bytes of multi-byte UTF-8 sequences) leaves the fast loop.
+var (
+	textPlain    = byteTable(func(c byte) bool { return plainASCII(c) && c != '<' && c != '&' && c != ']' && c != '\r' })
+	attrPlain    = byteTable(func(c byte) bool { return plainASCII(c) && c != '<' && c != '&' && c != '"' && c != '\'' && !isSpace(c) })
+	cdataPlain   = byteTable(func(c byte) bool { return plainASCII(c) && c != ']' && c != '\r' })
+	commentPlain = byteTable(func(c byte) bool { return plainASCII(c) && c != '-' })
+	piPlain      = byteTable(func(c byte) bool { return plainASCII(c) && c != '?' })
+	litPlain     = byteTable(func(c byte) bool { return plainASCII(c) && c != '"' && c != '\'' && c != '>' })
+	spaceTable   = byteTable(isSpace)
+	// nameStartASCII and nameASCII hold the one-byte NameStartChar and
+	// NameChar of XML 1.0 (fifth edition). The colon is excluded: callers
+	// handle it, since Namespaces in XML gives it a meaning.
+	nameStartASCII = byteTable(func(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' })
+	nameASCII      = byteTable(func(c byte) bool {
+		return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || c == '_' || '0' <= c && c <= '9' || c == '-' || c == '.'
+	})
+)
+
+func byteTable(f func(byte) bool) (t [256]bool) {
+	for i := range t {
+		t[i] = f(byte(i))
+	}
+	return t
+}
+
+// plainASCII reports whether c is a one-byte character allowed by the Char
+// production: tab, LF, CR, or 0x20–0x7F.
+func plainASCII(c byte) bool {
+	return c == '\t' || c == '\n' || c == '\r' || 0x20 <= c && c < utf8.RuneSelf
+}
+
+// isSpace reports whether c matches the S production (space, tab, LF, CR).
+func isSpace(c byte) bool {
+	return c == ' ' || c == '\t' || c == '\n' || c == '\r'
+}
+
+// isChar reports whether r matches the Char production of XML 1.0:
+// #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF].
+func isChar(r rune) bool {
+	switch {
+	case r < 0x20:
+		return r == '\t' || r == '\n' || r == '\r'
+	case r <= 0xD7FF:
+		return true
+	case r < 0xE000:
+		return false
+	case r <= 0xFFFD:
+		return true
+	default:
+		return 0x10000 <= r && r <= utf8.MaxRune
+	}
+}
+
+// isNameStartRune reports whether r is a NameStartChar of XML 1.0 (fifth
+// edition), colon excluded.
+func isNameStartRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return nameStartASCII[r]
+	}
+	switch {
+	case r < 0xC0:
+		return false
+	case r <= 0x2FF:
+		return r != 0xD7 && r != 0xF7
+	case r < 0x370:
+		return false
+	case r <= 0x1FFF:
+		return r != 0x37E
+	case r <= 0x200B:
+		return false
+	case r <= 0x200D:
+		return true
+	case r < 0x2070:
+		return false
+	case r <= 0x218F:
+		return true
+	case r < 0x2C00:
+		return false
+	case r <= 0x2FEF:
+		return true
+	case r < 0x3001:
+		return false
+	case r <= 0xD7FF:
+		return true
+	case r < 0xF900:
+		return false
+	case r <= 0xFDCF:
+		return true
+	case r < 0xFDF0:
+		return false
+	case r <= 0xFFFD:
+		return true
+	default:
+		return 0x10000 <= r && r <= 0xEFFFF
+	}
+}
+
+// isNameRune reports whether r is a NameChar of XML 1.0 (fifth edition),
+// colon excluded.
+func isNameRune(r rune) bool {
+	if r < utf8.RuneSelf {
+		return nameASCII[r]
+	}
+	return isNameStartRune(r) || r == 0xB7 || 0x300 <= r && r <= 0x36F || r == 0x203F || r == 0x2040
+}
+
+// isAllSpace reports whether b holds only S characters.
+func isAllSpace(b []byte) bool {
+	for _, c := range b {
+		if !spaceTable[c] {
+			return false
+		}
+	}
+	return true
+}
+
+// hasPrefix reports whether b[i:] starts with p; i may be past the end.
+func hasPrefix(b []byte, i int, p string) bool {
+	return i <= len(b) && len(b)-i >= len(p) && string(b[i:i+len(p)]) == p
+}
+
+// skipSpace returns the offset of the first non-S byte at or after i.
+func skipSpace(b []byte, i int) int {
+	for i < len(b) && spaceTable[b[i]] {
+		i++
+	}
+	return i
+}
+
+// isTruncated reports whether b[i:] is a proper prefix of p: the input ends
+// inside p.
+func isTruncated(b []byte, i int, p string) bool {
+	return len(b)-i < len(p) && p[:len(b)-i] == string(b[i:])
+}

@@ -1,0 +1,327 @@
+package xmlscan
+
+import (
+	"fmt"
+	"unicode/utf8"
+)
+
+// checkRune validates the multi-byte character at b[i] (b[i] >= 0x80) and
+// returns the offset after it.
+func (s *Scanner) checkRune(i int) (int, error) {
+	r, size := utf8.DecodeRune(s.in[i:])
+	if r == utf8.RuneError && size == 1 {
+		return 0, s.fail(i, ErrInvalidUTF8, "invalid UTF-8")
+	}
+	if !isChar(r) {
+		return 0, s.failf(i, ErrInvalidChar, "character %U not allowed in XML", r)
+	}
+	return i + size, nil
+}
+
+// badChar fails at a byte that left a fast loop without being handled: a
+// character the Char production forbids, or a multi-byte character (which
+// is then validated and, being valid, reported by the caller's context).
+func (s *Scanner) badChar(i int, where string) error {
+	c := s.in[i]
+	if c >= utf8.RuneSelf {
+		if _, err := s.checkRune(i); err != nil {
+			return err
+		}
+		return s.failf(i, ErrMarkup, "unexpected %s %s", describe(s.in, i), where)
+	}
+	return s.failf(i, ErrInvalidChar, "%s not allowed in XML", describe(s.in, i))
+}
+
+// textAcc accumulates character data: as a sub-slice of the document while
+// the pieces are contiguous, else in the Scanner's text buffer.
+type textAcc struct {
+	buf    []byte
+	direct bool
+	ds, de int
+}
+
+// add appends b[i:j].
+func (t *textAcc) add(b []byte, i, j int) {
+	switch {
+	case !t.direct:
+		t.buf = append(t.buf, b[i:j]...)
+	case t.ds == t.de:
+		t.ds, t.de = i, j
+	case t.de == i:
+		t.de = j
+	default:
+		t.direct = false
+		t.buf = append(t.buf, b[t.ds:t.de]...)
+		t.buf = append(t.buf, b[i:j]...)
+	}
+}
+
+// spill switches to the buffer, so that decoded bytes can be appended.
+func (t *textAcc) spill(b []byte) {
+	if t.direct {
+		t.direct = false
+		t.buf = append(t.buf, b[t.ds:t.de]...)
+	}
+}
+
+// scanContent reads content from s.pos up to the next start or end tag:
+// character data, references and CDATA sections are merged, comments and
+// processing instructions skipped. It returns the text and the offset of its
+// first piece, and leaves s.pos at the '<' of the tag.
+func (s *Scanner) scanContent() (text []byte, off int, err error) {
+	b := s.in
+	n := len(b)
+	i := s.pos
+	off = -1
+	acc := textAcc{buf: s.text[:0], direct: true, ds: i, de: i}
+	for {
+		// A run of characters taken as they are.
+		j := i
+		for {
+			for j < n && textPlain[b[j]] {
+				j++
+			}
+			if j >= n {
+				break
+			}
+			c := b[j]
+			if c >= utf8.RuneSelf {
+				if j, err = s.checkRune(j); err != nil {
+					return nil, 0, err
+				}
+				continue
+			}
+			if c == ']' {
+				if j+2 < n && b[j+1] == ']' && b[j+2] == '>' {
+					return nil, 0, s.fail(j, ErrMarkup, `"]]>" not allowed in character data`)
+				}
+				j++
+				continue
+			}
+			break
+		}
+		if j > i {
+			if off < 0 {
+				off = i
+			}
+			acc.add(b, i, j)
+		}
+		i = j
+		if i >= n {
+			return nil, 0, s.eofInElement()
+		}
+		switch b[i] {
+		case '<':
+			if i+1 >= n {
+				return nil, 0, s.eofInElement()
+			}
+			switch b[i+1] {
+			case '!':
+				switch {
+				case hasPrefix(b, i, "<!--"):
+					if i, err = s.skipComment(i); err != nil {
+						return nil, 0, err
+					}
+				case hasPrefix(b, i, "<![CDATA["):
+					if off < 0 {
+						off = i
+					}
+					if i, err = s.cdata(i, &acc); err != nil {
+						return nil, 0, err
+					}
+				case hasPrefix(b, i, "<!DOCTYPE"):
+					return nil, 0, s.fail(i, ErrStructure, "DOCTYPE inside the root element")
+				default:
+					if isTruncated(b, i, "<![CDATA[") || isTruncated(b, i, "<!--") || isTruncated(b, i, "<!DOCTYPE") {
+						return nil, 0, s.eofInElement()
+					}
+					return nil, 0, s.fail(i, ErrMarkup, "expected <!-- or <![CDATA[ after <!")
+				}
+			case '?':
+				if i, err = s.skipPI(i); err != nil {
+					return nil, 0, err
+				}
+			default:
+				s.pos = i
+				s.text = acc.buf
+				if acc.direct {
+					return b[acc.ds:acc.de], off, nil
+				}
+				return acc.buf, off, nil
+			}
+		case '&':
+			if off < 0 {
+				off = i
+			}
+			var r rune
+			if r, i, err = s.reference(i); err != nil {
+				return nil, 0, err
+			}
+			acc.spill(b)
+			acc.buf = utf8.AppendRune(acc.buf, r)
+		case '\r':
+			if off < 0 {
+				off = i
+			}
+			acc.spill(b)
+			acc.buf = append(acc.buf, '\n')
+			i++
+			if i < n && b[i] == '\n' {
+				i++
+			}
+		default:
+			return nil, 0, s.badChar(i, "in character data")
+		}
+	}
+}
+
+// eofInElement fails because the input ends inside the open elements.
+func (s *Scanner) eofInElement() error {
+	f := &s.frames[len(s.frames)-1]
+	return s.fail(len(s.in), ErrUnexpectedEOF, "unexpected end of input: element <"+truncName(f.qname)+"> not closed")
+}
+
+// cdata reads the CDATA section at b[i:] ("<![CDATA[") into acc and returns
+// the offset after its "]]>".
+func (s *Scanner) cdata(i int, acc *textAcc) (int, error) {
+	b := s.in
+	n := len(b)
+	i += len("<![CDATA[")
+	for {
+		j := i
+		end := false
+		for {
+			for j < n && cdataPlain[b[j]] {
+				j++
+			}
+			if j >= n {
+				break
+			}
+			c := b[j]
+			if c >= utf8.RuneSelf {
+				var err error
+				if j, err = s.checkRune(j); err != nil {
+					return 0, err
+				}
+				continue
+			}
+			if c == ']' {
+				if j+2 < n && b[j+1] == ']' && b[j+2] == '>' {
+					end = true
+					break
+				}
+				j++
+				continue
+			}
+			break
+		}
+		if j > i {
+			acc.add(b, i, j)
+		}
+		if end {
+			return j + 3, nil
+		}
+		if j >= n {
+			return 0, s.eof("in CDATA section")
+		}
+		if b[j] != '\r' {
+			return 0, s.badChar(j, "in CDATA section")
+		}
+		acc.spill(b)
+		acc.buf = append(acc.buf, '\n')
+		j++
+		if j < n && b[j] == '\n' {
+			j++
+		}
+		i = j
+	}
+}
+
+// digitVal maps hexadecimal digits to their value, other bytes to 0xFF.
+var digitVal = func() (t [256]uint8) {
+	for i := range t {
+		t[i] = 0xFF
+	}
+	for c := '0'; c <= '9'; c++ {
+		t[c] = uint8(c - '0')
+	}
+	for c := 'a'; c <= 'f'; c++ {
+		t[c] = uint8(c - 'a' + 10)
+		t[c-'a'+'A'] = uint8(c - 'a' + 10)
+	}
+	return t
+}()
+
+// reference decodes the character or entity reference at b[i] == '&' and
+// returns the character and the offset after the ';'.
+func (s *Scanner) reference(i int) (rune, int, error) {
+	b := s.in
+	n := len(b)
+	j := i + 1
+	if j < n && b[j] == '#' {
+		j++
+		base := 10
+		if j < n && b[j] == 'x' {
+			base = 16
+			j++
+		}
+		start := j
+		v := 0
+		for ; j < n; j++ {
+			d := int(digitVal[b[j]])
+			if d >= base {
+				break
+			}
+			if v <= utf8.MaxRune {
+				v = v*base + d
+			}
+		}
+		if j >= n {
+			return 0, 0, s.eof("in character reference")
+		}
+		if j == start || b[j] != ';' {
+			return 0, 0, s.failf(i, ErrInvalidReference, "malformed character reference %s", snippet(b, i, j+1))
+		}
+		if v > utf8.MaxRune || !isChar(rune(v)) {
+			return 0, 0, s.failf(i, ErrInvalidChar, "character reference %s refers to a character XML 1.0 forbids", snippet(b, i, j+1))
+		}
+		return rune(v), j + 1, nil
+	}
+	if j >= n {
+		return 0, 0, s.eof("in entity reference")
+	}
+	if c := b[j]; c < utf8.RuneSelf && !nameStartASCII[c] && c != ':' {
+		return 0, 0, s.fail(i, ErrInvalidReference, "'&' must start a reference (write &amp; for a literal '&')")
+	}
+	end, _, err := s.scanName(j, "entity", anyName)
+	if err != nil {
+		return 0, 0, err
+	}
+	if end >= n {
+		return 0, 0, s.eof("in entity reference")
+	}
+	if b[end] != ';' {
+		return 0, 0, s.failf(i, ErrInvalidReference, "entity reference %s not ended by ';'", snippet(b, i, end))
+	}
+	switch string(b[j:end]) {
+	case "lt":
+		return '<', end + 1, nil
+	case "gt":
+		return '>', end + 1, nil
+	case "amp":
+		return '&', end + 1, nil
+	case "apos":
+		return '\'', end + 1, nil
+	case "quot":
+		return '"', end + 1, nil
+	}
+	return 0, 0, s.failf(i, ErrInvalidReference, "undefined entity %s (only the five predefined entities are supported)", snippet(b, i, end+1))
+}
+
+// snippet quotes b[i:j] (clamped) for an error message.
+func snippet(b []byte, i, j int) string {
+	if j > len(b) {
+		j = len(b)
+	}
+	return fmt.Sprintf("%q", truncName(b[i:j]))
+}

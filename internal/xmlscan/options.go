@@ -1,0 +1,68 @@
+package xmlscan
+
+// Limits applied when no option changes them.
+const (
+	// DefaultMaxDepth is the default limit on element nesting.
+	DefaultMaxDepth = 256
+	// DefaultMaxAttrs is the default limit on attributes per element,
+	// namespace declarations included.
+	DefaultMaxAttrs = 256
+	// DefaultMaxNameLen is the default limit on the length in bytes of a
+	// name (element, attribute, prefix included, PI target, entity).
+	DefaultMaxNameLen = 1024
+)
+
+// Option configures a [Scanner]. Options are values; pass them to
+// [NewScanner]. They stay in effect across [Scanner.Reset].
+type Option struct {
+	kind optionKind
+	n    int
+}
+
+type optionKind uint8
+
+const (
+	optMaxDepth optionKind = iota + 1
+	optMaxAttrs
+	optMaxNameLen
+)
+
+// WithMaxDepth limits how deeply elements may nest; the root element is at
+// depth 1. Deeper input fails with [ErrDepth]. n <= 0 selects
+// [DefaultMaxDepth]. The element stack grows with the depth reached, so the
+// limit bounds its memory.
+func WithMaxDepth(n int) Option { return Option{optMaxDepth, n} }
+
+// WithMaxAttrs limits the number of attributes of one element, namespace
+// declarations included. More fail with [ErrAttrLimit]. n <= 0 selects
+// [DefaultMaxAttrs]. Duplicate detection is quadratic in this number.
+func WithMaxAttrs(n int) Option { return Option{optMaxAttrs, n} }
+
+// WithMaxNameLen limits the length in bytes of names (prefix and colon
+// included). Longer names fail with [ErrNameLimit]. n <= 0 selects
+// [DefaultMaxNameLen].
+func WithMaxNameLen(n int) Option { return Option{optMaxNameLen, n} }
+
+func (s *Scanner) apply(opts []Option) {
+	s.maxDepth, s.maxAttrs, s.maxNameLen = DefaultMaxDepth, DefaultMaxAttrs, DefaultMaxNameLen
+	for _, o := range opts {
+		n := o.n
+		switch o.kind {
+		case optMaxDepth:
+			if n <= 0 {
+				n = DefaultMaxDepth
+			}
+			s.maxDepth = n
+		case optMaxAttrs:
+			if n <= 0 {
+				n = DefaultMaxAttrs
+			}
+			s.maxAttrs = n
+		case optMaxNameLen:
+			if n <= 0 {
+				n = DefaultMaxNameLen
+			}
+			s.maxNameLen = n
+		}
+	}
+}

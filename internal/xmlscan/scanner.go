@@ -1,0 +1,247 @@
+package xmlscan
+
+import (
+	"fmt"
+	"hash/maphash"
+	"io"
+)
+
+// Scanner reads the tokens of one XML document held in memory. It is not
+// safe for concurrent use. The zero value is not usable; call [NewScanner].
+type Scanner struct {
+	in  []byte
+	pos int   // next byte to read
+	err error // sticky: a *SyntaxError, or io.EOF after the document
+
+	started    bool // the XML declaration (if any) has been read
+	rootDone   bool // the root element has been closed
+	doctype    bool // a DOCTYPE has been read
+	pendingEnd bool // the last token was the start of <X/>; its end is next
+	selfEnd    int  // offset of the "/>" of that empty-element tag
+
+	frames   []frame   // open elements
+	bindings []binding // prefixed namespace bindings in scope, oldest first
+	heads    [nsBuckets]int32
+	seed     maphash.Seed
+	defNS    []byte // default namespace in scope
+	arena    []byte // namespace names that had to be decoded
+
+	text    []byte    // decoded character data
+	raw     []rawAttr // attributes of the current start tag, as scanned
+	attrs   []Attr    // attributes of the current start tag, as reported
+	attrBuf []byte    // decoded attribute values
+
+	maxDepth, maxAttrs, maxNameLen int
+}
+
+// NewScanner returns a Scanner reading doc, the whole document. The Scanner
+// does not copy doc: names and text it returns may be sub-slices of it, so
+// doc must not be modified while the Scanner is in use.
+func NewScanner(doc []byte, opts ...Option) *Scanner {
+	s := &Scanner{seed: maphash.MakeSeed()}
+	s.apply(opts)
+	s.Reset(doc)
+	return s
+}
+
+// Reset makes s read doc from the beginning, keeping its options and
+// reusing its buffers.
+func (s *Scanner) Reset(doc []byte) {
+	s.in = doc
+	s.pos = 0
+	s.err = nil
+	s.started, s.rootDone, s.doctype, s.pendingEnd = false, false, false, false
+	s.selfEnd = 0
+	clear(s.frames) // drop references into the previous document
+	s.frames = s.frames[:0]
+	clear(s.bindings)
+	s.bindings = s.bindings[:0]
+	for i := range s.heads {
+		s.heads[i] = -1
+	}
+	s.defNS = nil
+	s.arena = s.arena[:0]
+	s.text = s.text[:0]
+	clear(s.raw)
+	s.raw = s.raw[:0]
+	clear(s.attrs)
+	s.attrs = s.attrs[:0]
+	s.attrBuf = s.attrBuf[:0]
+}
+
+// ReadToken returns the next token. At the end of a well-formed document it
+// returns io.EOF. Any other error is a [*SyntaxError]; errors are sticky:
+// once ReadToken has failed it returns the same error on every call.
+//
+// The slices in the returned Token are valid until the next call to
+// ReadToken or Reset.
+func (s *Scanner) ReadToken() (Token, error) {
+	if s.err != nil {
+		return Token{}, s.err
+	}
+	if s.pendingEnd {
+		s.pendingEnd = false
+		t := Token{Kind: EndElement, SelfClosing: true, Offset: int64(s.selfEnd), Name: s.frames[len(s.frames)-1].name}
+		s.pop()
+		return t, nil
+	}
+	if len(s.frames) > 0 {
+		return s.readContent()
+	}
+	return s.readMisc()
+}
+
+// InputOffset returns the byte offset just after the most recently returned
+// token: where scanning resumes.
+func (s *Scanner) InputOffset() int64 { return int64(s.pos) }
+
+// StackDepth returns the number of open elements: 1 after the root's
+// StartElement, 0 after its EndElement.
+func (s *Scanner) StackDepth() int { return len(s.frames) }
+
+// Position returns the 1-based line and column of byte offset off in the
+// current document, counted as in [SyntaxError]. It scans the document up
+// to off, so it is meant for error reporting.
+func (s *Scanner) Position(off int64) (line, column int) {
+	return Position(s.in, off)
+}
+
+// ErrorAt returns a [*SyntaxError] at byte offset off of the current
+// document, with its line and column, wrapping err. It lets code that
+// consumes tokens report its own errors (an unknown element, say) in the
+// same form as the Scanner's. It does not change the Scanner's state.
+func (s *Scanner) ErrorAt(off int64, err error, msg string) *SyntaxError {
+	line, col := Position(s.in, off)
+	return &SyntaxError{Offset: off, Line: line, Column: col, Msg: msg, Err: err}
+}
+
+// fail records and returns a syntax error at offset off.
+func (s *Scanner) fail(off int, err error, msg string) error {
+	e := s.ErrorAt(int64(off), err, msg)
+	s.err = e
+	return e
+}
+
+func (s *Scanner) failf(off int, err error, format string, args ...any) error {
+	return s.fail(off, err, fmt.Sprintf(format, args...))
+}
+
+// eof fails with ErrUnexpectedEOF at the end of the input.
+func (s *Scanner) eof(where string) error {
+	return s.fail(len(s.in), ErrUnexpectedEOF, "unexpected end of input "+where)
+}
+
+// readMisc reads outside the root element: the prolog before it and the
+// epilog after it, where only white space, comments, processing
+// instructions and (in the prolog) one DOCTYPE may appear.
+func (s *Scanner) readMisc() (Token, error) {
+	b := s.in
+	n := len(b)
+	i := s.pos
+	if !s.started {
+		s.started = true
+		var err error
+		if i, err = s.prologStart(); err != nil {
+			return Token{}, err
+		}
+	}
+	for {
+		i = skipSpace(b, i)
+		s.pos = i
+		if i >= n {
+			if s.rootDone {
+				s.err = io.EOF
+				return Token{}, io.EOF
+			}
+			return Token{}, s.fail(n, ErrStructure, "no root element")
+		}
+		if b[i] != '<' {
+			if s.rootDone {
+				return Token{}, s.fail(i, ErrStructure, "text after the root element")
+			}
+			return Token{}, s.fail(i, ErrStructure, "text before the root element")
+		}
+		if i+1 >= n {
+			return Token{}, s.eof("after '<'")
+		}
+		var err error
+		switch b[i+1] {
+		case '?':
+			i, err = s.skipPI(i)
+		case '!':
+			switch {
+			case hasPrefix(b, i, "<!--"):
+				i, err = s.skipComment(i)
+			case hasPrefix(b, i, "<!DOCTYPE"):
+				switch {
+				case s.rootDone:
+					err = s.fail(i, ErrStructure, "DOCTYPE after the root element")
+				case s.doctype:
+					err = s.fail(i, ErrStructure, "second DOCTYPE")
+				default:
+					s.doctype = true
+					i, err = s.skipDoctype(i)
+				}
+			case hasPrefix(b, i, "<![CDATA["):
+				err = s.fail(i, ErrStructure, "CDATA section outside the root element")
+			case isTruncated(b, i, "<!--") || isTruncated(b, i, "<!DOCTYPE") || isTruncated(b, i, "<![CDATA["):
+				err = s.eof("in markup")
+			default:
+				err = s.fail(i, ErrMarkup, "expected <!-- or <!DOCTYPE after <!")
+			}
+		case '/':
+			err = s.fail(i, ErrStructure, "end tag outside the root element")
+		default:
+			if s.rootDone {
+				return Token{}, s.fail(i, ErrStructure, "second root element")
+			}
+			return s.startTag(i)
+		}
+		if err != nil {
+			return Token{}, err
+		}
+	}
+}
+
+// prologStart skips a byte order mark and reads the XML declaration, if
+// present, returning the offset after them.
+func (s *Scanner) prologStart() (int, error) {
+	b := s.in
+	i := 0
+	if hasPrefix(b, 0, bom) {
+		i = len(bom)
+	}
+	if hasPrefix(b, i, "<?xml") && (len(b) == i+5 || isSpace(b[i+5]) || b[i+5] == '?') {
+		return s.xmlDecl(i)
+	}
+	return i, nil
+}
+
+// readContent reads inside the root element.
+func (s *Scanner) readContent() (Token, error) {
+	b := s.in
+	i := s.pos
+	if i+1 < len(b) && b[i] == '<' {
+		switch b[i+1] {
+		case '/':
+			return s.endTag(i)
+		case '!', '?':
+		default:
+			return s.startTag(i)
+		}
+	}
+	text, off, err := s.scanContent()
+	if err != nil {
+		return Token{}, err
+	}
+	if len(text) > 0 {
+		return Token{Kind: Text, Offset: int64(off), Text: text, Whitespace: isAllSpace(text)}, nil
+	}
+	// scanContent stopped at a tag: '<' followed by something other than
+	// '!' or '?'.
+	i = s.pos
+	if b[i+1] == '/' {
+		return s.endTag(i)
+	}
+	return s.startTag(i)
+}

@@ -1,0 +1,302 @@
+package xmlscan
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// rawAttr is an attribute as scanned, before namespace processing.
+type rawAttr struct {
+	name    []byte // qualified name as written
+	colon   int    // index of the colon in name, or -1
+	off     int    // offset of the name
+	vs, ve  int    // value: b[vs:ve], or attrBuf[vs:ve] when decoded
+	decoded bool
+}
+
+func (s *Scanner) value(ra *rawAttr) []byte {
+	if ra.decoded {
+		return s.attrBuf[ra.vs:ra.ve:ra.ve]
+	}
+	return s.in[ra.vs:ra.ve:ra.ve]
+}
+
+// isDecl reports whether ra declares a namespace (xmlns or xmlns:p).
+func (ra *rawAttr) isDecl() bool {
+	if ra.colon < 0 {
+		return string(ra.name) == "xmlns"
+	}
+	return string(ra.name[:ra.colon]) == "xmlns"
+}
+
+// startTag reads the start tag or empty-element tag at b[lt] == '<'.
+func (s *Scanner) startTag(lt int) (Token, error) {
+	b := s.in
+	n := len(b)
+	if len(s.frames) >= s.maxDepth {
+		return Token{}, s.failf(lt, ErrDepth, "elements nested deeper than %d", s.maxDepth)
+	}
+	end, colon, err := s.scanName(lt+1, "element", qName)
+	if err != nil {
+		return Token{}, err
+	}
+	qn := b[lt+1 : end : end]
+	i := end
+	s.raw = s.raw[:0]
+	s.attrBuf = s.attrBuf[:0]
+	self := false
+	for {
+		sp := i
+		i = skipSpace(b, i)
+		if i >= n {
+			return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+		}
+		c := b[i]
+		if c == '>' {
+			i++
+			break
+		}
+		if c == '/' {
+			if i+1 >= n {
+				return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+			}
+			if b[i+1] != '>' {
+				return Token{}, s.failf(i+1, ErrMarkup, "expected '>' after '/' in tag <%s>", truncName(qn))
+			}
+			s.selfEnd = i
+			i += 2
+			self = true
+			break
+		}
+		if sp == i {
+			if c < utf8.RuneSelf && !nameStartASCII[c] && c != ':' || sp == end {
+				return Token{}, s.failf(i, ErrMarkup, "expected '>', '/>' or an attribute in tag <%s>, found %s", truncName(qn), describe(b, i))
+			}
+			return Token{}, s.failf(i, ErrMarkup, "expected white space before attribute in tag <%s>", truncName(qn))
+		}
+		if len(s.raw) >= s.maxAttrs {
+			return Token{}, s.failf(i, ErrAttrLimit, "more than %d attributes in tag <%s>", s.maxAttrs, truncName(qn))
+		}
+		aend, acolon, err := s.scanName(i, "attribute", qName)
+		if err != nil {
+			return Token{}, err
+		}
+		ra := rawAttr{name: b[i:aend:aend], colon: -1, off: i}
+		if acolon >= 0 {
+			ra.colon = acolon - i
+		}
+		i = skipSpace(b, aend)
+		if i >= n {
+			return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+		}
+		if b[i] != '=' {
+			return Token{}, s.failf(i, ErrMarkup, "expected '=' after attribute %s", quoteName(b, ra.off, aend))
+		}
+		i = skipSpace(b, i+1)
+		if i >= n {
+			return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+		}
+		if q := b[i]; q != '"' && q != '\'' {
+			return Token{}, s.failf(i, ErrMarkup, "expected quoted value for attribute %s", quoteName(b, ra.off, aend))
+		}
+		if i, err = s.attrValue(i, &ra); err != nil {
+			return Token{}, err
+		}
+		s.raw = append(s.raw, ra)
+	}
+
+	// Namespace declarations first: they apply to the element's own name
+	// and to all its attributes, wherever they stand in the tag.
+	f := frame{qname: qn, nsTop: len(s.bindings), arenaTop: len(s.arena), prevDef: s.defNS}
+	for k := range s.raw {
+		ra := &s.raw[k]
+		for m := range k {
+			if bytes.Equal(s.raw[m].name, ra.name) {
+				return Token{}, s.failf(ra.off, ErrDuplicateAttr, "attribute %s given twice in tag <%s>", quoteName(ra.name, 0, len(ra.name)), truncName(qn))
+			}
+		}
+		if ra.isDecl() {
+			if err := s.declare(ra); err != nil {
+				return Token{}, err
+			}
+		}
+	}
+	if colon >= 0 {
+		colon -= lt + 1
+		f.name.Prefix, f.name.Local = qn[:colon:colon], qn[colon+1:]
+		if string(f.name.Prefix) == "xmlns" {
+			return Token{}, s.fail(lt+1, ErrNamespace, "element name must not have the prefix xmlns")
+		}
+		space, ok := s.lookup(f.name.Prefix)
+		if !ok {
+			return Token{}, s.failf(lt+1, ErrUndeclaredPrefix, "undeclared namespace prefix %q in element <%s>", f.name.Prefix, truncName(qn))
+		}
+		f.name.Space = space
+	} else {
+		f.name.Local = qn
+		f.name.Space = s.defNS
+	}
+
+	s.attrs = s.attrs[:0]
+	for k := range s.raw {
+		ra := &s.raw[k]
+		if ra.isDecl() {
+			continue
+		}
+		a := Attr{Value: s.value(ra), Offset: int64(ra.off)}
+		if ra.colon < 0 {
+			a.Name.Local = ra.name
+		} else {
+			a.Name.Prefix, a.Name.Local = ra.name[:ra.colon:ra.colon], ra.name[ra.colon+1:]
+			space, ok := s.lookup(a.Name.Prefix)
+			if !ok {
+				return Token{}, s.failf(ra.off, ErrUndeclaredPrefix, "undeclared namespace prefix %q in attribute %q", a.Name.Prefix, truncName(ra.name))
+			}
+			a.Name.Space = space
+			// Two prefixes bound to one namespace name make two spellings of
+			// one attribute.
+			for m := range s.attrs {
+				o := &s.attrs[m].Name
+				if len(o.Prefix) > 0 && bytes.Equal(o.Local, a.Name.Local) && bytes.Equal(o.Space, space) {
+					return Token{}, s.failf(ra.off, ErrDuplicateAttr, "attribute %q repeats {%s}%s in tag <%s>", truncName(ra.name), truncName(space), truncName(a.Name.Local), truncName(qn))
+				}
+			}
+		}
+		s.attrs = append(s.attrs, a)
+	}
+
+	s.frames = append(s.frames, f)
+	s.pos = i
+	s.pendingEnd = self
+	return Token{Kind: StartElement, SelfClosing: self, Offset: int64(lt), Name: f.name, Attrs: s.attrs}, nil
+}
+
+// declare applies the namespace declaration ra to the element being opened.
+func (s *Scanner) declare(ra *rawAttr) error {
+	v := s.value(ra)
+	if ra.colon < 0 {
+		// xmlns="..." sets or, when empty, removes the default namespace.
+		if string(v) == xmlNamespace || string(v) == xmlnsNamespace {
+			return s.failf(ra.off, ErrNamespace, "the default namespace cannot be %s", v)
+		}
+		if len(v) == 0 {
+			s.defNS = nil
+		} else {
+			s.defNS = s.keep(v, ra.decoded)
+		}
+		return nil
+	}
+	p := ra.name[ra.colon+1:]
+	switch {
+	case string(p) == "xmlns":
+		return s.fail(ra.off, ErrNamespace, "the prefix xmlns must not be declared")
+	case string(p) == "xml":
+		if string(v) != xmlNamespace {
+			return s.failf(ra.off, ErrNamespace, "the prefix xml cannot be bound to %q", truncName(v))
+		}
+		return nil // already bound
+	case string(v) == xmlNamespace || string(v) == xmlnsNamespace:
+		return s.failf(ra.off, ErrNamespace, "prefix %q cannot be bound to the reserved namespace %s", truncName(p), v)
+	case len(v) == 0:
+		return s.failf(ra.off, ErrNamespace, "prefix %q cannot be bound to an empty namespace name (XML 1.1 only)", truncName(p))
+	}
+	s.bind(p, s.keep(v, ra.decoded))
+	return nil
+}
+
+// attrValue reads the quoted attribute value at b[i] into ra and returns the
+// offset after the closing quote.
+func (s *Scanner) attrValue(i int, ra *rawAttr) (int, error) {
+	b := s.in
+	n := len(b)
+	q := b[i]
+	i++
+	start, seg := i, i
+	decoded := false
+	bufStart := len(s.attrBuf)
+	for {
+		for i < n && attrPlain[b[i]] {
+			i++
+		}
+		if i >= n {
+			return 0, s.eof("in attribute value")
+		}
+		switch c := b[i]; c {
+		case q:
+			if decoded {
+				s.attrBuf = append(s.attrBuf, b[seg:i]...)
+				ra.vs, ra.ve, ra.decoded = bufStart, len(s.attrBuf), true
+			} else {
+				ra.vs, ra.ve = start, i
+			}
+			return i + 1, nil
+		case '"', '\'':
+			i++
+		case '\t', '\n', '\r':
+			// Attribute-value normalization: each literal white space
+			// character, and CR LF, becomes one space.
+			decoded = true
+			s.attrBuf = append(s.attrBuf, b[seg:i]...)
+			s.attrBuf = append(s.attrBuf, ' ')
+			if c == '\r' && i+1 < n && b[i+1] == '\n' {
+				i++
+			}
+			i++
+			seg = i
+		case '&':
+			decoded = true
+			s.attrBuf = append(s.attrBuf, b[seg:i]...)
+			r, next, err := s.reference(i)
+			if err != nil {
+				return 0, err
+			}
+			s.attrBuf = utf8.AppendRune(s.attrBuf, r)
+			i, seg = next, next
+		case '<':
+			return 0, s.fail(i, ErrMarkup, "'<' not allowed in attribute value (write &lt;)")
+		default:
+			if c < utf8.RuneSelf {
+				return 0, s.badChar(i, "in attribute value")
+			}
+			var err error
+			if i, err = s.checkRune(i); err != nil {
+				return 0, err
+			}
+		}
+	}
+}
+
+// endTag reads the end tag at b[lt:] ("</").
+func (s *Scanner) endTag(lt int) (Token, error) {
+	b := s.in
+	n := len(b)
+	f := &s.frames[len(s.frames)-1]
+	i := lt + 2
+	q := f.qname
+	// Fast path: the expected name, then '>' or white space.
+	if j := i + len(q); j < n && string(b[i:j]) == string(q) && (b[j] == '>' || spaceTable[b[j]]) {
+		j = skipSpace(b, j)
+		if j >= n {
+			return Token{}, s.eof("in end tag </" + truncName(q) + ">")
+		}
+		if b[j] != '>' {
+			return Token{}, s.failf(j, ErrMarkup, "expected '>' to end the end tag </%s>, found %s", truncName(q), describe(b, j))
+		}
+		t := Token{Kind: EndElement, Offset: int64(lt), Name: f.name}
+		s.pos = j + 1
+		s.pop()
+		return t, nil
+	}
+	end, _, err := s.scanName(i, "end tag", qName)
+	if err != nil {
+		return Token{}, err
+	}
+	if string(b[i:end]) == string(q) {
+		// The right name, followed by neither '>' nor white space.
+		if end >= n {
+			return Token{}, s.eof("in end tag </" + truncName(q) + ">")
+		}
+		return Token{}, s.failf(end, ErrMarkup, "expected '>' to end the end tag </%s>, found %s", truncName(q), describe(b, end))
+	}
+	return Token{}, s.failf(lt, ErrMismatchedTag, "element <%s> closed by </%s>", truncName(q), truncName(b[i:end]))
+}
