@@ -1,0 +1,141 @@
+package wbxml
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+)
+
+// interopDir holds the shared WBXML samples.
+const interopDir = "/work/shared/interop/wbxml"
+
+// sample is one WBXML file from interopDir.
+type sample struct {
+	name string
+	data []byte
+	bad  bool
+}
+
+// samples returns the good and bad samples, or skips the test when the
+// directory is not there (a checkout outside this workspace).
+func samples(t testing.TB) []sample {
+	t.Helper()
+	var out []sample
+	for _, dir := range []string{interopDir, filepath.Join(interopDir, "bad")} {
+		names, err := filepath.Glob(filepath.Join(dir, "*.wbxml"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			b, err := os.ReadFile(n)
+			if err != nil {
+				t.Fatal(err)
+			}
+			out = append(out, sample{
+				name: strings.TrimSuffix(filepath.Base(n), ".wbxml"),
+				data: b,
+				bad:  strings.HasSuffix(dir, "bad"),
+			})
+		}
+	}
+	if len(out) == 0 {
+		t.Skip("no samples in " + interopDir)
+	}
+	return out
+}
+
+// decodeAll decodes every token of b, cloning Data so that the tokens
+// outlive the decoder's buffer. It stops at the first error other than
+// io.EOF and returns it.
+func decodeAll(b []byte, opts ...Option) ([]Token, error) {
+	return collect(NewDecoder(b, opts...))
+}
+
+// collect reads d to its end.
+func collect(d *Decoder) ([]Token, error) {
+	var toks []Token
+	for {
+		t, err := d.ReadToken()
+		if err == io.EOF {
+			return toks, nil
+		}
+		if err != nil {
+			return toks, err
+		}
+		if t.Data != nil {
+			t.Data = bytes.Clone(t.Data)
+		}
+		toks = append(toks, t)
+	}
+}
+
+// encodeAll writes toks after header h with an append Encoder.
+func encodeAll(h Header, toks []Token, opts ...Option) ([]byte, error) {
+	e := NewAppendEncoder(nil, append([]Option{WithHeader(h)}, opts...)...)
+	for i := range toks {
+		if err := e.WriteToken(&toks[i]); err != nil {
+			return e.Bytes(), err
+		}
+	}
+	return e.Bytes(), nil
+}
+
+// normalize drops what an encode/decode round trip does not keep: offsets,
+// and the content bit of elements that have no content (the encoder always
+// writes them without it).
+func normalize(toks []Token) []Token {
+	out := make([]Token, len(toks))
+	for i, t := range toks {
+		t.Offset = 0
+		if t.Kind == KindStartTag || t.Kind == KindEndTag {
+			t.Content = !elementEmpty(toks, i)
+		}
+		out[i] = t
+	}
+	return out
+}
+
+// elementEmpty reports whether the element whose start or end tag is at i
+// has no content (attributes aside).
+func elementEmpty(toks []Token, i int) bool {
+	if toks[i].Kind == KindEndTag {
+		// find the start: walk back over one level
+		depth := 0
+		for j := i; j >= 0; j-- {
+			switch toks[j].Kind {
+			case KindEndTag:
+				depth++
+			case KindStartTag:
+				depth--
+				if depth == 0 {
+					return elementEmpty(toks, j)
+				}
+			}
+		}
+		return false
+	}
+	j := i + 1
+	if toks[i].Attrs {
+		for j < len(toks) && toks[j].Kind != KindEndAttrs {
+			j++
+		}
+		j++
+	}
+	return j < len(toks) && toks[j].Kind == KindEndTag
+}
+
+// syntaxErr returns err as a *SyntaxError, failing the test if it is not one.
+func syntaxErr(t *testing.T, err error) *SyntaxError {
+	t.Helper()
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		t.Fatalf("error %v (%T) is not a *SyntaxError", err, err)
+	}
+	return se
+}
