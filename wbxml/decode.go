@@ -631,7 +631,7 @@ func (d *Decoder) literalTag(t *Token, b byte) error {
 	if !ok {
 		return d.errAt(d.off()+1, ErrStringTable, "LITERAL index outside the string table")
 	}
-	flags := (b>>7&1)|(b>>5&2) | fLiteral
+	flags := (b >> 7 & 1) | (b >> 5 & 2) | fLiteral
 	at := d.off()
 	*t = Token{
 		Kind: KindStartTag, Literal: true, Value: idx,

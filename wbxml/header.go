@@ -22,18 +22,18 @@ const (
 
 // IANA MIBenum charset numbers that the decoder knows.
 const (
-	CharsetUnknown  uint32 = 0    // unspecified: text is passed through as UTF-8
-	CharsetASCII    uint32 = 3    // US-ASCII, converted to UTF-8
-	CharsetLatin1   uint32 = 4    // ISO-8859-1, converted to UTF-8
-	CharsetUTF8     uint32 = 106  // UTF-8, the ActiveSync charset
-	CharsetUCS2     uint32 = 1000 // ISO-10646-UCS-2: two-byte terminators, text left raw
-	CharsetUCS4     uint32 = 1001 // ISO-10646-UCS-4: four-byte terminators, text left raw
-	CharsetUTF16BE  uint32 = 1013
-	CharsetUTF16LE  uint32 = 1014
-	CharsetUTF16    uint32 = 1015
-	CharsetUTF32    uint32 = 1017
-	CharsetUTF32BE  uint32 = 1018
-	CharsetUTF32LE  uint32 = 1019
+	CharsetUnknown uint32 = 0    // unspecified: text is passed through as UTF-8
+	CharsetASCII   uint32 = 3    // US-ASCII, converted to UTF-8
+	CharsetLatin1  uint32 = 4    // ISO-8859-1, converted to UTF-8
+	CharsetUTF8    uint32 = 106  // UTF-8, the ActiveSync charset
+	CharsetUCS2    uint32 = 1000 // ISO-10646-UCS-2: two-byte terminators, text left raw
+	CharsetUCS4    uint32 = 1001 // ISO-10646-UCS-4: four-byte terminators, text left raw
+	CharsetUTF16BE uint32 = 1013
+	CharsetUTF16LE uint32 = 1014
+	CharsetUTF16   uint32 = 1015
+	CharsetUTF32   uint32 = 1017
+	CharsetUTF32BE uint32 = 1018
+	CharsetUTF32LE uint32 = 1019
 )
 
 // A Header is the start of a WBXML document: version, public identifier,
