@@ -1,18 +1,56 @@
 package codepages
 
-import "github.com/easkit/easkit/wbxml"
+import (
+	"github.com/easkit/easkit/version"
+	"github.com/easkit/easkit/wbxml"
+)
 
 // Vocabulary is the ActiveSync code space as a [wbxml.Vocabulary]. Its zero
 // value is ready to use; [ActiveSync] is the one to pass.
 //
 // Namespace forms are [ColonForm] (0, the default) and [SchemaForm] (1).
-type Vocabulary struct{}
+//
+// A Vocabulary made by [Vocabulary.In] also checks tags against one
+// protocol version: the wbxml XML conversions then report tags outside it
+// (as warnings, or as errors in strict mode).
+type Vocabulary struct {
+	version version.Version
+}
 
 // ActiveSync is the ActiveSync vocabulary, for wbxml decoders, encoders and
 // XML conversion.
 var ActiveSync Vocabulary
 
-var _ wbxml.Vocabulary = ActiveSync
+var (
+	_ wbxml.Vocabulary   = ActiveSync
+	_ wbxml.DocTyper     = ActiveSync
+	_ wbxml.TagValidator = ActiveSync
+)
+
+// DocType is the document type declaration that ActiveSync XML carries.
+const DocType = `<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/">`
+
+// In returns the vocabulary checking tags against protocol version v
+// ([Tag.ValidIn]); v = 0 checks nothing.
+func (v Vocabulary) In(ver version.Version) Vocabulary { v.version = ver; return v }
+
+// Version returns the protocol version the vocabulary checks tags
+// against, or 0.
+func (v Vocabulary) Version() version.Version { return v.version }
+
+// ValidTag implements [wbxml.TagValidator]: whether the tag is in the
+// vocabulary's protocol version. Every known tag is valid when no version
+// is set.
+func (v Vocabulary) ValidTag(page, token uint8) bool {
+	t := NewTag(page, token)
+	if v.version == 0 {
+		return t.Known()
+	}
+	return t.ValidIn(v.version)
+}
+
+// DocType implements [wbxml.DocTyper] with [DocType].
+func (Vocabulary) DocType() string { return DocType }
 
 // TagName implements [wbxml.Vocabulary]: the current spec name of token on
 // page, or "".

@@ -1,0 +1,93 @@
+package wbxml
+
+// Option kinds of the XML conversions. They share [Option] with the
+// Decoder and Encoder options, which ignore them (and vice versa).
+const (
+	optIndent optionKind = 64 + iota
+	optDeclaration
+	optDocType
+	optNamespaceForm
+	optPrefixes
+)
+
+// DefaultIndent is the indentation width of XML output unless
+// [WithIndent] says otherwise.
+const DefaultIndent = 2
+
+// WithIndent sets the number of spaces per nesting level in XML output
+// (default 2); 0 writes compact XML with no white space between elements.
+// Indentation is only ever written where it cannot change the document:
+// text content is written exactly as it is. XMLWriter only.
+func WithIndent(n int) Option { return Option{kind: optIndent, n: int64(min(max(n, 0), 64))} }
+
+// WithXMLDeclaration says whether XML output starts with
+// <?xml version="1.0" encoding="UTF-8"?> (default true). XMLWriter only.
+func WithXMLDeclaration(on bool) Option { return Option{kind: optDeclaration, b: on} }
+
+// WithDocType says whether XML output carries the vocabulary's DOCTYPE
+// (default true when the Vocabulary has one, as codepages.ActiveSync does:
+// <!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" …>).
+// XMLWriter only.
+func WithDocType(on bool) Option { return Option{kind: optDocType, b: on} }
+
+// WithNamespaceForm selects the spelling of namespaces in XML output, as
+// defined by the Vocabulary (codepages.ActiveSync: 0 = colon form
+// "AirSync:", the default; 1 = schema form "AirSync"). XMLWriter only.
+func WithNamespaceForm(form int) Option { return Option{kind: optNamespaceForm, n: int64(form)} }
+
+// WithPrefixes selects how XML output declares namespaces. false (the
+// default, as libwbxml does): each element whose code page differs from
+// the default namespace in scope declares its page as the default
+// namespace. true (as Microsoft's protocol examples do): the root element
+// declares its page as the default namespace and every other page of the
+// vocabulary with a prefix, the page name in lower case ("email:Subject").
+// XMLWriter only.
+func WithPrefixes(on bool) Option { return Option{kind: optPrefixes, b: on} }
+
+// xmlConfig holds the XML output options.
+type xmlConfig struct {
+	indent   int
+	decl     bool
+	doctype  bool
+	form     int
+	prefixes bool
+}
+
+func defaultXMLConfig() xmlConfig {
+	return xmlConfig{indent: DefaultIndent, decl: true, doctype: true}
+}
+
+func (c *xmlConfig) apply(opts []Option) {
+	for i := range opts {
+		o := &opts[i]
+		switch o.kind {
+		case optIndent:
+			c.indent = int(o.n)
+		case optDeclaration:
+			c.decl = o.b
+		case optDocType:
+			c.doctype = o.b
+		case optNamespaceForm:
+			c.form = int(o.n)
+		case optPrefixes:
+			c.prefixes = o.b
+		}
+	}
+}
+
+// DocTyper is implemented by vocabularies that have a document type
+// declaration for XML output.
+type DocTyper interface {
+	// DocType returns the whole declaration, such as
+	// `<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/">`.
+	DocType() string
+}
+
+// TagValidator is implemented by vocabularies that know which tags a
+// particular protocol version allows (codepages.ActiveSync.In(version)).
+// The XML conversions report each tag it rejects as a [Warning] or, in
+// strict mode, as an error wrapping [ErrNotInVersion].
+type TagValidator interface {
+	// ValidTag reports whether the tag may appear.
+	ValidTag(page, token uint8) bool
+}

@@ -1,0 +1,450 @@
+package wbxml
+
+import (
+	"io"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/easkit/easkit/internal/xmltext"
+)
+
+// An XMLWriter converts WBXML documents to XML text. It keeps its buffers
+// between documents, so that converting into a reused destination slice
+// allocates nothing once it has warmed up.
+//
+// The vocabulary (WithVocabulary) names elements and namespaces; without
+// one every element is an <easkit:unknown> placeholder. Content is
+// written as the vocabulary says it is carried (see [ContentKind]), and
+// where the wire differs an easkit:wire marker attribute records it, so
+// that [XMLReader] turns the XML back into the same tokens (see
+// [MarkerNamespace]).
+//
+// An XMLWriter is not safe for concurrent use.
+type XMLWriter struct {
+	dec      Decoder
+	cfg      xmlConfig
+	vocab    Vocabulary
+	valid    TagValidator
+	strict   bool
+	prefixes []string // prefix mode: lower-case page names, by page
+
+	out   []byte
+	w     io.Writer
+	werr  error
+	stack []xframe
+	open  bool // the innermost start tag still lacks its '>'
+	root  uint8
+	runs  []contentRun
+	data  []byte // the bytes of runs
+
+	warns Warnings
+}
+
+// xframe is an open element of the XML output.
+type xframe struct {
+	page, code uint8
+	unknown    bool  // written as <easkit:unknown>
+	nsPage     int16 // the page whose namespace is the default in scope, -1 for none
+	easkit     bool  // the easkit prefix is declared in scope
+	children   bool  // a child element has been written
+	mixed      bool  // text has been written between children: no more indentation
+}
+
+// NewXMLWriter returns an XMLWriter with the given options: those of the
+// Decoder (WithVocabulary, WithStrict, WithMaxDepth, WithMaxSize) and the
+// XML output options (WithIndent, WithXMLDeclaration, WithDocType,
+// WithNamespaceForm, WithPrefixes).
+func NewXMLWriter(opts ...Option) *XMLWriter {
+	x := &XMLWriter{cfg: defaultXMLConfig()}
+	x.cfg.apply(opts)
+	x.dec.Reset(nil, opts...)
+	x.vocab = x.dec.cfg.vocab
+	x.strict = x.dec.cfg.strict
+	if v, ok := x.vocab.(TagValidator); ok {
+		x.valid = v
+	}
+	if x.cfg.prefixes && x.vocab != nil {
+		x.prefixes = make([]string, 256)
+		for p := range 256 {
+			x.prefixes[p] = strings.ToLower(x.vocab.PageName(uint8(p)))
+		}
+	}
+	return x
+}
+
+// AppendXML converts the WBXML document src and appends its XML text to
+// dst. On error it returns dst as far as it got, and the error: a
+// *SyntaxError for bad input. Warnings (unknown tags in lenient mode, tags
+// outside the protocol version being checked) are available from
+// [XMLWriter.Warnings] until the next conversion.
+func (x *XMLWriter) AppendXML(dst, src []byte) ([]byte, error) {
+	x.dec.Reset(src)
+	x.w = nil
+	x.out = dst
+	err := x.run()
+	dst = x.out
+	x.out = nil
+	return dst, err
+}
+
+// WriteXML converts the WBXML document read from r and writes its XML
+// text to w. Memory stays bounded by the largest single token and the
+// content of one element, not by the document.
+func (x *XMLWriter) WriteXML(w io.Writer, r io.Reader) error {
+	x.dec.ResetReader(r)
+	x.w, x.werr = w, nil
+	x.out = x.out[:0]
+	err := x.run()
+	if ferr := x.flush(); err == nil {
+		err = ferr
+	}
+	x.w = nil
+	return err
+}
+
+// Warnings returns what the last conversion noted without failing. The
+// slice is reused by the next conversion.
+func (x *XMLWriter) Warnings() *Warnings { return &x.warns }
+
+// AppendXML converts the WBXML document src to XML text appended to dst,
+// with a new XMLWriter for the options. Use an XMLWriter to convert many
+// documents without allocating.
+func AppendXML(dst, src []byte, opts ...Option) ([]byte, error) {
+	return NewXMLWriter(opts...).AppendXML(dst, src)
+}
+
+const flushSize = 32 << 10
+
+func (x *XMLWriter) flush() error {
+	if x.w == nil || len(x.out) == 0 || x.werr != nil {
+		return x.werr
+	}
+	_, x.werr = x.w.Write(x.out)
+	x.out = x.out[:0]
+	return x.werr
+}
+
+func (x *XMLWriter) run() error {
+	x.stack = x.stack[:0]
+	x.open = false
+	x.runs, x.data = x.runs[:0], x.data[:0]
+	x.warns.reset()
+	if x.cfg.decl {
+		x.out = append(x.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
+	}
+	if x.cfg.doctype {
+		if dt, ok := x.vocab.(DocTyper); ok {
+			x.out = append(x.out, dt.DocType()...)
+			x.out = append(x.out, '\n')
+		}
+	}
+	for {
+		t, err := x.dec.ReadToken()
+		if err == io.EOF {
+			x.out = append(x.out, '\n')
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+		switch t.Kind {
+		case KindStartTag:
+			err = x.start(&t)
+		case KindEndTag:
+			err = x.end(&t)
+		case KindString:
+			if t.Raw {
+				return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrCharset,
+					msg: "text in charset " + strconv.FormatUint(uint64(x.dec.hdr.Charset), 10) + " cannot be written as XML"}
+			}
+			x.addRun(false, t.Data)
+		case KindOpaque:
+			x.addRun(true, t.Data)
+		case KindEntity:
+			r := rune(t.Value)
+			if t.Value > utf8.MaxRune || r == 0 || (r >= 0xD800 && r <= 0xDFFF) {
+				return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrInvalidToken,
+					msg: "ENTITY " + strconv.FormatUint(uint64(t.Value), 10) + " is not a character XML can hold"}
+			}
+			var b [utf8.UTFMax]byte
+			x.addRun(false, utf8.AppendRune(b[:0], r))
+		default:
+			return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNoXML,
+				msg: t.Kind.String() + " tokens have no XML form in easkit"}
+		}
+		if err != nil {
+			return err
+		}
+		if x.w != nil && len(x.out) >= flushSize {
+			if err := x.flush(); err != nil {
+				return err
+			}
+		}
+	}
+}
+
+// addRun adds content bytes to the innermost element; adjacent strings
+// (STR_I, STR_T, ENTITY) merge into one run, OPAQUE blocks stay apart.
+func (x *XMLWriter) addRun(opaque bool, b []byte) {
+	if !opaque && len(x.runs) > 0 && !x.runs[len(x.runs)-1].opaque {
+		x.runs[len(x.runs)-1].n += len(b)
+	} else {
+		x.runs = append(x.runs, contentRun{opaque: opaque, n: len(b)})
+	}
+	x.data = append(x.data, b...)
+}
+
+func (x *XMLWriter) newline(depth int) {
+	if x.cfg.indent == 0 {
+		return
+	}
+	x.out = append(x.out, '\n')
+	n := depth * x.cfg.indent
+	for n > 0 {
+		k := min(n, len(spaces))
+		x.out = append(x.out, spaces[:k]...)
+		n -= k
+	}
+}
+
+const spaces = "                                                                "
+
+func (x *XMLWriter) start(t *Token) error {
+	f := xframe{page: t.Page, code: t.Code, nsPage: -1}
+	depth := len(x.stack)
+	if depth > 0 {
+		p := &x.stack[depth-1]
+		x.closeStart()
+		x.flushMixed(p, depth)
+		p.children = true
+		f.nsPage, f.easkit = p.nsPage, p.easkit
+		if !p.mixed {
+			x.newline(depth)
+		}
+	} else {
+		x.root = t.Page
+	}
+	name := ""
+	if x.vocab != nil && !t.Literal {
+		name = x.vocab.TagName(t.Page, t.Code)
+	}
+	if t.Literal {
+		return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNoXML, msg: "LITERAL tags have no XML form in easkit"}
+	}
+	if t.Attrs {
+		return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNoXML, msg: "attributes have no XML form in easkit"}
+	}
+	if name == "" {
+		f.unknown = true
+		x.out = append(x.out, "<"+markerPrefix+":"+markerUnknown...)
+		x.declareEasKit(&f)
+		x.out = append(x.out, ` page="`...)
+		x.out = strconv.AppendUint(x.out, uint64(t.Page), 10)
+		x.out = append(x.out, `" token="0x`...)
+		x.out = append(x.out, hexDigits[t.Code>>4], hexDigits[t.Code&15], '"')
+		if x.vocab != nil {
+			x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrUnknownTag})
+		}
+	} else {
+		x.out = append(x.out, '<')
+		switch {
+		case !x.cfg.prefixes:
+			x.out = append(x.out, name...)
+			if int16(t.Page) != f.nsPage {
+				x.declareDefault(t.Page)
+				f.nsPage = int16(t.Page)
+			}
+		case depth == 0:
+			x.out = append(x.out, name...)
+			x.declareDefault(t.Page)
+			f.nsPage = int16(t.Page)
+			for p := range 256 {
+				if p == int(t.Page) || x.prefixes[p] == "" {
+					continue
+				}
+				x.out = append(x.out, " xmlns:"...)
+				x.out = append(x.out, x.prefixes[p]...)
+				x.out = append(x.out, `="`...)
+				x.out = xmltext.AppendAttr(x.out, x.vocab.Namespace(uint8(p), x.cfg.form))
+				x.out = append(x.out, '"')
+			}
+		default:
+			x.appendQName(t.Page, name, f.nsPage)
+		}
+		if x.valid != nil && !x.valid.ValidTag(t.Page, t.Code) {
+			if x.strict {
+				return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNotInVersion,
+					msg: x.vocab.PageName(t.Page) + ":" + name + " is not in the protocol version being checked"}
+			}
+			x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrNotInVersion})
+		}
+	}
+	x.stack = append(x.stack, f)
+	x.open = true
+	return nil
+}
+
+const hexDigits = "0123456789ABCDEF"
+
+// appendQName writes an element name with its prefix in prefix mode.
+func (x *XMLWriter) appendQName(page uint8, name string, nsPage int16) {
+	if int16(page) != nsPage && x.prefixes[page] != "" {
+		x.out = append(x.out, x.prefixes[page]...)
+		x.out = append(x.out, ':')
+	}
+	x.out = append(x.out, name...)
+}
+
+func (x *XMLWriter) declareDefault(page uint8) {
+	x.out = append(x.out, ` xmlns="`...)
+	x.out = xmltext.AppendAttr(x.out, x.vocab.Namespace(page, x.cfg.form))
+	x.out = append(x.out, '"')
+}
+
+func (x *XMLWriter) declareEasKit(f *xframe) {
+	if f.easkit {
+		return
+	}
+	x.out = append(x.out, ` xmlns:`+markerPrefix+`="`+MarkerNamespace+`"`...)
+	f.easkit = true
+}
+
+// closeStart writes the '>' of a start tag that is followed by content.
+func (x *XMLWriter) closeStart() {
+	if x.open {
+		x.out = append(x.out, '>')
+		x.open = false
+	}
+}
+
+// endName writes the name in the end tag of f.
+func (x *XMLWriter) endName(f *xframe) {
+	if f.unknown {
+		x.out = append(x.out, markerPrefix+":"+markerUnknown...)
+		return
+	}
+	name := x.vocab.TagName(f.page, f.code)
+	if !x.cfg.prefixes {
+		x.out = append(x.out, name...)
+		return
+	}
+	x.appendQName(f.page, name, int16(x.root))
+}
+
+func (x *XMLWriter) end(t *Token) error {
+	depth := len(x.stack) - 1
+	f := &x.stack[depth]
+	switch {
+	case f.children:
+		x.flushMixed(f, depth+1)
+		if !f.mixed {
+			x.newline(depth)
+		}
+		x.out = append(x.out, "</"...)
+		x.endName(f)
+		x.out = append(x.out, '>')
+	case len(x.runs) == 0:
+		x.out = append(x.out, "/>"...)
+		x.open = false
+	default:
+		x.leaf(f)
+		x.out = append(x.out, "</"...)
+		x.endName(f)
+		x.out = append(x.out, '>')
+	}
+	x.stack = x.stack[:depth]
+	return nil
+}
+
+// leaf writes the content of an element without children: its runs as
+// the vocabulary's default form, or with a wire marker.
+func (x *XMLWriter) leaf(f *xframe) {
+	kind := ContentText
+	if x.vocab != nil && !f.unknown {
+		kind = x.vocab.Content(f.page, f.code)
+	}
+	safe := xmltext.Safe(x.data)
+	single := len(x.runs) == 1
+	r0 := x.runs[0]
+	var def bool
+	switch kind {
+	case ContentBinary:
+		def = single && r0.opaque && r0.n > 0
+	case ContentOpaqueText:
+		def = single && r0.opaque && r0.n > 0 && safe
+	default:
+		def = single && !r0.opaque && safe
+	}
+	b64 := kind == ContentBinary
+	if !def {
+		allOpaque := true
+		for _, r := range x.runs {
+			allOpaque = allOpaque && r.opaque
+		}
+		b64 = !safe || (kind == ContentBinary && allOpaque)
+		x.declareEasKit(f)
+		x.out = append(x.out, ` `+markerPrefix+`:`+markerWire+`="`...)
+		x.out = appendWire(x.out, b64, x.runs)
+		x.out = append(x.out, '"')
+	}
+	x.out = append(x.out, '>')
+	x.open = false
+	if b64 {
+		x.out = xmltext.AppendBase64(x.out, x.data)
+	} else {
+		x.out = xmltext.AppendText(x.out, x.data)
+	}
+	x.runs, x.data = x.runs[:0], x.data[:0]
+}
+
+// flushMixed writes the runs pending in f, an element that has (or is
+// about to have) child elements: plain text as text, anything else as
+// <easkit:opaque> or <easkit:str> elements holding base64.
+func (x *XMLWriter) flushMixed(f *xframe, depth int) {
+	if len(x.runs) == 0 {
+		return
+	}
+	x.closeStart()
+	data := x.data
+	for _, r := range x.runs {
+		b := data[:r.n]
+		data = data[r.n:]
+		if !r.opaque && len(b) == 0 {
+			continue // an empty string between elements changes nothing
+		}
+		if !r.opaque && xmltext.Safe(b) {
+			if xmltext.Whitespace(b) {
+				// Literal white space between elements is dropped on the
+				// way back; character references are not.
+				for _, c := range b {
+					x.out = append(x.out, "&#"...)
+					x.out = strconv.AppendInt(x.out, int64(c), 10)
+					x.out = append(x.out, ';')
+				}
+			} else {
+				x.out = xmltext.AppendText(x.out, b)
+			}
+			f.mixed = true
+			continue
+		}
+		if !f.mixed {
+			x.newline(depth)
+		}
+		name := markerPrefix + ":" + markerStr
+		if r.opaque {
+			name = markerPrefix + ":" + markerOpaque
+		}
+		x.out = append(x.out, '<')
+		x.out = append(x.out, name...)
+		if !f.easkit {
+			x.out = append(x.out, ` xmlns:`+markerPrefix+`="`+MarkerNamespace+`"`...)
+		}
+		x.out = append(x.out, '>')
+		x.out = xmltext.AppendBase64(x.out, b)
+		x.out = append(x.out, "</"...)
+		x.out = append(x.out, name...)
+		x.out = append(x.out, '>')
+	}
+	x.runs, x.data = x.runs[:0], x.data[:0]
+}
