@@ -7,8 +7,10 @@ import "unicode/utf8"
 // every other byte (markup delimiters, CR, characters XML 1.0 forbids, and
 // the lead bytes of multi-byte UTF-8 sequences) leaves the fast loop.
 var (
-	textPlain    = byteTable(func(c byte) bool { return plainASCII(c) && c != '<' && c != '&' && c != ']' && c != '\r' })
-	attrPlain    = byteTable(func(c byte) bool { return plainASCII(c) && c != '<' && c != '&' && c != '"' && c != '\'' && !isSpace(c) })
+	textPlain = byteTable(func(c byte) bool { return plainASCII(c) && c != '<' && c != '&' && c != ']' && c != '\r' })
+	attrPlain = byteTable(func(c byte) bool {
+		return plainASCII(c) && c != '<' && c != '&' && c != '"' && c != '\'' && c != '\t' && c != '\n' && c != '\r'
+	})
 	cdataPlain   = byteTable(func(c byte) bool { return plainASCII(c) && c != ']' && c != '\r' })
 	commentPlain = byteTable(func(c byte) bool { return plainASCII(c) && c != '-' })
 	piPlain      = byteTable(func(c byte) bool { return plainASCII(c) && c != '?' })
