@@ -2197,18 +2197,18 @@ var tagTable = [NumPages][64]tagInfo{
 
 var pageTable = [NumPages]pageInfo{
 	{name: "AirSync", colon: "AirSync:", schema: "AirSync", other: nil},
-	{name: "Contacts", colon: "Contacts:", schema: "Contacts", other: []string{"POOMCONTACTS:"}},
-	{name: "Email", colon: "Email:", schema: "Email", other: []string{"POOMMAIL:"}},
+	{name: "Contacts", colon: "Contacts:", schema: "Contacts", other: []string{"POOMCONTACTS:", "POOMCONTACTS"}},
+	{name: "Email", colon: "Email:", schema: "Email", other: []string{"POOMMAIL:", "POOMMAIL"}},
 	{name: "AirNotify", colon: "AirNotify:", schema: "AirNotify", other: nil},
-	{name: "Calendar", colon: "Calendar:", schema: "Calendar", other: []string{"POOMCAL:"}},
+	{name: "Calendar", colon: "Calendar:", schema: "Calendar", other: []string{"POOMCAL:", "POOMCAL"}},
 	{name: "Move", colon: "Move:", schema: "Move", other: nil},
-	{name: "GetItemEstimate", colon: "GetItemEstimate:", schema: "GetItemEstimate", other: []string{"ItemEstimate:"}},
+	{name: "GetItemEstimate", colon: "GetItemEstimate:", schema: "GetItemEstimate", other: []string{"ItemEstimate:", "ItemEstimate"}},
 	{name: "FolderHierarchy", colon: "FolderHierarchy:", schema: "FolderHierarchy", other: nil},
 	{name: "MeetingResponse", colon: "MeetingResponse:", schema: "MeetingResponse", other: nil},
-	{name: "Tasks", colon: "Tasks:", schema: "Tasks", other: []string{"POOMTASKS:"}},
+	{name: "Tasks", colon: "Tasks:", schema: "Tasks", other: []string{"POOMTASKS:", "POOMTASKS"}},
 	{name: "ResolveRecipients", colon: "ResolveRecipients:", schema: "ResolveRecipients", other: nil},
 	{name: "ValidateCert", colon: "ValidateCert:", schema: "ValidateCert", other: nil},
-	{name: "Contacts2", colon: "Contacts2:", schema: "Contacts2", other: []string{"POOMCONTACTS2:"}},
+	{name: "Contacts2", colon: "Contacts2:", schema: "Contacts2", other: []string{"POOMCONTACTS2:", "POOMCONTACTS2"}},
 	{name: "Ping", colon: "Ping:", schema: "Ping", other: nil},
 	{name: "Provision", colon: "Provision:", schema: "Provision", other: nil},
 	{name: "Search", colon: "Search:", schema: "Search", other: nil},
@@ -2218,7 +2218,7 @@ var pageTable = [NumPages]pageInfo{
 	{name: "DocumentLibrary", colon: "DocumentLibrary:", schema: "DocumentLibrary", other: nil},
 	{name: "ItemOperations", colon: "ItemOperations:", schema: "ItemOperations", other: nil},
 	{name: "ComposeMail", colon: "ComposeMail:", schema: "ComposeMail", other: nil},
-	{name: "Email2", colon: "Email2:", schema: "Email2", other: []string{"POOMMAIL2:"}},
+	{name: "Email2", colon: "Email2:", schema: "Email2", other: []string{"POOMMAIL2:", "POOMMAIL2"}},
 	{name: "Notes", colon: "Notes:", schema: "Notes", other: nil},
 	{name: "RightsManagement", colon: "RightsManagement:", schema: "RightsManagement", other: nil},
 	{name: "Find", colon: "Find:", schema: "Find", other: nil},
@@ -2258,29 +2258,29 @@ func lookupPage(ns string) (uint8, bool) {
 	switch ns {
 	case "AirSync:", "AirSync":
 		return 0, true
-	case "Contacts:", "Contacts", "POOMCONTACTS:":
+	case "Contacts:", "Contacts", "POOMCONTACTS:", "POOMCONTACTS":
 		return 1, true
-	case "Email:", "Email", "POOMMAIL:":
+	case "Email:", "Email", "POOMMAIL:", "POOMMAIL":
 		return 2, true
 	case "AirNotify:", "AirNotify":
 		return 3, true
-	case "Calendar:", "Calendar", "POOMCAL:":
+	case "Calendar:", "Calendar", "POOMCAL:", "POOMCAL":
 		return 4, true
 	case "Move:", "Move":
 		return 5, true
-	case "GetItemEstimate:", "GetItemEstimate", "ItemEstimate:":
+	case "GetItemEstimate:", "GetItemEstimate", "ItemEstimate:", "ItemEstimate":
 		return 6, true
 	case "FolderHierarchy:", "FolderHierarchy":
 		return 7, true
 	case "MeetingResponse:", "MeetingResponse":
 		return 8, true
-	case "Tasks:", "Tasks", "POOMTASKS:":
+	case "Tasks:", "Tasks", "POOMTASKS:", "POOMTASKS":
 		return 9, true
 	case "ResolveRecipients:", "ResolveRecipients":
 		return 10, true
 	case "ValidateCert:", "ValidateCert":
 		return 11, true
-	case "Contacts2:", "Contacts2", "POOMCONTACTS2:":
+	case "Contacts2:", "Contacts2", "POOMCONTACTS2:", "POOMCONTACTS2":
 		return 12, true
 	case "Ping:", "Ping":
 		return 13, true
@@ -2300,7 +2300,7 @@ func lookupPage(ns string) (uint8, bool) {
 		return 20, true
 	case "ComposeMail:", "ComposeMail":
 		return 21, true
-	case "Email2:", "Email2", "POOMMAIL2:":
+	case "Email2:", "Email2", "POOMMAIL2:", "POOMMAIL2":
 		return 22, true
 	case "Notes:", "Notes":
 		return 23, true

@@ -8,8 +8,10 @@ import "errors"
 var ErrNoXML = errors.New("wbxml: token has no XML form")
 
 // A Warning is something a conversion noted without failing: a tag the
-// vocabulary does not define (lenient mode, [ErrUnknownTag]) or one the
-// protocol version being checked does not have ([ErrNotInVersion]).
+// vocabulary does not define (lenient mode, [ErrUnknownTag]), one the
+// protocol version being checked does not have ([ErrNotInVersion]), an
+// attribute with no WBXML form ([ErrNoXML]), or bytes after the root
+// element that lenient decoding ignored ([ErrTrailingData]).
 type Warning struct {
 	// Offset is the byte offset in the input of the element's start.
 	Offset int64
@@ -17,7 +19,8 @@ type Warning struct {
 	Line, Column int
 	// Page and Code identify the tag.
 	Page, Code uint8
-	// Err says what is wrong: ErrUnknownTag or ErrNotInVersion.
+	// Err says what is wrong: ErrUnknownTag, ErrNotInVersion, ErrNoXML
+	// or ErrTrailingData.
 	Err error
 }
 

@@ -143,6 +143,10 @@ func (x *XMLWriter) run() error {
 		t, err := x.dec.ReadToken()
 		if err == io.EOF {
 			x.out = append(x.out, '\n')
+			if x.w == nil && x.dec.InputOffset() < int64(len(x.dec.buf)) {
+				// Lenient mode stops at bytes that follow the root element.
+				x.warns.add(Warning{Offset: x.dec.InputOffset(), Err: ErrTrailingData})
+			}
 			return nil
 		}
 		if err != nil {

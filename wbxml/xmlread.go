@@ -1,0 +1,525 @@
+package wbxml
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"strconv"
+	"unsafe"
+
+	"github.com/easkit/easkit/internal/xmlscan"
+	"github.com/easkit/easkit/internal/xmltext"
+)
+
+// An XMLReader converts XML text to WBXML. It keeps its buffers between
+// documents, so that converting into a reused destination slice allocates
+// nothing once it has warmed up.
+//
+// Elements are looked up by (namespace, local name) in the vocabulary
+// (WithVocabulary, required), in every spelling it accepts. White space
+// between elements is dropped; the text of an element without children is
+// kept exactly, and becomes one string, an OPAQUE block of its base64
+// (byte-array tags) or of its bytes (text-as-opaque tags), or the runs an
+// easkit:wire marker lists (see [MarkerNamespace]). <X/> is an element
+// without content; <X></X> holds an empty string.
+//
+// An XMLReader is not safe for concurrent use.
+type XMLReader struct {
+	sc     xmlscan.Scanner
+	enc    Encoder
+	opts   []Option
+	vocab  Vocabulary
+	valid  TagValidator
+	strict bool
+
+	doc     []byte
+	stack   []rframe
+	text    []byte // pending character data (x.own or a piece of doc)
+	own     []byte // buffer for text that the scanner decoded
+	textOff int64
+	hasText bool
+	keep    bool // the pending text is significant even if white space
+	runs    []contentRun
+	bin     []byte // decoded base64
+
+	warns Warnings
+}
+
+// rframe is an open element of the XML input.
+type rframe struct {
+	page, code uint8
+	kind       ContentKind
+	pseudo     uint8 // pseudoNone, or an <easkit:opaque>/<easkit:str> element
+	children   bool
+	wire       bool // an easkit:wire marker is in runs
+	b64        bool
+	wireOff    int64
+}
+
+const (
+	pseudoNone uint8 = iota
+	pseudoOpaque
+	pseudoStr
+)
+
+// NewXMLReader returns an XMLReader with the given options: WithVocabulary
+// (required), WithStrict, WithMaxDepth, and the Encoder's WithHeader.
+//
+// In strict mode, attributes other than namespace declarations and easkit
+// markers are errors (lenient: ignored, with a warning), and a tag outside
+// the vocabulary's protocol version (see [TagValidator]) is an error
+// (lenient: a warning).
+func NewXMLReader(opts ...Option) *XMLReader {
+	x := &XMLReader{opts: opts}
+	x.enc.ResetAppend(nil, opts...)
+	x.vocab = x.enc.cfg.vocab
+	x.strict = x.enc.cfg.strict
+	if v, ok := x.vocab.(TagValidator); ok {
+		x.valid = v
+	}
+	x.sc.Reset(nil)
+	if d := x.enc.cfg.maxDepth; d > 0 {
+		x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(d))
+	}
+	return x
+}
+
+// AppendWBXML converts the XML document src and appends its WBXML to dst.
+// On error it returns dst unchanged and an *XMLError (or the Encoder's
+// *SyntaxError).
+func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
+	x.enc.ResetAppend(dst)
+	if err := x.run(src); err != nil {
+		return dst, err
+	}
+	return x.enc.Bytes(), nil
+}
+
+// WriteWBXML converts the XML document src and writes its WBXML to w. On
+// error, part of the output may have been written.
+func (x *XMLReader) WriteWBXML(w io.Writer, src []byte) error {
+	x.enc.Reset(w)
+	if err := x.run(src); err != nil {
+		return err
+	}
+	return x.enc.Flush()
+}
+
+// Warnings returns what the last conversion noted without failing. The
+// slice is reused by the next conversion.
+func (x *XMLReader) Warnings() *Warnings { return &x.warns }
+
+// AppendWBXML converts the XML document src to WBXML appended to dst, with
+// a new XMLReader for the options. Use an XMLReader to convert many
+// documents without allocating.
+func AppendWBXML(dst, src []byte, opts ...Option) ([]byte, error) {
+	return NewXMLReader(opts...).AppendWBXML(dst, src)
+}
+
+func (x *XMLReader) run(src []byte) error {
+	if x.vocab == nil {
+		return &XMLError{Line: 1, Column: 1, Err: ErrUnknownTag, Msg: "no vocabulary: use WithVocabulary"}
+	}
+	x.doc = src
+	defer func() { x.doc = nil }()
+	x.sc.Reset(src)
+	x.stack = x.stack[:0]
+	x.text, x.hasText, x.keep = nil, false, false
+	x.warns.reset()
+	for {
+		t, err := x.sc.ReadToken()
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return x.scanError(err)
+		}
+		switch t.Kind {
+		case xmlscan.Text:
+			x.addText(&t)
+			continue
+		case xmlscan.StartElement:
+			err = x.start(&t)
+		case xmlscan.EndElement:
+			err = x.end(&t)
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// addText keeps the character data until the next tag says whether it is
+// an element's content or white space between elements.
+func (x *XMLReader) addText(t *xmlscan.Token) {
+	x.hasText = true
+	x.textOff = t.Offset
+	x.keep = false
+	if t.Whitespace {
+		// Literal white space is layout; written as references or CDATA
+		// it is content.
+		end := x.sc.InputOffset()
+		raw := x.doc[t.Offset:end]
+		x.keep = bytes.IndexByte(raw, '&') >= 0 || bytes.Contains(raw, []byte("<![CDATA["))
+	}
+	if x.inDoc(t.Text) {
+		x.text = t.Text
+	} else {
+		x.own = append(x.own[:0], t.Text...)
+		x.text = x.own
+	}
+}
+
+// inDoc reports whether b lies inside the document, so that it stays
+// valid after the scanner moves on.
+func (x *XMLReader) inDoc(b []byte) bool {
+	if len(b) == 0 || len(x.doc) == 0 {
+		return len(b) == 0
+	}
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	d := uintptr(unsafe.Pointer(unsafe.SliceData(x.doc)))
+	return p >= d && p+uintptr(len(b)) <= d+uintptr(len(x.doc))
+}
+
+// flushBetween writes pending text that stands between child elements:
+// dropped when it is layout white space, a string otherwise.
+func (x *XMLReader) flushBetween() error {
+	if !x.hasText {
+		return nil
+	}
+	x.hasText = false
+	if xmltext.Whitespace(x.text) && !x.keep {
+		return nil
+	}
+	if err := x.enc.String(x.text); err != nil {
+		return x.encError(x.textOff, err)
+	}
+	return nil
+}
+
+func (x *XMLReader) start(t *xmlscan.Token) error {
+	var f rframe
+	if n := len(x.stack); n > 0 {
+		p := &x.stack[n-1]
+		if p.pseudo != pseudoNone {
+			return x.errAt(t.Offset, ErrMarker, "<easkit:"+pseudoName(p.pseudo)+"> holds base64 text, not elements")
+		}
+		if p.wire {
+			return x.errAt(p.wireOff, ErrMarker, "easkit:wire on an element with child elements")
+		}
+		if err := x.flushBetween(); err != nil {
+			return err
+		}
+		p.children = true
+	}
+	if string(t.Name.Space) == MarkerNamespace {
+		return x.startMarker(t, f)
+	}
+	page, code, ok := x.vocab.LookupTag(t.Name.Space, t.Name.Local)
+	if !ok {
+		return x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
+	}
+	f.page, f.code = page, code
+	f.kind = x.vocab.Content(page, code)
+	if err := x.attrs(t, &f); err != nil {
+		return err
+	}
+	if x.valid != nil && !x.valid.ValidTag(page, code) {
+		if x.strict {
+			return x.errAt(t.Offset, ErrNotInVersion, string(t.Name.Local)+" ("+x.vocab.PageName(page)+") is not in the protocol version being checked")
+		}
+		x.warn(t.Offset, page, code, ErrNotInVersion)
+	}
+	return x.push(t, f)
+}
+
+func (x *XMLReader) push(t *xmlscan.Token, f rframe) error {
+	if f.pseudo == pseudoNone {
+		if err := x.enc.StartTag(f.page, f.code, false); err != nil {
+			return x.encError(t.Offset, err)
+		}
+	}
+	x.stack = append(x.stack, f)
+	return nil
+}
+
+// startMarker handles the easkit elements: <easkit:unknown page token>,
+// <easkit:opaque> and <easkit:str>.
+func (x *XMLReader) startMarker(t *xmlscan.Token, f rframe) error {
+	switch string(t.Name.Local) {
+	case markerUnknown:
+		havePage, haveToken := false, false
+		for i := range t.Attrs {
+			a := &t.Attrs[i]
+			if len(a.Name.Space) != 0 {
+				if string(a.Name.Space) == MarkerNamespace && string(a.Name.Local) == markerWire {
+					if err := x.wire(a, &f); err != nil {
+						return err
+					}
+					continue
+				}
+				if err := x.foreignAttr(a); err != nil {
+					return err
+				}
+				continue
+			}
+			switch string(a.Name.Local) {
+			case "page":
+				n, err := strconv.ParseUint(string(a.Value), 0, 8)
+				if err != nil {
+					return x.errAt(a.Offset, ErrMarker, "page must be a number 0-255")
+				}
+				f.page, havePage = uint8(n), true
+			case "token":
+				n, err := strconv.ParseUint(string(a.Value), 0, 8)
+				if err != nil || n < 0x05 || n > 0x3F {
+					return x.errAt(a.Offset, ErrMarker, "token must be a number 0x05-0x3F")
+				}
+				f.code, haveToken = uint8(n), true
+			default:
+				if err := x.foreignAttr(a); err != nil {
+					return err
+				}
+			}
+		}
+		if !havePage || !haveToken {
+			return x.errAt(t.Offset, ErrMarker, "<easkit:unknown> needs page and token attributes")
+		}
+		if x.strict && x.vocab.TagName(f.page, f.code) == "" {
+			return x.errAt(t.Offset, ErrUnknownTag, "tag page "+strconv.Itoa(int(f.page))+" token 0x"+string([]byte{hexDigits[f.code>>4], hexDigits[f.code&15]})+" is not in the vocabulary")
+		}
+		f.kind = ContentText
+		if x.vocab.TagName(f.page, f.code) != "" {
+			f.kind = x.vocab.Content(f.page, f.code)
+		}
+		return x.push(t, f)
+	case markerOpaque, markerStr:
+		if len(x.stack) == 0 {
+			return x.errAt(t.Offset, ErrMarker, "<easkit:"+string(t.Name.Local)+"> cannot be the root element")
+		}
+		f.pseudo = pseudoOpaque
+		if string(t.Name.Local) == markerStr {
+			f.pseudo = pseudoStr
+		}
+		for i := range t.Attrs {
+			if err := x.foreignAttr(&t.Attrs[i]); err != nil {
+				return err
+			}
+		}
+		return x.push(t, f)
+	}
+	return x.errAt(t.Offset, ErrMarker, "unknown easkit element "+strconv.Quote(string(t.Name.Local)))
+}
+
+func pseudoName(p uint8) string {
+	if p == pseudoStr {
+		return markerStr
+	}
+	return markerOpaque
+}
+
+// attrs reads the attributes of a vocabulary element: only easkit:wire
+// means anything.
+func (x *XMLReader) attrs(t *xmlscan.Token, f *rframe) error {
+	for i := range t.Attrs {
+		a := &t.Attrs[i]
+		if string(a.Name.Space) == MarkerNamespace && string(a.Name.Local) == markerWire {
+			if err := x.wire(a, f); err != nil {
+				return err
+			}
+			continue
+		}
+		if err := x.foreignAttr(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (x *XMLReader) wire(a *xmlscan.Attr, f *rframe) error {
+	b64, runs, off, msg := parseWire(a.Value, x.runs)
+	x.runs = runs
+	if msg != "" {
+		_ = off
+		return x.errAt(a.Offset, ErrMarker, "easkit:wire: "+msg)
+	}
+	f.wire, f.b64, f.wireOff = true, b64, a.Offset
+	return nil
+}
+
+// foreignAttr handles an attribute that has no WBXML form.
+func (x *XMLReader) foreignAttr(a *xmlscan.Attr) error {
+	if x.strict || string(a.Name.Space) == MarkerNamespace {
+		return x.errAt(a.Offset, ErrNoXML, "attribute "+strconv.Quote(string(a.Name.Local))+" has no WBXML form")
+	}
+	x.warn(a.Offset, 0, 0, ErrNoXML)
+	return nil
+}
+
+func (x *XMLReader) end(t *xmlscan.Token) error {
+	n := len(x.stack) - 1
+	f := &x.stack[n]
+	var err error
+	switch {
+	case f.pseudo != pseudoNone:
+		err = x.endPseudo(f)
+	case f.children:
+		err = x.flushBetween()
+	case t.SelfClosing:
+		if f.wire {
+			err = x.errAt(f.wireOff, ErrMarker, "easkit:wire on an element without content (write <X …></X>)")
+		}
+	default:
+		err = x.leaf(f)
+	}
+	if err != nil {
+		return err
+	}
+	x.hasText = false
+	x.stack = x.stack[:n]
+	if f.pseudo == pseudoNone {
+		if err := x.enc.EndTag(); err != nil {
+			return x.encError(t.Offset, err)
+		}
+	}
+	return nil
+}
+
+// leaf writes the content of an element without child elements.
+func (x *XMLReader) leaf(f *rframe) error {
+	var text []byte
+	if x.hasText {
+		text = x.text
+	}
+	x.hasText = false
+	off := x.textOff
+	if !f.wire {
+		switch f.kind {
+		case ContentBinary:
+			b, err := x.base64(text, off)
+			if err != nil {
+				return err
+			}
+			return x.encError(off, x.enc.Opaque(b))
+		case ContentOpaqueText:
+			return x.encError(off, x.enc.Opaque(text))
+		}
+		return x.encError(off, x.enc.String(text))
+	}
+	data := text
+	if f.b64 {
+		b, err := x.base64(text, off)
+		if err != nil {
+			return err
+		}
+		data = b
+	}
+	if len(x.runs) == 1 {
+		x.runs[0].n = len(data)
+	}
+	total := 0
+	for _, r := range x.runs {
+		total += r.n
+	}
+	if total != len(data) {
+		return x.errAt(f.wireOff, ErrMarker, "easkit:wire runs add up to "+strconv.Itoa(total)+" bytes, the content has "+strconv.Itoa(len(data)))
+	}
+	for _, r := range x.runs {
+		b := data[:r.n]
+		data = data[r.n:]
+		var err error
+		if r.opaque {
+			err = x.enc.Opaque(b)
+		} else {
+			if bytes.IndexByte(b, 0) >= 0 {
+				return x.errAt(f.wireOff, ErrMarker, "a str run holds a NUL byte, which WBXML strings cannot")
+			}
+			err = x.enc.String(b)
+		}
+		if err != nil {
+			return x.encError(off, err)
+		}
+	}
+	return nil
+}
+
+// endPseudo writes the content of <easkit:opaque> or <easkit:str> into
+// the enclosing element.
+func (x *XMLReader) endPseudo(f *rframe) error {
+	var text []byte
+	if x.hasText {
+		text = x.text
+	}
+	off := x.textOff
+	b, err := x.base64(text, off)
+	if err != nil {
+		return err
+	}
+	if f.pseudo == pseudoOpaque {
+		return x.encError(off, x.enc.Opaque(b))
+	}
+	if bytes.IndexByte(b, 0) >= 0 {
+		return x.errAt(off, ErrMarker, "<easkit:str> holds a NUL byte, which WBXML strings cannot")
+	}
+	return x.encError(off, x.enc.String(b))
+}
+
+// base64 decodes element text strictly into x.bin.
+func (x *XMLReader) base64(text []byte, off int64) ([]byte, error) {
+	b, err := xmltext.AppendDecodeBase64(x.bin[:0], text)
+	if err != nil {
+		var be *xmltext.Base64Error
+		if errors.As(err, &be) {
+			// Point at the character: text offsets map to the document
+			// when the text is a piece of it.
+			at := off
+			if x.inDoc(text) {
+				at = int64(uintptr(unsafe.Pointer(unsafe.SliceData(text)))-uintptr(unsafe.Pointer(unsafe.SliceData(x.doc)))) + int64(be.Offset)
+			}
+			return nil, x.errAt(at, ErrMarker, "bad base64: "+be.Reason)
+		}
+		return nil, err
+	}
+	x.bin = b
+	return b, nil
+}
+
+func (x *XMLReader) warn(off int64, page, code uint8, err error) {
+	line, col := x.sc.Position(off)
+	x.warns.add(Warning{Offset: off, Line: line, Column: col, Page: page, Code: code, Err: err})
+}
+
+func (x *XMLReader) errAt(off int64, err error, msg string) error {
+	line, col := x.sc.Position(off)
+	return &XMLError{Offset: off, Line: line, Column: col, Err: err, Msg: msg}
+}
+
+// encError places an Encoder error at an XML position. I/O errors pass
+// through.
+func (x *XMLReader) encError(off int64, err error) error {
+	if err == nil {
+		return nil
+	}
+	var se *SyntaxError
+	if !errors.As(err, &se) {
+		return err
+	}
+	msg := se.msg
+	if msg == "" && se.Err != nil {
+		msg = se.Err.Error()
+	}
+	return x.errAt(off, se.Err, msg)
+}
+
+// scanError turns a scanner error into an *XMLError.
+func (x *XMLReader) scanError(err error) error {
+	var se *xmlscan.SyntaxError
+	if !errors.As(err, &se) {
+		return err
+	}
+	kind := ErrXMLSyntax
+	if errors.Is(err, xmlscan.ErrDepth) {
+		kind = ErrDepth
+	}
+	return &XMLError{Offset: se.Offset, Line: se.Line, Column: se.Column, Err: kind, Msg: se.Msg}
+}
