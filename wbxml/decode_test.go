@@ -514,8 +514,8 @@ func TestSkipElement(t *testing.T) {
 	want := []Kind{
 		KindPI, KindAttrStart, KindString, KindEndPI,
 		KindStartTag, KindAttrStart, KindString, KindAttrStart, KindAttrValue, KindEntity, KindOpaque, KindExt, KindEndAttrs,
-		KindStartTag, // page 2, skipped
-		KindStartTag, // N, skipped
+		KindStartTag,             // page 2, skipped
+		KindStartTag,             // N, skipped
 		KindStartTag, KindEndTag, // lang
 		KindStartTag, KindAttrStart, KindEndAttrs, KindEndTag, // item
 		KindPI, KindAttrStart, KindEndPI,
