@@ -232,6 +232,13 @@ func (d *Decoder) more(n int) bool {
 			}
 		}
 		room := d.buf[len(d.buf):cap(d.buf)]
+		if d.cfg.maxSize > 0 {
+			// Read at most one byte past the limit: enough to know that
+			// the input goes on.
+			if lim := d.cfg.maxSize + 1 - d.end(); int64(len(room)) > lim {
+				room = room[:lim]
+			}
+		}
 		m, err := d.r.Read(room)
 		if m < 0 || m > len(room) {
 			m = 0 // a broken io.Reader; its error (or a later EOF) ends the input

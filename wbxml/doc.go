@@ -70,7 +70,7 @@
 // twice the longest string). mb_u_int32 values longer than 5 bytes or
 // above 2^32-1 are rejected. Limits are on by default: nesting depth 256
 // ([WithMaxDepth]) and document size 256 MiB ([WithMaxSize]); an io.Reader
-// is never read past the size limit.
+// is read at most one byte past the size limit.
 //
 // Strings are passed on as they are: the decoder does not validate UTF-8
 // and a string may hold any byte but NUL, so callers that render text must

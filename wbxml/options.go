@@ -50,8 +50,9 @@ func WithMaxDepth(n int) Option { return Option{kind: optMaxDepth, n: int64(n)} 
 
 // WithMaxSize limits the size of a decoded document to n bytes (default
 // 256 MiB); larger input fails with [ErrTooLarge] when the decoder reaches
-// the limit, and an io.Reader is never read past it. n <= 0 removes the
-// limit. Decoder only.
+// the limit, and an io.Reader is read at most one byte past it (to tell a
+// document of exactly n bytes from a longer one). n <= 0 removes the limit.
+// Decoder only.
 func WithMaxSize(n int64) Option { return Option{kind: optMaxSize, n: n} }
 
 // WithStrict selects strict mode: tags that the Vocabulary does not define
