@@ -1,0 +1,121 @@
+package capture
+
+import (
+	"bytes"
+	"encoding/base64"
+	"strconv"
+)
+
+// parseBase64 reads base64 text from p: the standard or the URL-safe
+// alphabet (not mixed), padded or not, on one line or wrapped at any width.
+// A data: URI prefix ("data:application/vnd.ms-sync.wbxml;base64,") is
+// skipped. Text that continues after '=' padding is a further body, so
+// several padded blobs one after another give several bodies.
+func parseBase64(data []byte, p int) ([]bareBody, error) {
+	q := skipSpace(data, p)
+	if q == len(data) {
+		return nil, textError(data, FormBase64, 0, q, detail(ErrEmpty, "no base64 text"))
+	}
+	if bytes.HasPrefix(data[q:], []byte("data:")) {
+		end, _ := lineEnd(data, q)
+		comma := bytes.IndexByte(data[q:end], ',')
+		if comma < 0 || !bytes.HasSuffix(bytes.ToLower(data[q:q+comma]), []byte(";base64")) {
+			return nil, textError(data, FormBase64, 0, q, detail(ErrSyntax, "data: URI without ;base64,"))
+		}
+		q += comma + 1
+	}
+	var bodies []bareBody
+	for {
+		q = skipSpace(data, q)
+		if q == len(data) {
+			break
+		}
+		body, next, err := parseBase64Blob(data, q)
+		if err != nil {
+			return nil, err
+		}
+		bodies = append(bodies, bareBody{off: q, body: body})
+		q = next
+	}
+	if len(bodies) == 0 {
+		return nil, textError(data, FormBase64, 0, q, detail(ErrEmpty, "no base64 text"))
+	}
+	return bodies, nil
+}
+
+// parseBase64Blob decodes one blob starting at q, up to its padding or the
+// end of input, and returns the offset after it.
+func parseBase64Blob(data []byte, q int) ([]byte, int, error) {
+	clean := make([]byte, 0, len(data)-q)
+	alphabet := 0 // 0 unknown, 1 standard (+/), 2 URL-safe (-_)
+	pad := 0
+	i := q
+	for ; i < len(data); i++ {
+		c := data[i]
+		switch {
+		case isSpace(c):
+			continue
+		case c == '=':
+			pad++
+			continue
+		case pad > 0:
+			// Text after the padding: the next blob.
+			goto done
+		case 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
+		case c == '+' || c == '/':
+			if alphabet == 2 {
+				return nil, i, textError(data, FormBase64, 0, i, detail(ErrSyntax, quoteByte(c)+" mixed with the URL-safe alphabet"))
+			}
+			alphabet = 1
+		case c == '-' || c == '_':
+			if alphabet == 1 {
+				return nil, i, textError(data, FormBase64, 0, i, detail(ErrSyntax, quoteByte(c)+" mixed with the standard alphabet"))
+			}
+			alphabet = 2
+			if c == '-' {
+				c = '+'
+			} else {
+				c = '/'
+			}
+		default:
+			return nil, i, textError(data, FormBase64, 0, i, detail(ErrSyntax, "invalid base64 character "+quoteByte(c)))
+		}
+		clean = append(clean, c)
+	}
+done:
+	switch {
+	case len(clean)%4 == 1:
+		return nil, i, textError(data, FormBase64, 0, lastNonSpace(data, i), detail(ErrTruncated, "base64 text ends inside a byte ("+strconv.Itoa(len(clean))+" characters)"))
+	case pad > 0 && (len(clean)+pad)%4 != 0 || pad > 2:
+		return nil, i, textError(data, FormBase64, 0, lastNonSpace(data, i), detail(ErrSyntax, "wrong number of '=' padding characters ("+strconv.Itoa(pad)+")"))
+	}
+	out := make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
+	n, err := base64.RawStdEncoding.Decode(out, clean)
+	if err != nil {
+		return nil, i, textError(data, FormBase64, 0, q, wrapCause(ErrSyntax, "base64", err))
+	}
+	return out[:n], i, nil
+}
+
+// lastNonSpace returns the offset of the last non-space byte before i.
+func lastNonSpace(data []byte, i int) int {
+	for i > 0 && isSpace(data[i-1]) {
+		i--
+	}
+	if i > 0 {
+		return i - 1
+	}
+	return 0
+}
+
+// isBase64Text reports whether data[q:] consists only of base64 characters
+// (either alphabet), '=' and white space.
+func isBase64Text(data []byte) bool {
+	for _, c := range data {
+		if !(isSpace(c) || c == '=' || c == '+' || c == '/' || c == '-' || c == '_' ||
+			'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,126 @@
+package capture
+
+// Detect reports the form of an input, or FormUnknown when none fits
+// (including empty input). It never returns FormAuto. The rules, in order:
+//
+//  1. A UTF-8 byte order mark is skipped. Nothing left: FormUnknown.
+//  2. A first byte 0x00–0x03 is a WBXML version byte: FormRaw. No text form
+//     can start with such a byte, so this holds even when the rest of the
+//     header is damaged (the WBXML decoder then reports where).
+//  3. After leading white space, '{' followed by '"' is a JSON object:
+//     FormHAR. '<' (XML, HTML) fits no form: FormUnknown.
+//  4. A first line (after blank and separator lines) that is an HTTP
+//     request line or status line: FormHTTP.
+//  5. Bytes that are not text (control characters other than white space,
+//     or invalid UTF-8): FormRaw, the body itself.
+//  6. Text that reads as hex (a dump, plain digits or a 0x list) and not as
+//     base64, or the other way round, is that form. Text that reads as both
+//     (plain hex digits are base64 characters too) is settled by what the
+//     decoded bytes look like: whichever reading gives WBXML or a multipart
+//     response wins; then mixed-case hex letters ("aB") mean base64, since
+//     hex dumps use one case; otherwise hex wins.
+//  7. Anything else: FormUnknown.
+func Detect(data []byte) Form {
+	f, _, _ := detect(data, &config{})
+	return f
+}
+
+// detect applies the rules of Detect. For hex and base64 it returns the
+// bodies it decoded on the way; for FormUnknown, an error saying why.
+func detect(data []byte, c *config) (Form, []bareBody, error) {
+	p := skipBOM(data)
+	if p == len(data) {
+		return FormUnknown, nil, &Error{Form: FormUnknown, Offset: -1, Err: ErrEmpty}
+	}
+	if data[p] <= 0x03 {
+		return FormRaw, nil, nil
+	}
+	q := skipSpace(data, p)
+	if q == len(data) {
+		return FormUnknown, nil, &Error{Form: FormUnknown, Offset: -1, Err: detail(ErrEmpty, "input holds only white space")}
+	}
+	switch data[q] {
+	case '{':
+		if r := skipSpace(data, q+1); r < len(data) && (data[r] == '"' || data[r] == '}') {
+			return FormHAR, nil, nil
+		}
+	case '<':
+		return FormUnknown, nil, textError(data, FormUnknown, 0, q, detail(ErrUnknownForm, "input looks like XML or HTML, not a capture of WBXML"))
+	}
+	if looksHTTP(data, p) {
+		return FormHTTP, nil, nil
+	}
+	if !isText(data[p:]) {
+		return FormRaw, nil, nil
+	}
+	b := &budget{left: c.budget(len(data))}
+	hex, hexErr := parseHex(data, p, b)
+	b64, b64Err := parseBase64(data, p)
+	switch {
+	case hexErr == nil && b64Err == nil:
+		if preferBase64(data[p:], hex, b64) {
+			return FormBase64, b64, nil
+		}
+		return FormHex, hex, nil
+	case hexErr == nil:
+		return FormHex, hex, nil
+	case b64Err == nil:
+		return FormBase64, b64, nil
+	}
+	// Neither: report the reading that got further, as not recognized.
+	best := hexErr
+	if offsetOf(b64Err) > offsetOf(hexErr) {
+		best = b64Err
+	}
+	if e, ok := best.(*Error); ok {
+		return FormUnknown, nil, &Error{Form: FormUnknown, Offset: e.Offset, Line: e.Line, Column: e.Column,
+			Err: wrapCause(ErrUnknownForm, "not a known input form; read as "+e.Form.String(), e.Err)}
+	}
+	return FormUnknown, nil, &Error{Form: FormUnknown, Offset: -1, Err: ErrUnknownForm}
+}
+
+func offsetOf(err error) int64 {
+	if e, ok := err.(*Error); ok {
+		return e.Offset
+	}
+	return -1
+}
+
+// preferBase64 settles text that reads both as hex and as base64.
+func preferBase64(text []byte, hex, b64 []bareBody) bool {
+	hexBin := bodiesLookBinary(hex)
+	b64Bin := bodiesLookBinary(b64)
+	if hexBin != b64Bin {
+		return b64Bin
+	}
+	lower, upper := false, false
+	for _, c := range text {
+		switch {
+		case 'a' <= c && c <= 'f':
+			lower = true
+		case 'A' <= c && c <= 'F':
+			upper = true
+		}
+	}
+	return lower && upper
+}
+
+// bodiesLookBinary reports whether the first body looks like WBXML or a
+// multipart response.
+func bodiesLookBinary(bs []bareBody) bool {
+	if len(bs) == 0 {
+		return false
+	}
+	b := bs[0].body
+	return LooksLikeWBXML(b) || looksMultipart(b)
+}
+
+// looksHTTP reports whether the first line after blank and separator lines
+// is an HTTP start line.
+func looksHTTP(data []byte, p int) bool {
+	p = skipGap(data, p)
+	end, _ := lineEnd(data, p)
+	end = trimCR(data, p, end)
+	var m Message
+	return parseStartLine(data[p:end], &m)
+}

@@ -1,0 +1,71 @@
+package capture
+
+import (
+	"fmt"
+	"strings"
+)
+
+// Form is the shape of an input: how the ActiveSync bodies are wrapped.
+type Form uint8
+
+const (
+	// FormAuto asks the [Reader] to detect the form (the default).
+	// [Detect] never returns it.
+	FormAuto Form = iota
+	// FormRaw is the body itself: WBXML, or any other binary body.
+	FormRaw
+	// FormHex is a hex dump: plain hex digits (Wireshark's "hex stream"),
+	// dumps with an offset column (xxd, hexdump -C, hexdump, od, Wireshark's
+	// "hex dump", tcpdump -X), or lists of 0x.. bytes (C and Go arrays).
+	FormHex
+	// FormBase64 is base64 text, standard or URL-safe alphabet, padded or
+	// not, on one line or wrapped.
+	FormBase64
+	// FormHTTP is one or more HTTP/1.x messages as a proxy saves them.
+	FormHTTP
+	// FormHAR is an HTTP Archive (HAR 1.2) JSON file.
+	FormHAR
+	// FormUnknown is what [Detect] returns when no form fits.
+	FormUnknown
+)
+
+var formNames = [...]string{
+	FormAuto:    "auto",
+	FormRaw:     "raw",
+	FormHex:     "hex",
+	FormBase64:  "base64",
+	FormHTTP:    "http",
+	FormHAR:     "har",
+	FormUnknown: "unknown",
+}
+
+// String returns the name that [ParseForm] accepts: "auto", "raw", "hex",
+// "base64", "http", "har", or "unknown".
+func (f Form) String() string {
+	if int(f) < len(formNames) {
+		return formNames[f]
+	}
+	return fmt.Sprintf("Form(%d)", uint8(f))
+}
+
+// ParseForm parses a form name as a command-line flag would give it, case
+// insensitively: "auto", "raw" (or "wbxml", "binary"), "hex", "base64" (or
+// "b64"), "http", "har". It is the inverse of [Form.String] for every form
+// but FormUnknown.
+func ParseForm(s string) (Form, error) {
+	switch strings.ToLower(strings.TrimSpace(s)) {
+	case "auto", "":
+		return FormAuto, nil
+	case "raw", "wbxml", "binary", "bin":
+		return FormRaw, nil
+	case "hex", "hexdump", "xxd":
+		return FormHex, nil
+	case "base64", "b64":
+		return FormBase64, nil
+	case "http":
+		return FormHTTP, nil
+	case "har":
+		return FormHAR, nil
+	}
+	return FormUnknown, fmt.Errorf("capture: unknown input form %q (want auto, raw, hex, base64, http or har)", s)
+}

@@ -1,0 +1,493 @@
+package capture
+
+import (
+	"strconv"
+)
+
+// Dumps with an offset column: xxd, hexdump -C, hexdump, od -A x -t x1z,
+// od -t x1, od -x, Wireshark's "hex dump" (with or without ASCII),
+// tcpdump -X, and the text2pcap input format.
+//
+// Each line holds an offset, then the bytes as groups of hex digits, then
+// optionally an ASCII column. The bytes of a line are told apart from its
+// ASCII column by the offsets: a line holds exactly the bytes up to the
+// next line's offset. The last line of a dump, which has no next offset
+// unless the tool prints a final offset line, is cut where the rest of the
+// line is a faithful ASCII rendering of the bytes before it. A line of
+// '*' repeats the line before it up to the next offset (hexdump, od,
+// xxd -a). An offset of 0 after some bytes starts a new body (text2pcap's
+// rule for several packets in one file). Offsets are hexadecimal, or octal
+// or decimal when that is the only way they add up (od's default -A o).
+// Dumps of 16-bit words without a colon after the offset (hexdump and
+// od -x) list little-endian words; their bytes are swapped back.
+
+type dumpTok struct{ s, e int } // absolute offsets of a blank-separated token
+
+const (
+	lineData  = iota // offset and tokens
+	lineStar         // "*"
+	lineFinal        // offset alone
+)
+
+type dumpLine struct {
+	kind       int
+	start      int // offset of the first non-blank byte
+	offS, offE int // the offset's digits, without "0x" and ':'
+	prefixed   bool
+	colon      bool
+	toks       []dumpTok
+}
+
+// parseOffsetDump reads a dump with an offset column. confident reports
+// evidence that the input really is one (see parseHexDump).
+func parseOffsetDump(data []byte, q int, b *budget) (bodies []bareBody, confident bool, err error) {
+	lines, err := splitDumpLines(data, q)
+	if err != nil {
+		return nil, false, err
+	}
+	var first error
+	for _, radix := range [...]int{16, 8, 10} {
+		if radix != 16 && !offsetsFit(data, lines, radix) {
+			continue
+		}
+		var saved int64
+		if b != nil {
+			saved = b.left
+		}
+		bodies, confident, err := assembleDump(data, lines, radix, b)
+		if err == nil {
+			return bodies, confident, nil
+		}
+		if b != nil {
+			b.left = saved
+		}
+		if first == nil {
+			first = err
+		}
+	}
+	return nil, false, first
+}
+
+// splitDumpLines parses the lines of a dump into offsets and tokens.
+func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
+	var lines []dumpLine
+	for p := q; p < len(data); {
+		end, next := lineEnd(data, p)
+		end = trimCR(data, p, end)
+		s := p
+		for s < end && isBlank(data[s]) {
+			s++
+		}
+		e := end
+		for e > s && isSpace(data[e-1]) {
+			e--
+		}
+		p = next
+		if s == e {
+			continue
+		}
+		if e-s == 1 && data[s] == '*' {
+			lines = append(lines, dumpLine{kind: lineStar, start: s})
+			continue
+		}
+		ln := dumpLine{kind: lineData, start: s}
+		i := s
+		if i+1 < e && data[i] == '0' && (data[i+1] == 'x' || data[i+1] == 'X') {
+			i += 2
+			ln.prefixed = true
+		}
+		ln.offS = i
+		for i < e && isHexDigit(data[i]) {
+			i++
+		}
+		ln.offE = i
+		if i < e && data[i] == ':' {
+			ln.colon = true
+			i++
+		}
+		digits := ln.offE - ln.offS
+		if digits == 0 || digits > 16 || i < e && !isBlank(data[i]) || digits < 3 && !ln.colon && !ln.prefixed {
+			// text2pcap's rule: an offset has more than two digits, so that
+			// plain hex ("03 01 6a") is not read as offset 3.
+			return nil, textError(data, FormHex, 0, s, detail(ErrSyntax, "expected an offset at the start of the line"))
+		}
+		for i < e {
+			for i < e && isBlank(data[i]) {
+				i++
+			}
+			t := i
+			for i < e && !isBlank(data[i]) {
+				i++
+			}
+			if t < i {
+				ln.toks = append(ln.toks, dumpTok{t, i})
+			}
+		}
+		if len(ln.toks) == 0 {
+			ln.kind = lineFinal
+		}
+		lines = append(lines, ln)
+	}
+	if len(lines) == 0 {
+		return nil, textError(data, FormHex, 0, q, detail(ErrEmpty, "no dump lines"))
+	}
+	return lines, nil
+}
+
+// offsetsFit reports whether every offset is written in radix (8 or 10)
+// without a 0x prefix.
+func offsetsFit(data []byte, lines []dumpLine, radix int) bool {
+	for _, ln := range lines {
+		if ln.kind == lineStar {
+			continue
+		}
+		if ln.prefixed {
+			return false
+		}
+		for _, c := range data[ln.offS:ln.offE] {
+			if int(c-'0') >= radix || c < '0' {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// offsetValue parses a line's offset in radix.
+func offsetValue(data []byte, ln *dumpLine, radix int) (uint64, bool) {
+	v, err := strconv.ParseUint(string(data[ln.offS:ln.offE]), radix, 64)
+	return v, err == nil && v < 1<<56
+}
+
+// dumpState is the body being assembled.
+type dumpState struct {
+	body      []byte
+	start     int    // offset in the input of the dump's first line
+	base, pos uint64 // offset of the first byte, and of the next byte
+	lines     int    // data lines so far
+	last      []byte // bytes of the last data line (for '*')
+	hadASCII  bool   // some line had an ASCII column
+	words     bool   // every line so far is 16-bit words without colon and ASCII
+	trim      int    // bytes of word padding to drop (final offset)
+	evidence  bool   // offsets or ASCII columns confirmed the layout
+}
+
+// assembleDump turns the lines into bodies, reading offsets in radix.
+func assembleDump(data []byte, lines []dumpLine, radix int, b *budget) ([]bareBody, bool, error) {
+	var bodies []bareBody
+	confident := true
+	var st *dumpState
+	closeDump := func() {
+		if st == nil {
+			return
+		}
+		body := st.body
+		if st.words && st.lines > 0 {
+			body = chooseWordOrder(body)
+		}
+		if st.trim > 0 {
+			body = body[:len(body)-st.trim]
+		}
+		if !st.evidence {
+			confident = false
+		}
+		bodies = append(bodies, bareBody{off: st.start, body: body})
+		st = nil
+	}
+	values := make([]uint64, len(lines))
+	for i := range lines {
+		if lines[i].kind == lineStar {
+			continue
+		}
+		v, ok := offsetValue(data, &lines[i], radix)
+		if !ok {
+			return nil, false, textError(data, FormHex, 0, lines[i].offS, detail(ErrSyntax, "offset is not a base-"+strconv.Itoa(radix)+" number"))
+		}
+		values[i] = v
+	}
+	for i := 0; i < len(lines); i++ {
+		ln := &lines[i]
+		v := values[i]
+		switch ln.kind {
+		case lineStar:
+			if st == nil || len(st.last) == 0 {
+				return nil, false, textError(data, FormHex, 0, ln.start, detail(ErrSyntax, "'*' with no line before it to repeat"))
+			}
+			j := i + 1
+			for j < len(lines) && lines[j].kind == lineStar {
+				j++
+			}
+			if j == len(lines) || values[j] == 0 {
+				return nil, false, textError(data, FormHex, 0, ln.start, detail(ErrTruncated, "'*' must be followed by the offset where the repetition ends"))
+			}
+			to := values[j]
+			n := uint64(len(st.last))
+			if to < st.pos || (to-st.pos)%n != 0 {
+				return nil, false, textError(data, FormHex, 0, lines[j].offS, detail(ErrSyntax, "offset does not follow from repeating the "+strconv.Itoa(len(st.last))+"-byte line before '*'"))
+			}
+			gap := to - st.pos
+			if gap > 1<<62 || !b.take(int64(gap)) {
+				return nil, false, textError(data, FormHex, 0, ln.start, detail(ErrTooLarge, "'*' stands for "+strconv.FormatUint(gap, 10)+" bytes, more than the decoded-size limit allows"))
+			}
+			last := st.last
+			for k := uint64(0); k < gap/n; k++ {
+				st.body = append(st.body, last...)
+			}
+			st.pos = to
+			st.evidence = true
+			i = j - 1
+		case lineFinal:
+			if st == nil {
+				if v != 0 {
+					return nil, false, textError(data, FormHex, 0, ln.offS, detail(ErrSyntax, "offset line with no bytes"))
+				}
+				// od prints a lone "0000000" for empty input.
+				st = &dumpState{start: ln.start, words: true}
+				closeDump()
+				continue
+			}
+			if i+1 < len(lines) && !(lines[i+1].kind == lineData && values[i+1] == 0) && lines[i+1].kind != lineFinal {
+				return nil, false, textError(data, FormHex, 0, ln.offS, detail(ErrSyntax, "offset line with no bytes in the middle of a dump"))
+			}
+			switch {
+			case v > st.pos:
+				return nil, false, textError(data, FormHex, 0, ln.offS, detail(ErrTruncated, "final offset 0x"+strconv.FormatUint(v, 16)+" is past the last byte listed (0x"+strconv.FormatUint(st.pos, 16)+")"))
+			case v < st.pos:
+				if !st.words || st.pos-v != 1 {
+					return nil, false, textError(data, FormHex, 0, ln.offS, detail(ErrSyntax, "final offset 0x"+strconv.FormatUint(v, 16)+" is before the last byte listed (0x"+strconv.FormatUint(st.pos, 16)+")"))
+				}
+				st.trim = 1
+			}
+			st.evidence = true
+			closeDump()
+		case lineData:
+			if st != nil && v == 0 && st.pos != 0 {
+				closeDump()
+			}
+			if st == nil {
+				st = &dumpState{start: ln.start, base: v, pos: v, words: true, evidence: v == 0 || ln.colon || ln.prefixed}
+			}
+			if v != st.pos {
+				return nil, false, textError(data, FormHex, 0, ln.offS, detail(ErrSyntax, "offset 0x"+strconv.FormatUint(v, 16)+" does not follow the bytes before it (expected 0x"+strconv.FormatUint(st.pos, 16)+")"))
+			}
+			want := int64(-1)
+			pad := false
+			if i+1 < len(lines) {
+				nx := &lines[i+1]
+				if nx.kind != lineStar && values[i+1] != 0 {
+					if values[i+1] <= v {
+						return nil, false, textError(data, FormHex, 0, nx.offS, detail(ErrSyntax, "offset 0x"+strconv.FormatUint(values[i+1], 16)+" goes backwards"))
+					}
+					want = int64(min(values[i+1]-v, 1<<40))
+					pad = nx.kind == lineFinal
+					st.evidence = true
+				}
+			}
+			k, ascii, verified, err := chooseCut(data, ln, want, pad, st.hadASCII)
+			if err != nil {
+				return nil, false, err
+			}
+			if verified {
+				st.evidence = true
+			}
+			mark := len(st.body)
+			for _, t := range ln.toks[:k] {
+				st.body = appendHexToken(st.body, data[t.s:t.e])
+				if t.e-t.s != 4 {
+					st.words = false
+				}
+			}
+			if ascii || ln.colon {
+				st.words = false
+			}
+			st.hadASCII = st.hadASCII || ascii
+			st.last = st.body[mark:len(st.body):len(st.body)]
+			st.pos += uint64(len(st.body) - mark)
+			st.lines++
+		}
+	}
+	closeDump()
+	return bodies, confident, nil
+}
+
+// chooseWordOrder swaps the bytes of each 16-bit word (hexdump and od -x
+// list little-endian words), unless only the unswapped bytes look like
+// WBXML or a multipart response.
+func chooseWordOrder(be []byte) []byte {
+	le := make([]byte, len(be))
+	for i := 0; i+1 < len(be); i += 2 {
+		le[i], le[i+1] = be[i+1], be[i]
+	}
+	if (LooksLikeWBXML(be) || looksMultipart(be)) && !(LooksLikeWBXML(le) || looksMultipart(le)) {
+		return be
+	}
+	return le
+}
+
+// isHexGroup reports whether a token is an even number of hex digits.
+func isHexGroup(tok []byte) bool {
+	if len(tok) == 0 || len(tok)%2 != 0 {
+		return false
+	}
+	for _, c := range tok {
+		if !isHexDigit(c) {
+			return false
+		}
+	}
+	return true
+}
+
+// appendHexToken appends the bytes of an even-length hex token.
+func appendHexToken(dst, tok []byte) []byte {
+	for i := 0; i+1 < len(tok); i += 2 {
+		dst = append(dst, byte(unhex(tok[i])<<4|unhex(tok[i+1])))
+	}
+	return dst
+}
+
+// maxVerifyTries bounds the ASCII-column checks made on one line, so that
+// an adversarial line cannot make the search quadratic.
+const maxVerifyTries = 32
+
+// chooseCut decides how many of a line's tokens are bytes. want is the
+// byte count the offsets require, or -1 when unknown; pad allows one byte
+// of word padding before a final offset. hadASCII says whether earlier
+// lines of the dump had an ASCII column. It returns the number of byte
+// tokens, whether the rest of the line is an ASCII column, and whether that
+// column was verified against the bytes.
+func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool) (k int, ascii, verified bool, err error) {
+	toks := ln.toks
+	m := 0
+	cum := make([]int64, 1, len(toks)+1)
+	for m < len(toks) && isHexGroup(data[toks[m].s:toks[m].e]) {
+		cum = append(cum, cum[m]+int64(toks[m].e-toks[m].s)/2)
+		m++
+	}
+	if want >= 0 {
+		for k := 1; k <= m; k++ {
+			if cum[k] == want || pad && cum[k] == want+1 && allWords(toks[:k]) {
+				return k, k < len(toks), false, nil
+			}
+		}
+		if m < len(toks) && (m == 0 || narrowGap(data, toks[m-1], toks[m])) && !isDelim(data[toks[m].s]) {
+			return 0, false, false, textError(data, FormHex, 0, toks[m].s, detail(ErrSyntax, "invalid hex byte "+strconv.Quote(string(data[toks[m].s:toks[m].e]))))
+		}
+		e := ErrSyntax
+		if cum[m] < want {
+			e = ErrTruncated
+		}
+		return 0, false, false, textError(data, FormHex, 0, ln.start, detail(e, "line holds "+strconv.FormatInt(cum[m], 10)+" bytes but the next offset is "+strconv.FormatInt(want, 10)+" bytes on"))
+	}
+	tries := 0
+	var scratch []byte
+	for k := m; k >= 1 && tries < maxVerifyTries; k-- {
+		if k == len(toks) {
+			continue
+		}
+		wide := !narrowGap(data, toks[k-1], toks[k]) || isDelim(data[toks[k].s])
+		if !wide && int64(trimmedLen(data, toks[k].s, ln)) != cum[k] {
+			continue
+		}
+		tries++
+		scratch = scratch[:0]
+		for _, t := range toks[:k] {
+			scratch = appendHexToken(scratch, data[t.s:t.e])
+		}
+		if verifyASCII(data, toks[k-1].e, toks[k].s, lineContentEnd(data, ln), scratch) {
+			return k, true, true, nil
+		}
+	}
+	if m == len(toks) && m > 0 && !hadASCII {
+		return m, false, false, nil
+	}
+	for k := m; k >= 1; k-- {
+		if k < len(toks) && (!narrowGap(data, toks[k-1], toks[k]) || isDelim(data[toks[k].s])) {
+			return k, true, false, nil
+		}
+	}
+	if m == len(toks) && m > 0 {
+		return m, false, false, nil
+	}
+	if m < len(toks) {
+		return 0, false, false, textError(data, FormHex, 0, toks[m].s, detail(ErrSyntax, "invalid hex byte "+strconv.Quote(string(data[toks[m].s:toks[m].e]))))
+	}
+	return 0, false, false, textError(data, FormHex, 0, ln.start, detail(ErrSyntax, "no bytes on the line"))
+}
+
+func allWords(toks []dumpTok) bool {
+	for _, t := range toks {
+		if t.e-t.s != 4 {
+			return false
+		}
+	}
+	return true
+}
+
+// narrowGap reports whether two tokens are separated by a single space.
+func narrowGap(data []byte, a, b dumpTok) bool {
+	return b.s-a.e == 1 && data[a.e] == ' '
+}
+
+func isDelim(c byte) bool { return c == '|' || c == '>' }
+
+// lineContentEnd returns the end of the line's last token.
+func lineContentEnd(data []byte, ln *dumpLine) int {
+	return ln.toks[len(ln.toks)-1].e
+}
+
+// trimmedLen returns the length of the line from s to its last token's end.
+func trimmedLen(data []byte, s int, ln *dumpLine) int {
+	return lineContentEnd(data, ln) - s
+}
+
+// verifyASCII reports whether data[s:end] (the rest of a line after a gap
+// that began at gapStart) is an ASCII rendering of bs: each character is
+// the byte itself when printable, or '.' (accepted for any byte). The
+// column may be enclosed in |…| (hexdump -C) or >…< (od); otherwise
+// leading space bytes may have merged into the gap and trailing ones may
+// have been trimmed.
+func verifyASCII(data []byte, gapStart, s, end int, bs []byte) bool {
+	col := data[s:end]
+	if len(col) >= 2 && (col[0] == '|' && col[len(col)-1] == '|' || col[0] == '>' && col[len(col)-1] == '<') {
+		inner := col[1 : len(col)-1]
+		return len(inner) == len(bs) && renders(inner, bs)
+	}
+	gap := s - gapStart
+	for lead := 0; lead < gap && lead <= len(bs); lead++ {
+		if lead > 0 && bs[lead-1] != ' ' {
+			break
+		}
+		rest := bs[lead:]
+		if len(col) > len(rest) {
+			continue
+		}
+		if !renders(col, rest[:len(col)]) {
+			continue
+		}
+		ok := true
+		for _, c := range rest[len(col):] {
+			if c != ' ' {
+				ok = false
+				break
+			}
+		}
+		if ok {
+			return true
+		}
+	}
+	return false
+}
+
+// renders reports whether col is a character-for-character rendering of bs.
+func renders(col, bs []byte) bool {
+	for i, c := range col {
+		b := bs[i]
+		if c == '.' {
+			continue
+		}
+		if b < 0x20 || b > 0x7E || c != b {
+			return false
+		}
+	}
+	return true
+}

@@ -1,0 +1,262 @@
+package capture
+
+import (
+	"mime"
+	"strconv"
+	"strings"
+)
+
+// Kind says what a [Message] is.
+type Kind uint8
+
+const (
+	// KindBody is a bare body: the input was raw bytes, a hex dump or
+	// base64, so there is no HTTP metadata.
+	KindBody Kind = iota
+	// KindRequest is an HTTP request.
+	KindRequest
+	// KindResponse is an HTTP response.
+	KindResponse
+)
+
+// String returns "body", "request" or "response".
+func (k Kind) String() string {
+	switch k {
+	case KindRequest:
+		return "request"
+	case KindResponse:
+		return "response"
+	}
+	return "body"
+}
+
+// Field is one header field, as written in the input.
+type Field struct {
+	Name  string // original case
+	Value string // leading and trailing white space removed; folded lines joined with one space
+}
+
+// Header is a list of header fields in input order. Names keep their
+// original case and may repeat.
+type Header []Field
+
+// Get returns the value of the first field named name, compared case
+// insensitively, or "" when there is none.
+func (h Header) Get(name string) string {
+	for _, f := range h {
+		if strings.EqualFold(f.Name, name) {
+			return f.Value
+		}
+	}
+	return ""
+}
+
+// Values returns the values of every field named name, compared case
+// insensitively, in input order.
+func (h Header) Values(name string) []string {
+	var vs []string
+	for _, f := range h {
+		if strings.EqualFold(f.Name, name) {
+			vs = append(vs, f.Value)
+		}
+	}
+	return vs
+}
+
+// Message is one body found in the input, with what is known about it.
+//
+// Body and the strings may share memory with the input given to
+// [NewReader]; do not modify the input while using them.
+type Message struct {
+	// Form is the form of the input the message came from.
+	Form Form
+	// Kind says whether this is an HTTP request, response, or a bare body.
+	Kind Kind
+	// Index is the 1-based number of the message in the input: the HTTP
+	// message number (requests and responses counted together), the HAR
+	// entry number (shared by the entry's request and response), or the
+	// number of the body among the dumps of a hex or base64 file.
+	Index int
+	// Offset is the byte offset in the input where the message starts (for
+	// HAR, where the entry starts).
+	Offset int64
+	// Line is the 1-based line of Offset for text forms, 0 for raw input.
+	Line int
+
+	// Method is the request method ("POST"); empty for responses and bodies.
+	Method string
+	// Target is the request target as written: an origin-form path with its
+	// query ("/Microsoft-Server-ActiveSync?Cmd=Sync&…", or the base64 query
+	// of [MS-ASHTTP]) or an absolute URL (proxies, HAR). Nothing in it is
+	// decoded; see [Message.Query].
+	Target string
+	// Proto is the protocol version as written ("HTTP/1.1"); HAR's
+	// httpVersion.
+	Proto string
+	// StatusCode is the response status (200); 0 for requests and bodies.
+	StatusCode int
+	// Reason is the response reason phrase (HAR statusText).
+	Reason string
+
+	// Header holds the header fields in input order.
+	Header Header
+	// Trailer holds the trailer fields of a chunked HTTP body.
+	Trailer Header
+
+	// Body is the body with its transfer and content codings undone.
+	Body []byte
+	// Warning is non-nil when Body is known or suspected not to be the
+	// bytes that were sent: it wraps [ErrLossy] and says why. The message
+	// is still returned, with what could be recovered.
+	Warning error
+
+	// Request is, for a response, the request it answers when the input
+	// says so: the request of the same HAR entry, or the request just
+	// before it in an HTTP session. Nil otherwise.
+	Request *Message
+
+	contentType string // Content-Type header, or the HAR mimeType when there is no header
+	single      bool   // the input held this one bare body
+}
+
+// Where names the message for error messages: "HTTP message 2",
+// "HAR entry 3 response", "hex body 2", or "" for the only body of a raw,
+// hex or base64 input.
+func (m *Message) Where() string {
+	switch m.Form {
+	case FormHTTP:
+		return "HTTP message " + strconv.Itoa(m.Index)
+	case FormHAR:
+		return "HAR entry " + strconv.Itoa(m.Index) + " " + m.Kind.String()
+	}
+	if m.single {
+		return ""
+	}
+	return m.Form.String() + " body " + strconv.Itoa(m.Index)
+}
+
+// StartLine returns the HTTP start line: "POST /path?query HTTP/1.1" for a
+// request, "HTTP/1.1 200 OK" for a response, "" for a bare body. For HAR
+// entries it is rebuilt from the method, URL, version and status.
+func (m *Message) StartLine() string {
+	switch m.Kind {
+	case KindRequest:
+		s := m.Method + " " + m.Target
+		if m.Proto != "" {
+			s += " " + m.Proto
+		}
+		return s
+	case KindResponse:
+		s := m.Proto
+		if s == "" {
+			s = "HTTP/1.1"
+		}
+		s += " " + strconv.Itoa(m.StatusCode)
+		if m.Reason != "" {
+			s += " " + m.Reason
+		}
+		return s
+	}
+	return ""
+}
+
+// Query returns the query of the request target exactly as written: the
+// text after the first '?' and before any '#', or "" when there is none.
+// For a response it is the query of [Message.Request] when known.
+// ActiveSync clients send either a plain query (Cmd=Sync&User=…) or the
+// base64-encoded form of [MS-ASHTTP] 2.2.1.1.1.1; decode it with the b64uri
+// package. It is not percent-decoded.
+func (m *Message) Query() string {
+	t := m.Target
+	if m.Kind == KindResponse && m.Request != nil {
+		t = m.Request.Target
+	}
+	if i := strings.IndexByte(t, '#'); i >= 0 {
+		t = t[:i]
+	}
+	if i := strings.IndexByte(t, '?'); i >= 0 {
+		return t[i+1:]
+	}
+	return ""
+}
+
+// Path returns the path of the request target without query or fragment
+// ("/Microsoft-Server-ActiveSync"); for an absolute URL, the scheme and
+// authority are removed. For a response it is the path of
+// [Message.Request] when known.
+func (m *Message) Path() string {
+	t := m.Target
+	if m.Kind == KindResponse && m.Request != nil {
+		t = m.Request.Target
+	}
+	if i := strings.IndexAny(t, "?#"); i >= 0 {
+		t = t[:i]
+	}
+	if i := strings.Index(t, "://"); i >= 0 {
+		rest := t[i+3:]
+		if j := strings.IndexByte(rest, '/'); j >= 0 {
+			return rest[j:]
+		}
+		return "/"
+	}
+	return t
+}
+
+// ContentType returns the Content-Type header value as written, or for a
+// HAR entry without that header the mimeType HAR recorded; "" when unknown.
+func (m *Message) ContentType() string {
+	if v := m.Header.Get("Content-Type"); v != "" {
+		return v
+	}
+	return m.contentType
+}
+
+// MediaType returns the media type of [Message.ContentType] in lower case
+// without parameters ("application/vnd.ms-sync.wbxml"), or "" when there is
+// none.
+func (m *Message) MediaType() string {
+	return mediaType(m.ContentType())
+}
+
+// BodyKind classifies the body; see [Classify].
+func (m *Message) BodyKind() BodyKind {
+	return Classify(m.ContentType(), m.Body)
+}
+
+// Parts splits a multipart ItemOperations body; see [ParseMultipart].
+func (m *Message) Parts() ([]Part, error) {
+	return ParseMultipart(m.Body)
+}
+
+// ActiveSync reports whether the message belongs to ActiveSync traffic: its
+// path (or its request's path) ends in "/Microsoft-Server-ActiveSync", or
+// its media type is one of application/vnd.ms-sync*. Bare bodies are
+// ActiveSync when they look like WBXML or a multipart response. Use it to
+// pick the ActiveSync entries out of a HAR file recorded in a browser.
+func (m *Message) ActiveSync() bool {
+	if m.Kind == KindBody {
+		k := m.BodyKind()
+		return k == BodyWBXML || k == BodyMultipart
+	}
+	if strings.HasPrefix(m.MediaType(), "application/vnd.ms-sync") {
+		return true
+	}
+	p := strings.TrimRight(m.Path(), "/")
+	const eas = "/microsoft-server-activesync"
+	return len(p) >= len(eas) && strings.EqualFold(p[len(p)-len(eas):], eas)
+}
+
+// mediaType returns the lower-case media type of a Content-Type value
+// without parameters.
+func mediaType(ct string) string {
+	if ct == "" {
+		return ""
+	}
+	if mt, _, err := mime.ParseMediaType(ct); err == nil {
+		return mt
+	}
+	if i := strings.IndexByte(ct, ';'); i >= 0 {
+		ct = ct[:i]
+	}
+	return strings.ToLower(strings.TrimSpace(ct))
+}

@@ -1,0 +1,158 @@
+package capture
+
+import (
+	"errors"
+	"io"
+	"iter"
+)
+
+// Reader yields the messages of one input in order. Create it with
+// [NewReader]; call [Reader.Next] until it returns io.EOF, or range over
+// [Reader.All].
+//
+// A Reader is not safe for concurrent use.
+type Reader struct {
+	data  []byte
+	cfg   config
+	form  Form
+	init  bool
+	err   error // sticky: returned again by every later Next
+	src   source
+	bare  []bareBody
+	index int
+	b     *budget
+}
+
+// source yields the messages of an HTTP or HAR input.
+type source interface {
+	next() (*Message, error)
+}
+
+// NewReader returns a Reader over data. The form is detected (see [Detect])
+// unless forced with [WithForm]. data is not copied: messages may share
+// its memory, so it must not be modified while they are in use.
+func NewReader(data []byte, opts ...Option) *Reader {
+	r := &Reader{data: data}
+	for _, o := range opts {
+		o(&r.cfg)
+	}
+	return r
+}
+
+// Form returns the form the input is read as: the forced form, or the
+// detected one (FormUnknown when detection failed; Next then returns the
+// error).
+func (r *Reader) Form() Form {
+	r.start()
+	return r.form
+}
+
+func (r *Reader) start() {
+	if r.init {
+		return
+	}
+	r.init = true
+	r.b = &budget{left: r.cfg.budget(len(r.data))}
+	form := r.cfg.form
+	p := skipBOM(r.data)
+	if form == FormAuto {
+		f, bodies, err := detect(r.data, &r.cfg)
+		if err != nil {
+			r.form, r.err = FormUnknown, err
+			return
+		}
+		form, r.bare = f, bodies
+		if bodies != nil {
+			r.form = form
+			return
+		}
+	}
+	r.form = form
+	var err error
+	switch form {
+	case FormRaw:
+		if len(r.data) == 0 {
+			r.err = &Error{Form: FormRaw, Offset: -1, Err: ErrEmpty}
+			return
+		}
+		r.bare = []bareBody{{off: 0, body: r.data[:len(r.data):len(r.data)]}}
+	case FormHex:
+		r.bare, err = parseHex(r.data, p, r.b)
+	case FormBase64:
+		r.bare, err = parseBase64(r.data, p)
+	case FormHTTP:
+		r.src = newHTTPSource(r.data, p, r.b)
+	case FormHAR:
+		r.src = newHARSource(r.data, p, r.b)
+	default:
+		err = &Error{Form: FormUnknown, Offset: -1, Err: detail(ErrUnknownForm, "invalid form "+form.String())}
+	}
+	r.err = err
+}
+
+// Next returns the next message, or io.EOF after the last one. After an
+// error, Next returns that same error again: a malformed message stops the
+// reading, since where the next one starts is then unknown. The error is an
+// *[Error] naming the position.
+func (r *Reader) Next() (*Message, error) {
+	r.start()
+	if r.err != nil {
+		return nil, r.err
+	}
+	if r.src != nil {
+		m, err := r.src.next()
+		if err != nil {
+			r.err = err
+		}
+		return m, err
+	}
+	if r.index >= len(r.bare) {
+		r.err = io.EOF
+		return nil, io.EOF
+	}
+	bb := r.bare[r.index]
+	r.index++
+	m := &Message{
+		Form:   r.form,
+		Kind:   KindBody,
+		Index:  r.index,
+		Offset: int64(bb.off),
+		Body:   bb.body,
+		single: len(r.bare) == 1,
+	}
+	if r.form != FormRaw {
+		m.Line, _ = lineCol(r.data, bb.off)
+	}
+	return m, nil
+}
+
+// All returns an iterator over the remaining messages. It stops after the
+// last message, or after yielding the first error (never io.EOF) with a
+// nil message.
+func (r *Reader) All() iter.Seq2[*Message, error] {
+	return func(yield func(*Message, error) bool) {
+		for {
+			m, err := r.Next()
+			if errors.Is(err, io.EOF) {
+				return
+			}
+			if !yield(m, err) || err != nil {
+				return
+			}
+		}
+	}
+}
+
+// ReadAll reads every message of data. On error it returns the messages
+// read before it, and the error.
+func ReadAll(data []byte, opts ...Option) ([]*Message, error) {
+	r := NewReader(data, opts...)
+	var ms []*Message
+	for m, err := range r.All() {
+		if err != nil {
+			return ms, err
+		}
+		ms = append(ms, m)
+	}
+	return ms, nil
+}
