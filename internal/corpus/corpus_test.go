@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/easkit/easkit/codepages"
 	"github.com/easkit/easkit/wbxml"
@@ -93,5 +94,26 @@ func TestSyncEmailContent(t *testing.T) {
 	}
 	if maxDepth != 9 {
 		t.Errorf("max depth %d, want 9 (Sync/Collections/Collection/Commands/Add/ApplicationData/Attachments/Attachment/DisplayName)", maxDepth)
+	}
+}
+
+// TestValidUTF8 checks that every string in the messages is valid UTF-8,
+// as the text of real mail is once decoded.
+func TestValidUTF8(t *testing.T) {
+	for _, m := range Standard() {
+		msg := m.Build()
+		d := wbxml.NewDecoder(msg)
+		for {
+			tok, err := d.ReadToken()
+			if err == io.EOF {
+				break
+			}
+			if err != nil {
+				t.Fatalf("%s: %v", m.Name, err)
+			}
+			if tok.Kind == wbxml.KindString && !utf8.Valid(tok.Data) {
+				t.Fatalf("%s: invalid UTF-8 at offset %d: %q", m.Name, tok.Offset, tok.Data)
+			}
+		}
 	}
 }

@@ -3,6 +3,7 @@ package corpus
 import (
 	"fmt"
 	"strings"
+	"unicode/utf8"
 )
 
 // Word lists for deterministic, realistic-looking mail. A few entries hold
@@ -79,7 +80,8 @@ func (r *rng) sentence(n int) string {
 	for i := range n {
 		w := pick(r, words)
 		if i == 0 {
-			w = strings.ToUpper(w[:1]) + w[1:]
+			_, n := utf8.DecodeRuneInString(w)
+			w = strings.ToUpper(w[:n]) + w[n:]
 		} else {
 			b.WriteByte(' ')
 		}
