@@ -1,5 +1,7 @@
 package b64uri
 
+import "slices"
+
 // PackedLen returns the length of q's binary form.
 func (q *Query) PackedLen() int {
 	n := minLen + len(q.DeviceID) + len(q.DeviceType)
@@ -47,10 +49,8 @@ func (q *Query) AppendPack(dst []byte) ([]byte, error) {
 	if err := q.check(); err != nil {
 		return dst, err
 	}
-	n := q.PackedLen()
-	dst, out := grow(dst, n)
-	q.put(out)
-	return dst, nil
+	dst = slices.Grow(dst, q.PackedLen())
+	return q.appendPacked(dst), nil
 }
 
 // AppendEncode appends q's base64 form (standard alphabet, padded) to dst
@@ -62,48 +62,31 @@ func (q *Query) AppendEncode(dst []byte) ([]byte, error) {
 		return dst, err
 	}
 	n := q.PackedLen()
-	dst, out := grow(dst, encodedLen(n))
-	q.put(out[len(out)-n:])
-	encodeInPlace(out, n)
+	m := encodedLen(n)
+	dst = slices.Grow(dst, m)
+	l := len(dst)
+	tail := dst[l+m-n : l+m-n : l+m]
+	q.appendPacked(tail)
+	dst = dst[:l+m]
+	encodeInPlace(dst[l:], n)
 	return dst, nil
 }
 
-// grow extends dst by n bytes and returns it and the new part.
-func grow(dst []byte, n int) ([]byte, []byte) {
-	l := len(dst)
-	if cap(dst)-l < n {
-		bigger := make([]byte, l, 2*cap(dst)+n)
-		copy(bigger, dst)
-		dst = bigger
-	}
-	dst = dst[:l+n]
-	return dst, dst[l:]
-}
-
-// put writes q's binary form into b, which is exactly PackedLen long.
-func (q *Query) put(b []byte) {
-	b[0] = q.Version.URIByte()
-	b[1] = byte(q.Command)
-	b[2] = byte(q.Locale)
-	b[3] = byte(q.Locale >> 8)
-	b[4] = byte(len(q.DeviceID))
-	p := 5 + copy(b[5:], q.DeviceID)
+// appendPacked appends q's binary form to dst, which has room for it.
+func (q *Query) appendPacked(dst []byte) []byte {
+	dst = append(dst, q.Version.URIByte(), byte(q.Command), byte(q.Locale), byte(q.Locale>>8), byte(len(q.DeviceID)))
+	dst = append(dst, q.DeviceID...)
 	if q.HasPolicyKey {
-		b[p] = 4
-		b[p+1] = byte(q.PolicyKey)
-		b[p+2] = byte(q.PolicyKey >> 8)
-		b[p+3] = byte(q.PolicyKey >> 16)
-		b[p+4] = byte(q.PolicyKey >> 24)
-		p += 5
+		k := q.PolicyKey
+		dst = append(dst, 4, byte(k), byte(k>>8), byte(k>>16), byte(k>>24))
 	} else {
-		b[p] = 0
-		p++
+		dst = append(dst, 0)
 	}
-	b[p] = byte(len(q.DeviceType))
-	p += 1 + copy(b[p+1:], q.DeviceType)
-	for _, prm := range q.Params {
-		b[p] = byte(prm.Tag)
-		b[p+1] = byte(len(prm.Value))
-		p += 2 + copy(b[p+2:], prm.Value)
+	dst = append(dst, byte(len(q.DeviceType)))
+	dst = append(dst, q.DeviceType...)
+	for _, p := range q.Params {
+		dst = append(dst, byte(p.Tag), byte(len(p.Value)))
+		dst = append(dst, p.Value...)
 	}
+	return dst
 }

@@ -1,0 +1,5 @@
+//go:build !race
+
+package b64uri_test
+
+const raceEnabled = false
