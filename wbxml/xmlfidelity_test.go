@@ -83,7 +83,7 @@ func TestWireForms(t *testing.T) {
 		{"white space in a leaf kept", eas + `45 4B 03 '  x  ' 00 01 4B 03 '  ' 00 01 01`,
 			[]string{`<SyncKey>  x  </SyncKey><SyncKey>  </SyncKey>`}, true},
 		{"escaping", eas + `45 4B 03 '<a & b>]]>' 00 01 01`,
-			[]string{`<SyncKey>&lt;a &amp; b&gt;]]&gt;</SyncKey>`}, true},
+			[]string{`<SyncKey>&lt;a &amp; b>]]&gt;</SyncKey>`}, true},
 		{"control character", eas + `45 4B 03 'a' 07 00 01 01`,
 			[]string{`easkit:wire="base64 str">YQc=</SyncKey>`}, true},
 		{"content bit without content", eas + `45 4B 01 01`,

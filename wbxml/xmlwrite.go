@@ -5,6 +5,7 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/easkit/easkit/internal/xmltext"
 )
@@ -37,6 +38,7 @@ type XMLWriter struct {
 	root  uint8
 	runs  []contentRun
 	data  []byte // the bytes of runs
+	ref   []byte // the bytes of a single run still in the input, instead of data
 
 	warns Warnings
 }
@@ -128,7 +130,7 @@ func (x *XMLWriter) flush() error {
 func (x *XMLWriter) run() error {
 	x.stack = x.stack[:0]
 	x.open = false
-	x.runs, x.data = x.runs[:0], x.data[:0]
+	x.clearRuns()
 	x.warns.reset()
 	if x.cfg.decl {
 		x.out = append(x.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
@@ -191,12 +193,47 @@ func (x *XMLWriter) run() error {
 // addRun adds content bytes to the innermost element; adjacent strings
 // (STR_I, STR_T, ENTITY) merge into one run, OPAQUE blocks stay apart.
 func (x *XMLWriter) addRun(opaque bool, b []byte) {
+	if len(x.runs) == 0 && x.dec.r == nil && x.inInput(b) {
+		// The common case, one run straight from a []byte input: no copy.
+		x.runs = append(x.runs, contentRun{opaque: opaque, n: len(b)})
+		x.ref = b
+		return
+	}
+	if x.ref != nil {
+		x.data = append(x.data[:0], x.ref...)
+		x.ref = nil
+	}
 	if !opaque && len(x.runs) > 0 && !x.runs[len(x.runs)-1].opaque {
 		x.runs[len(x.runs)-1].n += len(b)
 	} else {
 		x.runs = append(x.runs, contentRun{opaque: opaque, n: len(b)})
 	}
 	x.data = append(x.data, b...)
+}
+
+// content returns the bytes of the pending runs.
+func (x *XMLWriter) content() []byte {
+	if x.ref != nil {
+		return x.ref
+	}
+	return x.data
+}
+
+// clearRuns forgets the pending runs.
+func (x *XMLWriter) clearRuns() {
+	x.runs, x.data, x.ref = x.runs[:0], x.data[:0], nil
+}
+
+// inInput reports whether b lies in the decoder's []byte input, where it
+// stays valid while the decoder moves on.
+func (x *XMLWriter) inInput(b []byte) bool {
+	in := x.dec.buf
+	if len(b) == 0 || len(in) == 0 {
+		return false
+	}
+	p := uintptr(unsafe.Pointer(unsafe.SliceData(b)))
+	d := uintptr(unsafe.Pointer(unsafe.SliceData(in)))
+	return p >= d && p+uintptr(len(b)) <= d+uintptr(len(in))
 }
 
 func (x *XMLWriter) newline(depth int) {
@@ -368,38 +405,45 @@ func (x *XMLWriter) leaf(f *xframe) {
 	if x.vocab != nil && !f.unknown {
 		kind = x.vocab.Content(f.page, f.code)
 	}
-	safe := xmltext.Safe(x.data)
-	single := len(x.runs) == 1
+	data := x.content()
 	r0 := x.runs[0]
-	var def bool
-	switch kind {
-	case ContentBinary:
-		def = single && r0.opaque && r0.n > 0
-	case ContentOpaqueText:
-		def = single && r0.opaque && r0.n > 0 && safe
-	default:
-		def = single && !r0.opaque && safe
-	}
-	b64 := kind == ContentBinary
-	if !def {
-		allOpaque := true
-		for _, r := range x.runs {
-			allOpaque = allOpaque && r.opaque
+	if len(x.runs) == 1 {
+		// The default forms, in one pass over the content.
+		switch {
+		case kind == ContentBinary && r0.opaque && r0.n > 0:
+			x.out = append(x.out, '>')
+			x.out = xmltext.AppendBase64(x.out, data)
+			x.open = false
+			x.clearRuns()
+			return
+		case (kind == ContentOpaqueText && r0.opaque && r0.n > 0) || (kind == ContentText && !r0.opaque):
+			mark := len(x.out)
+			x.out = append(x.out, '>')
+			var ok bool
+			if x.out, ok = xmltext.AppendTextSafe(x.out, data); ok {
+				x.open = false
+				x.clearRuns()
+				return
+			}
+			x.out = x.out[:mark]
 		}
-		b64 = !safe || (kind == ContentBinary && allOpaque)
-		x.declareEasKit(f)
-		x.out = append(x.out, ` `+markerPrefix+`:`+markerWire+`="`...)
-		x.out = appendWire(x.out, b64, x.runs)
-		x.out = append(x.out, '"')
 	}
-	x.out = append(x.out, '>')
+	allOpaque := true
+	for _, r := range x.runs {
+		allOpaque = allOpaque && r.opaque
+	}
+	b64 := !xmltext.Safe(data) || (kind == ContentBinary && allOpaque)
+	x.declareEasKit(f)
+	x.out = append(x.out, ` `+markerPrefix+`:`+markerWire+`="`...)
+	x.out = appendWire(x.out, b64, x.runs)
+	x.out = append(x.out, `">`...)
 	x.open = false
 	if b64 {
-		x.out = xmltext.AppendBase64(x.out, x.data)
+		x.out = xmltext.AppendBase64(x.out, data)
 	} else {
-		x.out = xmltext.AppendText(x.out, x.data)
+		x.out = xmltext.AppendText(x.out, data)
 	}
-	x.runs, x.data = x.runs[:0], x.data[:0]
+	x.clearRuns()
 }
 
 // flushMixed writes the runs pending in f, an element that has (or is
@@ -410,7 +454,7 @@ func (x *XMLWriter) flushMixed(f *xframe, depth int) {
 		return
 	}
 	x.closeStart()
-	data := x.data
+	data := x.content()
 	for _, r := range x.runs {
 		b := data[:r.n]
 		data = data[r.n:]
@@ -450,5 +494,5 @@ func (x *XMLWriter) flushMixed(f *xframe, depth int) {
 		x.out = append(x.out, name...)
 		x.out = append(x.out, '>')
 	}
-	x.runs, x.data = x.runs[:0], x.data[:0]
+	x.clearRuns()
 }

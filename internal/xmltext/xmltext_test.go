@@ -209,3 +209,30 @@ func TestAllocs(t *testing.T) {
 		t.Errorf("%v allocations per run, want 0", n)
 	}
 }
+
+func FuzzAppendTextSafe(f *testing.F) {
+	for _, s := range []string{"", "a<b", "\r\n", "\xff", "日本 and more text here", "\x00", "12345678&12345678<", "]]>", "abcdefg]]>xyz]]]>", "1234567]]>"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		got, ok := AppendTextSafe([]byte("pre"), in)
+		if ok != Safe(in) {
+			t.Fatalf("AppendTextSafe(%q) ok = %v, Safe = %v", in, ok, Safe(in))
+		}
+		if !ok {
+			if string(got) != "pre" {
+				t.Fatalf("AppendTextSafe(%q) changed dst on failure: %q", in, got)
+			}
+			return
+		}
+		// Same text as AppendText, except that '>' stays outside "]]>".
+		want := strings.ReplaceAll(string(AppendText(nil, in)), "&gt;", ">")
+		want = "pre" + strings.ReplaceAll(want, "]]>", "]]&gt;")
+		if string(got) != want {
+			t.Fatalf("AppendTextSafe(%q) = %q, want %q", in, got, want)
+		}
+		if strings.Contains(string(got), "]]>") {
+			t.Fatalf("AppendTextSafe(%q) wrote ]]>", in)
+		}
+	})
+}

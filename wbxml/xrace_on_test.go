@@ -1,0 +1,5 @@
+//go:build race
+
+package wbxml_test
+
+const raceOn = true
