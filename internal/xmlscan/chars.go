@@ -16,6 +16,8 @@ var (
 	piPlain      = byteTable(func(c byte) bool { return plainASCII(c) && c != '?' })
 	litPlain     = byteTable(func(c byte) bool { return plainASCII(c) && c != '"' && c != '\'' && c != '>' })
 	spaceTable   = byteTable(isSpace)
+	// indentTable holds the white space that needs no normalization.
+	indentTable = byteTable(func(c byte) bool { return c == ' ' || c == '\t' || c == '\n' })
 	// nameStartASCII and nameASCII hold the one-byte NameStartChar and
 	// NameChar of XML 1.0 (fifth edition). The colon is excluded: callers
 	// handle it, since Namespaces in XML gives it a meaning.
@@ -140,4 +142,42 @@ func skipSpace(b []byte, i int) int {
 // inside p.
 func isTruncated(b []byte, i int, p string) bool {
 	return len(b)-i < len(p) && p[:len(b)-i] == string(b[i:])
+}
+
+// SWAR constants: one in each byte, and each byte's high bit.
+const (
+	lo8 = 0x0101010101010101
+	hi8 = 0x8080808080808080
+)
+
+// textSpecial returns non-zero when one of the eight bytes of x (read
+// little-endian from character data) may need attention: a control
+// character (tab and LF included, which the byte loop then lets through), a
+// non-ASCII byte, '<', '&' or ']'.
+//
+// For an ASCII byte v, v+0x60 has its high bit set exactly when v >= 0x20,
+// and (v^c)+0x7F exactly when v != c, with no carry out of the byte. A
+// non-ASCII byte may carry into its neighbour, but it is reported through
+// its own high bit, so the result is zero exactly when no byte matched.
+func textSpecial(x uint64) uint64 {
+	ok := (x + lo8*0x60) & ((x ^ lo8*'<') + lo8*0x7F) & ((x ^ lo8*'&') + lo8*0x7F) & ((x ^ lo8*']') + lo8*0x7F)
+	return (x | ^ok) & hi8
+}
+
+// fastRune returns the length of the UTF-8 sequence at b[i] when it is a
+// two- or three-byte sequence that is certainly a valid Char (U+0080–U+07FF,
+// U+1000–U+CFFF, U+E000–U+EFFF), else 0: the caller then checks it slowly.
+func fastRune(b []byte, i int) int {
+	c := b[i]
+	switch {
+	case 0xC2 <= c && c < 0xE0:
+		if i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
+			return 2
+		}
+	case 0xE1 <= c && c < 0xEF && c != 0xED:
+		if i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+			return 3
+		}
+	}
+	return 0
 }

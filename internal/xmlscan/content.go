@@ -1,6 +1,7 @@
 package xmlscan
 
 import (
+	"encoding/binary"
 	"fmt"
 	"unicode/utf8"
 )
@@ -78,27 +79,13 @@ func (s *Scanner) scanContent() (text []byte, off int, err error) {
 		// A run of characters taken as they are.
 		j := i
 		for {
-			for j < n && textPlain[b[j]] {
-				j++
-			}
-			if j >= n {
+			j = plainText(b, j)
+			if j >= n || b[j] < utf8.RuneSelf {
 				break
 			}
-			c := b[j]
-			if c >= utf8.RuneSelf {
-				if j, err = s.checkRune(j); err != nil {
-					return nil, 0, err
-				}
-				continue
+			if j, err = s.checkRune(j); err != nil {
+				return nil, 0, err
 			}
-			if c == ']' {
-				if j+2 < n && b[j+1] == ']' && b[j+2] == '>' {
-					return nil, 0, s.fail(j, ErrMarkup, `"]]>" not allowed in character data`)
-				}
-				j++
-				continue
-			}
-			break
 		}
 		if j > i {
 			if off < 0 {
@@ -111,6 +98,8 @@ func (s *Scanner) scanContent() (text []byte, off int, err error) {
 			return nil, 0, s.eofInElement()
 		}
 		switch b[i] {
+		case ']':
+			return nil, 0, s.fail(i, ErrMarkup, `"]]>" not allowed in character data`)
 		case '<':
 			if i+1 >= n {
 				return nil, 0, s.eofInElement()
@@ -324,4 +313,42 @@ func snippet(b []byte, i, j int) string {
 		j = len(b)
 	}
 	return fmt.Sprintf("%q", truncName(b[i:j]))
+}
+
+// plainText returns the offset of the first byte at or after j that needs
+// attention in character data: '<', '&', CR, "]]>", a character the Char
+// production forbids, or a multi-byte sequence that is not certainly valid.
+// Everything before it is character data to take as it is.
+func plainText(b []byte, j int) int {
+	n := len(b)
+	for {
+		// Eight bytes at a time while none needs attention, then byte by
+		// byte to the end of the word.
+		for j+8 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:])) == 0 {
+			j += 8
+		}
+		e := min(j+8, n)
+		for j < e && textPlain[b[j]] {
+			j++
+		}
+		if j == e {
+			if j < n {
+				continue
+			}
+			return j
+		}
+		c := b[j]
+		if c >= utf8.RuneSelf {
+			if size := fastRune(b, j); size > 0 {
+				j += size
+				continue
+			}
+			return j
+		}
+		if c == ']' && !(j+2 < n && b[j+1] == ']' && b[j+2] == '>') {
+			j++
+			continue
+		}
+		return j
+	}
 }

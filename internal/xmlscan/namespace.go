@@ -73,7 +73,6 @@ func (s *Scanner) pop() {
 	s.bindings = s.bindings[:f.nsTop]
 	s.arena = s.arena[:f.arenaTop]
 	s.defNS = f.prevDef
-	*f = frame{}
 	s.frames = s.frames[:len(s.frames)-1]
 	if len(s.frames) == 0 {
 		s.rootDone = true
@@ -89,4 +88,16 @@ func (s *Scanner) keep(v []byte, decoded bool) []byte {
 	start := len(s.arena)
 	s.arena = append(s.arena, v...)
 	return s.arena[start:len(s.arena):len(s.arena)]
+}
+
+// pushFrame opens a frame for an element, reusing the stack's storage; the
+// caller sets every field.
+func (s *Scanner) pushFrame() *frame {
+	n := len(s.frames)
+	if n < cap(s.frames) {
+		s.frames = s.frames[:n+1]
+	} else {
+		s.frames = append(s.frames, frame{})
+	}
+	return &s.frames[n]
 }

@@ -19,6 +19,8 @@ type Scanner struct {
 	pendingEnd bool // the last token was the start of <X/>; its end is next
 	selfEnd    int  // offset of the "/>" of that empty-element tag
 
+	tok Token // the token being produced
+
 	frames   []frame   // open elements
 	bindings []binding // prefixed namespace bindings in scope, oldest first
 	heads    [nsBuckets]int32
@@ -76,14 +78,22 @@ func (s *Scanner) Reset(doc []byte) {
 // The slices in the returned Token are valid until the next call to
 // ReadToken or Reset.
 func (s *Scanner) ReadToken() (Token, error) {
+	if err := s.next(); err != nil {
+		return Token{}, err
+	}
+	return s.tok, nil
+}
+
+// next reads the next token into s.tok.
+func (s *Scanner) next() error {
 	if s.err != nil {
-		return Token{}, s.err
+		return s.err
 	}
 	if s.pendingEnd {
 		s.pendingEnd = false
-		t := Token{Kind: EndElement, SelfClosing: true, Offset: int64(s.selfEnd), Name: s.frames[len(s.frames)-1].name}
+		s.setElement(EndElement, true, s.selfEnd, &s.frames[len(s.frames)-1].name, nil)
 		s.pop()
-		return t, nil
+		return nil
 	}
 	if len(s.frames) > 0 {
 		return s.readContent()
@@ -134,7 +144,7 @@ func (s *Scanner) eof(where string) error {
 // readMisc reads outside the root element: the prolog before it and the
 // epilog after it, where only white space, comments, processing
 // instructions and (in the prolog) one DOCTYPE may appear.
-func (s *Scanner) readMisc() (Token, error) {
+func (s *Scanner) readMisc() error {
 	b := s.in
 	n := len(b)
 	i := s.pos
@@ -142,7 +152,7 @@ func (s *Scanner) readMisc() (Token, error) {
 		s.started = true
 		var err error
 		if i, err = s.prologStart(); err != nil {
-			return Token{}, err
+			return err
 		}
 	}
 	for {
@@ -151,18 +161,18 @@ func (s *Scanner) readMisc() (Token, error) {
 		if i >= n {
 			if s.rootDone {
 				s.err = io.EOF
-				return Token{}, io.EOF
+				return io.EOF
 			}
-			return Token{}, s.fail(n, ErrStructure, "no root element")
+			return s.fail(n, ErrStructure, "no root element")
 		}
 		if b[i] != '<' {
 			if s.rootDone {
-				return Token{}, s.fail(i, ErrStructure, "text after the root element")
+				return s.fail(i, ErrStructure, "text after the root element")
 			}
-			return Token{}, s.fail(i, ErrStructure, "text before the root element")
+			return s.fail(i, ErrStructure, "text before the root element")
 		}
 		if i+1 >= n {
-			return Token{}, s.eof("after '<'")
+			return s.eof("after '<'")
 		}
 		var err error
 		switch b[i+1] {
@@ -193,12 +203,12 @@ func (s *Scanner) readMisc() (Token, error) {
 			err = s.fail(i, ErrStructure, "end tag outside the root element")
 		default:
 			if s.rootDone {
-				return Token{}, s.fail(i, ErrStructure, "second root element")
+				return s.fail(i, ErrStructure, "second root element")
 			}
 			return s.startTag(i)
 		}
 		if err != nil {
-			return Token{}, err
+			return err
 		}
 	}
 }
@@ -218,24 +228,45 @@ func (s *Scanner) prologStart() (int, error) {
 }
 
 // readContent reads inside the root element.
-func (s *Scanner) readContent() (Token, error) {
+func (s *Scanner) readContent() error {
 	b := s.in
 	i := s.pos
-	if i+1 < len(b) && b[i] == '<' {
-		switch b[i+1] {
-		case '/':
-			return s.endTag(i)
-		case '!', '?':
-		default:
-			return s.startTag(i)
+	n := len(b)
+	if i+1 < n {
+		if b[i] == '<' {
+			switch b[i+1] {
+			case '/':
+				return s.endTag(i)
+			case '!', '?':
+			default:
+				return s.startTag(i)
+			}
+		} else if indentTable[b[i]] {
+			// Indentation between tags.
+			j := i + 1
+			for j < n && indentTable[b[j]] {
+				j++
+			}
+			if j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
+				s.pos = j
+				s.setText(i, b[i:j])
+				return nil
+			}
+		}
+		if j := plainText(b, i); j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
+			// Text that needs no decoding, up to a tag: the common case.
+			s.pos = j
+			s.setText(i, b[i:j])
+			return nil
 		}
 	}
 	text, off, err := s.scanContent()
 	if err != nil {
-		return Token{}, err
+		return err
 	}
 	if len(text) > 0 {
-		return Token{Kind: Text, Offset: int64(off), Text: text, Whitespace: isAllSpace(text)}, nil
+		s.setText(off, text)
+		return nil
 	}
 	// scanContent stopped at a tag: '<' followed by something other than
 	// '!' or '?'.
@@ -244,4 +275,33 @@ func (s *Scanner) readContent() (Token, error) {
 		return s.endTag(i)
 	}
 	return s.startTag(i)
+}
+
+// setElement makes s.tok a StartElement or EndElement. Fields are stored one
+// by one: building a Token on the stack and copying it costs more.
+func (s *Scanner) setElement(kind Kind, self bool, off int, name *Name, attrs []Attr) {
+	t := &s.tok
+	t.Kind = kind
+	t.SelfClosing = self
+	t.Whitespace = false
+	t.Offset = int64(off)
+	t.Name.Space = name.Space
+	t.Name.Prefix = name.Prefix
+	t.Name.Local = name.Local
+	t.Attrs = attrs
+	t.Text = nil
+}
+
+// setText makes s.tok a Text token.
+func (s *Scanner) setText(off int, text []byte) {
+	t := &s.tok
+	t.Kind = Text
+	t.SelfClosing = false
+	t.Whitespace = isAllSpace(text)
+	t.Offset = int64(off)
+	t.Name.Space = nil
+	t.Name.Prefix = nil
+	t.Name.Local = nil
+	t.Attrs = nil
+	t.Text = text
 }

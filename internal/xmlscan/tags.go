@@ -30,15 +30,15 @@ func (ra *rawAttr) isDecl() bool {
 }
 
 // startTag reads the start tag or empty-element tag at b[lt] == '<'.
-func (s *Scanner) startTag(lt int) (Token, error) {
+func (s *Scanner) startTag(lt int) error {
 	b := s.in
 	n := len(b)
 	if len(s.frames) >= s.maxDepth {
-		return Token{}, s.failf(lt, ErrDepth, "elements nested deeper than %d", s.maxDepth)
+		return s.failf(lt, ErrDepth, "elements nested deeper than %d", s.maxDepth)
 	}
 	end, colon, err := s.scanName(lt+1, "element", qName)
 	if err != nil {
-		return Token{}, err
+		return err
 	}
 	qn := b[lt+1 : end : end]
 	i := end
@@ -49,7 +49,7 @@ func (s *Scanner) startTag(lt int) (Token, error) {
 		sp := i
 		i = skipSpace(b, i)
 		if i >= n {
-			return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+			return s.eof("in start tag <" + truncName(qn) + ">")
 		}
 		c := b[i]
 		if c == '>' {
@@ -58,10 +58,10 @@ func (s *Scanner) startTag(lt int) (Token, error) {
 		}
 		if c == '/' {
 			if i+1 >= n {
-				return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+				return s.eof("in start tag <" + truncName(qn) + ">")
 			}
 			if b[i+1] != '>' {
-				return Token{}, s.failf(i+1, ErrMarkup, "expected '>' after '/' in tag <%s>", truncName(qn))
+				return s.failf(i+1, ErrMarkup, "expected '>' after '/' in tag <%s>", truncName(qn))
 			}
 			s.selfEnd = i
 			i += 2
@@ -70,16 +70,16 @@ func (s *Scanner) startTag(lt int) (Token, error) {
 		}
 		if sp == i {
 			if c < utf8.RuneSelf && !nameStartASCII[c] && c != ':' || sp == end {
-				return Token{}, s.failf(i, ErrMarkup, "expected '>', '/>' or an attribute in tag <%s>, found %s", truncName(qn), describe(b, i))
+				return s.failf(i, ErrMarkup, "expected '>', '/>' or an attribute in tag <%s>, found %s", truncName(qn), describe(b, i))
 			}
-			return Token{}, s.failf(i, ErrMarkup, "expected white space before attribute in tag <%s>", truncName(qn))
+			return s.failf(i, ErrMarkup, "expected white space before attribute in tag <%s>", truncName(qn))
 		}
 		if len(s.raw) >= s.maxAttrs {
-			return Token{}, s.failf(i, ErrAttrLimit, "more than %d attributes in tag <%s>", s.maxAttrs, truncName(qn))
+			return s.failf(i, ErrAttrLimit, "more than %d attributes in tag <%s>", s.maxAttrs, truncName(qn))
 		}
 		aend, acolon, err := s.scanName(i, "attribute", qName)
 		if err != nil {
-			return Token{}, err
+			return err
 		}
 		ra := rawAttr{name: b[i:aend:aend], colon: -1, off: i}
 		if acolon >= 0 {
@@ -87,37 +87,38 @@ func (s *Scanner) startTag(lt int) (Token, error) {
 		}
 		i = skipSpace(b, aend)
 		if i >= n {
-			return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+			return s.eof("in start tag <" + truncName(qn) + ">")
 		}
 		if b[i] != '=' {
-			return Token{}, s.failf(i, ErrMarkup, "expected '=' after attribute %s", quoteName(b, ra.off, aend))
+			return s.failf(i, ErrMarkup, "expected '=' after attribute %s", quoteName(b, ra.off, aend))
 		}
 		i = skipSpace(b, i+1)
 		if i >= n {
-			return Token{}, s.eof("in start tag <" + truncName(qn) + ">")
+			return s.eof("in start tag <" + truncName(qn) + ">")
 		}
 		if q := b[i]; q != '"' && q != '\'' {
-			return Token{}, s.failf(i, ErrMarkup, "expected quoted value for attribute %s", quoteName(b, ra.off, aend))
+			return s.failf(i, ErrMarkup, "expected quoted value for attribute %s", quoteName(b, ra.off, aend))
 		}
 		if i, err = s.attrValue(i, &ra); err != nil {
-			return Token{}, err
+			return err
 		}
 		s.raw = append(s.raw, ra)
 	}
 
 	// Namespace declarations first: they apply to the element's own name
 	// and to all its attributes, wherever they stand in the tag.
-	f := frame{qname: qn, nsTop: len(s.bindings), arenaTop: len(s.arena), prevDef: s.defNS}
+	f := s.pushFrame()
+	f.qname, f.nsTop, f.arenaTop, f.prevDef = qn, len(s.bindings), len(s.arena), s.defNS
 	for k := range s.raw {
 		ra := &s.raw[k]
 		for m := range k {
 			if bytes.Equal(s.raw[m].name, ra.name) {
-				return Token{}, s.failf(ra.off, ErrDuplicateAttr, "attribute %s given twice in tag <%s>", quoteName(ra.name, 0, len(ra.name)), truncName(qn))
+				return s.failf(ra.off, ErrDuplicateAttr, "attribute %s given twice in tag <%s>", quoteName(ra.name, 0, len(ra.name)), truncName(qn))
 			}
 		}
 		if ra.isDecl() {
 			if err := s.declare(ra); err != nil {
-				return Token{}, err
+				return err
 			}
 		}
 	}
@@ -125,14 +126,15 @@ func (s *Scanner) startTag(lt int) (Token, error) {
 		colon -= lt + 1
 		f.name.Prefix, f.name.Local = qn[:colon:colon], qn[colon+1:]
 		if string(f.name.Prefix) == "xmlns" {
-			return Token{}, s.fail(lt+1, ErrNamespace, "element name must not have the prefix xmlns")
+			return s.fail(lt+1, ErrNamespace, "element name must not have the prefix xmlns")
 		}
 		space, ok := s.lookup(f.name.Prefix)
 		if !ok {
-			return Token{}, s.failf(lt+1, ErrUndeclaredPrefix, "undeclared namespace prefix %q in element <%s>", f.name.Prefix, truncName(qn))
+			return s.failf(lt+1, ErrUndeclaredPrefix, "undeclared namespace prefix %q in element <%s>", f.name.Prefix, truncName(qn))
 		}
 		f.name.Space = space
 	} else {
+		f.name.Prefix = nil
 		f.name.Local = qn
 		f.name.Space = s.defNS
 	}
@@ -150,7 +152,7 @@ func (s *Scanner) startTag(lt int) (Token, error) {
 			a.Name.Prefix, a.Name.Local = ra.name[:ra.colon:ra.colon], ra.name[ra.colon+1:]
 			space, ok := s.lookup(a.Name.Prefix)
 			if !ok {
-				return Token{}, s.failf(ra.off, ErrUndeclaredPrefix, "undeclared namespace prefix %q in attribute %q", a.Name.Prefix, truncName(ra.name))
+				return s.failf(ra.off, ErrUndeclaredPrefix, "undeclared namespace prefix %q in attribute %q", a.Name.Prefix, truncName(ra.name))
 			}
 			a.Name.Space = space
 			// Two prefixes bound to one namespace name make two spellings of
@@ -158,17 +160,17 @@ func (s *Scanner) startTag(lt int) (Token, error) {
 			for m := range s.attrs {
 				o := &s.attrs[m].Name
 				if len(o.Prefix) > 0 && bytes.Equal(o.Local, a.Name.Local) && bytes.Equal(o.Space, space) {
-					return Token{}, s.failf(ra.off, ErrDuplicateAttr, "attribute %q repeats {%s}%s in tag <%s>", truncName(ra.name), truncName(space), truncName(a.Name.Local), truncName(qn))
+					return s.failf(ra.off, ErrDuplicateAttr, "attribute %q repeats {%s}%s in tag <%s>", truncName(ra.name), truncName(space), truncName(a.Name.Local), truncName(qn))
 				}
 			}
 		}
 		s.attrs = append(s.attrs, a)
 	}
 
-	s.frames = append(s.frames, f)
 	s.pos = i
 	s.pendingEnd = self
-	return Token{Kind: StartElement, SelfClosing: self, Offset: int64(lt), Name: f.name, Attrs: s.attrs}, nil
+	s.setElement(StartElement, self, lt, &f.name, s.attrs)
+	return nil
 }
 
 // declare applies the namespace declaration ra to the element being opened.
@@ -267,7 +269,7 @@ func (s *Scanner) attrValue(i int, ra *rawAttr) (int, error) {
 }
 
 // endTag reads the end tag at b[lt:] ("</").
-func (s *Scanner) endTag(lt int) (Token, error) {
+func (s *Scanner) endTag(lt int) error {
 	b := s.in
 	n := len(b)
 	f := &s.frames[len(s.frames)-1]
@@ -277,26 +279,26 @@ func (s *Scanner) endTag(lt int) (Token, error) {
 	if j := i + len(q); j < n && string(b[i:j]) == string(q) && (b[j] == '>' || spaceTable[b[j]]) {
 		j = skipSpace(b, j)
 		if j >= n {
-			return Token{}, s.eof("in end tag </" + truncName(q) + ">")
+			return s.eof("in end tag </" + truncName(q) + ">")
 		}
 		if b[j] != '>' {
-			return Token{}, s.failf(j, ErrMarkup, "expected '>' to end the end tag </%s>, found %s", truncName(q), describe(b, j))
+			return s.failf(j, ErrMarkup, "expected '>' to end the end tag </%s>, found %s", truncName(q), describe(b, j))
 		}
-		t := Token{Kind: EndElement, Offset: int64(lt), Name: f.name}
+		s.setElement(EndElement, false, lt, &f.name, nil)
 		s.pos = j + 1
 		s.pop()
-		return t, nil
+		return nil
 	}
 	end, _, err := s.scanName(i, "end tag", qName)
 	if err != nil {
-		return Token{}, err
+		return err
 	}
 	if string(b[i:end]) == string(q) {
 		// The right name, followed by neither '>' nor white space.
 		if end >= n {
-			return Token{}, s.eof("in end tag </" + truncName(q) + ">")
+			return s.eof("in end tag </" + truncName(q) + ">")
 		}
-		return Token{}, s.failf(end, ErrMarkup, "expected '>' to end the end tag </%s>, found %s", truncName(q), describe(b, end))
+		return s.failf(end, ErrMarkup, "expected '>' to end the end tag </%s>, found %s", truncName(q), describe(b, end))
 	}
-	return Token{}, s.failf(lt, ErrMismatchedTag, "element <%s> closed by </%s>", truncName(q), truncName(b[i:end]))
+	return s.failf(lt, ErrMismatchedTag, "element <%s> closed by </%s>", truncName(q), truncName(b[i:end]))
 }
