@@ -19,6 +19,9 @@ package capture
 //     decoded bytes look like: whichever reading gives WBXML or a multipart
 //     response wins; then mixed-case hex letters ("aB") mean base64, since
 //     hex dumps use one case; otherwise hex wins.
+//     Base64 is only detected when its lines hold no blanks, so that prose
+//     ("hello world") is not taken for it; forced with [WithForm], blanks
+//     are allowed.
 //  7. Anything else: FormUnknown.
 func Detect(data []byte) Form {
 	f, _, _ := detect(data, &config{})
@@ -56,6 +59,11 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 	b := &budget{left: c.budget(len(data))}
 	hex, hexErr := parseHex(data, p, b)
 	b64, b64Err := parseBase64(data, p)
+	if b64Err == nil {
+		if at := blankInsideLine(data, p); at >= 0 {
+			b64, b64Err = nil, textError(data, FormBase64, 0, at, detail(ErrSyntax, "blank inside a line of base64"))
+		}
+	}
 	switch {
 	case hexErr == nil && b64Err == nil:
 		if preferBase64(data[p:], hex, b64) {
@@ -123,4 +131,27 @@ func looksHTTP(data []byte, p int) bool {
 	end = trimCR(data, p, end)
 	var m Message
 	return parseStartLine(data[p:end], &m)
+}
+
+// blankInsideLine returns the offset of the first space or tab that has a
+// non-space byte on both sides on its line, or -1.
+func blankInsideLine(data []byte, p int) int {
+	for p < len(data) {
+		end, next := lineEnd(data, p)
+		end = trimCR(data, p, end)
+		s, e := p, end
+		for s < e && isSpace(data[s]) {
+			s++
+		}
+		for e > s && isSpace(data[e-1]) {
+			e--
+		}
+		for i := s; i < e; i++ {
+			if isBlank(data[i]) {
+				return i
+			}
+		}
+		p = next
+	}
+	return -1
 }

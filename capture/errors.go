@@ -94,6 +94,10 @@ func (e *Error) where() string {
 		return s
 	case e.Form == FormAuto || e.Form == FormUnknown:
 		return ""
+	case e.Form == FormHTTP && e.Index == 0:
+		return "HTTP"
+	case e.Form == FormHAR && e.Index == 0:
+		return "HAR"
 	case e.Index > 0:
 		return e.Form.String() + " body " + strconv.Itoa(e.Index)
 	}

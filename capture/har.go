@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"io"
+	"reflect"
 	"strconv"
 	"strings"
 )
@@ -77,7 +78,9 @@ func (s *harSource) fail(index int, part string, off int, err error) error {
 }
 
 // jsonError turns an encoding/json error into an *Error at its offset.
-func (s *harSource) jsonError(index int, at int, err error) error {
+// valueStart is where the value being decoded begins (type errors count
+// from there; they point just after the offending value).
+func (s *harSource) jsonError(index int, valueStart int, err error) error {
 	var se *json.SyntaxError
 	var te *json.UnmarshalTypeError
 	switch {
@@ -89,11 +92,11 @@ func (s *harSource) jsonError(index int, at int, err error) error {
 			field = "value"
 		}
 		// Decode reports offsets from the start of the value it decoded.
-		return s.fail(index, "", at+int(te.Offset), detail(ErrSyntax, field+": expected "+te.Type.String()+", found JSON "+te.Value))
+		return s.fail(index, "", valueStart+int(te.Offset), detail(ErrSyntax, field+": expected a JSON "+jsonKind(te.Type)+", found "+te.Value))
 	case err == io.EOF || err == io.ErrUnexpectedEOF:
 		return s.fail(index, "", len(s.data), detail(ErrTruncated, "JSON ends early"))
 	}
-	return s.fail(index, "", at, wrapCause(ErrSyntax, "JSON", err))
+	return s.fail(index, "", skipSpace(s.data, valueStart), wrapCause(ErrSyntax, "JSON", err))
 }
 
 // findEntries positions the decoder inside the log.entries array.
@@ -160,18 +163,28 @@ func (s *harSource) next() (*Message, error) {
 		s.ready = true
 	}
 	if !s.dec.More() {
+		at := s.base + int(s.dec.InputOffset())
+		if tok, err := s.dec.Token(); err != nil || tok != json.Delim(']') {
+			if err == nil {
+				err = io.ErrUnexpectedEOF
+			}
+			return nil, s.jsonError(0, at, err)
+		}
 		s.done = true
 		return nil, io.EOF
 	}
 	s.n++
-	at := s.base + int(s.dec.InputOffset())
-	at = skipSpace(s.data, at)
+	// Decode reads the value from just after the comma that separates it
+	// from the previous entry, and reports type errors from there.
+	valueStart := s.base + int(s.dec.InputOffset())
+	at := skipSpace(s.data, valueStart)
 	if at < len(s.data) && s.data[at] == ',' {
-		at = skipSpace(s.data, at+1)
+		valueStart = at + 1
+		at = skipSpace(s.data, valueStart)
 	}
 	var e harEntry
 	if err := s.dec.Decode(&e); err != nil {
-		return nil, s.jsonError(s.n, at, err)
+		return nil, s.jsonError(s.n, valueStart, err)
 	}
 	line, _ := lineCol(s.data, at)
 	if e.Request == nil {
@@ -294,4 +307,27 @@ func prefixErr(field string, err error) error {
 		return &causeError{sentinel: ce.sentinel, msg: field + ": " + ce.msg, cause: ce.cause}
 	}
 	return err
+}
+
+// jsonKind names the JSON value a Go type is decoded from.
+func jsonKind(t reflect.Type) string {
+	if t == nil {
+		return "value"
+	}
+	if t == reflect.TypeFor[json.Number]() {
+		return "number"
+	}
+	switch t.Kind() {
+	case reflect.String:
+		return "string"
+	case reflect.Struct, reflect.Map:
+		return "object"
+	case reflect.Slice, reflect.Array:
+		return "array"
+	case reflect.Pointer:
+		return jsonKind(t.Elem())
+	case reflect.Bool:
+		return "boolean"
+	}
+	return "number"
 }

@@ -47,10 +47,23 @@ func parseHexDump(data []byte, q int, b *budget) ([]bareBody, error) {
 	if err == nil {
 		return bodies, nil
 	}
-	if gap {
+	if gap || hasStarLine(data, q) {
 		return nil, err
 	}
 	return nil, perr
+}
+
+// hasStarLine reports whether a line holds only '*', which only dumps
+// with an offset column have.
+func hasStarLine(data []byte, q int) bool {
+	for p := q; p < len(data); {
+		end, next := lineEnd(data, p)
+		if line := bytes.TrimSpace(data[p:end]); len(line) == 1 && line[0] == '*' {
+			return true
+		}
+		p = next
+	}
+	return false
 }
 
 // offsetEvidence looks at the first token of the first line: colon is true

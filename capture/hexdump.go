@@ -134,14 +134,15 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 	return lines, nil
 }
 
-// offsetsFit reports whether every offset is written in radix (8 or 10)
-// without a 0x prefix.
+// offsetsFit reports whether every offset could be od's octal or decimal
+// address (-A o, the default, or -A d): at most 7 digits of the radix,
+// without a 0x prefix or a colon.
 func offsetsFit(data []byte, lines []dumpLine, radix int) bool {
 	for _, ln := range lines {
 		if ln.kind == lineStar {
 			continue
 		}
-		if ln.prefixed {
+		if ln.prefixed || ln.colon || ln.offE-ln.offS > 7 {
 			return false
 		}
 		for _, c := range data[ln.offS:ln.offE] {

@@ -1,0 +1,86 @@
+// Package capture finds the ActiveSync messages in a capture, whatever form
+// it is in, and returns each with its metadata and its body bytes.
+//
+// People have captures in many forms: the raw WBXML body saved from a
+// proxy, a hex dump pasted from a terminal or Wireshark, a base64 string
+// from a log, a whole HTTP session saved by Fiddler or mitmproxy, a HAR file
+// exported by a browser. [NewReader] detects the form (or takes it from
+// [WithForm]) and [Reader.Next] yields the messages inside, in input order,
+// as [Message] values: kind (request, response or bare body), index, start
+// line fields, ordered headers, and the body with its transfer and content
+// codings undone. The package knows no WBXML vocabulary; it finds bodies
+// and says what they look like ([Message.BodyKind]), and the caller decodes
+// them (the wbxml package) and decodes request queries (the b64uri package,
+// from [Message.Query]).
+//
+// # Forms
+//
+//   - [FormRaw]: the body itself. Detected by a first byte 0x00–0x03 (a
+//     WBXML version) or by bytes that are not text.
+//   - [FormHex]: plain hex (Wireshark's "hex stream", xxd -p, "03 01 6a",
+//     wrapped at any width); dumps with an offset column (xxd, hexdump -C
+//     with its '*' lines expanded, hexdump and od -x with their
+//     little-endian words, od -A x -t x1z, od -t x1 with octal offsets,
+//     Wireshark's "hex dump" with or without ASCII, tcpdump -X); lists of
+//     0x.. bytes (commas and newlines, C and Go arrays: xxd -i, Wireshark's
+//     "C array" and "Go literal"). Several dumps in one file, each starting
+//     again at offset 0, or several brace groups, give several bodies.
+//   - [FormBase64]: standard or URL-safe alphabet, padded or not, one line
+//     or wrapped; a data: URI prefix is skipped.
+//   - [FormHTTP]: HTTP/1.x requests and responses one after another, with
+//     CRLF or LF line endings, separated by blank lines or separator lines
+//     ("-----", "====="); bodies framed by Content-Length, by the chunked
+//     coding (trailers kept in [Message.Trailer]) or by the next message or
+//     the end of input; Content-Encoding gzip, deflate (zlib or raw) and
+//     identity undone.
+//   - [FormHAR]: HAR 1.2 JSON; each entry yields its request and then its
+//     response (an entry whose response was never received, status 0 with
+//     no headers and no content, yields only its request). Bodies stored
+//     as base64 are decoded; bodies stored as text are turned back into
+//     bytes as well as the text allows, and [Message.Warning] says when it
+//     does not allow an exact copy.
+//
+// [Detect] documents the detection rules.
+//
+// # Messages
+//
+// [Message.Index] numbers HTTP messages from 1 (requests and responses
+// together), HAR entries from 1 (an entry's request and response share the
+// number), and bare bodies from 1. [Message.Where] names a message for
+// error messages ("HTTP message 2", "HAR entry 3 response"). A response
+// knows its request ([Message.Request]) in HAR files and when it follows
+// its request in an HTTP session, so [Message.Query] and [Message.Path]
+// work on both.
+//
+// [Classify] (and [Message.BodyKind]) tells WBXML, multipart ItemOperations
+// responses (split them with [ParseMultipart]), text, empty and other
+// bodies apart, from the Content-Type and the bytes. [LooksLikeWBXML]
+// checks for a plausible WBXML header.
+//
+// # Errors
+//
+// Errors are *[Error] values naming the form, the message or HAR entry
+// number, and the position: byte offset, and line and column for text
+// forms. They wrap the sentinels [ErrEmpty], [ErrUnknownForm], [ErrSyntax],
+// [ErrTruncated], [ErrTooLarge] and [ErrUnsupported], and the underlying
+// decoder error where there is one; match them with errors.Is and
+// errors.As. An error stops the Reader: later calls return it again.
+// [ErrLossy] is never returned: [Message.Warning] wraps it.
+//
+// # Security Considerations
+//
+// Input is untrusted. Nothing panics on any input; every length read from
+// the input (Content-Length, chunk sizes, multipart counts, offsets and
+// lengths, offsets of hex dumps) is checked against what remains before it
+// is used, and nothing is allocated for a count the input cannot hold.
+// The only outputs larger than their input are decompressed bodies and
+// the bytes that '*' lines of a dump stand for; together they are limited
+// per Reader by [WithMaxDecodedSize] (by default 64 times the input size,
+// at least 1 MiB and at most 256 MiB), and going past the limit fails with
+// [ErrTooLarge] before the bytes are produced. Parsing is linear in the
+// input, except that a hex dump line is checked against at most a small
+// fixed number of ASCII-column candidates.
+//
+// Bodies and strings may share memory with the input passed to
+// [NewReader]: keep the input unchanged while messages are in use.
+package capture
