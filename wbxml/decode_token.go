@@ -1,0 +1,346 @@
+package wbxml
+
+import (
+	"io"
+	"math"
+)
+
+// next decodes the next token into t.
+func (d *Decoder) next(t *Token) error {
+	for {
+		switch d.state {
+		case dsContent, dsProlog, dsEpilog:
+			if d.pos >= len(d.buf) && !d.more(1) {
+				return d.atEnd()
+			}
+			b := d.buf[d.pos]
+			if d.state == dsEpilog && b != 0x43 {
+				// Not a PI: trailing data. Lenient mode ends the document
+				// here, as libwbxml does; InputOffset shows where.
+				if d.cfg.strict {
+					return d.errAt(d.off(), ErrTrailingData, "data after the root element")
+				}
+				d.state = dsDone
+				return io.EOF
+			}
+			if b&0x3F >= 5 {
+				return d.startTag(t, b)
+			}
+			switch b {
+			case 0x00: // SWITCH_PAGE
+				if !d.more(2) {
+					return d.short(d.off(), "input ends inside SWITCH_PAGE")
+				}
+				d.tagPage = d.buf[d.pos+1]
+				d.pos += 2
+				continue
+			case 0x01: // END
+				if d.state == dsProlog {
+					return d.errAt(d.off(), ErrNesting, "END with no open element")
+				}
+				f := d.stack[len(d.stack)-1]
+				if err := d.endTag(t, f, d.off()); err != nil {
+					return err
+				}
+				d.pos++
+				d.pop()
+				return nil
+			case 0x04, 0x44, 0x84, 0xC4: // LITERAL, LITERAL_C, LITERAL_A, LITERAL_AC
+				return d.literalTag(t, b)
+			case 0x43: // PI
+				*t = Token{Kind: KindPI, Offset: d.off()}
+				d.pos++
+				d.piRet, d.state = d.state, dsPIFirst
+				return nil
+			default: // ENTITY, STR_I, STR_T, EXT*, OPAQUE
+				if d.state == dsProlog {
+					return d.errAt(d.off(), ErrInvalidToken, "content before the root element")
+				}
+				return d.value(t, b)
+			}
+
+		case dsEndPending:
+			f := d.stack[len(d.stack)-1]
+			if err := d.endTag(t, f, d.off()); err != nil {
+				return err
+			}
+			d.pop()
+			return nil
+
+		case dsAttrFirst, dsAttr, dsPIFirst, dsPI:
+			if !d.more(1) {
+				if d.state == dsPIFirst || d.state == dsPI {
+					return d.short(d.off(), "input ends inside a processing instruction")
+				}
+				return d.short(d.off(), "input ends inside an attribute list")
+			}
+			b := d.buf[d.pos]
+			first := d.state == dsAttrFirst || d.state == dsPIFirst
+			switch {
+			case b == 0x00: // SWITCH_PAGE (attribute code page)
+				if !d.more(2) {
+					return d.short(d.off(), "input ends inside SWITCH_PAGE")
+				}
+				d.attrPage = d.buf[d.pos+1]
+				d.pos += 2
+				continue
+			case b == 0x04 || (b < 0x80 && b&0x3F >= 5): // LITERAL or ATTRSTART
+				if d.state == dsPI {
+					return d.errAt(d.off(), ErrInvalidToken, "second attribute start in a processing instruction")
+				}
+				return d.attrStart(t, b)
+			case first:
+				return d.errAt(d.off(), ErrInvalidToken, "attribute start expected")
+			case b == 0x01: // END of the attribute list or PI
+				*t = Token{Kind: KindEndAttrs, Offset: d.off()}
+				d.pos++
+				if d.state == dsPI {
+					t.Kind = KindEndPI
+					d.state = d.piRet
+					return nil
+				}
+				if d.stack[len(d.stack)-1].flags&fContent != 0 {
+					d.state = dsContent
+				} else {
+					d.state = dsEndPending
+				}
+				return nil
+			case b >= 0x80 && b&0x3F >= 5: // ATTRVALUE
+				*t = Token{Kind: KindAttrValue, Page: d.attrPage, Code: b, Offset: d.off()}
+				d.pos++
+				return nil
+			case b == 0x43 || b == 0x44 || b == 0x84 || b == 0xC4:
+				return d.errAt(d.off(), ErrInvalidToken, "PI or LITERAL_C/A/AC inside an attribute list")
+			default: // ENTITY, STR_I, STR_T, EXT*, OPAQUE
+				return d.value(t, b)
+			}
+
+		case dsHeader:
+			if err := d.readHeader(); err != nil {
+				return err
+			}
+
+		default: // dsDone
+			return io.EOF
+		}
+	}
+}
+
+// atEnd handles the end of the input between tokens.
+func (d *Decoder) atEnd() error {
+	if d.rerr != nil && d.rerr != io.EOF {
+		return d.rerr
+	}
+	if d.over {
+		return d.short(d.off(), "")
+	}
+	switch d.state {
+	case dsEpilog:
+		d.state = dsDone
+		return io.EOF
+	case dsProlog:
+		return d.errAt(d.end(), ErrTruncated, "input ends before the root element")
+	}
+	return d.errAt(d.end(), ErrTruncated, "input ends with open elements")
+}
+
+// push opens an element after checking the depth limit.
+func (d *Decoder) push(f frame, at int64) error {
+	if len(d.stack) >= d.cfg.maxDepth {
+		return d.errAt(at, ErrDepth, "elements nested deeper than the limit")
+	}
+	d.stack = append(d.stack, f)
+	return nil
+}
+
+func (d *Decoder) pop() {
+	d.stack = d.stack[:len(d.stack)-1]
+	if len(d.stack) == 0 {
+		d.state = dsEpilog
+	} else {
+		d.state = dsContent
+	}
+}
+
+// afterStart sets the state that follows a start tag with flags.
+func (d *Decoder) afterStart(flags uint8) {
+	switch {
+	case flags&fAttrs != 0:
+		d.state = dsAttrFirst
+	case flags&fContent != 0:
+		d.state = dsContent
+	default:
+		d.state = dsEndPending
+	}
+}
+
+// startTag decodes a tag token b from the tag code space.
+func (d *Decoder) startTag(t *Token, b byte) error {
+	code, page := b&0x3F, d.tagPage
+	flags := (b >> 7 & 1) | (b >> 5 & 2) // 0x80 -> fAttrs, 0x40 -> fContent
+	if v := d.cfg.vocab; v != nil && v.TagName(page, code) == "" {
+		if d.cfg.strict {
+			return d.errAt(d.off(), ErrUnknownTag, "tag not in the vocabulary")
+		}
+		flags |= fUnknown
+	}
+	if err := d.push(frame{page: page, code: code, flags: flags}, d.off()); err != nil {
+		return err
+	}
+	*t = Token{
+		Kind: KindStartTag, Page: page, Code: code,
+		Attrs: flags&fAttrs != 0, Content: flags&fContent != 0, Unknown: flags&fUnknown != 0,
+		Offset: d.off(),
+	}
+	d.pos++
+	d.afterStart(flags)
+	return nil
+}
+
+// literalTag decodes LITERAL, LITERAL_C, LITERAL_A or LITERAL_AC.
+func (d *Decoder) literalTag(t *Token, b byte) error {
+	idx, k, err := d.readMb(1, "LITERAL index")
+	if err != nil {
+		return err
+	}
+	name, ok := tableString(d.hdr.StringTable, idx, d.width)
+	if !ok {
+		return d.errAt(d.off()+1, ErrStringTable, "LITERAL index outside the string table")
+	}
+	flags := (b >> 7 & 1) | (b >> 5 & 2) | fLiteral
+	at := d.off()
+	*t = Token{
+		Kind: KindStartTag, Literal: true, Value: idx,
+		Attrs: flags&fAttrs != 0, Content: flags&fContent != 0, Offset: at,
+	}
+	if err := d.setText(t, name, at, false); err != nil {
+		return err
+	}
+	if err := d.push(frame{flags: flags, off: idx}, at); err != nil {
+		return err
+	}
+	d.pos += k
+	d.afterStart(flags)
+	return nil
+}
+
+// endTag fills t with the end of element f at offset at.
+func (d *Decoder) endTag(t *Token, f frame, at int64) error {
+	*t = Token{
+		Kind: KindEndTag, Page: f.page, Code: f.code,
+		Attrs: f.flags&fAttrs != 0, Content: f.flags&fContent != 0,
+		Literal: f.flags&fLiteral != 0, Unknown: f.flags&fUnknown != 0,
+		Offset: at,
+	}
+	if f.flags&fLiteral != 0 {
+		t.Value = f.off
+		name, _ := tableString(d.hdr.StringTable, f.off, d.width)
+		return d.setText(t, name, at, false)
+	}
+	return nil
+}
+
+// attrStart decodes an ATTRSTART token or an attribute LITERAL.
+func (d *Decoder) attrStart(t *Token, b byte) error {
+	at := d.off()
+	next := dsAttr
+	if d.state == dsPIFirst {
+		next = dsPI
+	}
+	if b != 0x04 {
+		*t = Token{Kind: KindAttrStart, Page: d.attrPage, Code: b, Offset: at}
+		d.pos++
+		d.state = next
+		return nil
+	}
+	idx, k, err := d.readMb(1, "LITERAL index")
+	if err != nil {
+		return err
+	}
+	name, ok := tableString(d.hdr.StringTable, idx, d.width)
+	if !ok {
+		return d.errAt(at+1, ErrStringTable, "LITERAL index outside the string table")
+	}
+	*t = Token{Kind: KindAttrStart, Literal: true, Value: idx, Offset: at}
+	if err := d.setText(t, name, at, false); err != nil {
+		return err
+	}
+	d.pos += k
+	d.state = next
+	return nil
+}
+
+// value decodes ENTITY, STR_I, STR_T, EXT_I_n, EXT_T_n, EXT_n or OPAQUE,
+// in content or in an attribute value.
+func (d *Decoder) value(t *Token, b byte) error {
+	at := d.off()
+	switch b {
+	case 0x03: // STR_I
+		s, k, err := d.readTermstr(1, "STR_I")
+		if err != nil {
+			return err
+		}
+		*t = Token{Kind: KindString, Form: FormInline, Offset: at}
+		if err := d.setText(t, s, at+1, true); err != nil {
+			return err
+		}
+		d.pos += k
+	case 0xC3: // OPAQUE
+		n, k, err := d.readMb(1, "OPAQUE length")
+		if err != nil {
+			return err
+		}
+		if uint64(n) > uint64(math.MaxInt-k) || !d.more(k+int(n)) {
+			return d.short(at, "OPAQUE length exceeds the rest of the input")
+		}
+		*t = Token{Kind: KindOpaque, Offset: at, Data: d.buf[d.pos+k : d.pos+k+int(n)]}
+		d.pos += k + int(n)
+	case 0x83: // STR_T
+		idx, k, err := d.readMb(1, "STR_T index")
+		if err != nil {
+			return err
+		}
+		s, ok := tableString(d.hdr.StringTable, idx, d.width)
+		if !ok {
+			return d.errAt(at+1, ErrStringTable, "STR_T index outside the string table")
+		}
+		*t = Token{Kind: KindString, Form: FormTable, Value: idx, Offset: at}
+		if err := d.setText(t, s, at, false); err != nil {
+			return err
+		}
+		d.pos += k
+	case 0x02: // ENTITY
+		v, k, err := d.readMb(1, "ENTITY")
+		if err != nil {
+			return err
+		}
+		*t = Token{Kind: KindEntity, Value: v, Offset: at}
+		d.pos += k
+	case 0x40, 0x41, 0x42: // EXT_I_n
+		s, k, err := d.readTermstr(1, "EXT_I")
+		if err != nil {
+			return err
+		}
+		*t = Token{Kind: KindExt, Code: b - 0x40, Form: FormInline, Offset: at}
+		if err := d.setText(t, s, at+1, true); err != nil {
+			return err
+		}
+		d.pos += k
+	case 0x80, 0x81, 0x82: // EXT_T_n
+		v, k, err := d.readMb(1, "EXT_T")
+		if err != nil {
+			return err
+		}
+		*t = Token{Kind: KindExt, Code: b - 0x80, Form: FormTable, Value: v, Offset: at}
+		if s, ok := tableString(d.hdr.StringTable, v, d.width); ok {
+			if err := d.setText(t, s, at, false); err != nil {
+				return err
+			}
+		}
+		d.pos += k
+	default: // 0xC0, 0xC1, 0xC2: EXT_n
+		*t = Token{Kind: KindExt, Code: b - 0xC0, Form: FormSingle, Offset: at}
+		d.pos++
+	}
+	return nil
+}
