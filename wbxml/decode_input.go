@@ -78,6 +78,9 @@ func (d *Decoder) path() Path {
 	return buildPath(d.stack, d.cfg.vocab, d.hdr.StringTable, d.width)
 }
 
+// maxPathName bounds the length of a literal element name in a Path.
+const maxPathName = 64
+
 // buildPath renders open elements for an error.
 func buildPath(stack []frame, vocab Vocabulary, tbl []byte, width int) Path {
 	if len(stack) == 0 {
@@ -89,6 +92,11 @@ func buildPath(stack []frame, vocab Vocabulary, tbl []byte, width int) Path {
 		if f.flags&fLiteral != 0 {
 			e.Literal = true
 			if s, ok := tableString(tbl, f.off, width); ok {
+				// Bounded: a path copies a name per level, and names
+				// can be as long as the string table.
+				if len(s) > maxPathName {
+					s = s[:maxPathName]
+				}
 				e.Name = string(s)
 			}
 			continue

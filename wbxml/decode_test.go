@@ -696,3 +696,28 @@ func TestTokenTag(t *testing.T) {
 		}
 	}
 }
+
+// TestErrorPathBounded checks that an error deep inside elements with long
+// literal names does not copy each name in full.
+func TestErrorPathBounded(t *testing.T) {
+	name := bytes.Repeat([]byte("n"), 10000)
+	tbl := append(name, 0)
+	in := append([]byte{0x03, 0x01, 0x6A}, AppendMbUint32(nil, uint32(len(tbl)))...)
+	in = append(in, tbl...)
+	for range 200 {
+		in = append(in, 0x44, 0x00) // LITERAL_C "nnnn…"
+	}
+	_, err := decodeAll(in)
+	se := syntaxErr(t, err)
+	if len(se.Path) != 200 {
+		t.Fatalf("path of %d elements, want 200", len(se.Path))
+	}
+	for _, e := range se.Path {
+		if len(e.Name) > maxPathName {
+			t.Fatalf("path name of %d bytes", len(e.Name))
+		}
+	}
+	if n := len(err.Error()); n > 200*(maxPathName+1)+200 {
+		t.Errorf("message of %d bytes", n)
+	}
+}
