@@ -46,7 +46,7 @@ func parseBase64(data []byte, p int) ([]bareBody, error) {
 // parseBase64Blob decodes one blob starting at q, up to its padding or the
 // end of input, and returns the offset after it.
 func parseBase64Blob(data []byte, q int) ([]byte, int, error) {
-	clean := make([]byte, 0, len(data)-q)
+	var clean []byte
 	alphabet := 0 // 0 unknown, 1 standard (+/), 2 URL-safe (-_)
 	pad := 0
 	i := q

@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"strconv"
+	"strings"
 )
 
 // bareBody is one body found in a hex or base64 input.
@@ -132,24 +133,46 @@ func parsePlainHex(data []byte, q int) ([]bareBody, error) {
 	return []bareBody{{off: q, body: out}}, nil
 }
 
-// hexListStart reports whether the input at q is a list of 0x.. bytes: its
-// first token is 0x followed by one or two hex digits and then a comma,
-// white space, '}' or the end; or its first line holds a '{' after which
-// such a token (or '}') comes. start is where list parsing begins.
+// hexListStart reports whether the input at q is a list of 0x.. bytes:
+// after white space and C comments, its first token is 0x followed by one
+// or two hex digits and then a comma, white space, '}' or the end; or it
+// begins with a declaration ("unsigned char x[] =", "[]byte") and a '{'
+// after which such a token (or '}') comes. start is where list parsing
+// begins.
 func hexListStart(data []byte, q int) (start int, ok bool) {
-	if isHexByteToken(data, q) {
-		return q, true
+	r := skipSpaceComments(data, q)
+	if isHexByteToken(data, r) {
+		return r, true
 	}
-	end, _ := lineEnd(data, q)
-	brace := bytes.IndexByte(data[q:end], '{')
-	if brace < 0 {
-		return 0, false
-	}
-	r := skipSpaceComments(data, q+brace+1)
-	if r < len(data) && (data[r] == '}' || isHexByteToken(data, r)) {
-		return q, true
+	for i := r; i < len(data) && i < r+512; {
+		c := data[i]
+		switch {
+		case c == '{':
+			s := skipSpaceComments(data, i+1)
+			if s < len(data) && (data[s] == '}' || isHexByteToken(data, s)) {
+				return r, true
+			}
+			return 0, false
+		case c == '/' && i+1 < len(data) && (data[i+1] == '/' || data[i+1] == '*'):
+			i = skipSpaceComments(data, i)
+		case c == ' ' && i+1 < len(data) && isBlank(data[i+1]):
+			// Dumps separate their ASCII column by two blanks or more;
+			// declarations do not.
+			return 0, false
+		case isDeclByte(c):
+			i++
+		default:
+			return 0, false
+		}
 	}
 	return 0, false
+}
+
+// isDeclByte reports whether c may appear in a C or Go declaration before
+// the brace of a byte array.
+func isDeclByte(c byte) bool {
+	return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9' ||
+		isSpace(c) || strings.IndexByte("_[]=*():<>,&", c) >= 0
 }
 
 // isHexByteToken reports whether data[p:] starts with 0x and one or two hex

@@ -346,9 +346,17 @@ func appendHexToken(dst, tok []byte) []byte {
 	return dst
 }
 
-// maxVerifyTries bounds the ASCII-column checks made on one line, so that
-// an adversarial line cannot make the search quadratic.
-const maxVerifyTries = 32
+// Bounds on the ASCII-column checks, so that an adversarial line cannot
+// make the search quadratic: at most maxVerifyTries cuts are checked on a
+// line, each allowing at most maxMergedSpaces leading space bytes to have
+// merged into the gap, and lines longer than maxVerifyLine are not checked
+// (real dump lines are under 200 bytes). Lines not checked fall back to the
+// gap rule.
+const (
+	maxVerifyTries  = 8
+	maxMergedSpaces = 4
+	maxVerifyLine   = 512
+)
 
 // chooseCut decides how many of a line's tokens are bytes. want is the
 // byte count the offsets require, or -1 when unknown; pad allows one byte
@@ -380,6 +388,9 @@ func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool) (k int
 		return 0, false, false, textError(data, FormHex, 0, ln.start, detail(e, "line holds "+strconv.FormatInt(cum[m], 10)+" bytes but the next offset is "+strconv.FormatInt(want, 10)+" bytes on"))
 	}
 	tries := 0
+	if lineContentEnd(data, ln)-ln.start > maxVerifyLine {
+		tries = maxVerifyTries
+	}
 	var scratch []byte
 	for k := m; k >= 1 && tries < maxVerifyTries; k-- {
 		if k == len(toks) {
@@ -454,7 +465,7 @@ func verifyASCII(data []byte, gapStart, s, end int, bs []byte) bool {
 		return len(inner) == len(bs) && renders(inner, bs)
 	}
 	gap := s - gapStart
-	for lead := 0; lead < gap && lead <= len(bs); lead++ {
+	for lead := 0; lead < gap && lead <= len(bs) && lead <= maxMergedSpaces; lead++ {
 		if lead > 0 && bs[lead-1] != ' ' {
 			break
 		}

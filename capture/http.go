@@ -15,25 +15,14 @@ import (
 type httpSource struct {
 	data    []byte
 	p       int // where the next message may start
-	line    int // line number at p
-	lineAt  int // offset line was counted to
+	lines   lineCounter
 	n       int // messages read
 	b       *budget
 	lastReq *Message // the request awaiting its response
 }
 
 func newHTTPSource(data []byte, p int, b *budget) *httpSource {
-	return &httpSource{data: data, p: p, line: 1, b: b}
-}
-
-// lineOf returns the line number of offset off (off never decreases
-// between calls).
-func (s *httpSource) lineOf(off int) int {
-	if off > s.lineAt {
-		s.line += bytes.Count(s.data[s.lineAt:off], []byte{'\n'})
-		s.lineAt = off
-	}
-	return s.line
+	return &httpSource{data: data, p: p, lines: lineCounter{data: data}, b: b}
 }
 
 func (s *httpSource) fail(off int, err error) error {
@@ -50,7 +39,7 @@ func (s *httpSource) next() (*Message, error) {
 		return nil, io.EOF
 	}
 	s.n++
-	m := &Message{Form: FormHTTP, Index: s.n, Offset: int64(p), Line: s.lineOf(p)}
+	m := &Message{Form: FormHTTP, Index: s.n, Offset: int64(p), Line: s.lines.lineOf(p)}
 	end, nextLine := lineEnd(data, p)
 	end = trimCR(data, p, end)
 	if !parseStartLine(data[p:end], m) {
@@ -58,8 +47,17 @@ func (s *httpSource) next() (*Message, error) {
 	}
 	p = nextLine
 
-	// Header fields up to an empty line (or the end of input).
+	// Header fields up to an empty line (or the end of input). Obsolete
+	// line folding (continuation lines starting with a blank) joins the
+	// pieces with single spaces.
 	headerEnd := false
+	var folded []byte
+	unfold := func() {
+		if folded != nil {
+			m.Header[len(m.Header)-1].Value = strings.TrimSpace(string(folded))
+			folded = nil
+		}
+	}
 	for p < len(data) {
 		end, nextLine := lineEnd(data, p)
 		end = trimCR(data, p, end)
@@ -72,13 +70,16 @@ func (s *httpSource) next() (*Message, error) {
 			if len(m.Header) == 0 {
 				return nil, s.fail(p, detail(ErrSyntax, "continuation line with no header field before it"))
 			}
-			f := &m.Header[len(m.Header)-1]
-			if v := strings.TrimSpace(string(data[p:end])); v != "" {
-				f.Value = strings.TrimSpace(f.Value + " " + v)
+			if folded == nil {
+				folded = append(folded, m.Header[len(m.Header)-1].Value...)
+			}
+			if v := bytes.TrimSpace(data[p:end]); len(v) > 0 {
+				folded = append(append(folded, ' '), v...)
 			}
 			p = nextLine
 			continue
 		}
+		unfold()
 		f, err := parseField(data, p, end)
 		if err != nil {
 			return nil, s.fail(p, err)
@@ -86,6 +87,7 @@ func (s *httpSource) next() (*Message, error) {
 		m.Header = append(m.Header, f)
 		p = nextLine
 	}
+	unfold()
 	if m.Kind == KindResponse {
 		m.Request = s.lastReq
 		if m.StatusCode >= 200 {

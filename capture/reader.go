@@ -21,6 +21,7 @@ type Reader struct {
 	bare  []bareBody
 	index int
 	b     *budget
+	lines lineCounter
 }
 
 // source yields the messages of an HTTP or HAR input.
@@ -121,7 +122,8 @@ func (r *Reader) Next() (*Message, error) {
 		single: len(r.bare) == 1,
 	}
 	if r.form != FormRaw {
-		m.Line, _ = lineCol(r.data, bb.off)
+		r.lines.data = r.data
+		m.Line = r.lines.lineOf(bb.off)
 	}
 	return m, nil
 }

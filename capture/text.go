@@ -1,5 +1,7 @@
 package capture
 
+import "bytes"
+
 // Byte-level helpers shared by the text forms.
 
 // utf8BOM is the byte order mark some editors and tools put first.
@@ -88,4 +90,26 @@ func (b *budget) limit() int64 {
 		return -1
 	}
 	return b.left
+}
+
+// lineCounter returns line numbers for offsets that never decrease, in
+// linear total time.
+type lineCounter struct {
+	data []byte
+	at   int // offset counted to
+	line int // line number at at
+}
+
+func (c *lineCounter) lineOf(off int) int {
+	if c.line == 0 {
+		c.line = 1
+	}
+	if off > len(c.data) {
+		off = len(c.data)
+	}
+	if off > c.at {
+		c.line += bytes.Count(c.data[c.at:off], []byte{'\n'})
+		c.at = off
+	}
+	return c.line
 }

@@ -1,0 +1,139 @@
+package capture
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// addCaptures adds every committed capture as a fuzz seed.
+func addCaptures(f *testing.F, add func(data []byte)) {
+	f.Helper()
+	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har"} {
+		files, err := filepath.Glob(filepath.Join("testdata", dir, "*"))
+		if err != nil {
+			f.Fatal(err)
+		}
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			if err != nil {
+				f.Fatal(err)
+			}
+			add(b)
+		}
+	}
+}
+
+// checkError fails unless err is nil or an *Error whose position lies in
+// the input and agrees with its line and column.
+func checkError(t *testing.T, data []byte, err error) {
+	t.Helper()
+	if err == nil {
+		return
+	}
+	var e *Error
+	if !errors.As(err, &e) {
+		t.Fatalf("error %T is not an *Error: %v", err, err)
+	}
+	if e.Offset < -1 || e.Offset > int64(len(data)) {
+		t.Fatalf("error offset %d outside the input (%d bytes): %v", e.Offset, len(data), err)
+	}
+	if e.Line > 0 {
+		if l, c := lineCol(data, int(e.Offset)); l != e.Line || c != e.Column {
+			t.Fatalf("error at %d:%d, but offset %d is %d:%d: %v", e.Line, e.Column, e.Offset, l, c, err)
+		}
+	}
+	if e.Error() == "" {
+		t.Fatal("empty error text")
+	}
+}
+
+// readChecked reads every message, exercising the accessors, and checks
+// the error.
+func readChecked(t *testing.T, data []byte, r *Reader) []*Message {
+	t.Helper()
+	var ms []*Message
+	for {
+		m, err := r.Next()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			checkError(t, data, err)
+			if _, again := r.Next(); again != err {
+				t.Fatalf("Next after error returned %v, want the same error %v", again, err)
+			}
+			break
+		}
+		if m.Index < 1 || m.Offset < 0 || m.Offset > int64(len(data)) {
+			t.Fatalf("message index %d offset %d out of range", m.Index, m.Offset)
+		}
+		_ = m.BodyKind()
+		_, _ = m.Parts()
+		_ = m.Where() + m.StartLine() + m.Query() + m.Path() + m.MediaType()
+		_ = m.ActiveSync()
+		if m.Warning != nil && !errors.Is(m.Warning, ErrLossy) {
+			t.Fatalf("warning does not wrap ErrLossy: %v", m.Warning)
+		}
+		ms = append(ms, m)
+	}
+	return ms
+}
+
+// FuzzDetect checks that detection never panics and that whatever is
+// detected extracts without panic, with errors inside the input.
+func FuzzDetect(f *testing.F) {
+	addCaptures(f, func(b []byte) { f.Add(b) })
+	f.Fuzz(func(t *testing.T, data []byte) {
+		form := Detect(data)
+		if form == FormAuto {
+			t.Fatal("Detect returned FormAuto")
+		}
+		r := NewReader(data)
+		readChecked(t, data, r)
+		if r.Form() != form {
+			t.Fatalf("Reader.Form() = %v, Detect = %v", r.Form(), form)
+		}
+		if form != FormUnknown {
+			readChecked(t, data, NewReader(data, WithForm(form)))
+		}
+	})
+}
+
+// FuzzForms reads any input as each form, forced.
+func FuzzForms(f *testing.F) {
+	addCaptures(f, func(b []byte) {
+		for form := FormRaw; form < FormUnknown; form++ {
+			f.Add(b, uint8(form))
+		}
+	})
+	f.Fuzz(func(t *testing.T, data []byte, form uint8) {
+		readChecked(t, data, NewReader(data, WithForm(Form(form%uint8(FormUnknown+1)))))
+	})
+}
+
+// FuzzParseMultipart checks that parts lie inside the body and that
+// errors name an offset inside it.
+func FuzzParseMultipart(f *testing.F) {
+	f.Add(AppendMultipart(nil, []byte{3, 1, 0x6a, 0, 0, 0x14, 5}, make([]byte, 40)))
+	f.Add([]byte{1, 0, 0, 0, 12, 0, 0, 0, 0xff, 0xff, 0xff, 0x7f})
+	f.Add([]byte{0xff, 0xff, 0xff, 0x7f})
+	f.Fuzz(func(t *testing.T, body []byte) {
+		parts, err := ParseMultipart(body)
+		if err != nil {
+			var e *MultipartError
+			if !errors.As(err, &e) || e.Offset < 0 || e.Offset > len(body) {
+				t.Fatalf("bad error %v", err)
+			}
+			return
+		}
+		for _, p := range parts {
+			if p.Offset < 0 || p.Offset+len(p.Data) > len(body) || string(body[p.Offset:p.Offset+len(p.Data)]) != string(p.Data) {
+				t.Fatalf("part at %d (%d bytes) not inside the body", p.Offset, len(p.Data))
+			}
+		}
+		_ = Classify(MediaTypeMultipart, body)
+	})
+}
