@@ -1,0 +1,194 @@
+package wbxml_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"strings"
+	"testing"
+
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/wbxml"
+)
+
+// roundTrips checks that src survives easkit's WBXML → XML → WBXML.
+func roundTrips(t *testing.T, src []byte) []byte {
+	t.Helper()
+	x, err := wbxml.AppendXML(nil, src, activeSync()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, err := wbxml.AppendWBXML(nil, x, activeSync()...)
+	if err != nil || !bytes.Equal(back, src) {
+		t.Fatalf("easkit round trip: %v\n got % X\nwant % X\n%s", err, back, src, x)
+	}
+	return x
+}
+
+// libwbxml 0.11.8 predates tags that MS-ASWBXML added later (the whole Find
+// page 25 of 16.1, MeetingResponse ProposedStartTime/EndTime, Provision
+// AccountOnlyRemoteWipe) and lacks a few historic tokens: it writes
+// <unknown/> and loses the content. easkit names them all.
+func TestLibwbxmlLacksNewerTags(t *testing.T) {
+	needLibwbxml(t)
+	for tag, why := range libwbxmlLacks {
+		e := wbxml.NewAppendEncoder(nil, activeSync()...)
+		_ = e.StartTag(tag.Page(), tag.Token(), false)
+		_ = e.String([]byte("x"))
+		_ = e.EndTag()
+		src := e.Bytes()
+		theirs := string(libToXML(t, src))
+		if !strings.Contains(theirs, "<unknown") {
+			t.Errorf("%v (%s): libwbxml now decodes it:\n%s", tag, why, theirs)
+		}
+		ours := string(roundTrips(t, src))
+		if !strings.Contains(ours, "<"+tag.Name()+" ") {
+			t.Errorf("%v: easkit wrote %s", tag, ours)
+		}
+	}
+}
+
+// libwbxml shows ComposeMail Mime, MIME text that [MS-ASCMD] 2.2.3.109 says
+// is sent as an OPAQUE blob, as base64; easkit shows the text, readable,
+// and turns it back into the same OPAQUE.
+func TestLibwbxmlMimeAsBase64(t *testing.T) {
+	needLibwbxml(t)
+	src := hx(eas + `00 15 45 50 C3 0E 'Subject: hi' 0D 0A 'x' 01 01`)
+	theirs := string(libToXML(t, src))
+	if !strings.Contains(theirs, "U3ViamVjdDogaGkNCng=") {
+		t.Errorf("libwbxml no longer writes Mime as base64:\n%s", theirs)
+	}
+	ours := string(roundTrips(t, src))
+	if !strings.Contains(ours, "<Mime>Subject: hi&#13;\nx</Mime>") {
+		t.Errorf("easkit wrote %s", ours)
+	}
+}
+
+// libwbxml writes OPAQUE in a text tag as plain text, so that its XML turns
+// back into an inline string: the wire form is lost. easkit marks it.
+func TestLibwbxmlLosesOpaqueInTextTag(t *testing.T) {
+	needLibwbxml(t)
+	src := hx(eas + `45 00 02 54 C3 02 'hi' 01 01`)
+	back := libToWBXML(t, libToXML(t, src), "-n", "-a")
+	if bytes.Equal(back, src) {
+		t.Errorf("libwbxml now keeps OPAQUE in Email Subject")
+	}
+	if !strings.Contains(string(roundTrips(t, src)), `easkit:wire="opaque">hi</Subject>`) {
+		t.Error("easkit does not mark the OPAQUE")
+	}
+}
+
+// libwbxml writes CR raw, and XML line-end normalisation turns CR LF into
+// LF when the XML is read back: bodies change. easkit writes &#13;.
+func TestLibwbxmlLosesCR(t *testing.T) {
+	needLibwbxml(t)
+	src := hx(eas + `45 4B 03 'a' 0D 0A 'b' 00 01 01`)
+	if back := libToWBXML(t, libToXML(t, src), "-n", "-a"); bytes.Equal(back, src) {
+		t.Error("libwbxml now keeps CR")
+	}
+	roundTrips(t, src)
+}
+
+// libwbxml writes both an element holding an empty string (5C 03 00 01,
+// how real clients send an empty PhoneNumber) and an element without
+// content (1C) as <X/>. easkit keeps them apart: <X></X> and <X/>.
+func TestLibwbxmlConflatesEmptyString(t *testing.T) {
+	needLibwbxml(t)
+	src := hx(eas + `45 4B 03 00 01 0B 01`)
+	if back := libToWBXML(t, libToXML(t, src), "-n", "-a"); bytes.Equal(back, src) {
+		t.Error("libwbxml now keeps the empty string")
+	}
+	if !strings.Contains(string(roundTrips(t, src)), "<SyncKey></SyncKey>") {
+		t.Error("easkit lost the empty string")
+	}
+}
+
+// libwbxml reads only its own colon-form namespaces and otherwise falls
+// back to the first tag of that name in any page: Subject in the schema
+// namespace "Calendar" becomes Email Subject (page 2). easkit resolves
+// every namespace spelling to its page.
+func TestLibwbxmlNamespaceFallback(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><Subject xmlns="Calendar">x</Subject></Sync>`)
+	theirs := libToWBXML(t, doc, "-n", "-a")
+	emailSubject := hx(eas + `45 00 02 54 03 'x' 00 01 01`)
+	if !bytes.Equal(theirs, emailSubject) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := hx(eas + `45 00 04 66 03 'x' 00 01 01`) // Calendar 0x26
+	if !bytes.Equal(ours, want) {
+		t.Errorf("easkit wrote % X, want % X", ours, want)
+	}
+}
+
+// Without -a, libwbxml's xml2wbxml writes the public id as a string-table
+// reference (03 00 00 6A 21 "-//MICROSOFT//DTD ActiveSync//EN" 00), which
+// is valid WBXML but not what ActiveSync servers and clients send. easkit
+// writes the canonical 03 01 6A 00, and reads libwbxml's form.
+func TestLibwbxmlStringTablePublicID(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><SyncKey>1</SyncKey></Sync>`)
+	theirs := libToWBXML(t, doc, "-n")
+	if !bytes.HasPrefix(theirs, hx("03 00 00 6A 21 '-//MICROSOFT//DTD ActiveSync//EN' 00")) {
+		t.Errorf("libwbxml header now % X", theirs[:8])
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	if err != nil || !bytes.HasPrefix(ours, hx("03 01 6A 00")) {
+		t.Fatalf("easkit: % X, %v", ours, err)
+	}
+	x, err := wbxml.AppendXML(nil, theirs, activeSync()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	back, _ := wbxml.AppendWBXML(nil, x, activeSync()...)
+	if !bytes.Equal(back, ours) {
+		t.Errorf("libwbxml's bytes read as % X, want % X", back, ours)
+	}
+}
+
+// libwbxml decodes a lone END (03 01 6A 00 01) as <unknown/>; it is not a
+// document, and easkit says so with the offset.
+func TestLibwbxmlAcceptsLoneEnd(t *testing.T) {
+	needLibwbxml(t)
+	src, err := os.ReadFile(interopDir + "/bad/bad-unexpected-end.wbxml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(libToXML(t, src)), "<unknown") {
+		t.Error("libwbxml now rejects a lone END")
+	}
+	_, err = wbxml.AppendXML(nil, src, activeSync()...)
+	var se *wbxml.SyntaxError
+	if !errors.As(err, &se) || se.Offset != 4 {
+		t.Errorf("easkit: %v, want a SyntaxError at offset 4", err)
+	}
+}
+
+// libwbxml 0.11.8 names Provision 0x10 DeviceEncryptionEnabled (its 12.0
+// name), Settings 0x2B "ihsManagementInformation" (a typo) and uses older
+// spellings such as Calendar Attendee_Email; easkit writes the current
+// spec's names and accepts libwbxml's as aliases (TestLibwbxmlEveryTag
+// reads libwbxml's XML for every tag).
+func TestLibwbxmlOlderNames(t *testing.T) {
+	needLibwbxml(t)
+	for tag, old := range map[codepages.Tag]string{
+		codepages.ProvisionRequireStorageCardEncryption: "DeviceEncryptionEnabled",
+		codepages.SettingsRightsManagementInformation:   "ihsManagementInformation",
+		codepages.CalendarEmail:                         "Attendee_Email",
+		codepages.ComposeMailName:                       "ForwardeeName",
+	} {
+		e := wbxml.NewAppendEncoder(nil, activeSync()...)
+		_ = e.StartTag(tag.Page(), tag.Token(), false)
+		_ = e.EndTag()
+		if theirs := string(libToXML(t, e.Bytes())); !strings.Contains(theirs, "<"+old+" ") {
+			t.Errorf("%v: libwbxml no longer writes %s:\n%s", tag, old, theirs)
+		}
+		if ours := string(roundTrips(t, e.Bytes())); !strings.Contains(ours, "<"+tag.Name()+" ") {
+			t.Errorf("%v: easkit wrote %s", tag, ours)
+		}
+	}
+}
