@@ -176,6 +176,14 @@ func TestXMLInput(t *testing.T) {
 	}
 }
 
+func TestKeepSpace(t *testing.T) {
+	doc := []byte("<Sync xmlns=\"AirSync:\">\n <SyncKey>1</SyncKey>\n</Sync>")
+	got, err := wbxml.AppendWBXML(nil, doc, activeSync(wbxml.WithKeepSpace(true))...)
+	if want := hx(eas + `45 03 0A ' ' 00 4B 03 '1' 00 01 03 0A 00 01`); err != nil || !bytes.Equal(got, want) {
+		t.Errorf("got % X, %v; want % X", got, err, want)
+	}
+}
+
 func TestXMLInputErrors(t *testing.T) {
 	tests := []struct {
 		name       string

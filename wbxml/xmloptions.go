@@ -8,6 +8,7 @@ const (
 	optDocType
 	optNamespaceForm
 	optPrefixes
+	optKeepSpace
 )
 
 // DefaultIndent is the indentation width of XML output unless
@@ -44,6 +45,11 @@ func WithNamespaceForm(form int) Option { return Option{kind: optNamespaceForm, 
 // XMLWriter only.
 func WithPrefixes(on bool) Option { return Option{kind: optPrefixes, b: on} }
 
+// WithKeepSpace makes an XMLReader keep white space between elements as
+// strings (libwbxml's xml2wbxml -k), instead of dropping it as layout
+// (default false). XMLReader only.
+func WithKeepSpace(on bool) Option { return Option{kind: optKeepSpace, b: on} }
+
 // xmlConfig holds the XML output options.
 type xmlConfig struct {
 	indent   int
@@ -51,6 +57,7 @@ type xmlConfig struct {
 	doctype  bool
 	form     int
 	prefixes bool
+	keep     bool
 }
 
 func defaultXMLConfig() xmlConfig {
@@ -71,6 +78,8 @@ func (c *xmlConfig) apply(opts []Option) {
 			c.form = int(o.n)
 		case optPrefixes:
 			c.prefixes = o.b
+		case optKeepSpace:
+			c.keep = o.b
 		}
 	}
 }

@@ -31,6 +31,7 @@ type XMLReader struct {
 	vocab  Vocabulary
 	valid  TagValidator
 	strict bool
+	keepWS  bool // WithKeepSpace: white space between elements is content
 
 	doc     []byte
 	stack   []rframe
@@ -71,6 +72,9 @@ const (
 // (lenient: a warning).
 func NewXMLReader(opts ...Option) *XMLReader {
 	x := &XMLReader{opts: opts}
+	var c xmlConfig
+	c.apply(opts)
+	x.keepWS = c.keep
 	x.enc.ResetAppend(nil, opts...)
 	x.vocab = x.enc.cfg.vocab
 	x.strict = x.enc.cfg.strict
@@ -188,7 +192,7 @@ func (x *XMLReader) flushBetween() error {
 		return nil
 	}
 	x.hasText = false
-	if xmltext.Whitespace(x.text) && !x.keep {
+	if xmltext.Whitespace(x.text) && !x.keep && !x.keepWS {
 		return nil
 	}
 	if err := x.enc.String(x.text); err != nil {
