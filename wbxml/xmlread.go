@@ -31,7 +31,7 @@ type XMLReader struct {
 	vocab  Vocabulary
 	valid  TagValidator
 	strict bool
-	keepWS  bool // WithKeepSpace: white space between elements is content
+	keepWS bool // WithKeepSpace: white space between elements is content
 
 	doc     []byte
 	stack   []rframe
