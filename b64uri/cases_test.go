@@ -143,11 +143,7 @@ func checkOKRow(t *testing.T, r caseRow) {
 		t.Fatalf("ParsePlain(%s): %v", q.AppendPlainQuery(nil), err)
 	}
 	want := plainView(&q)
-	if id, ok := ambiguousID(q.DeviceID); ok {
-		// The documented exception: a text id of 32 upper-case hex digits
-		// spelling unprintable bytes comes back as those bytes (row 24).
-		want.DeviceID = string(id)
-	}
+	want.DeviceID = string(plainDeviceID(q.DeviceID))
 	if diff := cmp.Diff(want, plainView(&back)); diff != "" {
 		t.Errorf("plain round trip (-want +got):\n%s", diff)
 	}
@@ -156,22 +152,32 @@ func checkOKRow(t *testing.T, r caseRow) {
 	}
 }
 
-// ambiguousID reports whether id is text that the plain form cannot tell
-// from a binary GUID, and returns the bytes ParsePlain reads it as.
-func ambiguousID(id []byte) ([]byte, bool) {
-	if len(id) != 32 || strings.ToUpper(string(id)) != string(id) {
-		return nil, false
+// plainDeviceID is the device id that comes back from the plain form, by
+// the rule ParsePlain documents: a text id of 32 upper-case hex digits
+// spelling unprintable bytes comes back as those bytes (row 24), a binary id
+// of another length than 16 as the text of its hex digits; any other id as
+// itself.
+func plainDeviceID(id []byte) []byte {
+	printable := func(b []byte) bool {
+		for _, c := range b {
+			if c < 0x20 || c > 0x7e {
+				return false
+			}
+		}
+		return true
 	}
-	b, err := hex.DecodeString(string(id))
-	if err != nil {
-		return nil, false
+	if !printable(id) {
+		if len(id) == 16 {
+			return id
+		}
+		return []byte(strings.ToUpper(hex.EncodeToString(id)))
 	}
-	for _, c := range b {
-		if c < 0x20 || c > 0x7e {
-			return b, true
+	if len(id) == 32 && strings.ToUpper(string(id)) == string(id) {
+		if b, err := hex.DecodeString(string(id)); err == nil && !printable(b) {
+			return b
 		}
 	}
-	return nil, false
+	return id
 }
 
 // parseParamsColumn reads the params column: "Name=value" items separated by
@@ -425,8 +431,10 @@ func plainView(q *b64uri.Query) plainQuery {
 			users = append(users, "User="+string(p.Value))
 		case p.Tag == b64uri.ParamOptions:
 			if len(options) == 0 {
-				f, _ := q.Options()
-				if f &= b64uri.SaveInSent | b64uri.AcceptMultiPart; f != 0 || len(p.Value) > 0 && p.Value[0] == 0 {
+				// The plain form has SaveInSent=T, SaveInSent=F (no bits
+				// at all) and MS-ASAcceptMultiPart: T; other bits are lost.
+				raw, _ := q.Options()
+				if f := raw & (b64uri.SaveInSent | b64uri.AcceptMultiPart); f != 0 || raw == 0 {
 					options = append(options, "Options="+f.String())
 				}
 			}

@@ -69,9 +69,11 @@
 // Query → plain → Query gives back the same query with these exceptions,
 // which the plain form cannot express: the locale (left 0), parameters with
 // unknown tags and Options bits other than SaveInSent and AcceptMultiPart
-// (dropped), the order of parameters (User first, Options last), and a
-// 32-character text device id made of upper-case hex digits that spell
-// unprintable bytes (read back as those 16 bytes; see [Query.ParsePlain]).
+// (dropped), the order of parameters (User first, Options last), and two
+// kinds of device id: a 32-character text id made of upper-case hex digits
+// that spell unprintable bytes (read back as those 16 bytes), and a binary
+// id that is not 16 bytes long (read back as the text of its hex digits);
+// see [Query.ParsePlain].
 // Plain → Query → plain gives back the same text for anything AppendPlain
 // writes.
 //

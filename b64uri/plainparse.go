@@ -26,10 +26,12 @@ import (
 //     escaping as written ("5%3a1%3a0" stays so) and decode the others.
 //   - A DeviceId of exactly 32 upper-case hex digits whose bytes are not
 //     all printable ASCII is a binary 16-byte id (the form AppendPlainQuery
-//     gives binary GUIDs); any other DeviceId is text. So the one id that
-//     does not survive Query → plain → Query is a 32-character text id made
-//     of upper-case hex digits that spell unprintable bytes: it comes back
-//     as those 16 bytes, which Exchange treats as the same device.
+//     gives binary GUIDs); any other DeviceId is text. Two kinds of id do
+//     not survive Query → plain → Query: a 32-character text id made of
+//     upper-case hex digits that spell unprintable bytes comes back as those
+//     16 bytes, and a binary id of another length than 16 comes back as the
+//     text of its hex digits. Exchange names a device by the hex of a binary
+//     id, so it treats both results as the same device.
 //   - h.ProtocolVersion is required ("0.0" stands for the zero byte);
 //     h.PolicyKey, when not empty, is an unsigned 32-bit decimal.
 //
