@@ -54,9 +54,12 @@ func (s *Scanner) Reset(doc []byte) {
 	s.err = nil
 	s.started, s.rootDone, s.doctype, s.pendingEnd = false, false, false, false
 	s.selfEnd = 0
-	clear(s.frames) // drop references into the previous document
+	// Drop every reference into the previous document, including those
+	// left beyond the lengths by reuse.
+	s.tok = Token{}
+	clear(s.frames[:cap(s.frames)])
 	s.frames = s.frames[:0]
-	clear(s.bindings)
+	clear(s.bindings[:cap(s.bindings)])
 	s.bindings = s.bindings[:0]
 	for i := range s.heads {
 		s.heads[i] = -1
@@ -64,9 +67,9 @@ func (s *Scanner) Reset(doc []byte) {
 	s.defNS = nil
 	s.arena = s.arena[:0]
 	s.text = s.text[:0]
-	clear(s.raw)
+	clear(s.raw[:cap(s.raw)])
 	s.raw = s.raw[:0]
-	clear(s.attrs)
+	clear(s.attrs[:cap(s.attrs)])
 	s.attrs = s.attrs[:0]
 	s.attrBuf = s.attrBuf[:0]
 }
