@@ -374,9 +374,22 @@ func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool) (k int
 	}
 	if want >= 0 {
 		for k := 1; k <= m; k++ {
-			if cum[k] == want || pad && cum[k] == want+1 && allWords(toks[:k]) {
+			if cum[k] != want && !(pad && cum[k] == want+1 && allWords(toks[:k])) {
+				continue
+			}
+			if k == len(toks) || !narrowGap(data, toks[k-1], toks[k]) || isDelim(data[toks[k].s]) {
 				return k, k < len(toks), false, nil
 			}
+			// Text one blank after the bytes must be their ASCII rendering,
+			// or it is more bytes (and the offsets are read wrongly).
+			bs := make([]byte, 0, cum[k])
+			for _, t := range toks[:k] {
+				bs = appendHexToken(bs, data[t.s:t.e])
+			}
+			if verifyASCII(data, toks[k-1].e, toks[k].s, lineContentEnd(data, ln), bs) {
+				return k, true, true, nil
+			}
+			break
 		}
 		if m < len(toks) && (m == 0 || narrowGap(data, toks[m-1], toks[m])) && !isDelim(data[toks[m].s]) {
 			return 0, false, false, textError(data, FormHex, 0, toks[m].s, detail(ErrSyntax, "invalid hex byte "+strconv.Quote(string(data[toks[m].s:toks[m].e]))))

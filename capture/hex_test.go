@@ -1,0 +1,161 @@
+package capture
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// hexBytes parses space-separated hex for expectations.
+func hexBytes(s string) []byte {
+	var out []byte
+	for _, f := range strings.Fields(s) {
+		out = appendHexToken(out, []byte(f))
+	}
+	return out
+}
+
+func TestHexLayouts(t *testing.T) {
+	wb := "03 01 6a 00 00 07 56 52 03 30 00 01 01"
+	tests := []struct {
+		name string
+		in   string
+		want []string // bodies, as space-separated hex
+	}{
+		{"xxd, last line's ASCII column looks like hex",
+			"00000000: 4142 4344 4546 4748 4142 4344 4546 4748  ABCDEFGHABCDEFGH\n00000010: 6162 6364                                abcd\n",
+			[]string{"41 42 43 44 45 46 47 48 41 42 43 44 45 46 47 48 61 62 63 64"}},
+		{"xxd, single line whose ASCII column is all hex digits",
+			"00000000: 4141 4242                                AABB\n",
+			[]string{"41 41 42 42"}},
+		{"xxd -a, repeated lines as '*'",
+			"00000000: 0000 0000 0000 0000 0000 0000 0000 0000  ................\n*\n00000030: 0301 6a                                  ..j\n",
+			[]string{strings.Repeat("00 ", 48) + "03 01 6a"}},
+		{"xxd, ASCII column starting with space bytes",
+			"00000000: 2020 2041 42                             AB\n",
+			[]string{"20 20 20 41 42"}},
+		{"xxd, trailing space bytes trimmed from the ASCII column",
+			"00000000: 4142 2020                                AB\n",
+			[]string{"41 42 20 20"}},
+		{"xxd of text that looks like a C array",
+			"00000000: 7b30 7831 2c20 3078 3032 7d              {0x1, 0x02}\n",
+			[]string{"7b 30 78 31 2c 20 30 78 30 32 7d"}},
+		{"xxd -g4 -e is not supported, but -g4 big-endian is",
+			"00000000: 03016a00 00075652 03300001 01        ..j...VR.0...\n",
+			[]string{wb}},
+		{"hexdump -C, two dumps",
+			"00000000  03 01 6a 00 00 07 56 52  03 30 00 01 01           |..j...VR.0...|\n0000000d\n00000000  03 01 6a 00 00 07 56 4c  03 31 34 32 00 01 01     |..j...VL.142...|\n0000000f\n",
+			[]string{wb, "03 01 6a 00 00 07 56 4c 03 31 34 32 00 01 01"}},
+		{"hexdump -C with a pipe byte in the ASCII column",
+			"00000000  7c 41 7c                                          ||A||\n00000003\n",
+			[]string{"7c 41 7c"}},
+		{"od -A d (decimal offsets)",
+			"0000000 03 01 6a 00 00 07 56 52 03 30\n0000010 00 01 01\n0000013\n",
+			[]string{wb}},
+		{"od -A n is plain hex",
+			" 03 01 6a 00 00 07 56 52\n 03 30 00 01 01\n",
+			[]string{wb}},
+		{"hexdump words that only read as WBXML big-endian",
+			"0000000 0301 6a00 0007 5652 0330 0001 0100\n000000d\n",
+			[]string{wb}},
+		{"text2pcap sample layout (single space before the text)",
+			"000000 03 01 6a 00 00 07 56 52 ........\n000008 03 30 00 01 01 .....\n",
+			[]string{wb}},
+		{"tcpdump -X",
+			"\t0x0000:  0301 6a00 0007 5652 0330 0001 01         ..j...VR.0...\n",
+			[]string{wb}},
+		{"Wireshark hex dump without ASCII, upper case",
+			"0000   03 01 6A 00 00 07 56 52 03 30 00 01 01\n",
+			[]string{wb}},
+		{"plain hex wrapped at an odd width", "03016a00000\n7565203300\n00101\n", []string{wb}},
+		{"plain hex with colons", "03:01:6a:00:00:07:56:52:03:30:00:01:01", []string{wb}},
+		{"plain hex with dashes", "03-01-6A-00-00-07-56-52-03-30-00-01-01", []string{wb}},
+		{"plain hex groups", "03016a00 00075652 03300001 01", []string{wb}},
+		{"0x list, no commas", "0x03 0x01 0x6a 0x00 0x00 0x07 0x56 0x52 0x03 0x30 0x00 0x01 0x01", []string{wb}},
+		{"0x list, single digits and trailing comma", "0x3, 0x1, 0x6a, 0x0, 0x0, 0x7, 0x56, 0x52, 0x3, 0x30, 0x0, 0x1, 0x1,", []string{wb}},
+		{"Go slice with a comment and two groups",
+			"a := []byte{0x03, 0x01, 0x6a, 0x00, 0x00, 0x07, 0x56, 0x52, 0x03, 0x30, 0x00, 0x01, 0x01} // req\nb := []byte{ /* empty */ }\n",
+			[]string{wb, ""}},
+		{"C array over several lines",
+			"static const unsigned char req[13] =\n{\n  0x03, 0x01, 0x6a, 0x00, 0x00, 0x07, 0x56, 0x52,\n  0x03, 0x30, 0x00, 0x01, 0x01\n};\nunsigned int req_len = 13;\n",
+			[]string{wb}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := ReadAll([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []string
+			for _, m := range ms {
+				if m.Form != FormHex {
+					t.Errorf("form %v, want hex", m.Form)
+				}
+				got = append(got, strings.TrimSpace(spaced(m.Body)))
+			}
+			var want []string
+			for _, w := range tt.want {
+				want = append(want, strings.TrimSpace(spaced(hexBytes(w))))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("bodies (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func spaced(b []byte) string {
+	const digits = "0123456789abcdef"
+	var sb strings.Builder
+	for _, c := range b {
+		sb.WriteByte(digits[c>>4])
+		sb.WriteByte(digits[c&15])
+		sb.WriteByte(' ')
+	}
+	return sb.String()
+}
+
+func TestBase64Layouts(t *testing.T) {
+	wb := "03 01 6a 00 00 07 56 52 03 30 00 01 01"
+	tests := []struct {
+		name  string
+		in    string
+		force bool
+		want  []string
+	}{
+		{"padded", "AwFqAAAHVlIDMAABAQ==", false, []string{wb}},
+		{"unpadded", "AwFqAAAHVlIDMAABAQ", false, []string{wb}},
+		{"wrapped with CRLF", "AwFqAAAH\r\nVlIDMAAB\r\nAQ==\r\n", false, []string{wb}},
+		{"URL-safe", "-_-_", false, []string{"fb ff bf"}},
+		{"standard", "+/+/", false, []string{"fb ff bf"}},
+		{"data URI", "data:application/vnd.ms-sync.wbxml;base64,AwFqAAAHVlIDMAABAQ==", false, []string{wb}},
+		{"two padded blobs", "AwFqAAAHVlIDMAABAQ==\nAwE=\n", false, []string{wb, "03 01"}},
+		{"blanks inside lines, forced", "AwFq AAAH VlID MAAB AQ==", true, []string{wb}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var opts []Option
+			if tt.force {
+				opts = append(opts, WithForm(FormBase64))
+			}
+			ms, err := ReadAll([]byte(tt.in), opts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got, want []string
+			for _, m := range ms {
+				if m.Form != FormBase64 {
+					t.Errorf("form %v, want base64", m.Form)
+				}
+				got = append(got, spaced(m.Body))
+			}
+			for _, w := range tt.want {
+				want = append(want, spaced(hexBytes(w)))
+			}
+			if diff := cmp.Diff(want, got); diff != "" {
+				t.Errorf("bodies (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -1,0 +1,168 @@
+package capture
+
+import (
+	"os"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/google/go-cmp/cmp/cmpopts"
+)
+
+// meta is the metadata the HTTP and HAR tests compare.
+type meta struct {
+	Kind       Kind
+	Index      int
+	Line       int
+	Method     string
+	Target     string
+	Proto      string
+	StatusCode int
+	Reason     string
+	Header     Header
+	Trailer    Header
+	Body       string
+	Query      string
+	Path       string
+	Request    int // Index of the request a response answers, 0 if none
+	Where      string
+	ActiveSync bool
+}
+
+func metaOf(m *Message) meta {
+	g := meta{Kind: m.Kind, Index: m.Index, Line: m.Line, Method: m.Method, Target: m.Target, Proto: m.Proto,
+		StatusCode: m.StatusCode, Reason: m.Reason, Header: m.Header, Trailer: m.Trailer, Body: string(m.Body),
+		Query: m.Query(), Path: m.Path(), Where: m.Where(), ActiveSync: m.ActiveSync()}
+	if m.Request != nil {
+		g.Request = m.Request.Index
+	}
+	return g
+}
+
+func TestHTTPMessages(t *testing.T) {
+	tests := []struct {
+		name string
+		in   string
+		want []meta
+	}{
+		{"folded header, trailer, reason with spaces",
+			"HTTP/1.1 449 Retry With Status Code\r\nX-A: one\r\n  two\r\n\tthree\r\nx-b:four \r\nTransfer-Encoding: chunked\r\n\r\n3;ext=1\r\nabc\r\n0\r\nX-Sum: 7\r\n\r\n",
+			[]meta{{Kind: KindResponse, Index: 1, Line: 1, Proto: "HTTP/1.1", StatusCode: 449, Reason: "Retry With Status Code",
+				Header:  Header{{"X-A", "one two three"}, {"x-b", "four"}, {"Transfer-Encoding", "chunked"}},
+				Trailer: Header{{"X-Sum", "7"}}, Body: "abc", Where: "HTTP message 1"}}},
+		{"request and response paired; query and path from the request",
+			"POST https://mail.example.com/Microsoft-Server-ActiveSync/?Cmd=Ping&User=u#frag HTTP/1.1\nContent-Length: 2\n\nab\nHTTP/1.0 200\nContent-Length: 0\n\n",
+			[]meta{
+				{Kind: KindRequest, Index: 1, Line: 1, Method: "POST", Target: "https://mail.example.com/Microsoft-Server-ActiveSync/?Cmd=Ping&User=u#frag", Proto: "HTTP/1.1",
+					Header: Header{{"Content-Length", "2"}}, Body: "ab", Query: "Cmd=Ping&User=u", Path: "/Microsoft-Server-ActiveSync/", Where: "HTTP message 1", ActiveSync: true},
+				{Kind: KindResponse, Index: 2, Line: 5, Proto: "HTTP/1.0", StatusCode: 200,
+					Header: Header{{"Content-Length", "0"}}, Query: "Cmd=Ping&User=u", Path: "/Microsoft-Server-ActiveSync/", Request: 1, Where: "HTTP message 2", ActiveSync: true},
+			}},
+		{"HEAD response and 304 have no body despite Content-Length",
+			"HEAD / HTTP/1.1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\nHTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n\r\n",
+			[]meta{
+				{Kind: KindRequest, Index: 1, Line: 1, Method: "HEAD", Target: "/", Proto: "HTTP/1.1", Path: "/", Where: "HTTP message 1"},
+				{Kind: KindResponse, Index: 2, Line: 3, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK", Header: Header{{"Content-Length", "99"}}, Path: "/", Request: 1, Where: "HTTP message 2"},
+				{Kind: KindResponse, Index: 3, Line: 6, Proto: "HTTP/1.1", StatusCode: 304, Reason: "Not Modified", Header: Header{{"Content-Length", "5"}}, Where: "HTTP message 3"},
+			}},
+		{"100 Continue before the final response",
+			"POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nExpect: 100-continue\r\nContent-Length: 1\r\n\r\nx\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\ny",
+			[]meta{
+				{Kind: KindRequest, Index: 1, Line: 1, Method: "POST", Target: "/Microsoft-Server-ActiveSync?Cmd=Sync", Proto: "HTTP/1.1",
+					Header: Header{{"Expect", "100-continue"}, {"Content-Length", "1"}}, Body: "x", Query: "Cmd=Sync", Path: "/Microsoft-Server-ActiveSync", Where: "HTTP message 1", ActiveSync: true},
+				{Kind: KindResponse, Index: 2, Line: 6, Proto: "HTTP/1.1", StatusCode: 100, Reason: "Continue", Query: "Cmd=Sync", Path: "/Microsoft-Server-ActiveSync", Request: 1, Where: "HTTP message 2", ActiveSync: true},
+				{Kind: KindResponse, Index: 3, Line: 8, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK", Header: Header{{"Content-Length", "1"}}, Body: "y", Query: "Cmd=Sync", Path: "/Microsoft-Server-ActiveSync", Request: 1, Where: "HTTP message 3", ActiveSync: true},
+			}},
+		{"unframed bodies end at the next message and at separators",
+			"POST /a HTTP/1.1\n\nbody one\n\n=====\n*****\nHTTP/2 200\n\nbody two\r\n\r\n",
+			[]meta{
+				{Kind: KindRequest, Index: 1, Line: 1, Method: "POST", Target: "/a", Proto: "HTTP/1.1", Body: "body one", Path: "/a", Where: "HTTP message 1"},
+				{Kind: KindResponse, Index: 2, Line: 7, Proto: "HTTP/2", StatusCode: 200, Body: "body two", Path: "/a", Request: 1, Where: "HTTP message 2"},
+			}},
+		{"headers without a blank line at the end of input",
+			"GET / HTTP/1.1\r\nHost: x",
+			[]meta{{Kind: KindRequest, Index: 1, Line: 1, Method: "GET", Target: "/", Proto: "HTTP/1.1", Header: Header{{"Host", "x"}}, Path: "/", Where: "HTTP message 1"}}},
+		{"Transfer-Encoding gzip, chunked; Content-Type vnd.ms-sync",
+			"HTTP/1.1 200 OK\r\nContent-Type: application/vnd.ms-sync.wbxml\r\nTransfer-Encoding: gzip, chunked\r\n\r\n" + chunk(gzipString("hello")) + "0\r\n\r\n",
+			[]meta{{Kind: KindResponse, Index: 1, Line: 1, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK",
+				Header: Header{{"Content-Type", "application/vnd.ms-sync.wbxml"}, {"Transfer-Encoding", "gzip, chunked"}}, Body: "hello", Where: "HTTP message 1", ActiveSync: true}}},
+		{"identity coding and x-gzip",
+			"HTTP/1.1 200 OK\r\nContent-Encoding: identity, x-gzip\r\nContent-Length: " + itoa(len(gzipString("hi"))) + "\r\n\r\n" + gzipString("hi"),
+			[]meta{{Kind: KindResponse, Index: 1, Line: 1, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK",
+				Header: Header{{"Content-Encoding", "identity, x-gzip"}, {"Content-Length", itoa(len(gzipString("hi")))}}, Body: "hi", Where: "HTTP message 1"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := ReadAll([]byte(tt.in), WithForm(FormHTTP))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var got []meta
+			for _, m := range ms {
+				got = append(got, metaOf(m))
+			}
+			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+				t.Errorf("messages (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func gzipString(s string) string { return string(gzipBytes(&testing.T{}, []byte(s))) }
+
+func itoa(n int) string {
+	if n == 0 {
+		return "0"
+	}
+	var b []byte
+	for ; n > 0; n /= 10 {
+		b = append([]byte{byte('0' + n%10)}, b...)
+	}
+	return string(b)
+}
+
+func chunk(s string) string {
+	const digits = "0123456789abcdef"
+	n := len(s)
+	var h []byte
+	for ; n > 0; n /= 16 {
+		h = append([]byte{digits[n%16]}, h...)
+	}
+	return string(h) + "\r\n" + s + "\r\n"
+}
+
+// The committed session: headers, trailers and the links between
+// requests and responses.
+func TestHTTPSessionMetadata(t *testing.T) {
+	data, err := os.ReadFile("testdata/http/session-crlf.http")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ms, err := ReadAll(data)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(ms) != 4 {
+		t.Fatalf("%d messages, want 4", len(ms))
+	}
+	if got := ms[1].Trailer.Get("x-trailer-check"); got != "done" {
+		t.Errorf("trailer = %q, want done", got)
+	}
+	if got := ms[1].Header.Get("content-encoding"); got != "gzip" {
+		t.Errorf("Content-Encoding = %q", got)
+	}
+	if ms[1].Request != ms[0] || ms[3].Request != ms[2] {
+		t.Error("responses not linked to their requests")
+	}
+	if got, want := ms[2].Query(), "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l"; got != want {
+		t.Errorf("base64 query = %q, want %q", got, want)
+	}
+	if got, want := ms[0].Header.Get("MS-ASProtocolVersion"), "14.0"; got != want {
+		t.Errorf("MS-ASProtocolVersion = %q, want %q", got, want)
+	}
+	lines := []int{1, 10, 35, 40}
+	for i, m := range ms {
+		if m.Line != lines[i] {
+			t.Errorf("message %d on line %d, want %d", i+1, m.Line, lines[i])
+		}
+	}
+}
