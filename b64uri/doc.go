@@ -67,15 +67,17 @@
 // escaped as above, and a '%' that starts no such escape is written %25.
 //
 // Query → plain → Query gives back the same query with these exceptions,
-// which the plain form cannot express: the locale (left 0), parameters with
+// which the plain form cannot express: the locale (left 0); parameters with
 // unknown tags and Options bits other than SaveInSent and AcceptMultiPart
-// (dropped), the order of parameters (User first, Options last), and two
-// kinds of device id: a 32-character text id made of upper-case hex digits
-// that spell unprintable bytes (read back as those 16 bytes), and a binary
-// id that is not 16 bytes long (read back as the text of its hex digits);
-// see [Query.ParsePlain].
-// Plain → Query → plain gives back the same text for anything AppendPlain
-// writes.
+// (dropped); the place of a User parameter that is not first (it moves to
+// the front) and of an Options parameter without SaveInSent (it moves to the
+// end); and two kinds of device id: a 32-character text id made of
+// upper-case hex digits that spell unprintable bytes (read back as those 16
+// bytes), and a binary id that is not 16 bytes long (read back as the text
+// of its hex digits; see [Query.ParsePlain]). Real clients' queries have
+// none of these, so with the locale restored their base64 text comes back
+// byte for byte. Plain → Query → plain gives back the same text for
+// anything AppendPlain writes.
 //
 // # Security Considerations
 //

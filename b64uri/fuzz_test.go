@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"errors"
+	"slices"
 	"strings"
 	"testing"
 
@@ -120,6 +121,44 @@ func checkPlainRoundTrip(t *testing.T, q *b64uri.Query) {
 	if got := back.AppendPlain(nil); !bytes.Equal(got, q.AppendPlain(nil)) {
 		t.Fatalf("plain → query → plain:\n%q\n%q", q.AppendPlain(nil), got)
 	}
+	if plainExact(q) {
+		back.Locale = q.Locale
+		a, _ := q.AppendPack(nil)
+		b, _ := back.AppendPack(nil)
+		if !bytes.Equal(a, b) {
+			t.Fatalf("query → plain → query not byte for byte:\n%x\n%x", a, b)
+		}
+	}
+}
+
+func isUser(p b64uri.Param) bool { return p.Tag == b64uri.ParamUser }
+
+// plainExact reports whether q has none of the features the plain form
+// loses (see the package documentation), so that query → plain → query
+// must give back the same bytes once the locale is restored.
+func plainExact(q *b64uri.Query) bool {
+	if !bytes.Equal(plainDeviceID(q.DeviceID), q.DeviceID) {
+		return false
+	}
+	options := 0
+	for i, p := range q.Params {
+		switch {
+		case !p.Tag.Known():
+			return false
+		case p.Tag == b64uri.ParamUser && i > 0 && !slices.ContainsFunc(q.Params[:i], isUser):
+			return false // the first User is not the first parameter
+		case p.Tag == b64uri.ParamOptions:
+			options++
+			if options > 1 || len(p.Value) != 1 {
+				return false
+			}
+			f := b64uri.Flags(p.Value[0])
+			if f&^(b64uri.SaveInSent|b64uri.AcceptMultiPart) != 0 || (f&b64uri.SaveInSent == 0 && f != 0 && i != len(q.Params)-1) {
+				return false
+			}
+		}
+	}
+	return true
 }
 
 // FuzzDecode: Decode never panics and agrees with encoding/base64 (the

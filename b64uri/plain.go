@@ -92,12 +92,12 @@ func appendDeviceID(dst, id []byte) []byte {
 }
 
 // AppendPlainQuery appends q's plain query string to dst: Cmd, User (when
-// q has a User parameter), DeviceId, DeviceType, the other parameters in
-// wire order, and SaveInSent last. SaveInSent=T stands for the SaveInSent
-// bit and SaveInSent=F for an Options parameter with no bits set; the
-// AcceptMultiPart bit is a header (see [Query.AppendHeaders]). Parameters
-// with unknown tags, other Options bits and the locale have no plain form
-// and are left out.
+// q has a User parameter), DeviceId, DeviceType, then the other parameters
+// in wire order. The first Options parameter is written where it stands as
+// SaveInSent=T for the SaveInSent bit, or SaveInSent=F when no bit is set;
+// the AcceptMultiPart bit is a header (see [Query.AppendHeaders]).
+// Parameters with unknown tags, other Options bits and the locale have no
+// plain form and are left out.
 func (q *Query) AppendPlainQuery(dst []byte) []byte {
 	dst = append(dst, "Cmd="...)
 	dst = append(dst, q.Command.String()...)
@@ -114,9 +114,21 @@ func (q *Query) AppendPlainQuery(dst []byte) []byte {
 	dst = appendDeviceID(dst, q.DeviceID)
 	dst = append(dst, "&DeviceType="...)
 	dst = appendEscaped(dst, q.DeviceType)
+	options := false
 	for i, p := range q.Params {
 		switch {
-		case i == firstUser || p.Tag == ParamOptions || !p.Tag.Known():
+		case i == firstUser || !p.Tag.Known():
+		case p.Tag == ParamOptions:
+			if options {
+				break
+			}
+			options = true
+			switch f := flagsOf(p.Value); {
+			case f&SaveInSent != 0:
+				dst = append(dst, "&SaveInSent=T"...)
+			case f == 0:
+				dst = append(dst, "&SaveInSent=F"...)
+			}
 		case p.Tag == ParamUser:
 			dst = append(dst, "&User="...)
 			dst = appendEscaped(dst, p.Value)
@@ -125,14 +137,6 @@ func (q *Query) AppendPlainQuery(dst []byte) []byte {
 			dst = append(dst, p.Tag.String()...)
 			dst = append(dst, '=')
 			dst = appendVerbatim(dst, p.Value)
-		}
-	}
-	if f, ok := q.Options(); ok {
-		switch {
-		case f&SaveInSent != 0:
-			dst = append(dst, "&SaveInSent=T"...)
-		case f == 0:
-			dst = append(dst, "&SaveInSent=F"...)
 		}
 	}
 	return dst

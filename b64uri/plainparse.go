@@ -20,7 +20,7 @@ import (
 //     ParentId, Occurrence) become parameters in query order, with the
 //     first User moved to the front; SaveInSent (T or F) and the
 //     MS-ASAcceptMultiPart header (T or F) become one Options parameter,
-//     placed last.
+//     where SaveInSent stands, or last when only the header sets it.
 //   - User, DeviceId and DeviceType are percent-decoded ('+' is a space).
 //     Command parameter values keep an escape of a character that needs no
 //     escaping as written ("5%3a1%3a0" stays so) and decode the others.
@@ -48,7 +48,7 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 	// q.buf never reallocate and earlier values stay in place.
 	var haveCmd, haveID, haveType, haveSave bool
 	var flags Flags
-	users := 0
+	users, optionsAt := 0, 0
 	for i := 0; i <= len(query); {
 		end := i
 		for end < len(query) && query[end] != '&' {
@@ -115,6 +115,10 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 			default:
 				return &Error{Err: ErrHeaderValue, Field: FieldPlainQuery, Offset: vat, InText: true, Value: -1, Remaining: -1, Name: "SaveInSent"}
 			}
+			// The Options parameter takes SaveInSent's place; its value
+			// is set once the headers are read.
+			optionsAt = len(q.Params)
+			q.Params = append(q.Params, Param{Tag: ParamOptions})
 		default:
 			tag, ok := paramByFold(name)
 			if !ok || tag == ParamOptions {
@@ -154,7 +158,10 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 	default:
 		return &Error{Err: ErrHeaderValue, Field: FieldHeaderAcceptMultiPart, Offset: 0, InText: true, Value: -1, Remaining: -1, Name: HeaderAcceptMultiPart}
 	}
-	if haveSave || flags != 0 {
+	switch {
+	case haveSave:
+		q.Params[optionsAt].Value = byteValues[flags : flags+1]
+	case flags != 0:
 		q.Params = append(q.Params, Param{Tag: ParamOptions, Value: byteValues[flags : flags+1]})
 	}
 	if err := q.parseVersionHeader(h.ProtocolVersion); err != nil {
