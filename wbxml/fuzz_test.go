@@ -103,11 +103,12 @@ func FuzzRoundTrip(f *testing.F) {
 		if err != nil {
 			t.Fatalf("decoding the output: %v\n in % X\nout % X", err, in, out)
 		}
-		if diff := cmp.Diff(h, h2, equateEmpty); diff != "" {
-			t.Fatalf("header (-first +second):\n%s", diff)
+		if h.Version != h2.Version || h.PublicID != h2.PublicID || h.PublicIDIndex != h2.PublicIDIndex ||
+			h.Charset != h2.Charset || !bytes.Equal(h.StringTable, h2.StringTable) {
+			t.Fatalf("header %+v, then %+v", h, h2)
 		}
-		if diff := cmp.Diff(normalize(toks), normalize(again), equateEmpty); diff != "" {
-			t.Fatalf("decode → encode → decode (-first +second):\n%s\n in % X\nout % X", diff, in, out)
+		if n1, n2 := normalize(toks), normalize(again); !tokensEqual(n1, n2) {
+			t.Fatalf("decode → encode → decode (-first +second):\n%s\n in % X\nout % X", cmp.Diff(n1, n2, equateEmpty), in, out)
 		}
 		out2, err := encodeAll(h2, again)
 		if err != nil {
