@@ -124,12 +124,11 @@ func tokensEqual(a, b []Token) bool {
 		return false
 	}
 	for i := range a {
-		x, y := a[i], b[i]
-		if !bytes.Equal(x.Data, y.Data) {
-			return false
-		}
-		x.Data, y.Data = nil, nil
-		if x != y {
+		x, y := &a[i], &b[i]
+		if x.Kind != y.Kind || x.Page != y.Page || x.Code != y.Code || x.Form != y.Form ||
+			x.Attrs != y.Attrs || x.Content != y.Content || x.Literal != y.Literal ||
+			x.Unknown != y.Unknown || x.Raw != y.Raw || x.Value != y.Value || x.Offset != y.Offset ||
+			!bytes.Equal(x.Data, y.Data) {
 			return false
 		}
 	}
