@@ -53,10 +53,11 @@ const (
 //   - no bytes: BodyEmpty;
 //   - media type application/vnd.ms-sync.multipart: BodyMultipart;
 //   - media type application/vnd.ms-sync.wbxml (or application/vnd.ms-sync):
-//     BodyWBXML, unless the body cannot be WBXML (its first byte is not a
-//     WBXML version, 0x00–0x03) and is a well-formed multipart response
-//     (BodyMultipart) or readable text (BodyText, such as an error page
-//     sent with the wrong type);
+//     BodyWBXML, unless the body is a well-formed multipart response whose
+//     first part looks like WBXML (BodyMultipart; servers have sent them
+//     under this type) or cannot be WBXML (its first byte is not a WBXML
+//     version, 0x00–0x03) and is readable text (BodyText, such as an error
+//     page sent with the wrong type);
 //   - any other or no media type: a well-formed multipart response whose
 //     first part looks like WBXML is BodyMultipart; bytes that
 //     [LooksLikeWBXML] accepts are BodyWBXML (so a mislabelled WBXML body
@@ -70,13 +71,10 @@ func Classify(contentType string, body []byte) BodyKind {
 	case MediaTypeMultipart:
 		return BodyMultipart
 	case MediaTypeWBXML, "application/vnd.ms-sync":
-		if body[0] <= 0x03 {
-			return BodyWBXML
-		}
 		if looksMultipart(body) {
 			return BodyMultipart
 		}
-		if isText(body) {
+		if body[0] > 0x03 && isText(body) {
 			return BodyText
 		}
 		return BodyWBXML
