@@ -2,6 +2,9 @@ package wbxml
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -86,6 +89,30 @@ func TestCanonicalSamples(t *testing.T) {
 	}
 	if n < 30 {
 		t.Errorf("only %d canonical samples", n)
+	}
+	// Every sample the MANIFEST calls canonical is among them.
+	manifest, err := os.ReadFile(filepath.Join(interopDir, "MANIFEST.tsv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, line := range strings.Split(string(manifest), "\n")[1:] {
+		f := strings.Split(line, "\t")
+		if len(f) < 5 || strings.HasPrefix(f[0], "bad/") {
+			continue
+		}
+		notes := strings.ToLower(f[4])
+		if strings.Contains(notes, "canonical") && !strings.Contains(notes, "not canonical") && !strings.Contains(notes, "non-canonical") {
+			if _, ok := trailingData[f[0]]; ok {
+				t.Errorf("%s: MANIFEST says canonical, but it has trailing data", f[0])
+			}
+			data, err := os.ReadFile(filepath.Join(interopDir, f[0]+".wbxml"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			if !bytes.HasPrefix(data, []byte{0x03, 0x01, 0x6A, 0x00}) {
+				t.Errorf("%s: MANIFEST says canonical, but the header is % X", f[0], data[:4])
+			}
+		}
 	}
 }
 
