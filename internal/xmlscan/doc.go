@@ -34,6 +34,18 @@
 // call to ReadToken or Reset, must not be modified, and the document must
 // not be modified while it is being scanned. Copy what must be kept.
 //
+// Three longer guarantees let a consumer avoid copies:
+//
+//   - The Name of a StartElement stays valid while the element is open, up
+//     to and including the call that returns its EndElement (which carries
+//     the same Name).
+//   - The Text of a Text token stays valid through the following call,
+//     which returns a StartElement or EndElement (text is merged, so two
+//     Text tokens never follow each other). A consumer can thus hold
+//     white space until it knows whether the element was a leaf.
+//   - The Attrs of a StartElement, and their values, stay valid until the
+//     next StartElement.
+//
 // # Tokens
 //
 // Text tokens appear only inside the root element. All character data
