@@ -1,0 +1,197 @@
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"strconv"
+	"strings"
+
+	"github.com/easkit/easkit/b64uri"
+)
+
+// defaultVersion and defaultLocale fill what neither a flag nor a header
+// line gives: 14.1, the version the base64 form is most used with, and
+// en-US.
+const (
+	defaultVersion = "14.1"
+	defaultLocale  = 0x0409
+)
+
+func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	fs := newFlags("encode")
+	ver := fs.String("version", "", "protocol version (default: the MS-ASProtocolVersion line, else "+defaultVersion+")")
+	localeFlag := fs.String("locale", "", "locale LCID, 0x0409 or 1033 (default: the \"# Locale:\" line, else 0x0409)")
+	key := fs.String("policykey", "", "policy key, unsigned decimal (default: the X-MS-PolicyKey line, else none)")
+	amp := fs.Bool("acceptmultipart", false, "set the AcceptMultiPart bit (MS-ASAcceptMultiPart: T)")
+	positional, err := parseFlags(fs, args, stdout)
+	if err != nil {
+		return err
+	}
+	arg, err := oneArg("encode", positional)
+	if err != nil {
+		return err
+	}
+	set := map[string]bool{}
+	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
+	var locale uint16 = defaultLocale
+	if set["locale"] {
+		if locale, err = parseLocale(*localeFlag); err != nil {
+			return usagef("encode: -locale %q: %v", *localeFlag, err)
+		}
+	}
+
+	var text string
+	if arg == "-" {
+		b, err := io.ReadAll(stdin)
+		if err != nil {
+			return fmt.Errorf("reading standard input: %w", err)
+		}
+		text = string(b)
+	} else {
+		text = arg
+	}
+	reqs, err := readRequests(text)
+	if err != nil {
+		return err
+	}
+	if len(reqs) == 0 {
+		return fmt.Errorf("no query to encode")
+	}
+	w := bufio.NewWriter(stdout)
+	var q b64uri.Query
+	var out []byte
+	for _, r := range reqs {
+		in := input{line: r.line}
+		if arg != "-" && !strings.Contains(text, "\n") {
+			in.line = 0
+		}
+		query, offset, prefix, suffix := splitRequest(r.text)
+		h := r.headers
+		if set["version"] {
+			h.ProtocolVersion = *ver
+		} else if h.ProtocolVersion == "" {
+			h.ProtocolVersion = defaultVersion
+		}
+		if set["policykey"] {
+			h.PolicyKey = *key
+		}
+		if set["acceptmultipart"] {
+			h.AcceptMultiPart = map[bool]string{true: "T", false: "F"}[*amp]
+		}
+		if err := q.ParsePlain([]byte(query), h); err != nil {
+			w.Flush()
+			return in.where(shiftPlainOffset(err, offset))
+		}
+		q.Locale = locale
+		if !set["locale"] && r.hasLocale {
+			q.Locale = r.locale
+		}
+		out = append(out[:0], prefix...)
+		if out, err = q.AppendEncode(out); err != nil {
+			w.Flush()
+			return in.where(err)
+		}
+		out = append(out, suffix...)
+		out = append(out, '\n')
+		w.Write(out)
+	}
+	return w.Flush()
+}
+
+// request is one plain query with the header lines that follow it.
+type request struct {
+	line      int
+	text      string
+	headers   b64uri.Headers
+	locale    uint16
+	hasLocale bool
+}
+
+// readRequests splits text into requests. A line "Name: value" is a header
+// of the request above it (MS-ASProtocolVersion, X-MS-PolicyKey and
+// MS-ASAcceptMultiPart are used, others such as Host are ignored, so a
+// pasted request head works); "# Locale: 0x0409", as decode writes it,
+// gives the locale; other lines starting with '#' and blank lines are
+// skipped; any other line starts a new request.
+func readRequests(text string) ([]request, error) {
+	var reqs []request
+	for n, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case line == "":
+			continue
+		case strings.HasPrefix(line, "#"):
+			v, ok := strings.CutPrefix(strings.TrimSpace(line[1:]), "Locale:")
+			if !ok || len(reqs) == 0 {
+				continue
+			}
+			l, err := parseLocale(strings.TrimSpace(v))
+			if err != nil {
+				return nil, fmt.Errorf("line %d: locale %q: %v", n+1, strings.TrimSpace(v), err)
+			}
+			reqs[len(reqs)-1].locale, reqs[len(reqs)-1].hasLocale = l, true
+			continue
+		}
+		if name, value, ok := headerLine(line); ok {
+			if len(reqs) == 0 {
+				return nil, fmt.Errorf("line %d: header %s before any query", n+1, name)
+			}
+			h := &reqs[len(reqs)-1].headers
+			switch strings.ToLower(name) {
+			case strings.ToLower(b64uri.HeaderProtocolVersion):
+				h.ProtocolVersion = value
+			case strings.ToLower(b64uri.HeaderPolicyKey):
+				h.PolicyKey = value
+			case strings.ToLower(b64uri.HeaderAcceptMultiPart):
+				h.AcceptMultiPart = value
+			}
+			continue
+		}
+		reqs = append(reqs, request{line: n + 1, text: line})
+	}
+	return reqs, nil
+}
+
+// headerLine splits "Name: value" where Name is an HTTP token.
+func headerLine(line string) (name, value string, ok bool) {
+	i := strings.IndexByte(line, ':')
+	if i <= 0 || (i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t') {
+		return "", "", false
+	}
+	for _, c := range line[:i] {
+		if !(c >= 'A' && c <= 'Z' || c >= 'a' && c <= 'z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
+			return "", "", false
+		}
+	}
+	return line[:i], strings.TrimSpace(line[i+1:]), true
+}
+
+// splitRequest is splitURI that also returns what follows the query (" HTTP/1.1").
+func splitRequest(s string) (query string, offset int, prefix, suffix string) {
+	query, offset, prefix = splitURI(s)
+	return query, offset, prefix, s[offset+len(query):]
+}
+
+// shiftPlainOffset makes a plain-query character offset count from the
+// start of the line.
+func shiftPlainOffset(err error, by int) error {
+	if e, ok := err.(*b64uri.Error); ok && e.Field != b64uri.FieldPlainQuery {
+		return err
+	}
+	return shiftOffset(err, by)
+}
+
+// parseLocale reads an LCID: 0x0409 (hex) or 1033 (decimal).
+func parseLocale(s string) (uint16, error) {
+	base := 10
+	if t, ok := strings.CutPrefix(strings.ToLower(s), "0x"); ok {
+		s, base = t, 16
+	}
+	v, err := strconv.ParseUint(s, base, 16)
+	if err != nil {
+		return 0, fmt.Errorf("not a 16-bit LCID")
+	}
+	return uint16(v), nil
+}

@@ -1,0 +1,44 @@
+// Command easquery decodes and encodes the base64 request query of Exchange
+// ActiveSync ([MS-ASHTTP] 2.2.1.1.1.1) and negotiates protocol versions.
+//
+// Usage:
+//
+//	easquery decode [-json] [-lenient] QUERY|URL|-
+//	easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
+//	easquery negotiate [-client LIST] -server LIST [-rejected V]
+//
+// decode prints the plain form (the query string, then the
+// MS-ASProtocolVersion, X-MS-PolicyKey and MS-ASAcceptMultiPart headers),
+// or with -json one object per query. encode turns a plain query (or
+// decode's output) back into base64. negotiate prints the version a client
+// should use. With "-", queries are read from standard input, one per line.
+//
+// Exit status: 0 on success, 1 on bad data (one line on standard error
+// naming the problem and its offset), 2 on bad usage.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+)
+
+func main() {
+	err := run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)
+	os.Exit(report(err, os.Stderr))
+}
+
+// report prints err as one line and returns the exit status for it.
+func report(err error, stderr interface{ Write([]byte) (int, error) }) int {
+	switch {
+	case err == nil, errors.Is(err, flag.ErrHelp):
+		return 0
+	case errors.As(err, new(*usageError)):
+		fmt.Fprintf(stderr, "easquery: %v\n", err)
+		return 2
+	default:
+		fmt.Fprintf(stderr, "easquery: %v\n", err)
+		return 1
+	}
+}

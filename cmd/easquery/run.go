@@ -1,0 +1,176 @@
+package main
+
+import (
+	"bufio"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"strings"
+)
+
+const usage = `usage: easquery decode [-json] [-lenient] QUERY|URL|-
+       easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
+       easquery negotiate [-client LIST] -server LIST [-rejected V]
+
+decode     print the plain form of a base64 request query: the query string,
+           then the MS-ASProtocolVersion, X-MS-PolicyKey and
+           MS-ASAcceptMultiPart headers; -json prints one JSON object
+           (version, command, locale, deviceId, deviceIdHex, policyKey,
+           deviceType, params, and unknownParams when there are any).
+           -lenient also accepts the URL-safe alphabet, %XX escapes, a space
+           for '+', and odd policy key lengths.
+encode     build the base64 query from a plain query ("Cmd=Sync&User=…&
+           DeviceId=…&DeviceType=…"), optionally followed by header lines
+           as decode prints them (a pasted request head works too); flags
+           override the headers. The locale has no plain form: decode prints
+           it as a "# Locale: 0x0409" line, which encode reads; -locale
+           overrides it (default 0x0409, en-US). -version defaults to 14.1.
+negotiate  print the protocol version a client should use: the highest in
+           both comma-separated lists; with -rejected, the next one down
+           after the server answered HTTP 400 to that version.
+
+QUERY may be the bare query, "?query", a URL or an HTTP request line; "-"
+reads standard input: one query per line for decode, one or more plain
+queries with their header lines for encode.
+Exit status: 0 ok, 1 bad data (with the problem and its offset), 2 bad usage.
+`
+
+// usageError is a command line that easquery cannot run (exit status 2).
+type usageError struct{ msg string }
+
+func (e *usageError) Error() string { return e.msg }
+
+func usagef(format string, args ...any) error {
+	return &usageError{fmt.Sprintf(format, args...)}
+}
+
+// run is easquery without the process: it reads stdin, writes stdout and
+// stderr, and returns the error that main reports (a *usageError for exit
+// status 2, flag.ErrHelp for -h, anything else for exit status 1).
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
+	if len(args) == 0 {
+		io.WriteString(stderr, usage)
+		return usagef("missing command")
+	}
+	var err error
+	switch args[0] {
+	case "decode":
+		err = runDecode(args[1:], stdin, stdout, stderr)
+	case "encode":
+		err = runEncode(args[1:], stdin, stdout, stderr)
+	case "negotiate":
+		err = runNegotiate(args[1:], stdout, stderr)
+	case "-h", "-help", "--help", "help":
+		io.WriteString(stdout, usage)
+		return flag.ErrHelp
+	default:
+		io.WriteString(stderr, usage)
+		return usagef("unknown command %q", args[0])
+	}
+	var ue *usageError
+	if errors.As(err, &ue) {
+		io.WriteString(stderr, usage)
+	}
+	return err
+}
+
+// newFlags returns a quiet flag set for a subcommand: parseFlags reports
+// its problems.
+func newFlags(name string) *flag.FlagSet {
+	fs := flag.NewFlagSet(name, flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	fs.Usage = func() {}
+	return fs
+}
+
+// parseFlags parses args, flags and positional arguments in any order, and
+// returns the positional ones. Flag errors become usage errors; -h prints
+// the usage. "--" ends the flags.
+func parseFlags(fs *flag.FlagSet, args []string, stdout io.Writer) ([]string, error) {
+	var positional []string
+	for {
+		if err := fs.Parse(args); err != nil {
+			if errors.Is(err, flag.ErrHelp) {
+				io.WriteString(stdout, usage)
+				return nil, flag.ErrHelp
+			}
+			return nil, usagef("%s: %v", fs.Name(), err)
+		}
+		rest := fs.Args()
+		if len(rest) == 0 {
+			return positional, nil
+		}
+		if len(args) > len(rest) && args[len(args)-len(rest)-1] == "--" {
+			return append(positional, rest...), nil
+		}
+		positional = append(positional, rest[0])
+		args = rest[1:]
+	}
+}
+
+// oneArg returns the single positional argument.
+func oneArg(name string, positional []string) (string, error) {
+	switch len(positional) {
+	case 1:
+		return positional[0], nil
+	case 0:
+		return "", usagef("%s: missing argument", name)
+	}
+	return "", usagef("%s: one argument expected, got %d", name, len(positional))
+}
+
+// inputs returns the inputs named by arg: arg itself, or the non-blank
+// lines of stdin for "-". Each has its 1-based line number (0 for arg).
+func inputs(arg string, stdin io.Reader) ([]input, error) {
+	if arg != "-" {
+		return []input{{text: arg}}, nil
+	}
+	var out []input
+	sc := bufio.NewScanner(stdin)
+	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	for n := 1; sc.Scan(); n++ {
+		line := strings.TrimRight(sc.Text(), "\r")
+		if strings.TrimSpace(line) != "" {
+			out = append(out, input{line: n, text: line})
+		}
+	}
+	if err := sc.Err(); err != nil {
+		return nil, fmt.Errorf("reading standard input: %w", err)
+	}
+	return out, nil
+}
+
+type input struct {
+	line int
+	text string
+}
+
+// where prefixes err with the input line, when there is one.
+func (in input) where(err error) error {
+	if in.line == 0 {
+		return err
+	}
+	return fmt.Errorf("line %d: %w", in.line, err)
+}
+
+// splitURI finds the query in s: after the first '?' (of a URL or request
+// line) up to a space or '#', or s itself, trimmed. It returns the query,
+// its offset in s, and what comes before it (the URL up to and including
+// '?', empty for a bare query).
+func splitURI(s string) (query string, offset int, prefix string) {
+	start := 0
+	if i := strings.IndexByte(s, '?'); i >= 0 {
+		start = i + 1
+	} else {
+		for start < len(s) && (s[start] == ' ' || s[start] == '\t') {
+			start++
+		}
+	}
+	end := len(s)
+	if i := strings.IndexAny(s[start:], " \t#"); i >= 0 {
+		end = start + i
+	}
+	prefix = strings.TrimLeft(s[:start], " \t")
+	return s[start:end], start, prefix
+}
