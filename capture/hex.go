@@ -22,6 +22,9 @@ func parseHex(data []byte, p int, b *budget) ([]bareBody, error) {
 	if start, ok := hexListStart(data, q); ok {
 		return parseHexList(data, start)
 	}
+	if isQuotedStart(data, q) {
+		return parseQuoted(data, q)
+	}
 	return parseHexDump(data, q, b)
 }
 
@@ -97,13 +100,18 @@ func offsetEvidence(data []byte, q int) (colon, gap bool) {
 // parsePlainHex reads hex digits separated by white space (Wireshark's "hex
 // stream", xxd -p, "03 01 6a"). A byte may be split across a line break
 // (wrapped hex streams) but not across blanks; ':' and '-' may separate
-// whole bytes ("03:01:6a").
+// whole bytes ("03:01:6a"); a token may start with 0x ("0x03016a00").
 func parsePlainHex(data []byte, q int) ([]bareBody, error) {
 	out := make([]byte, 0, (len(data)-q)/2)
 	half := -1 // pending high nibble, or -1
 	lastDigit := -1
 	for i := q; i < len(data); i++ {
 		c := data[i]
+		if c == '0' && half < 0 && i+2 < len(data) && (data[i+1] == 'x' || data[i+1] == 'X') &&
+			isHexDigit(data[i+2]) && (i == q || isSpace(data[i-1])) {
+			i++ // a 0x prefix on a hex stream ("0x03016a00…")
+			continue
+		}
 		if v := unhex(c); v >= 0 {
 			if half < 0 {
 				half = v

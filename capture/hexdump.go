@@ -71,6 +71,9 @@ func parseOffsetDump(data []byte, q int, b *budget) (bodies []bareBody, confiden
 // splitDumpLines parses the lines of a dump into offsets and tokens.
 func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 	var lines []dumpLine
+	// All tokens share one growing array; each line keeps a slice of it
+	// (slices into an outgrown array stay valid, as they are never written).
+	var all []dumpTok
 	for p := q; p < len(data); {
 		end, next := lineEnd(data, p)
 		end = trimCR(data, p, end)
@@ -111,6 +114,7 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 			// plain hex ("03 01 6a") is not read as offset 3.
 			return nil, textError(data, FormHex, 0, s, detail(ErrSyntax, "expected an offset at the start of the line"))
 		}
+		first := len(all)
 		for i < e {
 			for i < e && isBlank(data[i]) {
 				i++
@@ -120,9 +124,10 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 				i++
 			}
 			if t < i {
-				ln.toks = append(ln.toks, dumpTok{t, i})
+				all = append(all, dumpTok{t, i})
 			}
 		}
+		ln.toks = all[first:len(all):len(all)]
 		if len(ln.toks) == 0 {
 			ln.kind = lineFinal
 		}
@@ -178,6 +183,7 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget) ([]bareBo
 	var bodies []bareBody
 	confident := true
 	var st *dumpState
+	var sc cutScratch
 	closeDump := func() {
 		if st == nil {
 			return
@@ -284,7 +290,7 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget) ([]bareBo
 					st.evidence = true
 				}
 			}
-			k, ascii, verified, err := chooseCut(data, ln, want, pad, st.hadASCII)
+			k, ascii, verified, err := chooseCut(data, ln, want, pad, st.hadASCII, &sc)
 			if err != nil {
 				return nil, false, err
 			}
@@ -364,10 +370,11 @@ const (
 // lines of the dump had an ASCII column. It returns the number of byte
 // tokens, whether the rest of the line is an ASCII column, and whether that
 // column was verified against the bytes.
-func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool) (k int, ascii, verified bool, err error) {
+func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool, sc *cutScratch) (k int, ascii, verified bool, err error) {
 	toks := ln.toks
 	m := 0
-	cum := make([]int64, 1, len(toks)+1)
+	cum := append(sc.cum[:0], 0)
+	defer func() { sc.cum = cum }()
 	for m < len(toks) && isHexGroup(data[toks[m].s:toks[m].e]) {
 		cum = append(cum, cum[m]+int64(toks[m].e-toks[m].s)/2)
 		m++
@@ -382,10 +389,11 @@ func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool) (k int
 			}
 			// Text one blank after the bytes must be their ASCII rendering,
 			// or it is more bytes (and the offsets are read wrongly).
-			bs := make([]byte, 0, cum[k])
+			bs := sc.bytes[:0]
 			for _, t := range toks[:k] {
 				bs = appendHexToken(bs, data[t.s:t.e])
 			}
+			sc.bytes = bs
 			if verifyASCII(data, toks[k-1].e, toks[k].s, lineContentEnd(data, ln), bs) {
 				return k, true, true, nil
 			}
@@ -404,7 +412,8 @@ func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool) (k int
 	if lineContentEnd(data, ln)-ln.start > maxVerifyLine {
 		tries = maxVerifyTries
 	}
-	var scratch []byte
+	scratch := sc.bytes
+	defer func() { sc.bytes = scratch }()
 	for k := m; k >= 1 && tries < maxVerifyTries; k-- {
 		if k == len(toks) {
 			continue
@@ -437,6 +446,12 @@ func chooseCut(data []byte, ln *dumpLine, want int64, pad, hadASCII bool) (k int
 		return 0, false, false, textError(data, FormHex, 0, toks[m].s, detail(ErrSyntax, "invalid hex byte "+strconv.Quote(string(data[toks[m].s:toks[m].e]))))
 	}
 	return 0, false, false, textError(data, FormHex, 0, ln.start, detail(ErrSyntax, "no bytes on the line"))
+}
+
+// cutScratch holds buffers reused across the lines of a dump.
+type cutScratch struct {
+	cum   []int64
+	bytes []byte
 }
 
 func allWords(toks []dumpTok) bool {
