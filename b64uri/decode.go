@@ -6,6 +6,12 @@ import "github.com/easkit/easkit/version"
 // the device id, policy key and device type length bytes.
 const minLen = 7
 
+// MaxParams is the most command parameters a query may carry. The spec
+// defines 7 tags (9 with the legacy ones) and real queries carry at most a
+// handful; the limit bounds the memory a hostile query can make a decoder
+// hold.
+const MaxParams = 64
+
 // Decoder holds decoding options. The zero Decoder is strict, as the spec
 // is; [Query.Decode] and [Query.Unpack] use it.
 type Decoder struct {
@@ -100,6 +106,9 @@ func (d Decoder) Unpack(q *Query, b []byte) error {
 		rest = len(b) - p - 2
 		if n > rest {
 			return &Error{Err: ErrParamLength, Field: FieldParamLength, Offset: p + 1, Value: n, Remaining: rest, Tag: tag}
+		}
+		if len(q.Params) == MaxParams {
+			return &Error{Err: ErrTooManyParams, Field: FieldParamTag, Offset: p, Value: MaxParams + 1, Remaining: -1, Tag: tag}
 		}
 		if tag == ParamOptions && n != 1 && !d.Lenient {
 			return &Error{Err: ErrOptionsLength, Field: FieldParamLength, Offset: p + 1, Value: n, Remaining: -1, Tag: tag}

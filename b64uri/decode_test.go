@@ -3,6 +3,7 @@ package b64uri_test
 import (
 	"encoding/base64"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -215,5 +216,48 @@ func TestDecodeReuse(t *testing.T) {
 	b, _ := fresh.AppendPack(nil)
 	if string(a) != string(b) {
 		t.Errorf("reused %x, fresh %x", a, b)
+	}
+}
+
+func TestMaxParams(t *testing.T) {
+	build := func(n int) []byte {
+		b := packed("d", 0, 0)
+		for i := 0; i < n; i++ {
+			b = append(b, byte(b64uri.ParamItemId), 0)
+		}
+		return b
+	}
+	var q b64uri.Query
+	if err := q.Unpack(build(b64uri.MaxParams)); err != nil || len(q.Params) != b64uri.MaxParams {
+		t.Fatalf("%d parameters: %v", b64uri.MaxParams, err)
+	}
+	if _, err := q.AppendPack(nil); err != nil {
+		t.Errorf("pack %d parameters: %v", b64uri.MaxParams, err)
+	}
+	in := build(b64uri.MaxParams + 1)
+	err := q.Unpack(in)
+	var e *b64uri.Error
+	if !errors.As(err, &e) || !errors.Is(err, b64uri.ErrTooManyParams) || e.Offset != len(in)-2 || e.Field != b64uri.FieldParamTag {
+		t.Errorf("%d parameters: %v", b64uri.MaxParams+1, err)
+	}
+	q.Params = append(q.Params, b64uri.Param{Tag: b64uri.ParamItemId})
+	if _, err := q.AppendEncode(nil); !errors.Is(err, b64uri.ErrTooManyParams) {
+		t.Errorf("pack %d parameters: %v", len(q.Params), err)
+	}
+	plain := []byte("Cmd=Sync&DeviceId=d&DeviceType=t" + strings.Repeat("&ItemId=1", b64uri.MaxParams))
+	if err := q.ParsePlain(plain, b64uri.Headers{ProtocolVersion: "14.1"}); err != nil {
+		t.Errorf("plain with %d parameters: %v", b64uri.MaxParams, err)
+	}
+	for _, extra := range []string{"&ItemId=1", "&SaveInSent=T"} {
+		err := q.ParsePlain(append(plain, extra...), b64uri.Headers{ProtocolVersion: "14.1"})
+		if !errors.As(err, &e) || !errors.Is(err, b64uri.ErrTooManyParams) || e.Offset != len(plain)+1 {
+			t.Errorf("plain with one more (%s): %v", extra, err)
+		}
+	}
+	if err := q.ParsePlain(plain, b64uri.Headers{ProtocolVersion: "14.1", AcceptMultiPart: "T"}); !errors.Is(err, b64uri.ErrTooManyParams) {
+		t.Errorf("plain with %d parameters and AcceptMultiPart: %v", b64uri.MaxParams, err)
+	}
+	if got := err.Error(); !strings.Contains(got, "more than 64 parameters") {
+		t.Errorf("message %q", got)
 	}
 }

@@ -74,15 +74,18 @@
 // end); and two kinds of device id: a 32-character text id made of
 // upper-case hex digits that spell unprintable bytes (read back as those 16
 // bytes), and a binary id that is not 16 bytes long (read back as the text
-// of its hex digits; see [Query.ParsePlain]). Real clients' queries have
-// none of these, so with the locale restored their base64 text comes back
-// byte for byte. Plain → Query → plain gives back the same text for
-// anything AppendPlain writes.
+// of its hex digits; see [Query.ParsePlain]). Real clients' queries rarely
+// have any of these (one Windows Mail capture carries an unknown tag), so
+// with the locale restored their base64 text comes back byte for byte.
+// Plain → Query → plain gives back the same text for anything AppendPlain
+// writes.
 //
 // # Security Considerations
 //
 // Every length byte is checked against the bytes that remain before it is
-// used; decoding never panics, never reads past its input, and allocates at
-// most once per Query (the buffer, about 3/4 of the text length, reused
-// afterwards). No field is longer than 255 bytes.
+// used; decoding never panics and never reads past its input. A Query
+// allocates only to grow its two buffers, which it then reuses: the decoded
+// bytes (3/4 of the text length, plus 3) and Params, which holds at most
+// [MaxParams] entries (2 KB), so memory stays within a small multiple of
+// the input whatever it holds. No field is longer than 255 bytes.
 package b64uri

@@ -19,7 +19,8 @@ func (q *Query) EncodedLen() int { return encodedLen(q.PackedLen()) }
 
 // check reports what would make q's binary form invalid: an unknown
 // command, a device id that is empty or longer than 255 bytes, a device
-// type or parameter value longer than 255 bytes. Every Query that [Decoder]
+// type or parameter value longer than 255 bytes, more than MaxParams
+// parameters. Every Query that [Decoder]
 // accepts passes, including unknown parameters and (lenient) odd Options
 // lengths.
 func (q *Query) check() error {
@@ -31,6 +32,9 @@ func (q *Query) check() error {
 	}
 	if n := len(q.DeviceType); n > 255 {
 		return &Error{Err: ErrDeviceTypeLength, Field: FieldDeviceType, Offset: -1, Value: n, Remaining: -1}
+	}
+	if len(q.Params) > MaxParams {
+		return &Error{Err: ErrTooManyParams, Field: FieldParamTag, Offset: -1, Value: len(q.Params), Remaining: -1}
 	}
 	for _, p := range q.Params {
 		if n := len(p.Value); n > 255 {

@@ -40,6 +40,9 @@ var (
 	// ErrOptionsLength: the Options parameter is not exactly one byte.
 	ErrOptionsLength = errors.New("bad Options length")
 
+	// ErrTooManyParams: more than [MaxParams] command parameters.
+	ErrTooManyParams = errors.New("too many parameters")
+
 	// ErrUnknownCommand: a command code with no command (5–8, above 23),
 	// or a plain Cmd name that has no base64 code.
 	ErrUnknownCommand = errors.New("unknown command")
@@ -244,6 +247,10 @@ func (e *Error) appendDetail(b []byte) []byte {
 		b = append(b, "Options parameter length "...)
 		b = num(b, e.Value)
 		return append(b, " (must be 1)"...)
+	case ErrTooManyParams:
+		b = append(b, "more than "...)
+		b = num(b, MaxParams)
+		return append(b, " parameters"...)
 	case ErrUnknownCommand:
 		if e.Name != "" {
 			b = append(b, "unknown command "...)

@@ -117,6 +117,9 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 			}
 			// The Options parameter takes SaveInSent's place; its value
 			// is set once the headers are read.
+			if len(q.Params) == MaxParams {
+				return &Error{Err: ErrTooManyParams, Field: FieldPlainQuery, Offset: at, InText: true, Value: MaxParams + 1, Remaining: -1, Tag: ParamOptions}
+			}
 			optionsAt = len(q.Params)
 			q.Params = append(q.Params, Param{Tag: ParamOptions})
 		default:
@@ -130,6 +133,9 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 			}
 			if len(v) > 255 {
 				return &Error{Err: ErrParamLength, Field: FieldPlainQuery, Offset: vat, InText: true, Value: len(v), Remaining: -1, Tag: tag}
+			}
+			if len(q.Params) == MaxParams {
+				return &Error{Err: ErrTooManyParams, Field: FieldPlainQuery, Offset: at, InText: true, Value: MaxParams + 1, Remaining: -1, Tag: tag}
 			}
 			q.Params = append(q.Params, Param{Tag: tag, Value: v})
 			if tag == ParamUser {
@@ -162,6 +168,9 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 	case haveSave:
 		q.Params[optionsAt].Value = byteValues[flags : flags+1]
 	case flags != 0:
+		if len(q.Params) == MaxParams {
+			return &Error{Err: ErrTooManyParams, Field: FieldHeaderAcceptMultiPart, Offset: 0, InText: true, Value: MaxParams + 1, Remaining: -1, Tag: ParamOptions}
+		}
 		q.Params = append(q.Params, Param{Tag: ParamOptions, Value: byteValues[flags : flags+1]})
 	}
 	if err := q.parseVersionHeader(h.ProtocolVersion); err != nil {
