@@ -29,6 +29,8 @@
 // header from its response; and report that a version change, or any X-MS-RP,
 // means a full resynchronization.
 //
-// Nothing in this package allocates on success, except [ParseList] and
-// [FormatList], which return new values.
+// Parsing into a caller's slice, formatting into a caller's buffer and
+// negotiating allocate nothing on success; [ParseList], [FormatList] and
+// String of an unpublished version return new values, and a Negotiator grows
+// its Server slice once. Errors allocate.
 package version

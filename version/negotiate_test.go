@@ -118,3 +118,21 @@ func TestNoCommonErrorLists(t *testing.T) {
 		t.Errorf("error (-want +got):\n%s", diff)
 	}
 }
+
+func TestNegotiateAllocatesNothing(t *testing.T) {
+	skipAllocs(t)
+	client := vs("12.1,14.0,14.1,16.0,16.1")
+	server := vs("2.0,2.1,2.5,12.0,12.1,14.0")
+	n := testing.AllocsPerRun(1000, func() {
+		v, err := version.Negotiate(client, server)
+		if err != nil {
+			panic(err)
+		}
+		if _, err := version.NextLower(v, client, server); err != nil {
+			panic(err)
+		}
+	})
+	if n != 0 {
+		t.Errorf("Negotiate + NextLower allocate %v times per run, want 0", n)
+	}
+}
