@@ -1,0 +1,67 @@
+// Command wbxml2xml converts Exchange ActiveSync WBXML to XML, from the body
+// itself or from a capture that holds it: a hex dump, base64, HTTP messages
+// as a proxy saves them, or a HAR file. Run "wbxml2xml -h" for the flags.
+//
+// It reads a file, or standard input, and writes standard output or the
+// file named by -o (atomically). It takes libwbxml's flags that make sense
+// for ActiveSync (-o, -i, -m, -k, -l), so that scripts written for
+// libwbxml's wbxml2xml keep working. Exit status: 0 when the conversion
+// succeeded, 1 when the input is bad (one line on standard error says
+// where), 2 when the command line is.
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+
+	"github.com/easkit/easkit/internal/cli"
+)
+
+// name is the command's name in messages.
+const name = "wbxml2xml"
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr))
+}
+
+// run is the whole command: it parses args, converts the input and writes
+// the output, and returns the exit status.
+func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
+	defer cli.Recover(stderr, name, &code)
+	o, err := parseArgs(args)
+	switch {
+	case errors.Is(err, flag.ErrHelp):
+		io.WriteString(stdout, usage)
+		return cli.ExitOK
+	case err != nil:
+		return cli.Report(stderr, name, usage, err)
+	case o.version:
+		io.WriteString(stdout, cli.VersionLine(name))
+		return cli.ExitOK
+	}
+	if cli.IsStdio(o.input) && cli.StdinIsTerminal(stdin) {
+		return cli.Report(stderr, name, usage, cli.Usagef("no input: name a file, or pipe a capture into standard input"))
+	}
+	data, err := cli.ReadInput(o.input, stdin)
+	if err != nil {
+		return cli.Report(stderr, name, usage, err)
+	}
+	c := newConverter(o)
+	out, err := c.convert(data)
+	for _, n := range c.notes {
+		fmt.Fprintf(stderr, "%s: note: %s\n", name, cli.OneLine(n))
+	}
+	if err != nil {
+		if cli.IsStdio(o.output) {
+			stdout.Write(out) // what was converted before the error, to show where it stopped
+		}
+		return cli.Report(stderr, name, usage, err)
+	}
+	if err := cli.WriteOutput(o.output, stdout, out); err != nil {
+		return cli.Report(stderr, name, usage, err)
+	}
+	return cli.ExitOK
+}

@@ -1,0 +1,130 @@
+package main
+
+import (
+	"fmt"
+	"strconv"
+
+	"github.com/easkit/easkit/capture"
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/internal/cli"
+	"github.com/easkit/easkit/version"
+	"github.com/easkit/easkit/wbxml"
+)
+
+// maxIndent bounds -i.
+const maxIndent = 64
+
+// Output modes of -m, as libwbxml numbers them.
+const (
+	modeCompact   = 0 // no white space between elements
+	modeIndent    = 1 // indented by -i spaces a level (the default)
+	modeCanonical = 2 // compact, without XML declaration and DOCTYPE
+)
+
+// options are the settings from the command line.
+type options struct {
+	input, output string
+	form          capture.Form
+	mode, indent  int
+	keepSpace     bool // -k: accepted; text is always written exactly
+	nsForm        int
+	prefixes      bool
+	strict        bool
+	proto         version.Version
+	decl, doctype bool
+	version       bool
+}
+
+// parseArgs parses the command line.
+func parseArgs(args []string) (*options, error) {
+	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent}
+	fs := cli.NewFlagSet(name)
+	fs.StringVar(&o.output, "o", "", "")
+	fs.IntVar(&o.indent, "i", wbxml.DefaultIndent, "")
+	fs.Func("m", "", func(s string) error {
+		m, err := strconv.Atoi(s)
+		if err != nil || m < modeCompact || m > modeCanonical {
+			return fmt.Errorf("mode must be 0 (compact), 1 (indented) or 2 (canonical)")
+		}
+		o.mode = m
+		return nil
+	})
+	fs.BoolVar(&o.keepSpace, "k", false, "")
+	fs.Func("l", "", cli.CheckLang)
+	fs.Func("input", "", func(s string) error {
+		f, err := capture.ParseForm(s)
+		if err != nil {
+			return fmt.Errorf("input form must be auto, wbxml, hex, base64, http or har")
+		}
+		o.form = f
+		return nil
+	})
+	fs.Func("ns", "", func(s string) error {
+		switch s {
+		case "colon":
+			o.nsForm = int(codepages.ColonForm)
+		case "schema":
+			o.nsForm = int(codepages.SchemaForm)
+		default:
+			return fmt.Errorf("namespace form must be colon (AirSync:) or schema (AirSync)")
+		}
+		return nil
+	})
+	fs.BoolVar(&o.prefixes, "prefixes", false, "")
+	fs.BoolVar(&o.strict, "strict", false, "")
+	fs.Func("protocol", "", func(s string) error {
+		v, err := cli.ParseProtocol(s)
+		o.proto = v
+		return err
+	})
+	fs.BoolVar(&o.decl, "decl", true, "")
+	fs.BoolVar(&o.doctype, "doctype", true, "")
+	fs.BoolVar(&o.version, "version", false, "")
+
+	pos, err := cli.Parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if o.version {
+		return o, nil
+	}
+	if o.indent < 0 || o.indent > maxIndent {
+		return nil, cli.Usagef("-i: indent must be between 0 and %d", maxIndent)
+	}
+	switch len(pos) {
+	case 0:
+	case 1:
+		o.input = pos[0]
+	default:
+		return nil, cli.Usagef("one input at most, got %d: %q", len(pos), pos)
+	}
+	if o.mode != modeIndent {
+		o.indent = 0
+	}
+	if o.mode == modeCanonical {
+		if !cli.Set(fs, "decl") {
+			o.decl = false
+		}
+		if !cli.Set(fs, "doctype") {
+			o.doctype = false
+		}
+	}
+	return o, nil
+}
+
+// wbxmlOptions returns the options of the conversion.
+func (o *options) wbxmlOptions() []wbxml.Option {
+	var voc wbxml.Vocabulary = codepages.ActiveSync
+	if o.proto != 0 {
+		voc = codepages.ActiveSync.In(o.proto)
+	}
+	return []wbxml.Option{
+		wbxml.WithVocabulary(voc),
+		wbxml.WithStrict(o.strict),
+		wbxml.WithIndent(o.indent),
+		wbxml.WithXMLDeclaration(o.decl),
+		wbxml.WithDocType(o.doctype),
+		wbxml.WithNamespaceForm(o.nsForm),
+		wbxml.WithPrefixes(o.prefixes),
+	}
+}

@@ -1,0 +1,65 @@
+package main
+
+// usage is printed by -h, and after a command-line error.
+const usage = `Usage: wbxml2xml [flags] [input]
+
+wbxml2xml converts Exchange ActiveSync WBXML to XML. The input is a file, or
+standard input when there is none or it is "-". It may be the WBXML body
+itself or a capture holding it, in any of these forms, detected on its own
+(-input forces one):
+
+  wbxml    the body as bytes (also a multipart ItemOperations body)
+  hex      plain hex, xxd, xxd -p, hexdump -C, od, Wireshark's hex stream
+           and hex dump, tcpdump -X, 0x.. lists and C or Go arrays
+  base64   standard or URL-safe, on one line or wrapped
+  http     requests and responses as a proxy saves them, a whole session;
+           chunked transfer coding and gzip or deflate content coding undone
+  har      an HTTP Archive from a browser, mitmproxy, Charles or Fiddler
+
+For http and har input, each ActiveSync message comes as an XML comment
+with its start line, its headers, the request query decoded into its fields
+(base64 queries too, with their plain form) and what the body holds, then
+the body's XML. Other messages get a one-line comment. The XML of a lone
+body is the same whatever form it came in.
+
+Flags (libwbxml's first; -flag and --flag are the same):
+  -o FILE          write FILE instead of standard output ("-": standard
+                   output); FILE is written whole or not at all
+  -i N             indent N spaces a level (default 2)
+  -m MODE          0 compact, 1 indented (default), 2 canonical: compact,
+                   with no XML declaration and no DOCTYPE
+  -k               keep ignorable white space: accepted; text is always
+                   written exactly as it is
+  -l LANG          the document language: ACTIVESYNC (the default) or
+                   AIRSYNC; no other is supported
+  -input FORM      auto (default), wbxml, hex, base64, http or har
+  -ns FORM         namespace spelling: colon (AirSync:, the default, as
+                   libwbxml and the protocol examples) or schema (AirSync)
+  -prefixes        declare every code page on the root element with a
+                   prefix (email:Subject), as Microsoft's examples do
+  -strict          fail on tags the protocol does not define, on tags
+                   outside -protocol and on data after the root element
+                   (default: show them, with a note on standard error)
+  -protocol VER    check tags against ActiveSync protocol version VER
+                   (2.5 to 16.1)
+  -decl=false      no XML declaration
+  -doctype=false   no DOCTYPE
+  -h               show this help
+  --version        show the version
+
+Exit status: 0 converted; 1 bad input, with one line on standard error
+naming the byte offset, the line and column, or the HTTP message or HAR
+entry; 2 bad command line. Notes, such as unknown tags, go to standard
+error as well; they do not change the status. After an error, standard
+output holds what was converted up to it; a file named by -o is left as it
+was.
+
+Examples:
+  wbxml2xml sync-response.wbxml
+  wbxml2xml -o sync.xml session.http
+  xxd -p body.wbxml | wbxml2xml
+  wbxml2xml -input base64 logged-body.txt
+  wbxml2xml -m 2 body.wbxml | diff expected.xml -
+  wbxml2xml -protocol 12.1 -strict body.wbxml
+  wbxml2xml -l ACTIVESYNC -o out.xml in.wbxml     (as with libwbxml)
+`

@@ -1,0 +1,68 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"strings"
+)
+
+// Exit codes of the commands.
+const (
+	// ExitOK: the conversion succeeded (notes may have been printed).
+	ExitOK = 0
+	// ExitData: the input could not be read or converted; one line on
+	// standard error says where.
+	ExitData = 1
+	// ExitUsage: the command line is wrong; the usage follows the error.
+	ExitUsage = 2
+)
+
+// A UsageError reports a bad command line: an unknown flag, a bad flag
+// value, too many arguments.
+type UsageError struct {
+	Err error
+}
+
+// Error returns the message of the underlying error.
+func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the underlying error.
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// Usagef returns a *UsageError with a formatted message.
+func Usagef(format string, args ...any) error {
+	return &UsageError{Err: fmt.Errorf(format, args...)}
+}
+
+// Report prints err to stderr as one line prefixed with the command name and
+// returns the exit code for it: ExitUsage for a *UsageError, after which
+// usage is printed too, and ExitData for anything else.
+func Report(stderr io.Writer, name, usage string, err error) int {
+	fmt.Fprintf(stderr, "%s: %s\n", name, OneLine(err.Error()))
+	var ue *UsageError
+	if errors.As(err, &ue) {
+		io.WriteString(stderr, usage)
+		return ExitUsage
+	}
+	return ExitData
+}
+
+// Recover is deferred by a command's run function. If the function panics,
+// it reports an internal error on one line, without a stack trace, and sets
+// *code to ExitData. No input should ever get here: it is the last resort.
+func Recover(stderr io.Writer, name string, code *int) {
+	if r := recover(); r != nil {
+		fmt.Fprintf(stderr, "%s: internal error: %s\n", name, OneLine(fmt.Sprint(r)))
+		*code = ExitData
+	}
+}
+
+// OneLine joins the lines of s with "; " so that a message stays on one line.
+func OneLine(s string) string {
+	if !strings.ContainsAny(s, "\r\n") {
+		return s
+	}
+	f := strings.FieldsFunc(s, func(r rune) bool { return r == '\n' || r == '\r' })
+	return strings.Join(f, "; ")
+}
