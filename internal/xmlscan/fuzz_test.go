@@ -7,6 +7,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
 	"unicode/utf8"
 
@@ -81,7 +82,7 @@ func FuzzScan(f *testing.F) {
 		prev := int64(-1)
 		var endErr error
 		for {
-			tok, err := s.ReadToken()
+			tp, err := s.ReadToken()
 			if err == io.EOF {
 				if len(stack) != 0 {
 					t.Fatalf("io.EOF with %d open elements", len(stack))
@@ -112,6 +113,7 @@ func FuzzScan(f *testing.F) {
 				}
 				break
 			}
+			tok := *tp // a copy: the next call overwrites *tp
 			got = append(got, render(tok))
 			if tok.Offset <= prev && !(tok.Kind == EndElement && tok.SelfClosing) || tok.Offset >= int64(len(doc)) {
 				t.Fatalf("token %s at offset %d after %d (input %d bytes)", render(tok), tok.Offset, prev, len(doc))
@@ -138,14 +140,17 @@ func FuzzScan(f *testing.F) {
 				}
 				if tok.SelfClosing {
 					end, err := s.ReadToken()
-					if err != nil || end.Kind != EndElement || !end.SelfClosing || !cmp.Equal(end.Name, tok.Name) {
-						t.Fatalf("self-closing %s followed by %s, %v", render(tok), render(end), err)
+					if err != nil {
+						t.Fatalf("self-closing %s followed by %v", render(tok), err)
 					}
-					got = append(got, render(end))
+					if end.Kind != EndElement || !end.SelfClosing || !sameName(end.Name, tok.Name) {
+						t.Fatalf("self-closing %s followed by %s", render(tok), render(*end))
+					}
+					got = append(got, render(*end))
 					stack = stack[:len(stack)-1]
 				}
 			case EndElement:
-				if len(stack) == 0 || !cmp.Equal(stack[len(stack)-1], tok.Name) || tok.SelfClosing {
+				if len(stack) == 0 || !sameName(stack[len(stack)-1], tok.Name) || tok.SelfClosing {
 					t.Fatalf("unbalanced %s", render(tok))
 				}
 				stack = stack[:len(stack)-1]
@@ -163,13 +168,17 @@ func FuzzScan(f *testing.F) {
 		}
 		// A fresh Scanner gives the same result.
 		again, err := scanAll(doc, WithMaxDepth(64), WithMaxAttrs(32))
-		if diff := cmp.Diff(got, again); diff != "" {
-			t.Fatalf("rescan differs (-first +second):\n%s", diff)
+		if !slices.Equal(got, again) {
+			t.Fatalf("rescan differs (-first +second):\n%s", cmp.Diff(got, again))
 		}
 		if (err == nil) != (endErr == nil) || err != nil && err.Error() != endErr.Error() {
 			t.Fatalf("rescan error %v, first %v", err, endErr)
 		}
 	})
+}
+
+func sameName(a, b Name) bool {
+	return bytes.Equal(a.Space, b.Space) && bytes.Equal(a.Prefix, b.Prefix) && bytes.Equal(a.Local, b.Local)
 }
 
 func checkName(t *testing.T, n Name) {
@@ -213,8 +222,8 @@ func FuzzScanVsEncodingXML(f *testing.F) {
 			}
 			t.Fatalf("encoding/xml accepts, xmlscan rejects: %v", err)
 		}
-		if diff := cmp.Diff(oracleEvents(toks), got); diff != "" {
-			t.Fatalf("events differ (-encoding/xml +xmlscan):\n%s", diff)
+		if want := oracleEvents(toks); !slices.EqualFunc(want, got, sameEvent) {
+			t.Fatalf("events differ (-encoding/xml +xmlscan):\n%s", cmp.Diff(want, got))
 		}
 	})
 }
@@ -328,4 +337,8 @@ func isSurrogateRef(doc []byte, off int) bool {
 		}
 	}
 	return 0xD800 <= v && v <= 0xDFFF
+}
+
+func sameEvent(a, b event) bool {
+	return a.Kind == b.Kind && a.Space == b.Space && a.Local == b.Local && a.Text == b.Text && slices.Equal(a.Attrs, b.Attrs)
 }

@@ -63,7 +63,7 @@ func scanAll(doc []byte, opts ...Option) ([]string, error) {
 		if err != nil {
 			return out, err
 		}
-		out = append(out, render(tok))
+		out = append(out, render(*tok))
 	}
 }
 

@@ -75,16 +75,20 @@ func (s *Scanner) Reset(doc []byte) {
 }
 
 // ReadToken returns the next token. At the end of a well-formed document it
-// returns io.EOF. Any other error is a [*SyntaxError]; errors are sticky:
-// once ReadToken has failed it returns the same error on every call.
+// returns nil and io.EOF. Any other error is a [*SyntaxError]; errors are
+// sticky: once ReadToken has failed it returns the same error on every
+// call.
 //
-// The slices in the returned Token are valid until the next call to
-// ReadToken or Reset.
-func (s *Scanner) ReadToken() (Token, error) {
+// The Token belongs to the Scanner: the next call to ReadToken or Reset
+// overwrites it, and its slices are valid until then (see the package
+// documentation for the longer guarantees). Copy the Token (t := *tok) and
+// its slices to keep them. Returning a pointer, not a copy, saves the
+// caller a copy of the whole Token per call.
+func (s *Scanner) ReadToken() (*Token, error) {
 	if err := s.next(); err != nil {
-		return Token{}, err
+		return nil, err
 	}
-	return s.tok, nil
+	return &s.tok, nil
 }
 
 // next reads the next token into s.tok.

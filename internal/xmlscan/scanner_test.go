@@ -164,7 +164,7 @@ func TestReset(t *testing.T) {
 					}
 					break
 				}
-				got = append(got, render(tok))
+				got = append(got, render(*tok))
 			}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("%q after Reset (-want +got):\n%s", d, diff)
@@ -185,8 +185,8 @@ func TestStickyEnd(t *testing.T) {
 		}
 	}
 	for range 3 {
-		if tok, err := s.ReadToken(); err != io.EOF || tok.Kind != None {
-			t.Fatalf("got %v, %v; want io.EOF", tok.Kind, err)
+		if tok, err := s.ReadToken(); err != io.EOF || tok != nil {
+			t.Fatalf("got %v, %v; want nil, io.EOF", tok, err)
 		}
 	}
 	s.Reset([]byte(`<a>`))

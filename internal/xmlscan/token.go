@@ -6,7 +6,7 @@ import "strconv"
 type Kind uint8
 
 const (
-	// None is the zero Kind, carried by the Token returned with an error.
+	// None is the zero Kind.
 	None Kind = iota
 	// StartElement is a start tag, or the start half of an empty-element
 	// tag <X/>.
@@ -67,8 +67,10 @@ type Attr struct {
 // Token is one event of the document. Which fields are set depends on Kind;
 // the others are zero.
 //
-// All slices in a Token are valid until the next call to
-// [Scanner.ReadToken] or [Scanner.Reset] and must not be modified.
+// [Scanner.ReadToken] returns the Scanner's own Token, which the next call
+// to ReadToken or [Scanner.Reset] overwrites; all its slices are valid until
+// then (see the package documentation for the longer guarantees) and must
+// not be modified.
 type Token struct {
 	// Kind says what the token is.
 	Kind Kind
