@@ -147,8 +147,8 @@ func checkOKRow(t *testing.T, r caseRow) {
 // plainDeviceID is the device id that comes back from the plain form, by
 // the rule ParsePlain documents: a text id of 32 upper-case hex digits
 // spelling unprintable bytes comes back as those bytes (row 24), a binary id
-// of another length than 16 as the text of its hex digits; any other id as
-// itself.
+// of 1 to 127 bytes other than 16 as the text of its hex digits; any other
+// id as itself.
 func plainDeviceID(id []byte) []byte {
 	printable := func(b []byte) bool {
 		for _, c := range b {
@@ -159,7 +159,7 @@ func plainDeviceID(id []byte) []byte {
 		return true
 	}
 	if !printable(id) {
-		if len(id) == 16 {
+		if len(id) == 16 || len(id) > 127 {
 			return id
 		}
 		return []byte(strings.ToUpper(hex.EncodeToString(id)))

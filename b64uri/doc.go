@@ -73,8 +73,8 @@
 // the front) and of an Options parameter without SaveInSent (it moves to the
 // end); and two kinds of device id: a 32-character text id made of
 // upper-case hex digits that spell unprintable bytes (read back as those 16
-// bytes), and a binary id that is not 16 bytes long (read back as the text
-// of its hex digits; see [Query.ParsePlain]). Real clients' queries rarely
+// bytes), and a binary id of 1 to 127 bytes other than 16 (read back as the
+// text of its hex digits; see [Query.ParsePlain]). Real clients' queries rarely
 // have any of these (one Windows Mail capture carries an unknown tag), so
 // with the locale restored their base64 text comes back byte for byte.
 // Plain → Query → plain gives back the same text for anything AppendPlain

@@ -1,6 +1,7 @@
 package b64uri_test
 
 import (
+	"bytes"
 	"errors"
 	"strings"
 	"testing"
@@ -77,6 +78,7 @@ func TestPlainDeviceID(t *testing.T) {
 		{"text with space", []byte("my phone"), "my%20phone", nil},
 		{"32 hex digits spelling printable bytes stay text", []byte("41424344454647484142434445464748"), "41424344454647484142434445464748", nil},
 		{"32 lower-case hex digits stay text", []byte("a81f31e18bc6f962b3674d98788a7c9a"), "a81f31e18bc6f962b3674d98788a7c9a", nil},
+		{"long binary id", bytes.Repeat([]byte{0x80, 0x01}, 100), strings.Repeat("8001", 100), nil},
 		{"the ambiguous text id", []byte("0123456789ABCDEF0123456789ABCDEF"), "0123456789ABCDEF0123456789ABCDEF",
 			[]byte{0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef, 0x01, 0x23, 0x45, 0x67, 0x89, 0xab, 0xcd, 0xef}},
 	}

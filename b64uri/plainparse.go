@@ -24,14 +24,15 @@ import (
 //   - User, DeviceId and DeviceType are percent-decoded ('+' is a space).
 //     Command parameter values keep an escape of a character that needs no
 //     escaping as written ("5%3a1%3a0" stays so) and decode the others.
-//   - A DeviceId of exactly 32 upper-case hex digits whose bytes are not
-//     all printable ASCII is a binary 16-byte id (the form AppendPlainQuery
-//     gives binary GUIDs); any other DeviceId is text. Two kinds of id do
-//     not survive Query → plain → Query: a 32-character text id made of
-//     upper-case hex digits that spell unprintable bytes comes back as those
-//     16 bytes, and a binary id of another length than 16 comes back as the
-//     text of its hex digits. Exchange names a device by the hex of a binary
-//     id, so it treats both results as the same device.
+//   - A DeviceId of exactly 32 upper-case hex digits, or of more than 255
+//     (too long for text), whose bytes are not all printable ASCII is a
+//     binary id (the form AppendPlainQuery gives binary GUIDs); any other
+//     DeviceId is text. Two kinds of id do not survive Query → plain →
+//     Query: a 32-character text id made of upper-case hex digits that
+//     spell unprintable bytes comes back as those 16 bytes, and a binary id
+//     of 1 to 127 bytes other than 16 comes back as the text of its hex
+//     digits. Exchange names a device by the hex of a binary id, so it
+//     treats both results as the same device.
 //   - h.ProtocolVersion is required ("0.0" stands for the zero byte);
 //     h.PolicyKey, when not empty, is an unsigned 32-bit decimal.
 //
@@ -86,10 +87,11 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 			if err != nil {
 				return err
 			}
+			v = binaryDeviceID(v)
 			if len(v) == 0 || len(v) > 255 {
 				return &Error{Err: ErrDeviceIDLength, Field: FieldPlainQuery, Offset: vat, InText: true, Value: len(v), Remaining: -1}
 			}
-			q.DeviceID = binaryDeviceID(v)
+			q.DeviceID = v
 		case equalFold(name, "DeviceType"):
 			if haveType {
 				return dupError(at, "DeviceType")
@@ -248,27 +250,35 @@ func (q *Query) decodeValue(raw []byte, at int, verbatim bool) ([]byte, error) {
 	return q.buf[start:len(q.buf):len(q.buf)], nil
 }
 
-// binaryDeviceID turns a DeviceId of 32 upper-case hex digits into its 16
-// bytes, in place, when those bytes are not all printable ASCII (a printable
-// id would have been written as text).
+// binaryDeviceID turns a DeviceId of upper-case hex digits back into the
+// binary id AppendPlainQuery wrote it for, in place: when it has 32 digits
+// (a 16-byte GUID) or more than 255 (too long for a text id), and its bytes
+// are not all printable ASCII (a printable id would have been written as
+// text).
 func binaryDeviceID(v []byte) []byte {
-	if len(v) != 32 {
+	if len(v) != 32 && (len(v) <= 255 || len(v) > 2*255 || len(v)%2 != 0) {
 		return v
 	}
-	var id [16]byte
-	for i := range id {
-		h, l := v[2*i], v[2*i+1]
-		if !isUpperHex(h) || !isUpperHex(l) {
+	printable := true
+	for i := 0; i < len(v); i += 2 {
+		if !isUpperHex(v[i]) || !isUpperHex(v[i+1]) {
 			return v
 		}
-		hi, _ := unhex(h)
-		lo, _ := unhex(l)
-		id[i] = hi<<4 | lo
+		hi, _ := unhex(v[i])
+		lo, _ := unhex(v[i+1])
+		if c := hi<<4 | lo; c < 0x20 || c > 0x7e {
+			printable = false
+		}
 	}
-	if isPrintable(id[:]) {
+	if printable {
 		return v
 	}
-	n := copy(v, id[:])
+	n := len(v) / 2
+	for i := 0; i < n; i++ { // byte i is written after digits 2i and 2i+1 are read
+		hi, _ := unhex(v[2*i])
+		lo, _ := unhex(v[2*i+1])
+		v[i] = hi<<4 | lo
+	}
 	return v[:n:n]
 }
 
