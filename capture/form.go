@@ -16,7 +16,8 @@ const (
 	FormRaw
 	// FormHex is a hex dump: plain hex digits (Wireshark's "hex stream"),
 	// dumps with an offset column (xxd, hexdump -C, hexdump, od, Wireshark's
-	// "hex dump", tcpdump -X), or lists of 0x.. bytes (C and Go arrays).
+	// "hex dump", tcpdump -X), lists of 0x.. bytes (C and Go arrays), or
+	// string literals with \x and octal escapes (C, Go, Python).
 	FormHex
 	// FormBase64 is base64 text, standard or URL-safe alphabet, padded or
 	// not, on one line or wrapped.
