@@ -140,12 +140,12 @@ func (x *XMLReader) run(src []byte) error {
 		}
 		switch t.Kind {
 		case xmlscan.Text:
-			x.addText(&t)
+			x.addText(t)
 			continue
 		case xmlscan.StartElement:
-			err = x.start(&t)
+			err = x.start(t)
 		case xmlscan.EndElement:
-			err = x.end(&t)
+			err = x.end(t)
 		}
 		if err != nil {
 			return err
