@@ -112,7 +112,8 @@ func (c *converter) multipart(m *capture.Message) error {
 }
 
 // document appends the XML of one WBXML document, a body of m or a part of
-// it. w names it in notes and errors.
+// it. w names it in notes and errors. A document that does not convert
+// leaves no partial XML behind: the output keeps what came before it.
 //
 // A body that the capture says is not the bytes that were sent (a HAR tool
 // stored binary as text) is damaged before we see it: when it does not
@@ -122,13 +123,14 @@ func (c *converter) document(m *capture.Message, w string, body []byte) error {
 	start := len(c.out)
 	out, err := c.x.AppendXML(c.out, body)
 	c.out = out
-	c.note(w, cli.Notes(c.x.Warnings(), c.proto, "", maxNotes))
+	c.note(w, cli.Notes(c.x.Warnings(), c.proto, "", maxNotes, err))
 	if err == nil {
 		return nil
 	}
+	c.out = c.out[:start]
 	if m.Warning != nil && errors.Is(m.Warning, capture.ErrLossy) {
 		msg := "not converted, the body was damaged in the capture: " + err.Error()
-		c.out = cli.AppendComment(c.out[:start], msg)
+		c.out = cli.AppendComment(c.out, msg)
 		c.note(w, []string{msg})
 		return nil
 	}

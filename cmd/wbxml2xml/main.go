@@ -56,7 +56,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	if err != nil {
 		if cli.IsStdio(o.output) {
-			stdout.Write(out) // what was converted before the error, to show where it stopped
+			// The messages converted before the error, so that a
+			// session shows up to where it breaks.
+			stdout.Write(out)
 		}
 		return cli.Report(stderr, name, usage, err)
 	}

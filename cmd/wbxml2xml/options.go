@@ -1,6 +1,7 @@
 package main
 
 import (
+	"flag"
 	"fmt"
 	"strconv"
 
@@ -38,6 +39,40 @@ type options struct {
 // parseArgs parses the command line.
 func parseArgs(args []string) (*options, error) {
 	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent}
+	fs := flags(o)
+	pos, err := cli.Parse(fs, args)
+	if err != nil {
+		return nil, err
+	}
+	if o.version {
+		return o, nil
+	}
+	if o.indent < 0 || o.indent > maxIndent {
+		return nil, cli.Usagef("-i: indent must be between 0 and %d", maxIndent)
+	}
+	switch len(pos) {
+	case 0:
+	case 1:
+		o.input = pos[0]
+	default:
+		return nil, cli.Usagef("one input at most, got %d: %q", len(pos), pos)
+	}
+	if o.mode != modeIndent {
+		o.indent = 0
+	}
+	if o.mode == modeCanonical {
+		if !cli.Set(fs, "decl") {
+			o.decl = false
+		}
+		if !cli.Set(fs, "doctype") {
+			o.doctype = false
+		}
+	}
+	return o, nil
+}
+
+// flags defines the flags, setting o. Their help is the usage text.
+func flags(o *options) *flag.FlagSet {
 	fs := cli.NewFlagSet(name)
 	fs.StringVar(&o.output, "o", "", "")
 	fs.IntVar(&o.indent, "i", wbxml.DefaultIndent, "")
@@ -80,36 +115,7 @@ func parseArgs(args []string) (*options, error) {
 	fs.BoolVar(&o.decl, "decl", true, "")
 	fs.BoolVar(&o.doctype, "doctype", true, "")
 	fs.BoolVar(&o.version, "version", false, "")
-
-	pos, err := cli.Parse(fs, args)
-	if err != nil {
-		return nil, err
-	}
-	if o.version {
-		return o, nil
-	}
-	if o.indent < 0 || o.indent > maxIndent {
-		return nil, cli.Usagef("-i: indent must be between 0 and %d", maxIndent)
-	}
-	switch len(pos) {
-	case 0:
-	case 1:
-		o.input = pos[0]
-	default:
-		return nil, cli.Usagef("one input at most, got %d: %q", len(pos), pos)
-	}
-	if o.mode != modeIndent {
-		o.indent = 0
-	}
-	if o.mode == modeCanonical {
-		if !cli.Set(fs, "decl") {
-			o.decl = false
-		}
-		if !cli.Set(fs, "doctype") {
-			o.doctype = false
-		}
-	}
-	return o, nil
+	return fs
 }
 
 // wbxmlOptions returns the options of the conversion.

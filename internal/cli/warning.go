@@ -46,8 +46,11 @@ func tagText(page, code uint8) string {
 
 // Notes renders the warnings of one conversion as lines, at most max of
 // them followed by a line saying how many more there were. where, when not
-// empty, names the message they belong to.
-func Notes(ws *wbxml.Warnings, proto version.Version, where string, max int) []string {
+// empty, names the message they belong to. err is the conversion's error, or
+// nil: a warning about the same problem at the same place (strict mode
+// failing on a tag that lenient mode would have noted) is left out, since
+// the error says it.
+func Notes(ws *wbxml.Warnings, proto version.Version, where string, max int, err error) []string {
 	if ws == nil || ws.Count == 0 {
 		return nil
 	}
@@ -56,14 +59,36 @@ func Notes(ws *wbxml.Warnings, proto version.Version, where string, max int) []s
 		prefix = where + ": "
 	}
 	var out []string
+	skipped := 0
 	for i := range ws.List {
 		if len(out) == max {
 			break
 		}
-		out = append(out, prefix+WarningText(&ws.List[i], proto))
+		w := &ws.List[i]
+		if duplicates(w, err) {
+			skipped++
+			continue
+		}
+		out = append(out, prefix+WarningText(w, proto))
 	}
-	if more := ws.Count - len(out); more > 0 {
+	if more := ws.Count - len(out) - skipped; more > 0 {
 		out = append(out, fmt.Sprintf("%s%d more warnings", prefix, more))
 	}
 	return out
+}
+
+// duplicates reports whether w is about the problem that err reports.
+func duplicates(w *wbxml.Warning, err error) bool {
+	if err == nil || !errors.Is(err, w.Err) {
+		return false
+	}
+	var se *wbxml.SyntaxError
+	if errors.As(err, &se) {
+		return se.Offset == w.Offset
+	}
+	var xe *wbxml.XMLError
+	if errors.As(err, &xe) {
+		return xe.Offset == w.Offset
+	}
+	return false
 }

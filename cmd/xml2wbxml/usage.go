@@ -1,0 +1,42 @@
+package main
+
+// usage is printed by -h, and after a command-line error.
+const usage = `Usage: xml2wbxml [flags] [input]
+
+xml2wbxml converts XML to Exchange ActiveSync WBXML. The input is a file, or
+standard input when there is none or it is "-". Elements are known by
+namespace and name, in any spelling seen in the wild: the colon form
+(AirSync:, as libwbxml and the protocol examples write it), the schema form
+(AirSync), older names (POOMMAIL:), default namespaces or prefixes. What
+wbxml2xml writes converts back to the same WBXML, OPAQUE data and the
+easkit:wire markers included. The output is canonical ActiveSync WBXML:
+header 03 01 6A 00 (version 1.3, unknown public id, UTF-8, no string table).
+
+Flags (libwbxml's first; -flag and --flag are the same):
+  -o FILE          write FILE instead of standard output ("-": standard
+                   output); FILE is written whole or not at all
+  -k               keep white space between elements as text (by default it
+                   is layout and dropped)
+  -n               no string table: accepted; easkit never writes one
+  -a               anonymous: accepted; the public id is always 1, unknown
+  -v VER           WBXML version of the header: 1.0, 1.1, 1.2 or 1.3 (default)
+  -l LANG          the document language: ACTIVESYNC (the default) or
+                   AIRSYNC; no other is supported
+  -strict          fail on attributes and on tags outside -protocol
+                   (default: a note on standard error)
+  -protocol VER    check tags against ActiveSync protocol version VER
+                   (2.5 to 16.1)
+  -h               show this help
+  --version        show the version
+
+Exit status: 0 converted; 1 bad input, with one line on standard error
+giving the line and column; 2 bad command line. Notes go to standard error
+as well; they do not change the status. After an error nothing is written,
+and a file named by -o is left as it was.
+
+Examples:
+  xml2wbxml -o body.wbxml body.xml
+  wbxml2xml body.wbxml | xml2wbxml | cmp - body.wbxml
+  xml2wbxml -protocol 14.1 -strict sync.xml | xxd
+  xml2wbxml -a -n -o out.wbxml in.xml             (as with libwbxml)
+`
