@@ -131,7 +131,7 @@ func (s *Scanner) xmlDecl(i int) (int, error) {
 			return 0, s.failf(vs, ErrMarkup, "malformed encoding name %s", snippet(b, vs, ve))
 		}
 		if !strings.EqualFold(string(v), "UTF-8") {
-			return 0, s.failf(vs, ErrUnsupportedEncoding, "encoding %q is not supported: only UTF-8", v)
+			return 0, s.failf(vs, ErrUnsupportedEncoding, "encoding %q is not supported: only UTF-8", truncName(v))
 		}
 		k = skipSpace(b, j)
 	}

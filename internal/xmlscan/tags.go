@@ -130,7 +130,7 @@ func (s *Scanner) startTag(lt int) error {
 		}
 		space, ok := s.lookup(f.name.Prefix)
 		if !ok {
-			return s.failf(lt+1, ErrUndeclaredPrefix, "undeclared namespace prefix %q in element <%s>", f.name.Prefix, truncName(qn))
+			return s.failf(lt+1, ErrUndeclaredPrefix, "undeclared namespace prefix %q in element <%s>", truncName(f.name.Prefix), truncName(qn))
 		}
 		f.name.Space = space
 	} else {
@@ -152,7 +152,7 @@ func (s *Scanner) startTag(lt int) error {
 			a.Name.Prefix, a.Name.Local = ra.name[:ra.colon:ra.colon], ra.name[ra.colon+1:]
 			space, ok := s.lookup(a.Name.Prefix)
 			if !ok {
-				return s.failf(ra.off, ErrUndeclaredPrefix, "undeclared namespace prefix %q in attribute %q", a.Name.Prefix, truncName(ra.name))
+				return s.failf(ra.off, ErrUndeclaredPrefix, "undeclared namespace prefix %q in attribute %q", truncName(a.Name.Prefix), truncName(ra.name))
 			}
 			a.Name.Space = space
 			// Two prefixes bound to one namespace name make two spellings of
