@@ -46,7 +46,9 @@ func parseBase64(data []byte, p int) ([]bareBody, error) {
 // parseBase64Blob decodes one blob starting at q, up to its padding or the
 // end of input, and returns the offset after it.
 func parseBase64Blob(data []byte, q int) ([]byte, int, error) {
-	var clean []byte
+	// Sized for a blob running to the end of input, but bounded, so that
+	// many small blobs do not each allocate the whole rest of the input.
+	clean := make([]byte, 0, min(len(data)-q, 1<<16))
 	alphabet := 0 // 0 unknown, 1 standard (+/), 2 URL-safe (-_)
 	pad := 0
 	i := q

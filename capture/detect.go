@@ -58,6 +58,12 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 	}
 	b := &budget{left: c.budget(len(data))}
 	hex, hexErr := parseHex(data, p, b)
+	if hexErr == nil && bodiesLookBinary(hex) {
+		// Hex that decodes to WBXML wins at once. Base64 of ActiveSync
+		// WBXML (version 0x03, public id 0x01) starts "Aw", so it never
+		// consists of hex digits only.
+		return FormHex, hex, nil
+	}
 	b64, b64Err := parseBase64(data, p)
 	if b64Err == nil {
 		if at := blankInsideLine(data, p); at >= 0 {

@@ -22,18 +22,23 @@ func isSpace(c byte) bool {
 
 func isBlank(c byte) bool { return c == ' ' || c == '\t' }
 
-// unhex returns the value of a hex digit, or -1.
-func unhex(c byte) int {
-	switch {
-	case '0' <= c && c <= '9':
-		return int(c - '0')
-	case 'a' <= c && c <= 'f':
-		return int(c-'a') + 10
-	case 'A' <= c && c <= 'F':
-		return int(c-'A') + 10
+// hexValue maps a byte to its value as a hex digit, or -1.
+var hexValue = func() (t [256]int8) {
+	for i := range t {
+		t[i] = -1
 	}
-	return -1
-}
+	for i := 0; i < 10; i++ {
+		t['0'+i] = int8(i)
+	}
+	for i := 0; i < 6; i++ {
+		t['a'+i] = int8(10 + i)
+		t['A'+i] = int8(10 + i)
+	}
+	return t
+}()
+
+// unhex returns the value of a hex digit, or -1.
+func unhex(c byte) int { return int(hexValue[c]) }
 
 func isHexDigit(c byte) bool { return unhex(c) >= 0 }
 
