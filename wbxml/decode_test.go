@@ -721,3 +721,32 @@ func TestErrorPathBounded(t *testing.T) {
 		t.Errorf("message of %d bytes", n)
 	}
 }
+
+func TestCharsetConverted(t *testing.T) {
+	for cs, want := range map[uint32]bool{
+		CharsetUnknown: true, CharsetASCII: true, CharsetLatin1: true, CharsetUTF8: true,
+		CharsetUTF16: false, CharsetUCS4: false, 17: false, 2026: false,
+	} {
+		if got := CharsetConverted(cs); got != want {
+			t.Errorf("CharsetConverted(%d) = %v, want %v", cs, got, want)
+		}
+	}
+}
+
+// TestLatin1LongStrings converts strings longer than the 8-byte fast path,
+// with the first high byte at every position.
+func TestLatin1LongStrings(t *testing.T) {
+	for i := range 20 {
+		s := bytes.Repeat([]byte{'a'}, 20)
+		s[i] = 0xE9
+		in := append(append([]byte{0x03, 0x01, 0x04, 0x00, 0x45, 0x03}, s...), 0x00, 0x01)
+		toks, err := decodeAll(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		want := strings.Repeat("a", i) + "é" + strings.Repeat("a", 19-i)
+		if got := string(toks[1].Data); got != want {
+			t.Errorf("high byte at %d: %q, want %q", i, got, want)
+		}
+	}
+}
