@@ -61,6 +61,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		fmt.Fprintf(stderr, "%s: note: %s\n", name, n)
 	}
 	if err != nil {
+		if len(src) > 0 && src[0] <= 0x03 {
+			// A WBXML version byte: no XML starts with it.
+			err = fmt.Errorf("%w (the input looks like WBXML: wbxml2xml converts that)", err)
+		}
 		return cli.Report(stderr, name, usage, err)
 	}
 	if err := cli.WriteOutput(o.output, stdout, out); err != nil {
