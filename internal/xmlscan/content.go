@@ -322,8 +322,11 @@ func snippet(b []byte, i, j int) string {
 func plainText(b []byte, j int) int {
 	n := len(b)
 	for {
-		// Eight bytes at a time while none needs attention, then byte by
-		// byte to the end of the word.
+		// Sixteen, then eight bytes at a time while none needs attention,
+		// then byte by byte to the end of the word.
+		for j+16 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:]))|textSpecial(binary.LittleEndian.Uint64(b[j+8:])) == 0 {
+			j += 16
+		}
 		for j+8 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:])) == 0 {
 			j += 8
 		}
