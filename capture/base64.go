@@ -109,15 +109,3 @@ func lastNonSpace(data []byte, i int) int {
 	}
 	return 0
 }
-
-// isBase64Text reports whether data[q:] consists only of base64 characters
-// (either alphabet), '=' and white space.
-func isBase64Text(data []byte) bool {
-	for _, c := range data {
-		if !(isSpace(c) || c == '=' || c == '+' || c == '/' || c == '-' || c == '_' ||
-			'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9') {
-			return false
-		}
-	}
-	return true
-}

@@ -1,9 +1,6 @@
 package capture
 
-import (
-	"strings"
-	"unicode/utf8"
-)
+import "unicode/utf8"
 
 // BodyKind says what a body holds, so that a caller knows what to do with
 // it: decode WBXML, split a multipart response, print text, or report
@@ -197,11 +194,4 @@ func isText(b []byte) bool {
 		i += n
 	}
 	return true
-}
-
-// isTextualMedia reports whether a media type names text.
-func isTextualMedia(mt string) bool {
-	return strings.HasPrefix(mt, "text/") || strings.HasSuffix(mt, "+xml") ||
-		strings.HasSuffix(mt, "/xml") || strings.HasSuffix(mt, "/json") ||
-		strings.HasSuffix(mt, "+json")
 }

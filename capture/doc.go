@@ -33,8 +33,10 @@
 //     CRLF or LF line endings, separated by blank lines or separator lines
 //     ("-----", "====="); bodies framed by Content-Length, by the chunked
 //     coding (trailers kept in [Message.Trailer]) or by the next message or
-//     the end of input; Content-Encoding gzip, deflate (zlib or raw) and
-//     identity undone.
+//     the end of input (such a body loses the line breaks and separator
+//     lines that tools write after it); no body for responses to HEAD and
+//     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
+//     than chunked) gzip, deflate (zlib or raw) and identity undone.
 //   - [FormHAR]: HAR 1.2 JSON; each entry yields its request and then its
 //     response (an entry whose response was never received, status 0 with
 //     no headers and no content, yields only its request). Bodies stored

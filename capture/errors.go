@@ -160,9 +160,3 @@ func textError(data []byte, form Form, index int, off int, err error) *Error {
 	line, col := lineCol(data, off)
 	return &Error{Form: form, Index: index, Offset: int64(off), Line: line, Column: col, Err: err}
 }
-
-// binError builds an *Error for binary input at byte offset off (-1 when
-// unknown).
-func binError(form Form, index int, off int, err error) *Error {
-	return &Error{Form: form, Index: index, Offset: int64(off), Err: err}
-}

@@ -70,10 +70,19 @@ func parseOffsetDump(data []byte, q int, b *budget) (bodies []bareBody, confiden
 
 // splitDumpLines parses the lines of a dump into offsets and tokens.
 func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
-	var lines []dumpLine
-	// All tokens share one growing array; each line keeps a slice of it
-	// (slices into an outgrown array stay valid, as they are never written).
-	var all []dumpTok
+	// Count first, so that the line and token arrays are allocated once at
+	// their final size; each line keeps a slice of the shared token array.
+	nLines, nToks := 1, 0
+	for i := q; i < len(data); i++ {
+		switch c := data[i]; {
+		case c == '\n':
+			nLines++
+		case !isSpace(c) && (i == q || isSpace(data[i-1])):
+			nToks++
+		}
+	}
+	lines := make([]dumpLine, 0, nLines)
+	all := make([]dumpTok, 0, nToks)
 	for p := q; p < len(data); {
 		end, next := lineEnd(data, p)
 		end = trimCR(data, p, end)
