@@ -1,0 +1,62 @@
+package cli
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+)
+
+func TestReport(t *testing.T) {
+	var b bytes.Buffer
+	if code := Report(&b, "tool", "USAGE\n", errors.New("line one\nline two")); code != ExitData {
+		t.Errorf("data error: exit %d, want %d", code, ExitData)
+	}
+	if got := b.String(); got != "tool: line one; line two\n" {
+		t.Errorf("data error printed %q", got)
+	}
+	b.Reset()
+	if code := Report(&b, "tool", "USAGE\n", Usagef("bad %s", "flag")); code != ExitUsage {
+		t.Errorf("usage error: exit %d, want %d", code, ExitUsage)
+	}
+	if got := b.String(); got != "tool: bad flag\nUSAGE\n" {
+		t.Errorf("usage error printed %q", got)
+	}
+}
+
+func TestRecover(t *testing.T) {
+	var b bytes.Buffer
+	run := func() (code int) {
+		defer Recover(&b, "tool", &code)
+		var m map[string]int
+		m["x"] = 1 // panics
+		return ExitOK
+	}
+	if code := run(); code != ExitData {
+		t.Errorf("exit %d after a panic, want %d", code, ExitData)
+	}
+	if got := b.String(); got != "tool: internal error: assignment to entry in nil map\n" {
+		t.Errorf("printed %q", got)
+	}
+	b.Reset()
+	ok := func() (code int) {
+		defer Recover(&b, "tool", &code)
+		return ExitUsage
+	}
+	if code := ok(); code != ExitUsage || b.Len() != 0 {
+		t.Errorf("without a panic: exit %d, printed %q", code, b.String())
+	}
+}
+
+func TestOneLine(t *testing.T) {
+	for in, want := range map[string]string{
+		"":                   "",
+		"one":                "one",
+		"a\nb":               "a; b",
+		"a\r\nb\n\nc\n":      "a; b; c",
+		"trailing newline\n": "trailing newline",
+	} {
+		if got := OneLine(in); got != want {
+			t.Errorf("OneLine(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
