@@ -45,23 +45,25 @@ type textAcc struct {
 func (t *textAcc) add(b []byte, i, j int) {
 	switch {
 	case !t.direct:
-		t.buf = append(t.buf, b[i:j]...)
+		t.buf = append(grow(t.buf, j-i), b[i:j]...)
 	case t.ds == t.de:
 		t.ds, t.de = i, j
 	case t.de == i:
 		t.de = j
 	default:
 		t.direct = false
-		t.buf = append(t.buf, b[t.ds:t.de]...)
+		t.buf = append(grow(t.buf, t.de-t.ds+j-i), b[t.ds:t.de]...)
 		t.buf = append(t.buf, b[i:j]...)
 	}
 }
 
-// spill switches to the buffer, so that decoded bytes can be appended.
-func (t *textAcc) spill(b []byte) {
+// spill switches to the buffer, and makes room for n decoded bytes.
+func (t *textAcc) spill(b []byte, n int) {
 	if t.direct {
 		t.direct = false
-		t.buf = append(t.buf, b[t.ds:t.de]...)
+		t.buf = append(grow(t.buf, t.de-t.ds+n), b[t.ds:t.de]...)
+	} else {
+		t.buf = grow(t.buf, n)
 	}
 }
 
@@ -146,13 +148,13 @@ func (s *Scanner) scanContent() (text []byte, off int, err error) {
 			if r, i, err = s.reference(i); err != nil {
 				return nil, 0, err
 			}
-			acc.spill(b)
+			acc.spill(b, utf8.UTFMax)
 			acc.buf = utf8.AppendRune(acc.buf, r)
 		case '\r':
 			if off < 0 {
 				off = i
 			}
-			acc.spill(b)
+			acc.spill(b, 1)
 			acc.buf = append(acc.buf, '\n')
 			i++
 			if i < n && b[i] == '\n' {
@@ -166,8 +168,8 @@ func (s *Scanner) scanContent() (text []byte, off int, err error) {
 
 // eofInElement fails because the input ends inside the open elements.
 func (s *Scanner) eofInElement() error {
-	f := &s.frames[len(s.frames)-1]
-	return s.fail(len(s.in), ErrUnexpectedEOF, "unexpected end of input: element <"+truncName(f.qname)+"> not closed")
+	q := s.qname(&s.frames[len(s.frames)-1])
+	return s.fail(len(s.in), ErrUnexpectedEOF, "unexpected end of input: element <"+truncName(q)+"> not closed")
 }
 
 // cdata reads the CDATA section at b[i:] ("<![CDATA[") into acc and returns
@@ -216,7 +218,7 @@ func (s *Scanner) cdata(i int, acc *textAcc) (int, error) {
 		if b[j] != '\r' {
 			return 0, s.badChar(j, "in CDATA section")
 		}
-		acc.spill(b)
+		acc.spill(b, 1)
 		acc.buf = append(acc.buf, '\n')
 		j++
 		if j < n && b[j] == '\n' {

@@ -57,6 +57,8 @@ var (
 	ErrAttrLimit = errors.New("too many attributes")
 	// ErrNameLimit: a name is longer than the limit (see [WithMaxNameLen]).
 	ErrNameLimit = errors.New("name too long")
+	// ErrTooLarge: the document is 2 GiB or larger.
+	ErrTooLarge = errors.New("document too large")
 )
 
 // SyntaxError reports malformed input at a position of the document.

@@ -73,7 +73,7 @@ func FuzzScan(f *testing.F) {
 	addSeeds(f)
 	sentinels := []error{ErrUnexpectedEOF, ErrInvalidUTF8, ErrInvalidChar, ErrInvalidName, ErrInvalidReference,
 		ErrMarkup, ErrMismatchedTag, ErrDuplicateAttr, ErrUndeclaredPrefix, ErrNamespace, ErrStructure,
-		ErrUnsupportedEncoding, ErrDepth, ErrAttrLimit, ErrNameLimit}
+		ErrUnsupportedEncoding, ErrDepth, ErrAttrLimit, ErrNameLimit, ErrTooLarge}
 	s := NewScanner(nil, WithMaxDepth(64), WithMaxAttrs(32))
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		s.Reset(doc)

@@ -72,7 +72,14 @@ func (s *Scanner) Reset(doc []byte) {
 	clear(s.attrs[:cap(s.attrs)])
 	s.attrs = s.attrs[:0]
 	s.attrBuf = s.attrBuf[:0]
+	if len(doc) > maxDocSize {
+		s.err = &SyntaxError{Offset: maxDocSize, Line: 1, Column: 1, Msg: "document larger than 2 GiB", Err: ErrTooLarge}
+	}
 }
+
+// maxDocSize is the largest document a Scanner reads: offsets are kept in
+// 32 bits.
+const maxDocSize = 1<<31 - 1
 
 // ReadToken returns the next token. At the end of a well-formed document it
 // returns nil and io.EOF. Any other error is a [*SyntaxError]; errors are
@@ -98,7 +105,7 @@ func (s *Scanner) next() error {
 	}
 	if s.pendingEnd {
 		s.pendingEnd = false
-		s.setElement(EndElement, true, s.selfEnd, &s.frames[len(s.frames)-1].name, nil)
+		s.setElement(EndElement, true, s.selfEnd, &s.frames[len(s.frames)-1], nil)
 		s.pop()
 		return nil
 	}
@@ -286,15 +293,21 @@ func (s *Scanner) readContent() error {
 
 // setElement makes s.tok a StartElement or EndElement. Fields are stored one
 // by one: building a Token on the stack and copying it costs more.
-func (s *Scanner) setElement(kind Kind, self bool, off int, name *Name, attrs []Attr) {
+func (s *Scanner) setElement(kind Kind, self bool, off int, f *frame, attrs []Attr) {
 	t := &s.tok
 	t.Kind = kind
 	t.SelfClosing = self
 	t.Whitespace = false
 	t.Offset = int64(off)
-	t.Name.Space = name.Space
-	t.Name.Prefix = name.Prefix
-	t.Name.Local = name.Local
+	t.Name.Space = f.space
+	q := s.in[f.qs:f.qe:f.qe]
+	if c := f.colon; c >= 0 {
+		t.Name.Prefix = q[:c:c]
+		t.Name.Local = q[c+1:]
+	} else {
+		t.Name.Prefix = nil
+		t.Name.Local = q
+	}
 	t.Attrs = attrs
 	t.Text = nil
 }

@@ -108,7 +108,8 @@ func (s *Scanner) startTag(lt int) error {
 	// Namespace declarations first: they apply to the element's own name
 	// and to all its attributes, wherever they stand in the tag.
 	f := s.pushFrame()
-	f.qname, f.nsTop, f.arenaTop, f.prevDef = qn, len(s.bindings), len(s.arena), s.defNS
+	f.qs, f.qe, f.colon = int32(lt+1), int32(end), -1
+	f.nsTop, f.arenaTop, f.prevDef = int32(len(s.bindings)), int32(len(s.arena)), s.defNS
 	for k := range s.raw {
 		ra := &s.raw[k]
 		for m := range k {
@@ -124,19 +125,18 @@ func (s *Scanner) startTag(lt int) error {
 	}
 	if colon >= 0 {
 		colon -= lt + 1
-		f.name.Prefix, f.name.Local = qn[:colon:colon], qn[colon+1:]
-		if string(f.name.Prefix) == "xmlns" {
+		f.colon = int32(colon)
+		prefix := qn[:colon]
+		if string(prefix) == "xmlns" {
 			return s.fail(lt+1, ErrNamespace, "element name must not have the prefix xmlns")
 		}
-		space, ok := s.lookup(f.name.Prefix)
+		space, ok := s.lookup(prefix)
 		if !ok {
-			return s.failf(lt+1, ErrUndeclaredPrefix, "undeclared namespace prefix %q in element <%s>", truncName(f.name.Prefix), truncName(qn))
+			return s.failf(lt+1, ErrUndeclaredPrefix, "undeclared namespace prefix %q in element <%s>", truncName(prefix), truncName(qn))
 		}
-		f.name.Space = space
+		f.space = space
 	} else {
-		f.name.Prefix = nil
-		f.name.Local = qn
-		f.name.Space = s.defNS
+		f.space = s.defNS
 	}
 
 	s.attrs = s.attrs[:0]
@@ -169,7 +169,7 @@ func (s *Scanner) startTag(lt int) error {
 
 	s.pos = i
 	s.pendingEnd = self
-	s.setElement(StartElement, self, lt, &f.name, s.attrs)
+	s.setElement(StartElement, self, lt, f, s.attrs)
 	return nil
 }
 
@@ -181,10 +181,14 @@ func (s *Scanner) declare(ra *rawAttr) error {
 		if string(v) == xmlNamespace || string(v) == xmlnsNamespace {
 			return s.failf(ra.off, ErrNamespace, "the default namespace cannot be %s", v)
 		}
-		if len(v) == 0 {
+		switch {
+		case len(v) == 0:
 			s.defNS = nil
-		} else {
-			s.defNS = s.keep(v, ra.decoded)
+		case ra.decoded:
+			us, ue := s.keepInArena(v)
+			s.defNS = s.arena[us:ue:ue]
+		default:
+			s.defNS = v
 		}
 		return nil
 	}
@@ -202,7 +206,13 @@ func (s *Scanner) declare(ra *rawAttr) error {
 	case len(v) == 0:
 		return s.failf(ra.off, ErrNamespace, "prefix %q cannot be bound to an empty namespace name (XML 1.1 only)", truncName(p))
 	}
-	s.bind(p, s.keep(v, ra.decoded))
+	ps := ra.off + ra.colon + 1
+	if ra.decoded {
+		us, ue := s.keepInArena(v)
+		s.bind(ps, ps+len(p), us, ue, true)
+	} else {
+		s.bind(ps, ps+len(p), ra.vs, ra.ve, false)
+	}
 	return nil
 }
 
@@ -226,7 +236,7 @@ func (s *Scanner) attrValue(i int, ra *rawAttr) (int, error) {
 		switch c := b[i]; c {
 		case q:
 			if decoded {
-				s.attrBuf = append(s.attrBuf, b[seg:i]...)
+				s.attrBuf = append(grow(s.attrBuf, i-seg), b[seg:i]...)
 				ra.vs, ra.ve, ra.decoded = bufStart, len(s.attrBuf), true
 			} else {
 				ra.vs, ra.ve = start, i
@@ -238,7 +248,7 @@ func (s *Scanner) attrValue(i int, ra *rawAttr) (int, error) {
 			// Attribute-value normalization: each literal white space
 			// character, and CR LF, becomes one space.
 			decoded = true
-			s.attrBuf = append(s.attrBuf, b[seg:i]...)
+			s.attrBuf = append(grow(s.attrBuf, i-seg+1), b[seg:i]...)
 			s.attrBuf = append(s.attrBuf, ' ')
 			if c == '\r' && i+1 < n && b[i+1] == '\n' {
 				i++
@@ -247,7 +257,7 @@ func (s *Scanner) attrValue(i int, ra *rawAttr) (int, error) {
 			seg = i
 		case '&':
 			decoded = true
-			s.attrBuf = append(s.attrBuf, b[seg:i]...)
+			s.attrBuf = append(grow(s.attrBuf, i-seg+utf8.UTFMax), b[seg:i]...)
 			r, next, err := s.reference(i)
 			if err != nil {
 				return 0, err
@@ -274,7 +284,7 @@ func (s *Scanner) endTag(lt int) error {
 	n := len(b)
 	f := &s.frames[len(s.frames)-1]
 	i := lt + 2
-	q := f.qname
+	q := s.qname(f)
 	// Fast path: the expected name, then '>' or white space.
 	if j := i + len(q); j < n && string(b[i:j]) == string(q) && (b[j] == '>' || spaceTable[b[j]]) {
 		j = skipSpace(b, j)
@@ -284,7 +294,7 @@ func (s *Scanner) endTag(lt int) error {
 		if b[j] != '>' {
 			return s.failf(j, ErrMarkup, "expected '>' to end the end tag </%s>, found %s", truncName(q), describe(b, j))
 		}
-		s.setElement(EndElement, false, lt, &f.name, nil)
+		s.setElement(EndElement, false, lt, f, nil)
 		s.pos = j + 1
 		s.pop()
 		return nil
