@@ -66,6 +66,8 @@ func AppendTextSafe(dst, s []byte) ([]byte, bool) {
 			i++
 		case c < 0x80:
 			return dst[:orig], false
+		case c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80:
+			i += 2 // U+0080–U+07FF: always a Char
 		default:
 			r, n := utf8.DecodeRune(s[i:])
 			if (r == utf8.RuneError && n == 1) || !isChar(r) {

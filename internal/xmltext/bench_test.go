@@ -1,0 +1,37 @@
+package xmltext
+
+import (
+	"strings"
+	"testing"
+)
+
+// htmlBody is e-mail body text as ActiveSync carries it: HTML with CR LF
+// line ends and some accented words.
+var htmlBody = []byte(strings.Repeat("<p>Client next deadline new draft thanks it. About status naïve café plan Kraków São is release for São and.</p>\r\n"+
+	"<div style=\"font-family: Calibri, Arial\">Ticket of new there has customer &amp; tomorrow. Regards, résumé.</div>\r\n", 200))
+
+var plainBody = []byte(strings.Repeat("Client next deadline new draft thanks it. About status plan is release for the team and the server migration.\r\n", 200))
+
+func BenchmarkAppendTextSafe(b *testing.B) {
+	for _, c := range []struct {
+		name string
+		text []byte
+	}{{"HTML", htmlBody}, {"Plain", plainBody}} {
+		b.Run(c.name, func(b *testing.B) {
+			dst := make([]byte, 0, 2*len(c.text))
+			b.ReportAllocs()
+			b.SetBytes(int64(len(c.text)))
+			for b.Loop() {
+				dst, _ = AppendTextSafe(dst[:0], c.text)
+			}
+		})
+	}
+}
+
+func BenchmarkSafe(b *testing.B) {
+	b.ReportAllocs()
+	b.SetBytes(int64(len(htmlBody)))
+	for b.Loop() {
+		Safe(htmlBody)
+	}
+}
