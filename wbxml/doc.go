@@ -52,6 +52,35 @@
 // decode → encode → decode yields the same tokens, except that an element
 // with a content bit and no content comes back without the bit.
 //
+// # XML
+//
+// An [XMLWriter] turns WBXML into XML text and an [XMLReader] turns XML
+// text into WBXML, through easkit's own XML scanner; both keep their
+// buffers and allocate nothing per document once warm. Both need a
+// Vocabulary (codepages.ActiveSync) to name elements and namespaces, and
+// to know which tags carry byte arrays ([ContentBinary]: base64 in XML) or
+// text as OPAQUE ([ContentOpaqueText]: text in XML).
+//
+// The conversions are lossless for every token ActiveSync uses. Where the
+// wire form of an element's content differs from what the vocabulary says
+// (OPAQUE in a text tag, a string in a byte-array tag, bytes XML cannot
+// carry, an empty OPAQUE, several runs), one easkit:wire attribute records
+// it; tags the vocabulary lacks become <easkit:unknown page token>
+// elements (see [MarkerNamespace]). <X/> is an element without content,
+// <X></X> one holding an empty string. CR is written as &#13; so that it
+// survives XML line-end normalisation. So canonical ActiveSync WBXML → XML
+// → WBXML is byte-identical, XML written by XMLWriter → WBXML → XML is the
+// same text, and for any WBXML the XMLWriter accepts, decode → encode →
+// decode gives the same XML. LITERAL tags, attributes, processing
+// instructions and extension tokens, which ActiveSync never uses, have no
+// XML form ([ErrNoXML]).
+//
+// XML input may spell namespaces in every form the vocabulary accepts
+// (codepages: "AirSync:", "AirSync", "POOMMAIL:", …), with default
+// namespaces or prefixes; white space between elements is layout and is
+// dropped, the text of an element without children is kept exactly. XML
+// errors are *[XMLError] values with line, column and byte offset.
+//
 // # Errors
 //
 // Invalid input yields a *[SyntaxError] carrying the byte offset, the path
