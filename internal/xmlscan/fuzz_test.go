@@ -5,6 +5,7 @@ import (
 	"encoding/xml"
 	"errors"
 	"io"
+	"math/rand/v2"
 	"os"
 	"path/filepath"
 	"slices"
@@ -46,6 +47,10 @@ func addSeeds(f *testing.F) {
 	}
 	for _, doc := range interopSamplesF(f) {
 		f.Add(doc)
+	}
+	g := &docGen{r: rand.New(rand.NewPCG(7, 8))}
+	for range 30 {
+		f.Add([]byte(g.document()))
 	}
 }
 
