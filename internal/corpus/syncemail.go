@@ -11,7 +11,9 @@ const syncEmailSeed = 0x5EED_E3A1
 
 // SyncEmail returns a Sync response carrying Adds of e-mail messages to an
 // Inbox, as Exchange sends them to a 14.1+ client, with as many messages as
-// it takes for the WBXML to reach size bytes (it ends a little past size).
+// it takes for the WBXML to reach size bytes. The last message's body is
+// cut short so that the document ends a little past size (within about
+// 1 KB when size is small, a few hundred bytes past it otherwise).
 // Each message has ServerId, ApplicationData with Email To, Cc, From,
 // Subject, DateReceived, DisplayTo, ThreadTopic, Importance, Read, an
 // AirSyncBase Body (Type, EstimatedDataSize, Truncated, Data as an inline
@@ -33,7 +35,7 @@ func SyncEmail(size int) []byte {
 		if r.chance(30) {
 			conv = r.bytes(16) // a new conversation
 		}
-		syncEmailAdd(b, r, i, conv)
+		syncEmailAdd(b, r, i, conv, size-b.size())
 	}
 	b.end() // Commands
 	b.end() // Collection
@@ -42,8 +44,12 @@ func SyncEmail(size int) []byte {
 	return b.bytes()
 }
 
-// syncEmailAdd writes one Add.
-func syncEmailAdd(b *builder, r *rng, i int, conv []byte) {
+// addOverhead is about what an Add takes besides its body text.
+const addOverhead = 700
+
+// syncEmailAdd writes one Add; budget is how many bytes the message may
+// still take, which bounds the body.
+func syncEmailAdd(b *builder, r *rng, i int, conv []byte, budget int) {
 	b.start(cp.AirSyncAdd)
 	b.text(cp.AirSyncServerId, "5:"+strconv.Itoa(i+1))
 	b.start(cp.AirSyncApplicationData)
@@ -63,11 +69,17 @@ func syncEmailAdd(b *builder, r *rng, i int, conv []byte) {
 	b.int(cp.EmailRead, r.intn(2))
 
 	html := r.chance(75)
+	limit := max(64, budget-addOverhead)
 	var body string
-	if html {
-		body = r.htmlBody(pick(r, []int{300, 800, 1500, 2500, 4000, 6000, 9000, 12000}))
-	} else {
-		body = r.plainBody(r.between(100, 3000))
+	switch {
+	case limit < 2000:
+		// Too little room for an HTML wrapper: a short plain-text note.
+		body = fit(r.plainBody(limit), limit)
+		html = false
+	case html:
+		body = r.htmlBody(min(limit, pick(r, []int{300, 800, 1500, 2500, 4000, 6000, 9000, 12000})))
+	default:
+		body = r.plainBody(min(limit, r.between(100, 3000)))
 	}
 	b.start(cp.AirSyncBaseBody)
 	if html {

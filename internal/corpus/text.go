@@ -138,3 +138,19 @@ func (r *rng) date(i int) string {
 	return fmt.Sprintf("2024-%02d-%02dT%02d:%02d:%02d.%03dZ",
 		month, day, r.intn(24), r.intn(60), r.intn(60), r.intn(1000))
 }
+
+// fit cuts s to at most n bytes, at the last space before the limit when
+// there is one, so that no word or UTF-8 sequence is split.
+func fit(s string, n int) string {
+	if len(s) <= n {
+		return s
+	}
+	s = s[:n]
+	if i := strings.LastIndexByte(s, ' '); i > 0 {
+		return s[:i]
+	}
+	for len(s) > 0 && !utf8.ValidString(s) {
+		s = s[:len(s)-1]
+	}
+	return s
+}
