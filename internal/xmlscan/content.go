@@ -324,23 +324,24 @@ func snippet(b []byte, i, j int) string {
 func plainText(b []byte, j int) int {
 	n := len(b)
 	for {
-		// Sixteen, then eight bytes at a time while none needs attention,
-		// then byte by byte to the end of the word.
-		for j+16 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:]))|textSpecial(binary.LittleEndian.Uint64(b[j+8:])) == 0 {
-			j += 16
-		}
-		for j+8 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:])) == 0 {
-			j += 8
-		}
+		// Byte by byte over at most eight bytes (most text is short), then,
+		// if all were plain, sixteen and eight bytes at a time while none
+		// needs attention.
 		e := min(j+8, n)
 		for j < e && textPlain[b[j]] {
 			j++
 		}
 		if j == e {
-			if j < n {
-				continue
+			if j >= n {
+				return j
 			}
-			return j
+			for j+16 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:]))|textSpecial(binary.LittleEndian.Uint64(b[j+8:])) == 0 {
+				j += 16
+			}
+			for j+8 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:])) == 0 {
+				j += 8
+			}
+			continue
 		}
 		c := b[j]
 		if c >= utf8.RuneSelf {
