@@ -39,6 +39,9 @@ func BenchmarkDecode(b *testing.B) {
 		b.Run(m.name, func(b *testing.B) {
 			m.load(b)
 			d := wbxml.NewDecoder(m.wbxml, vocab...)
+			if err := decodeAll(d); err != nil { // warm up: grow the element stack
+				b.Fatal(err)
+			}
 			b.ReportAllocs()
 			b.SetBytes(int64(len(m.wbxml)))
 			for b.Loop() {
@@ -59,11 +62,13 @@ func BenchmarkEncode(b *testing.B) {
 			m.load(b)
 			buf := make([]byte, 0, len(m.wbxml))
 			e := wbxml.NewAppendEncoder(buf, wbxml.WithHeader(m.header))
+			out, err := encodeAll(e, buf[:0], m.tokens) // warm up
+			if err != nil {
+				b.Fatal(err)
+			}
 			b.ReportAllocs()
 			b.SetBytes(int64(len(m.wbxml)))
-			var out []byte
 			for b.Loop() {
-				var err error
 				if out, err = encodeAll(e, buf[:0], m.tokens); err != nil {
 					b.Fatal(err)
 				}
@@ -81,11 +86,13 @@ func BenchmarkToXML(b *testing.B) {
 		b.Run(m.name, func(b *testing.B) {
 			m.load(b)
 			w := wbxml.NewXMLWriter(vocab...)
-			out := make([]byte, 0, len(m.xml))
+			out, err := w.AppendXML(make([]byte, 0, len(m.xml)), m.wbxml) // warm up
+			if err != nil {
+				b.Fatal(err)
+			}
 			b.ReportAllocs()
 			b.SetBytes(int64(len(m.wbxml)))
 			for b.Loop() {
-				var err error
 				if out, err = w.AppendXML(out[:0], m.wbxml); err != nil {
 					b.Fatal(err)
 				}
@@ -100,11 +107,13 @@ func BenchmarkFromXML(b *testing.B) {
 		b.Run(m.name, func(b *testing.B) {
 			m.load(b)
 			r := wbxml.NewXMLReader(vocab...)
-			out := make([]byte, 0, len(m.wbxml))
+			out, err := r.AppendWBXML(make([]byte, 0, len(m.wbxml)), m.xml) // warm up
+			if err != nil {
+				b.Fatal(err)
+			}
 			b.ReportAllocs()
 			b.SetBytes(int64(len(m.xml)))
 			for b.Loop() {
-				var err error
 				if out, err = r.AppendWBXML(out[:0], m.xml); err != nil {
 					b.Fatal(err)
 				}
@@ -146,6 +155,9 @@ func BenchmarkB64URI(b *testing.B) {
 	text := benchQuery(b)
 	b.Run("Unpack", func(b *testing.B) {
 		var q b64uri.Query
+		if err := q.Decode(text); err != nil { // warm up: grow the Query's buffers
+			b.Fatal(err)
+		}
 		b.ReportAllocs()
 		b.SetBytes(int64(len(text)))
 		for b.Loop() {
