@@ -111,9 +111,11 @@ func (e *ParseError) Error() string {
 func (e *ParseError) Unwrap() error { return ErrSyntax }
 
 // Parse parses the dotted form "major.minor" with a single-digit minor, as
-// used by the MS-ASProtocolVersion(s) headers. The major part may be 1 to 25
-// (so that the URI byte fits); versions that are well-formed but not
-// published parse successfully and report false from [Version.IsKnown].
+// used by the MS-ASProtocolVersion(s) headers. The major part may be 0 to
+// 25, so that the URI byte fits: every URI byte from 1 to 255 has a dotted
+// form that parses back to it, and "0.0" is refused. Versions that are
+// well-formed but not published parse successfully and report false from
+// [Version.IsKnown].
 func Parse(s string) (Version, error) {
 	v, err := parseBytes(s)
 	if err != nil {
