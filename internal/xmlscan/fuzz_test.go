@@ -228,6 +228,13 @@ func FuzzScanVsEncodingXML(f *testing.F) {
 			t.Fatalf("encoding/xml accepts, xmlscan rejects: %v", err)
 		}
 		if want := oracleEvents(toks); !slices.EqualFunc(want, got, sameEvent) {
+			for _, ot := range toks {
+				if directiveWithPI(doc, ot) {
+					// Laxity 6 below: encoding/xml's DOCTYPE may end
+					// later than ours, taking elements with it.
+					t.Skip("encoding/xml does not know processing instructions inside a DOCTYPE")
+				}
+			}
 			t.Fatalf("events differ (-encoding/xml +xmlscan):\n%s", cmp.Diff(want, got))
 		}
 	})
@@ -268,6 +275,11 @@ func encodingXMLLaxity(doc []byte, toks []oracleToken, err error) string {
 	// only loosely, and directives not for any grammar beyond quotes and
 	// nested brackets.
 	for _, ot := range toks {
+		if off >= ot.start && directiveWithPI(doc, ot) {
+			// 6. Inside a directive, the '>' of a processing instruction
+			// closes a bracket, so the DOCTYPE ends early or late.
+			return "encoding/xml does not know processing instructions inside a DOCTYPE"
+		}
 		if off < ot.start || off >= ot.end {
 			continue
 		}
@@ -286,17 +298,23 @@ func encodingXMLLaxity(doc []byte, toks []oracleToken, err error) string {
 	}
 	switch {
 	case errors.Is(err, ErrInvalidName) && bytes.IndexByte(nameAround(doc, int(off)), ':') >= 0:
-		// 6. Names are checked against the Name production as a whole,
+		// 7. Names are checked against the Name production as a whole,
 		// so that ":a", "a:" and "a:1" pass as element and attribute names.
 		return "encoding/xml does not check qualified names"
 	case errors.Is(err, ErrInvalidChar) && isSurrogateRef(doc, int(off)):
-		// 7. A character reference to a surrogate becomes U+FFFD.
+		// 8. A character reference to a surrogate becomes U+FFFD.
 		return "encoding/xml accepts references to surrogates"
 	case errors.Is(err, ErrMarkup) && off > 0 && (doc[off-1] == '"' || doc[off-1] == '\''):
-		// 8. No white space is required between attributes.
+		// 9. No white space is required between attributes.
 		return "encoding/xml does not require white space between attributes"
 	}
 	return ""
+}
+
+// directiveWithPI reports whether ot is a directive that holds "<?".
+func directiveWithPI(doc []byte, ot oracleToken) bool {
+	_, ok := ot.tok.(xml.Directive)
+	return ok && bytes.Contains(doc[ot.start:ot.end], []byte("<?"))
 }
 
 // badCharAt reports whether doc holds invalid UTF-8 or a character the Char

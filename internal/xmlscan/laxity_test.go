@@ -32,6 +32,7 @@ func TestEncodingXMLLaxities(t *testing.T) {
 		{"DOCTYPE after root", `<a/><!DOCTYPE a>`, ErrStructure},
 		{"directive other than DOCTYPE", `<!ELEMENT a ANY><a/>`, ErrMarkup},
 		{"DOCTYPE grammar", `<!DOCTYPE a b c><a/>`, ErrMarkup},
+		{"PI in DOCTYPE ends it early", `<!DOCTYPE A[<?A >>`, ErrUnexpectedEOF},
 		{"control character in comment", "<a><!-- \x01 --></a>", ErrInvalidChar},
 		{"invalid UTF-8 in comment", "<a><!-- \xff --></a>", ErrInvalidUTF8},
 		{"control character in PI", "<a><?p \x01?></a>", ErrInvalidChar},
