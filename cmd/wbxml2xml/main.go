@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/easkit/easkit/internal/cli"
 )
@@ -31,6 +32,7 @@ func main() {
 // the output, and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer cli.Recover(stderr, name, &code)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a mapped input file truncated under us
 	o, err := parseArgs(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -49,6 +51,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if err != nil {
 		return cli.Report(stderr, name, usage, err)
 	}
+	cli.TuneGC(len(data))
 	c := newConverter(o)
 	out, err := c.convert(data)
 	for _, n := range c.notes {

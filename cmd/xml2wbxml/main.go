@@ -17,6 +17,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 
 	"github.com/easkit/easkit/internal/cli"
 	"github.com/easkit/easkit/wbxml"
@@ -36,6 +37,7 @@ func main() {
 // the output, and returns the exit status.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer cli.Recover(stderr, name, &code)
+	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a mapped input file truncated under us
 	o, err := parseArgs(args)
 	switch {
 	case errors.Is(err, flag.ErrHelp):
@@ -54,6 +56,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if err != nil {
 		return cli.Report(stderr, name, usage, err)
 	}
+	cli.TuneGC(len(src))
 	x := wbxml.NewXMLReader(o.wbxmlOptions()...)
 	// WBXML is smaller than its XML: one allocation holds the output.
 	out, err := x.AppendWBXML(make([]byte, 0, len(src)+64), src)

@@ -51,11 +51,21 @@ func Report(stderr io.Writer, name, usage string, err error) int {
 // Recover is deferred by a command's run function. If the function panics,
 // it reports an internal error on one line, without a stack trace, and sets
 // *code to ExitData. No input should ever get here: it is the last resort.
+//
+// A memory fault (with debug.SetPanicOnFault set) comes from an input file
+// mapped into memory that another program truncated while it was read, and
+// is reported as such.
 func Recover(stderr io.Writer, name string, code *int) {
-	if r := recover(); r != nil {
-		fmt.Fprintf(stderr, "%s: internal error: %s\n", name, OneLine(fmt.Sprint(r)))
-		*code = ExitData
+	r := recover()
+	if r == nil {
+		return
 	}
+	*code = ExitData
+	if _, ok := r.(interface{ Addr() uintptr }); ok {
+		fmt.Fprintf(stderr, "%s: the input file changed while it was read (%s)\n", name, OneLine(fmt.Sprint(r)))
+		return
+	}
+	fmt.Fprintf(stderr, "%s: internal error: %s\n", name, OneLine(fmt.Sprint(r)))
 }
 
 // OneLine joins the lines of s with "; " so that a message stays on one line.

@@ -38,6 +38,17 @@ func TestRecover(t *testing.T) {
 		t.Errorf("printed %q", got)
 	}
 	b.Reset()
+	fault := func() (code int) {
+		defer Recover(&b, "tool", &code)
+		panic(faultError{})
+	}
+	if code := fault(); code != ExitData {
+		t.Errorf("exit %d after a fault, want %d", code, ExitData)
+	}
+	if got := b.String(); got != "tool: the input file changed while it was read (unexpected fault address 0x1234)\n" {
+		t.Errorf("printed %q", got)
+	}
+	b.Reset()
 	ok := func() (code int) {
 		defer Recover(&b, "tool", &code)
 		return ExitUsage
@@ -60,3 +71,10 @@ func TestOneLine(t *testing.T) {
 		}
 	}
 }
+
+// faultError is what the runtime panics with on a memory fault.
+type faultError struct{}
+
+func (faultError) Error() string { return "unexpected fault address 0x1234" }
+func (faultError) RuntimeError() {}
+func (faultError) Addr() uintptr { return 0x1234 }

@@ -10,23 +10,39 @@ import (
 func IsStdio(name string) bool { return name == "" || name == "-" }
 
 // ReadInput reads the whole input: the file called name, or stdin when name
-// is "" or "-". Regular files, standard input included when it is redirected
-// from one, are read with one read into a buffer of their size.
+// is "" or "-". A regular file, standard input included when it is
+// redirected from one, is mapped into memory read-only where the system
+// allows it (the bytes must not be modified; the mapping lasts until the
+// process exits), else read with one read into a buffer of its size.
 func ReadInput(name string, stdin io.Reader) ([]byte, error) {
 	if !IsStdio(name) {
-		return os.ReadFile(name)
+		f, err := os.Open(name)
+		if err != nil {
+			return nil, err
+		}
+		defer f.Close()
+		return readFile(f)
+	}
+	if f, ok := stdin.(*os.File); ok {
+		return readFile(f)
+	}
+	return readAll(stdin, 0)
+}
+
+// readFile reads f from its current offset to its end.
+func readFile(f *os.File) ([]byte, error) {
+	if b, ok := mapFile(f); ok {
+		return b, nil
 	}
 	hint := 0
-	if f, ok := stdin.(*os.File); ok {
-		if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
-			// What is left from the current position; the buffer has one
-			// spare byte so that reading the end needs no growth.
-			if off, err := f.Seek(0, io.SeekCurrent); err == nil && fi.Size() >= off {
-				hint = int(fi.Size()-off) + 1
-			}
+	if fi, err := f.Stat(); err == nil && fi.Mode().IsRegular() {
+		// What is left from the current position; the buffer has one
+		// spare byte so that reading the end needs no growth.
+		if off, err := f.Seek(0, io.SeekCurrent); err == nil && fi.Size() >= off {
+			hint = int(fi.Size()-off) + 1
 		}
 	}
-	return readAll(stdin, hint)
+	return readAll(f, hint)
 }
 
 // readAll reads r to its end into a buffer of capacity hint (at least 64 KiB

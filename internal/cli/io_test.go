@@ -29,6 +29,27 @@ func TestReadInput(t *testing.T) {
 			t.Errorf("%q from a one-byte reader: %d bytes, %v", name, len(got), err)
 		}
 	}
+	// Standard input redirected from a file, from its start.
+	whole, err := os.Open(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer whole.Close()
+	got, err = ReadInput("-", whole)
+	if err != nil || !bytes.Equal(got, data) {
+		t.Errorf("redirected stdin: %d bytes, %v", len(got), err)
+	}
+	if off, _ := whole.Seek(0, io.SeekCurrent); off != int64(len(data)) {
+		t.Errorf("redirected stdin left at offset %d, want the end", off)
+	}
+	// An empty file.
+	empty := filepath.Join(dir, "empty")
+	if err := os.WriteFile(empty, nil, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := ReadInput(empty, nil); err != nil || len(got) != 0 {
+		t.Errorf("empty file: %q, %v", got, err)
+	}
 	// Standard input redirected from a file, part of which was read.
 	f, err := os.Open(file)
 	if err != nil {
