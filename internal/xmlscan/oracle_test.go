@@ -37,7 +37,8 @@ func interopSamples(tb testing.TB) map[string][]byte {
 
 // foldSpace maps tab, LF and CR to space: encoding/xml does not apply
 // attribute-value normalization (XML 1.0 section 3.3.3), so attribute
-// values are compared with white space folded on both sides.
+// values, and namespace names (which are attribute values), are compared
+// with white space folded on both sides.
 func foldSpace(s string) string {
 	return strings.Map(func(r rune) rune {
 		if r == '\t' || r == '\n' || r == '\r' {
@@ -89,14 +90,14 @@ func ourEvents(doc []byte) ([]event, error) {
 		if err != nil {
 			return out, err
 		}
-		e := event{Kind: tok.Kind, Space: string(tok.Name.Space), Local: string(tok.Name.Local), Text: string(tok.Text)}
+		e := event{Kind: tok.Kind, Space: foldSpace(string(tok.Name.Space)), Local: string(tok.Name.Local), Text: string(tok.Text)}
 		if tok.Kind != Text && len(tok.Name.Prefix) == 0 && string(tok.Name.Local) == "xmlns" {
 			// encoding/xml never applies the default namespace to an
 			// unprefixed element named xmlns.
 			e.Space = ""
 		}
 		for _, a := range tok.Attrs {
-			e.Attrs = append(e.Attrs, eventAttr{string(a.Name.Space), string(a.Name.Local), foldSpace(string(a.Value))})
+			e.Attrs = append(e.Attrs, eventAttr{foldSpace(string(a.Name.Space)), string(a.Name.Local), foldSpace(string(a.Value))})
 		}
 		out = append(out, e)
 	}
@@ -145,18 +146,18 @@ func oracleEvents(toks []oracleToken) []event {
 		switch t := ot.tok.(type) {
 		case xml.StartElement:
 			flush()
-			e := event{Kind: StartElement, Space: t.Name.Space, Local: t.Name.Local}
+			e := event{Kind: StartElement, Space: foldSpace(t.Name.Space), Local: t.Name.Local}
 			for _, a := range t.Attr {
 				if a.Name.Space == "xmlns" || a.Name.Space == "" && a.Name.Local == "xmlns" {
 					continue
 				}
-				e.Attrs = append(e.Attrs, eventAttr{a.Name.Space, a.Name.Local, foldSpace(a.Value)})
+				e.Attrs = append(e.Attrs, eventAttr{foldSpace(a.Name.Space), a.Name.Local, foldSpace(a.Value)})
 			}
 			out = append(out, e)
 			depth++
 		case xml.EndElement:
 			flush()
-			out = append(out, event{Kind: EndElement, Space: t.Name.Space, Local: t.Name.Local})
+			out = append(out, event{Kind: EndElement, Space: foldSpace(t.Name.Space), Local: t.Name.Local})
 			depth--
 		case xml.CharData:
 			text.Write(t)
