@@ -1,13 +1,3 @@
-// Command wbxml2xml converts Exchange ActiveSync WBXML to XML, from the body
-// itself or from a capture that holds it: a hex dump, base64, HTTP messages
-// as a proxy saves them, or a HAR file. Run "wbxml2xml -h" for the flags.
-//
-// It reads a file, or standard input, and writes standard output or the
-// file named by -o (atomically). It takes libwbxml's flags that make sense
-// for ActiveSync (-o, -i, -m, -k, -l), so that scripts written for
-// libwbxml's wbxml2xml keep working. Exit status: 0 when the conversion
-// succeeded, 1 when the input is bad (one line on standard error says
-// where), 2 when the command line is.
 package main
 
 import (

@@ -1,14 +1,3 @@
-// Command xml2wbxml converts XML to Exchange ActiveSync WBXML. Run
-// "xml2wbxml -h" for the flags.
-//
-// It reads a file, or standard input, and writes standard output or the
-// file named by -o (atomically). The XML may spell namespaces in any of the
-// forms seen in the wild (AirSync:, AirSync, POOMMAIL:, …), with default
-// namespaces or prefixes; what wbxml2xml writes converts back to the same
-// WBXML. It takes libwbxml's xml2wbxml flags (-o, -k, -n, -a, -v, and -l),
-// so that scripts written for libwbxml keep working. Exit status: 0 when the
-// conversion succeeded, 1 when the input is bad (one line on standard error
-// gives the line and column), 2 when the command line is.
 package main
 
 import (

@@ -1,0 +1,40 @@
+// Command wbxml2xml converts Exchange ActiveSync WBXML to readable XML, from
+// the body itself or from a capture that holds it.
+//
+// Usage:
+//
+//	wbxml2xml [flags] [input]
+//
+// The input is a file, or standard input when there is none or it is "-".
+// Its form is detected (-input forces one): raw WBXML (also a multipart
+// ItemOperations body); a hex dump (plain hex, xxd, hexdump -C, od,
+// Wireshark's hex stream, hex dump, C array and Go literal, tcpdump -X, 0x..
+// lists); base64; HTTP messages as a proxy saves them, a whole session, with
+// chunked transfer coding and gzip or deflate content coding undone; a HAR
+// file. The XML of a lone body is the same whatever form it came in. For
+// HTTP and HAR input, each ActiveSync message comes as an XML comment
+// holding its start line, its headers, the request query decoded into its
+// fields (a base64 query with package b64uri, with its plain form too) and
+// what the body holds, followed by the XML of the body (of the first part of
+// a multipart body); messages that are not ActiveSync get a one-line
+// comment.
+//
+// The output goes to standard output, or to the file named by -o, written
+// to a temporary file in the same directory and renamed into place, so that
+// a failed run leaves no file and never half of one. The flags of libwbxml's
+// wbxml2xml that make sense for ActiveSync are accepted in its spellings
+// (-o, -i N, -m 0|1|2, -k, -l ACTIVESYNC, also -i4 and flags after the
+// input), so that scripts written for it keep working; the others select
+// the output of package wbxml (-ns, -prefixes, -decl, -doctype), strictness
+// (-strict), a protocol version to check tags against (-protocol) and the
+// input form (-input). "wbxml2xml -h" lists them.
+//
+// Exit status: 0 when the conversion succeeded; 1 when the input is bad,
+// with one line on standard error naming the byte offset (of the WBXML
+// body), the line and column (of a text capture), or the HTTP message or
+// HAR entry; 2 when the command line is bad, with the usage. Notes (unknown
+// tags, tags outside -protocol, data after the root element, a query that
+// does not decode, a HAR body stored lossily) go to standard error too and
+// leave the status 0. Nothing panics: a last-resort recovery reports an
+// internal error on one line.
+package main

@@ -1,0 +1,26 @@
+// Command xml2wbxml converts XML to Exchange ActiveSync WBXML.
+//
+// Usage:
+//
+//	xml2wbxml [flags] [input]
+//
+// The input is a file, or standard input when there is none or it is "-".
+// Elements are known by namespace and name, in every spelling seen in the
+// wild: the colon form (AirSync:, as libwbxml and the protocol examples
+// write it), the schema form (AirSync), older names (POOMMAIL:), with
+// default namespaces or prefixes. What wbxml2xml writes converts back to the
+// same WBXML, OPAQUE data and easkit:wire markers included. The output is
+// canonical ActiveSync WBXML: header 03 01 6A 00, no string table, no
+// redundant page switches.
+//
+// The output goes to standard output, or to the file named by -o, written
+// whole or not at all. libwbxml's xml2wbxml flags are accepted in its
+// spellings (-o, -k, -n, -a, -v 1.x, and -l ACTIVESYNC), so that scripts
+// written for it keep working; -strict and -protocol check the input more
+// closely. "xml2wbxml -h" lists them.
+//
+// Exit status: 0 when the conversion succeeded; 1 when the input is bad,
+// with one line on standard error giving the line and column; 2 when the
+// command line is bad, with the usage. Notes (attributes dropped, tags
+// outside -protocol) go to standard error too and leave the status 0.
+package main
