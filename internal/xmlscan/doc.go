@@ -28,7 +28,9 @@
 //
 // # Validity of returned slices
 //
-// The scanner does not copy the document. Names, attribute values and text
+// ReadToken returns a pointer to the Scanner's own Token, which the next call
+// overwrites. The scanner does not copy the document. Names, attribute
+// values and text
 // are sub-slices of it when they needed no decoding, and otherwise of
 // buffers the Scanner reuses. Either way they are valid only until the next
 // call to ReadToken or Reset, must not be modified, and the document must
@@ -62,7 +64,8 @@
 // names to no namespace. The prefix xml is predeclared. Declarations
 // (xmlns="…" and xmlns:p="…") are applied, including redeclaration in nested
 // elements and undeclaration of the default namespace with xmlns="", and
-// are not reported in [Token.Attrs].
+// are not reported in [Token.Attrs]. A namespace name is the declaration's
+// value after attribute-value normalization (see below).
 //
 // # What is skipped
 //
