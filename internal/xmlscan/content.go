@@ -19,18 +19,11 @@ func (s *Scanner) checkRune(i int) (int, error) {
 	return i + size, nil
 }
 
-// badChar fails at a byte that left a fast loop without being handled: a
-// character the Char production forbids, or a multi-byte character (which
-// is then validated and, being valid, reported by the caller's context).
+// badChar fails at an ASCII byte that left a fast loop without being
+// handled: a control character the Char production forbids. (Multi-byte
+// characters are validated where they are met.)
 func (s *Scanner) badChar(i int, where string) error {
-	c := s.in[i]
-	if c >= utf8.RuneSelf {
-		if _, err := s.checkRune(i); err != nil {
-			return err
-		}
-		return s.failf(i, ErrMarkup, "unexpected %s %s", describe(s.in, i), where)
-	}
-	return s.failf(i, ErrInvalidChar, "%s not allowed in XML", describe(s.in, i))
+	return s.failf(i, ErrInvalidChar, "%s not allowed %s", describe(s.in, i), where)
 }
 
 // textAcc accumulates character data: as a sub-slice of the document while
@@ -48,9 +41,9 @@ func (t *textAcc) add(b []byte, i, j int) {
 		t.buf = append(grow(t.buf, j-i), b[i:j]...)
 	case t.ds == t.de:
 		t.ds, t.de = i, j
-	case t.de == i:
-		t.de = j
 	default:
+		// A second piece is never contiguous with the first: markup or a
+		// decoded character separates them.
 		t.direct = false
 		t.buf = append(grow(t.buf, t.de-t.ds+j-i), b[t.ds:t.de]...)
 		t.buf = append(t.buf, b[i:j]...)

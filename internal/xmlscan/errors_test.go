@@ -106,6 +106,14 @@ func TestErrors(t *testing.T) {
 		{"invalid UTF-8 in comment", "<!-- \xff --><a/>", pos{ErrInvalidUTF8, 5, 1, 6}},
 		{"invalid UTF-8 in attribute", "<a x='\xc3'/>", pos{ErrInvalidUTF8, 6, 1, 7}},
 		{"non-name character in name", "<a\u00A0/>", pos{ErrMarkup, 2, 1, 3}},
+		{"invalid UTF-8 in local part", "<a:\xff/>", pos{ErrInvalidUTF8, 3, 1, 4}},
+		{"invalid UTF-8 at start of name", "<\xff/>", pos{ErrInvalidUTF8, 1, 1, 2}},
+		{"invalid UTF-8 after name", "<a>\n</a\xff>", pos{ErrInvalidUTF8, 7, 2, 4}},
+		{"control character in CDATA after CR", "<a><![CDATA[\r\x01]]></a>", pos{ErrInvalidChar, 13, 2, 1}},
+		{"control character in DOCTYPE literal", "<!DOCTYPE a SYSTEM '\x01'><a/>", pos{ErrInvalidChar, 20, 1, 21}},
+		{"control character in markup declaration", "<!DOCTYPE a [<!ENTITY e \x01>]><a/>", pos{ErrInvalidChar, 24, 1, 25}},
+		{"bad parameter entity reference", "<!DOCTYPE a [%pe]><a/>", pos{ErrInvalidReference, 16, 1, 17}},
+		{"DOCTYPE SYSTEM without literal", `<!DOCTYPE a SYSTEM><a/>`, pos{ErrMarkup, 18, 1, 19}},
 
 		// Comments, PIs, declarations.
 		{"double hyphen in comment", `<a><!-- a -- b --></a>`, pos{ErrMarkup, 10, 1, 11}},
@@ -212,6 +220,13 @@ func TestPosition(t *testing.T) {
 	}
 }
 
+func TestScannerPosition(t *testing.T) {
+	s := NewScanner([]byte("<a>\r\n  é<b/></a>"))
+	if line, col := s.Position(9); line != 2 || col != 4 {
+		t.Errorf("Position(9) = %d:%d, want 2:4", line, col)
+	}
+}
+
 func TestErrorAt(t *testing.T) {
 	s := NewScanner([]byte("<a>\n<b/></a>"))
 	errUnknown := errors.New("unknown element")
@@ -234,11 +249,14 @@ func TestErrorAt(t *testing.T) {
 func TestLongNamesTruncatedInMessages(t *testing.T) {
 	var name []byte
 	for range 200 {
-		name = append(name, "é"...)
+		name = append(name, "日"...) // three bytes: 64 is not a boundary
 	}
 	doc := append(append([]byte("<"), name...), "></b>"...)
 	_, err := scanAll(doc)
 	se := syntaxErr(t, err)
+	if !errors.Is(err, ErrMismatchedTag) {
+		t.Fatalf("error %v, want a mismatched tag", err)
+	}
 	if len(se.Msg) > 200 {
 		t.Errorf("message of %d bytes: %s", len(se.Msg), se.Msg)
 	}

@@ -40,6 +40,7 @@ func TestLimits(t *testing.T) {
 		{"attributes 2 with declarations", `<a xmlns="u" xmlns:p="v" x="1"/>`, []Option{WithMaxAttrs(2)}, ErrAttrLimit, 25},
 		{"attributes option negative means default", attrs(DefaultMaxAttrs), []Option{WithMaxAttrs(-1)}, nil, 0},
 		{"name length reached", `<abcd/>`, []Option{WithMaxNameLen(4)}, nil, 0},
+		{"name length option zero means default", "<" + strings.Repeat("n", DefaultMaxNameLen) + "/>", []Option{WithMaxNameLen(0)}, nil, 0},
 		{"name length exceeded", `<abcde/>`, []Option{WithMaxNameLen(4)}, ErrNameLimit, 1},
 		{"prefix counts in name length", `<p:abc xmlns:p="u"/>`, []Option{WithMaxNameLen(4)}, ErrNameLimit, 1},
 		{"attribute name length", `<a abcde="1"/>`, []Option{WithMaxNameLen(4)}, ErrNameLimit, 3},
