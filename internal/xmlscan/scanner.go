@@ -263,14 +263,16 @@ func (s *Scanner) readContent() error {
 			}
 			if j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
 				s.pos = j
-				s.setText(i, b[i:j])
+				s.setText(i, b[i:j], true)
 				return nil
 			}
 		}
 		if j := plainText(b, i); j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
 			// Text that needs no decoding, up to a tag: the common case.
+			// It is not all white space, or the branch above would have
+			// taken it.
 			s.pos = j
-			s.setText(i, b[i:j])
+			s.setText(i, b[i:j], false)
 			return nil
 		}
 	}
@@ -279,7 +281,7 @@ func (s *Scanner) readContent() error {
 		return err
 	}
 	if len(text) > 0 {
-		s.setText(off, text)
+		s.setText(off, text, isAllSpace(text))
 		return nil
 	}
 	// scanContent stopped at a tag: '<' followed by something other than
@@ -313,11 +315,11 @@ func (s *Scanner) setElement(kind Kind, self bool, off int, f *frame, attrs []At
 }
 
 // setText makes s.tok a Text token.
-func (s *Scanner) setText(off int, text []byte) {
+func (s *Scanner) setText(off int, text []byte, ws bool) {
 	t := &s.tok
 	t.Kind = Text
 	t.SelfClosing = false
-	t.Whitespace = isAllSpace(text)
+	t.Whitespace = ws
 	t.Offset = int64(off)
 	t.Name.Space = nil
 	t.Name.Prefix = nil
