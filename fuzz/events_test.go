@@ -23,7 +23,6 @@ type event struct {
 
 type attr struct{ Space, Local, Value string }
 
-
 // scanEvents reads doc with easkit's scanner.
 func scanEvents(doc []byte) ([]event, error) {
 	s := xmlscan.NewScanner(doc)
