@@ -250,6 +250,15 @@ func TestUnknownTags(t *testing.T) {
 	}
 }
 
+func TestBadHeaderWritesNothing(t *testing.T) {
+	for _, src := range [][]byte{nil, hx("03"), hx("07 01 6A 00 45 01"), hx("03 80 80 80 80 80")} {
+		out, err := wbxml.AppendXML([]byte("pre"), src, activeSync()...)
+		if err == nil || string(out) != "pre" {
+			t.Errorf("% X: got %q, %v; want nothing appended and an error", src, out, err)
+		}
+	}
+}
+
 func TestProtocolVersionCheck(t *testing.T) {
 	// AirSyncBase Location is 16.0 and later.
 	src := hx(eas + `45 00 11 60 03 'x' 00 01 01`)

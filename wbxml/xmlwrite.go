@@ -132,6 +132,11 @@ func (x *XMLWriter) run() error {
 	x.open = false
 	x.clearRuns()
 	x.warns.reset()
+	// Read the header first, so that input that is not WBXML at all leaves
+	// no XML prolog behind.
+	if _, err := x.dec.Header(); err != nil {
+		return err
+	}
 	if x.cfg.decl {
 		x.out = append(x.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
 	}
@@ -284,7 +289,7 @@ func (x *XMLWriter) start(t *Token) error {
 		x.out = strconv.AppendUint(x.out, uint64(t.Page), 10)
 		x.out = append(x.out, `" token="0x`...)
 		x.out = append(x.out, hexDigits[t.Code>>4], hexDigits[t.Code&15], '"')
-		if x.vocab != nil {
+		if x.vocab != nil && !x.strict {
 			x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrUnknownTag})
 		}
 	} else {
