@@ -39,14 +39,13 @@ func (v Vocabulary) In(ver version.Version) Vocabulary { v.version = ver; return
 func (v Vocabulary) Version() version.Version { return v.version }
 
 // ValidTag implements [wbxml.TagValidator]: whether the tag is in the
-// vocabulary's protocol version. Every known tag is valid when no version
-// is set.
+// vocabulary's protocol version. Every tag passes when no version is set
+// (tags the vocabulary does not define are reported as unknown anyway).
 func (v Vocabulary) ValidTag(page, token uint8) bool {
-	t := NewTag(page, token)
 	if v.version == 0 {
-		return t.Known()
+		return true
 	}
-	return t.ValidIn(v.version)
+	return NewTag(page, token).ValidIn(v.version)
 }
 
 // DocType implements [wbxml.DocTyper] with [DocType].

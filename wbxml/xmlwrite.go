@@ -45,6 +45,8 @@ type XMLWriter struct {
 
 // xframe is an open element of the XML output.
 type xframe struct {
+	name       string // the vocabulary's name, looked up once
+	kind       ContentKind
 	page, code uint8
 	unknown    bool  // written as <easkit:unknown>
 	nsPage     int16 // the page whose namespace is the default in scope, -1 for none
@@ -293,6 +295,8 @@ func (x *XMLWriter) start(t *Token) error {
 			x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrUnknownTag})
 		}
 	} else {
+		f.name = name
+		f.kind = x.vocab.Content(t.Page, t.Code)
 		x.out = append(x.out, '<')
 		switch {
 		case !x.cfg.prefixes:
@@ -370,12 +374,11 @@ func (x *XMLWriter) endName(f *xframe) {
 		x.out = append(x.out, markerPrefix+":"+markerUnknown...)
 		return
 	}
-	name := x.vocab.TagName(f.page, f.code)
 	if !x.cfg.prefixes {
-		x.out = append(x.out, name...)
+		x.out = append(x.out, f.name...)
 		return
 	}
-	x.appendQName(f.page, name, int16(x.root))
+	x.appendQName(f.page, f.name, int16(x.root))
 }
 
 func (x *XMLWriter) end(t *Token) error {
@@ -406,10 +409,7 @@ func (x *XMLWriter) end(t *Token) error {
 // leaf writes the content of an element without children: its runs as
 // the vocabulary's default form, or with a wire marker.
 func (x *XMLWriter) leaf(f *xframe) {
-	kind := ContentText
-	if x.vocab != nil && !f.unknown {
-		kind = x.vocab.Content(f.page, f.code)
-	}
+	kind := f.kind // ContentText for unknown tags
 	data := x.content()
 	r0 := x.runs[0]
 	if len(x.runs) == 1 {

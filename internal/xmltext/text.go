@@ -57,9 +57,19 @@ func AppendTextSafe(dst, s []byte) ([]byte, bool) {
 			} else {
 				i++
 			}
-		case c == '<' || c == '&' || c == '\r':
+		case c == '<':
 			dst = append(dst, s[start:i]...)
-			dst = append(dst, escapeOf(c)...)
+			dst = append(dst, '&', 'l', 't', ';')
+			i++
+			start = i
+		case c == '&':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '&', 'a', 'm', 'p', ';')
+			i++
+			start = i
+		case c == '\r':
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '&', '#', '1', '3', ';')
 			i++
 			start = i
 		case c == '\t' || c == '\n':
