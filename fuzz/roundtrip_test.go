@@ -56,8 +56,9 @@ func (s xmlStyle) options() []wbxml.Option {
 // canonical reports whether the WBXML in is canonical, as DESIGN.md
 // defines it: decoding it and encoding the tokens again with the canonical
 // header (03 01 6A 00) gives the same bytes (so there is no string table
-// and no redundant SWITCH_PAGE), and no element holds two strings in a row
-// (XML text is one string: they come back merged).
+// and no redundant SWITCH_PAGE), no element holds two strings in a row
+// (XML text is one string: they come back merged), and there is no ENTITY
+// (XML has character references, which come back as text).
 func canonical(in []byte) bool {
 	toks, err := ourDecode(in)
 	if err != nil {
@@ -65,7 +66,7 @@ func canonical(in []byte) bool {
 	}
 	e := wbxml.NewAppendEncoder(nil)
 	for i := range toks {
-		if i > 0 && toks[i].Kind == wbxml.KindString && toks[i-1].Kind == wbxml.KindString {
+		if toks[i].Kind == wbxml.KindEntity || i > 0 && toks[i].Kind == wbxml.KindString && toks[i-1].Kind == wbxml.KindString {
 			return false
 		}
 		if e.WriteToken(&toks[i]) != nil {

@@ -40,8 +40,10 @@ func FuzzScanWriterXML(f *testing.F) {
 		if err != nil {
 			return
 		}
-		if _, err := stdEvents(doc); err != nil && knownBug(in, style) {
-			t.Skip("known bug: see TestWriterPrefixesUnknownRoot")
+		if knownBug(in, style) {
+			if _, err := scanEvents(doc); err != nil {
+				t.Skip("known bug: see TestWriterPrefixesUnknownRoot")
+			}
 		}
 		compareReaders(t, doc, "the writer's XML ("+style.String()+")")
 	})
