@@ -292,7 +292,7 @@ func (p *refParser) element() {
 		if !ok {
 			p.fail(start+1, wbxml.ErrStringTable)
 		}
-		t.Data, _ = p.text(name, start, false)
+		t.Data, t.Raw = p.text(name, start, false)
 	} else {
 		t.Page, t.Code = p.tagPage, b&0x3F
 		if p.opts.vocab != nil && p.opts.vocab.TagName(t.Page, t.Code) == "" {
@@ -369,7 +369,7 @@ func (p *refParser) attributes(pi bool) {
 				if !ok {
 					p.fail(start+1, wbxml.ErrStringTable)
 				}
-				t.Data, _ = p.text(name, start, false)
+				t.Data, t.Raw = p.text(name, start, false)
 			} else {
 				t.Page, t.Code = p.attrPage, b
 			}
