@@ -27,7 +27,7 @@ logdir="${LOGDIR:-/tmp/easkit-campaign-$(date -u +%Y%m%dT%H%M%SZ)}"
 mkdir -p "$logdir"
 echo "campaign: $1 per target, -parallel ${2:-1}, logs in $logdir"
 status=0
-FUZZ_JOBS="${FUZZ_JOBS:-1}" FUZZ_PARALLEL="${2:-1}" FUZZ_LOGDIR="$logdir" .ci/fuzz "$1" | tee "$logdir/summary.txt" || status=1
+FUZZ_JOBS="${FUZZ_JOBS:-1}" FUZZ_PARALLEL="${2:-1}" FUZZ_MINIMIZE="${FUZZ_MINIMIZE:-30s}" FUZZ_LOGDIR="$logdir" .ci/fuzz "$1" | tee "$logdir/summary.txt" || status=1
 crashers=$(git status --porcelain --untracked-files=all -- '*/testdata/fuzz/*' | awk '{ print $2 }')
 if [ -n "$crashers" ]; then
   echo "new inputs under testdata/fuzz (crashers to fix and commit):"
