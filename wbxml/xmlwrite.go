@@ -35,7 +35,6 @@ type XMLWriter struct {
 	werr  error
 	stack []xframe
 	open  bool // the innermost start tag still lacks its '>'
-	root  uint8
 	runs  []contentRun
 	data  []byte // the bytes of runs
 	ref   []byte // the bytes of a single run still in the input, instead of data
@@ -49,6 +48,7 @@ type xframe struct {
 	kind       ContentKind
 	page, code uint8
 	unknown    bool  // written as <easkit:unknown>
+	prefixed   bool  // prefix mode: the name carries its page's prefix
 	nsPage     int16 // the page whose namespace is the default in scope, -1 for none
 	easkit     bool  // the easkit prefix is declared in scope
 	children   bool  // a child element has been written
@@ -270,8 +270,6 @@ func (x *XMLWriter) start(t *Token) error {
 		if !p.mixed {
 			x.newline(depth)
 		}
-	} else {
-		x.root = t.Page
 	}
 	name := ""
 	if x.vocab != nil && !t.Literal {
@@ -291,6 +289,9 @@ func (x *XMLWriter) start(t *Token) error {
 		x.out = strconv.AppendUint(x.out, uint64(t.Page), 10)
 		x.out = append(x.out, `" token="0x`...)
 		x.out = append(x.out, hexDigits[t.Code>>4], hexDigits[t.Code&15], '"')
+		if depth == 0 && x.prefixes != nil {
+			x.declareRoot(t.Page, &f)
+		}
 		if x.vocab != nil && !x.strict {
 			x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrUnknownTag})
 		}
@@ -307,20 +308,10 @@ func (x *XMLWriter) start(t *Token) error {
 			}
 		case depth == 0:
 			x.out = append(x.out, name...)
-			x.declareDefault(t.Page)
-			f.nsPage = int16(t.Page)
-			for p := range 256 {
-				if p == int(t.Page) || x.prefixes[p] == "" {
-					continue
-				}
-				x.out = append(x.out, " xmlns:"...)
-				x.out = append(x.out, x.prefixes[p]...)
-				x.out = append(x.out, `="`...)
-				x.out = xmltext.AppendAttr(x.out, x.vocab.Namespace(uint8(p), x.cfg.form))
-				x.out = append(x.out, '"')
-			}
+			x.declareRoot(t.Page, &f)
 		default:
-			x.appendQName(t.Page, name, f.nsPage)
+			f.prefixed = int16(t.Page) != f.nsPage && x.prefixes[t.Page] != ""
+			x.appendQName(&f)
 		}
 		if x.valid != nil && !x.valid.ValidTag(t.Page, t.Code) {
 			if x.strict {
@@ -338,12 +329,32 @@ func (x *XMLWriter) start(t *Token) error {
 const hexDigits = "0123456789ABCDEF"
 
 // appendQName writes an element name with its prefix in prefix mode.
-func (x *XMLWriter) appendQName(page uint8, name string, nsPage int16) {
-	if int16(page) != nsPage && x.prefixes[page] != "" {
-		x.out = append(x.out, x.prefixes[page]...)
+func (x *XMLWriter) appendQName(f *xframe) {
+	if f.prefixed {
+		x.out = append(x.out, x.prefixes[f.page]...)
 		x.out = append(x.out, ':')
 	}
-	x.out = append(x.out, name...)
+	x.out = append(x.out, f.name...)
+}
+
+// declareRoot writes the namespace declarations of prefix mode on the root
+// element: its page as the default namespace, every other page of the
+// vocabulary with its prefix.
+func (x *XMLWriter) declareRoot(page uint8, f *xframe) {
+	if x.vocab.Namespace(page, x.cfg.form) != "" {
+		x.declareDefault(page)
+		f.nsPage = int16(page)
+	}
+	for p := range 256 {
+		if p == int(f.nsPage) || x.prefixes[p] == "" {
+			continue
+		}
+		x.out = append(x.out, " xmlns:"...)
+		x.out = append(x.out, x.prefixes[p]...)
+		x.out = append(x.out, `="`...)
+		x.out = xmltext.AppendAttr(x.out, x.vocab.Namespace(uint8(p), x.cfg.form))
+		x.out = append(x.out, '"')
+	}
 }
 
 func (x *XMLWriter) declareDefault(page uint8) {
@@ -374,11 +385,7 @@ func (x *XMLWriter) endName(f *xframe) {
 		x.out = append(x.out, markerPrefix+":"+markerUnknown...)
 		return
 	}
-	if !x.cfg.prefixes {
-		x.out = append(x.out, f.name...)
-		return
-	}
-	x.appendQName(f.page, f.name, int16(x.root))
+	x.appendQName(f)
 }
 
 func (x *XMLWriter) end(t *Token) error {
@@ -463,10 +470,7 @@ func (x *XMLWriter) flushMixed(f *xframe, depth int) {
 	for _, r := range x.runs {
 		b := data[:r.n]
 		data = data[r.n:]
-		if !r.opaque && len(b) == 0 {
-			continue // an empty string between elements changes nothing
-		}
-		if !r.opaque && xmltext.Safe(b) {
+		if !r.opaque && len(b) > 0 && xmltext.Safe(b) {
 			if xmltext.Whitespace(b) {
 				// Literal white space between elements is dropped on the
 				// way back; character references are not.
