@@ -23,7 +23,7 @@ const lo7 = 0x7F7F7F7F7F7F7F7F
 func special8(w uint64) uint64 {
 	low := w & lo7
 	ctl := ^(low + ones*(0x80-0x20)) // high bit set where low < 0x20
-	lt := ^((low ^ ones*'<') + lo7)   // high bit set where low == '<'
+	lt := ^((low ^ ones*'<') + lo7)  // high bit set where low == '<'
 	amp := ^((low ^ ones*'&') + lo7)
 	rb := ^((low ^ ones*']') + lo7)
 	return (w | ctl | lt | amp | rb) & highs
