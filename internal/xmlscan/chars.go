@@ -164,6 +164,21 @@ func textSpecial(x uint64) uint64 {
 	return (x | ^ok) & hi8
 }
 
+// textFlags returns a mask with the high bit set in exactly those bytes of
+// x (read little-endian from character data) that textSpecial reports: a
+// control character, a non-ASCII byte, '<', '&' or ']'. Working on the low
+// seven bits of each byte, no test can carry into the next byte, so every
+// flag is exact and a caller may handle the flagged bytes one by one.
+func textFlags(x uint64) uint64 {
+	const lo7 = lo8 * 0x7F
+	low := x & lo7
+	ctl := ^(low + lo8*0x60)
+	lt := ^((low ^ lo8*'<') + lo7)
+	amp := ^((low ^ lo8*'&') + lo7)
+	rb := ^((low ^ lo8*']') + lo7)
+	return (x | ctl | lt | amp | rb) & hi8
+}
+
 // fastRune returns the length of the UTF-8 sequence at b[i] when it is a
 // two- or three-byte sequence that is certainly a valid Char (U+0080–U+07FF,
 // U+1000–U+CFFF, U+E000–U+EFFF), else 0: the caller then checks it slowly.

@@ -44,6 +44,16 @@ func TestTextSpecial(t *testing.T) {
 		if got := textSpecial(binary.LittleEndian.Uint64(w[:])) != 0; got != want {
 			t.Fatalf("word % x: got %v, want %v", w, got, want)
 		}
+		// textFlags flags exactly the bytes that need a look.
+		flags := textFlags(binary.LittleEndian.Uint64(w[:]))
+		for i := range w {
+			if got := flags>>(8*i+7)&1 == 1; got != textSpecialByte(w[i]) {
+				t.Fatalf("word % x byte %d: flag %v, want %v", w, i, got, !got)
+			}
+		}
+		if flags&^hi8 != 0 {
+			t.Fatalf("word % x: flags %x outside the high bits", w, flags)
+		}
 	}
 }
 

@@ -3,6 +3,7 @@ package xmlscan
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -310,44 +311,57 @@ func snippet(b []byte, i, j int) string {
 	return fmt.Sprintf("%q", truncName(b[i:j]))
 }
 
-// plainText returns the offset of the first byte at or after j that needs
-// attention in character data: '<', '&', CR, "]]>", a character the Char
-// production forbids, or a multi-byte sequence that is not certainly valid.
-// Everything before it is character data to take as it is.
+// plainText returns the index of the first byte at or after j that the
+// caller must look at: '<', '&', CR, a control character, "]]>", or a
+// non-ASCII sequence that is not certainly a valid Char (fastRune), or
+// len(b). It reads eight bytes at a time and handles every flagged byte of
+// a word (tab, LF, a lone ']', a common UTF-8 sequence) without rescanning.
 func plainText(b []byte, j int) int {
 	n := len(b)
-	for {
-		// Byte by byte over at most eight bytes (most text is short), then,
-		// if all were plain, sixteen and eight bytes at a time while none
-		// needs attention.
-		e := min(j+8, n)
-		for j < e && textPlain[b[j]] {
-			j++
+	for j+8 <= n {
+		m := textFlags(binary.LittleEndian.Uint64(b[j:]))
+		next := j + 8
+		for m != 0 {
+			p := j + bits.TrailingZeros64(m)>>3
+			m &= m - 1
+			switch c := b[p]; {
+			case c == '\t' || c == '\n':
+			case c >= utf8.RuneSelf:
+				size := fastRune(b, p)
+				if size == 0 {
+					return p
+				}
+				if p+size >= next {
+					next, m = p+size, 0
+				} else {
+					m &^= uint64(1)<<(uint(p+size-j)*8) - 1
+				}
+			case c == ']':
+				if p+2 < n && b[p+1] == ']' && b[p+2] == '>' {
+					return p
+				}
+			default:
+				return p
+			}
 		}
-		if j == e {
-			if j >= n {
+		j = next
+	}
+	for j < n {
+		c := b[j]
+		switch {
+		case textPlain[c]:
+			j++
+		case c >= utf8.RuneSelf:
+			size := fastRune(b, j)
+			if size == 0 {
 				return j
 			}
-			for j+16 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:]))|textSpecial(binary.LittleEndian.Uint64(b[j+8:])) == 0 {
-				j += 16
-			}
-			for j+8 <= n && textSpecial(binary.LittleEndian.Uint64(b[j:])) == 0 {
-				j += 8
-			}
-			continue
-		}
-		c := b[j]
-		if c >= utf8.RuneSelf {
-			if size := fastRune(b, j); size > 0 {
-				j += size
-				continue
-			}
+			j += size
+		case c == ']' && !(j+2 < n && b[j+1] == ']' && b[j+2] == '>'):
+			j++
+		default:
 			return j
 		}
-		if c == ']' && !(j+2 < n && b[j+1] == ']' && b[j+2] == '>') {
-			j++
-			continue
-		}
-		return j
 	}
+	return j
 }
