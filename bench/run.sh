@@ -4,6 +4,7 @@
 #   bench/benchstat.txt   benchstat's summary of it
 #   bench/machine.txt     when, on what, and under what load it was measured
 #   bench/throughput.svg  the chart (go run ./bench/chart)
+#   bench/tables.md       the README's summary tables (go run ./bench/chart -markdown)
 # and, when bench/cli.sh exists, the whole-process comparison with
 # libwbxml's CLIs (bench/CLI.md).
 #
@@ -65,6 +66,7 @@ cat bench/machine.txt
 
 "$benchstat" bench/results.txt > bench/benchstat.txt
 go run ./bench/chart < bench/results.txt > bench/throughput.svg
+go run ./bench/chart -markdown < bench/results.txt > bench/tables.md
 
 if [ -x bench/cli.sh ]; then
   # It refuses to measure on a busy machine, and needs libwbxml2-utils.

@@ -1,10 +1,13 @@
 // Command chart draws bench/throughput.svg from the output of the
 // benchmarks in bench/ (go test -bench, any -count): the median
 // throughput of Decode, Encode, ToXML and FromXML on each corpus message.
+// With -markdown it prints the README's summary tables instead: median
+// MB/s, ns/op and allocs/op of every benchmark, and MB/s by message size.
 //
 // Usage:
 //
 //	go run ./bench/chart < bench/results.txt > bench/throughput.svg
+//	go run ./bench/chart -markdown < bench/results.txt
 //
 // The chart has two panels: how throughput grows with message size on the
 // Sync responses of 1 KB to 10 MB (one line per operation, with the
@@ -15,6 +18,7 @@ package main
 
 import (
 	"bufio"
+	"flag"
 	"fmt"
 	"io"
 	"math"
@@ -26,6 +30,8 @@ import (
 )
 
 func main() {
+	markdown := flag.Bool("markdown", false, "print the summary tables in Markdown instead of the SVG chart")
+	flag.Parse()
 	results, err := parse(os.Stdin)
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "chart:", err)
@@ -35,7 +41,11 @@ func main() {
 		fmt.Fprintln(os.Stderr, "chart: no Benchmark<Op>/<Message> lines with MB/s on standard input")
 		os.Exit(1)
 	}
-	if _, err := os.Stdout.Write(draw(results)); err != nil {
+	out := draw(results)
+	if *markdown {
+		out = tables(results)
+	}
+	if _, err := os.Stdout.Write(out); err != nil {
 		fmt.Fprintln(os.Stderr, "chart:", err)
 		os.Exit(1)
 	}
@@ -57,21 +67,28 @@ var sizeSeries = []struct{ name, label string }{
 	{"SyncEmail1KB", "1 KB"}, {"SyncEmail64KB", "64 KB"}, {"SyncEmail1MB", "1 MB"}, {"SyncEmail10MB", "10 MB"},
 }
 
-// results are the median MB/s per operation and message, and the messages
-// in the order they first appear.
+// results are the medians per operation and message, and the messages
+// and operations in the order they first appear.
 type results struct {
 	mbps     map[string]map[string]float64 // op → message → MB/s
-	messages []string
+	nsop     map[string]map[string]float64 // op → message → ns/op
+	allocs   map[string]map[string]float64 // op → message → allocs/op (-1: not reported)
+	messages []string                      // the messages of the charted operations
+	order    []string                      // every "op/message", in input order
 }
 
-// benchLine matches "BenchmarkToXML/SyncEmail1MB-2  386  626674 ns/op  1673.50 MB/s ...".
-var benchLine = regexp.MustCompile(`^Benchmark(\w+)/(\w+)(?:-\d+)?\s+\d+\s+[\d.]+ ns/op\s+([\d.]+) MB/s`)
+// benchLine matches "BenchmarkToXML/SyncEmail1MB-2  386  626674 ns/op
+// 1673.50 MB/s  0 B/op  0 allocs/op", the last two being optional.
+var benchLine = regexp.MustCompile(`^Benchmark(\w+)/(\w+)(?:-\d+)?\s+\d+\s+([\d.]+) ns/op\s+([\d.]+) MB/s(?:\s+[\d.]+ B/op\s+([\d.]+) allocs/op)?`)
 
 // parse reads benchmark output and takes the median of each series.
 func parse(r io.Reader) (*results, error) {
 	samples := map[string]map[string][]float64{}
-	var messages []string
+	nsSamples := map[string]map[string][]float64{}
+	allocSamples := map[string]map[string][]float64{}
+	var messages, order []string
 	seen := map[string]bool{}
+	seenPair := map[string]bool{}
 	sc := bufio.NewScanner(r)
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
@@ -80,14 +97,27 @@ func parse(r io.Reader) (*results, error) {
 			continue
 		}
 		op, msg := m[1], m[2]
-		v, err := strconv.ParseFloat(m[3], 64)
+		ns, err := strconv.ParseFloat(m[3], 64)
 		if err != nil {
 			return nil, err
 		}
-		if samples[op] == nil {
-			samples[op] = map[string][]float64{}
+		v, err := strconv.ParseFloat(m[4], 64)
+		if err != nil {
+			return nil, err
 		}
-		samples[op][msg] = append(samples[op][msg], v)
+		allocs := -1.0
+		if m[5] != "" {
+			if allocs, err = strconv.ParseFloat(m[5], 64); err != nil {
+				return nil, err
+			}
+		}
+		add(samples, op, msg, v)
+		add(nsSamples, op, msg, ns)
+		add(allocSamples, op, msg, allocs)
+		if !seenPair[op+"/"+msg] {
+			seenPair[op+"/"+msg] = true
+			order = append(order, op+"/"+msg)
+		}
 		if !seen[msg] && isCharted(op) {
 			seen[msg] = true
 			messages = append(messages, msg)
@@ -96,14 +126,28 @@ func parse(r io.Reader) (*results, error) {
 	if err := sc.Err(); err != nil {
 		return nil, err
 	}
-	res := &results{mbps: map[string]map[string]float64{}, messages: messages}
+	return &results{
+		mbps: medians(samples), nsop: medians(nsSamples), allocs: medians(allocSamples),
+		messages: messages, order: order,
+	}, nil
+}
+
+func add(m map[string]map[string][]float64, op, msg string, v float64) {
+	if m[op] == nil {
+		m[op] = map[string][]float64{}
+	}
+	m[op][msg] = append(m[op][msg], v)
+}
+
+func medians(samples map[string]map[string][]float64) map[string]map[string]float64 {
+	out := map[string]map[string]float64{}
 	for op, byMsg := range samples {
-		res.mbps[op] = map[string]float64{}
+		out[op] = map[string]float64{}
 		for msg, vs := range byMsg {
-			res.mbps[op][msg] = median(vs)
+			out[op][msg] = median(vs)
 		}
 	}
-	return res, nil
+	return out
 }
 
 func isCharted(op string) bool {

@@ -102,3 +102,30 @@ func TestNiceCeil(t *testing.T) {
 		}
 	}
 }
+
+func TestTables(t *testing.T) {
+	r, err := parse(strings.NewReader(sample))
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := string(tables(r))
+	want := `| benchmark | time/op | MB/s | allocs/op |
+| --- | ---: | ---: | ---: |
+| Decode/SyncEmail1KB | 7.00 µs | 157 | 0 |
+| Decode/SyncEmail1MB | 2.05 ms | 511 | 0 |
+| ToXML/SyncEmail1MB | 5.95 ms | 176 | 0 |
+| ToXML/FolderSync | 499 µs | 20.2 | 0 |
+| B64URI/Unpack | 243 ns | 329 | 0 |
+| BaselineEncodingXML/SyncEmail1MB | 50.7 ms | 27.2 | 61840 |
+
+| MB/s | 1 KB | 64 KB | 1 MB | 10 MB |
+| --- | ---: | ---: | ---: | ---: |
+| Decode | 157 | — | 511 | — |
+| Encode | — | — | — | — |
+| ToXML | — | — | 176 | — |
+| FromXML | — | — | — | — |
+`
+	if diff := cmp.Diff(want, got); diff != "" {
+		t.Errorf("tables (-want +got):\n%s", diff)
+	}
+}
