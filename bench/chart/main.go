@@ -171,9 +171,9 @@ func median(vs []float64) float64 {
 
 // Layout, in SVG user units.
 const (
-	width    = 900
-	left     = 90 // room for axis labels
-	plotW    = 640
+	width    = 1000
+	left     = 150 // room for the message names
+	plotW    = 600
 	panel1Y  = 60
 	panel1H  = 260
 	panel2Y  = 420
@@ -237,7 +237,6 @@ func sizePanel(s *svg, r *results) {
 		if t, ok := targets[o.name]; ok {
 			s.printf(`<line x1="%d" y1="%.1f" x2="%d" y2="%.1f" stroke="%s" stroke-dasharray="6 4" stroke-width="1"/>`+"\n",
 				left, y(t), left+plotW, y(t), o.color)
-			s.text(left+plotW-4, y(t)-4, "end", "s", fmt.Sprintf("%s target %g", o.name, t))
 		}
 		var pts []string
 		for i, m := range sizeSeries {
@@ -278,6 +277,7 @@ func messagePanel(s *svg, r *results, h int) {
 		s.printf(`<line x1="%.1f" y1="%d" x2="%.1f" y2="%d" class="g"/>`+"\n", x(d), panel2Y, x(d), panel2Y+h)
 		s.text(x(d), float64(panel2Y+h+14), "middle", "s", strconv.FormatFloat(d, 'f', -1, 64))
 	}
+	s.text(left+plotW/2, float64(panel2Y+h+32), "middle", "s", "MB/s (median of the runs; WBXML bytes for Decode, Encode and ToXML, XML bytes for FromXML)")
 	yy := float64(panel2Y)
 	for _, m := range r.messages {
 		s.text(left-6, yy+float64(len(ops)*barH)/2+4, "end", "l", m)
@@ -293,14 +293,18 @@ func messagePanel(s *svg, r *results, h int) {
 	s.printf(`<line x1="%d" y1="%d" x2="%d" y2="%d" class="a"/>`+"\n", left, panel2Y, left, panel2Y+h)
 }
 
-// legend draws the operations' colours.
+// legend draws the operations' colours and their targets.
 func legend(s *svg, x float64, y float64) {
 	for i, o := range ops {
 		yy := y + float64(i)*20
 		s.printf(`<rect x="%.1f" y="%.1f" width="14" height="10" fill="%s"/>`+"\n", x, yy, o.color)
-		s.text(x+20, yy+9, "start", "l", o.name)
+		label := o.name
+		if t, ok := targets[o.name]; ok {
+			label += fmt.Sprintf(" (target %g)", t)
+		}
+		s.text(x+20, yy+9, "start", "l", label)
 	}
-	s.text(x, y+float64(len(ops))*20+10, "start", "s", "dashed: target")
+	s.text(x, y+float64(len(ops))*20+10, "start", "s", "dashed lines: the targets")
 }
 
 // niceCeil rounds v up to 1, 2 or 5 times a power of ten.

@@ -88,7 +88,7 @@ func TestDraw(t *testing.T) {
 	if count["circle"] != 3 || count["rect"] != 4+4+1 || count["svg"] != 1 {
 		t.Errorf("%d circles, %d rects, %d svg elements; want 3, 9, 1\n%s", count["circle"], count["rect"], count["svg"], out)
 	}
-	for _, want := range []string{"Decode target 1000", "FromXML target 300", "ToXML target 500", "SyncEmail1MB", "FolderSync"} {
+	for _, want := range []string{"Decode (target 1000)", "FromXML (target 300)", "ToXML (target 500)", "SyncEmail1MB", "FolderSync"} {
 		if !bytes.Contains(out, []byte(want)) {
 			t.Errorf("chart lacks %q", want)
 		}
