@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"testing"
+	"testing/iotest"
 
 	"github.com/easkit/easkit/codepages"
 	"github.com/easkit/easkit/wbxml"
@@ -13,7 +14,7 @@ import (
 
 // decoderOptions turns a fuzz byte into decoder settings: bit 0 the
 // ActiveSync vocabulary, bit 1 strict mode, bits 2–4 a small depth limit
-// (0: the default).
+// (0: the default). (Bits 5 and 6 choose the input form: see ourDecode.)
 func decoderOptions(sel byte) (refOptions, []wbxml.Option) {
 	var ro refOptions
 	var opts []wbxml.Option
@@ -34,7 +35,26 @@ func decoderOptions(sel byte) (refOptions, []wbxml.Option) {
 
 // ourDecode decodes in with package wbxml, copying each token's data.
 func ourDecode(in []byte, opts ...wbxml.Option) ([]wbxml.Token, error) {
-	d := wbxml.NewDecoder(in, opts...)
+	return collectTokens(wbxml.NewDecoder(in, opts...))
+}
+
+// readerForm returns the io.Reader form of the decoder that sel (bits 5
+// and 6) picks, or nil for the []byte form: a reader that returns half of
+// what is asked, one byte at a time, or data with io.EOF.
+func readerForm(in []byte, sel byte) io.Reader {
+	switch sel >> 5 & 3 {
+	case 1:
+		return iotest.HalfReader(bytes.NewReader(in))
+	case 2:
+		return iotest.OneByteReader(bytes.NewReader(in))
+	case 3:
+		return iotest.DataErrReader(bytes.NewReader(in))
+	}
+	return nil
+}
+
+// collectTokens reads every token of d, copying each token's data.
+func collectTokens(d *wbxml.Decoder) ([]wbxml.Token, error) {
 	var toks []wbxml.Token
 	for {
 		tok, err := d.ReadToken()
@@ -55,15 +75,26 @@ func ourDecode(in []byte, opts ...wbxml.Option) ([]wbxml.Token, error) {
 var equateData = cmp.Comparer(func(a, b []byte) bool { return bytes.Equal(a, b) })
 
 // FuzzDecodeReference decodes any input with wbxml.Decoder and with the
-// reference decoder of refdecode_test.go, under settings chosen by the
-// input's last byte, and requires the same tokens (every field, offsets
-// included) and the same outcome: both reach the end, or both fail with
-// the same sentinel at the same offset.
+// reference decoder of refdecode_test.go, under settings and an input form
+// ([]byte or one of three io.Readers) chosen by the fuzz byte, and requires
+// the same header, the same tokens (every field, offsets included) and the
+// same outcome: both reach the end, or both fail with the same sentinel at
+// the same offset.
 func FuzzDecodeReference(f *testing.F) {
 	f.Fuzz(func(t *testing.T, in []byte, sel byte) {
 		ro, opts := decoderOptions(sel)
-		want, werr := refDecode(in, ro)
-		got, err := ourDecode(in, opts...)
+		wantHeader, want, werr := refDecode(in, ro)
+		d := wbxml.NewDecoder(in, opts...)
+		if r := readerForm(in, sel); r != nil {
+			d = wbxml.NewReaderDecoder(r, opts...)
+		}
+		if h, err := d.Header(); err == nil {
+			h.StringTable = bytes.Clone(h.StringTable)
+			if diff := cmp.Diff(wantHeader, h, equateData); diff != "" {
+				t.Fatalf("headers differ (-reference +wbxml):\n%s\ninput % X", diff, in)
+			}
+		}
+		got, err := collectTokens(d)
 		if diff := cmp.Diff(want, got, equateData); diff != "" {
 			t.Fatalf("tokens differ (-reference +wbxml):\n%s\ninput % X\nreference error %v, wbxml error %v", diff, in, werr, err)
 		}

@@ -63,6 +63,7 @@ type refParser struct {
 	opts     refOptions
 	in       []byte
 	pos      int
+	header   wbxml.Header
 	charset  uint32
 	table    []byte
 	tagPage  uint8
@@ -71,9 +72,10 @@ type refParser struct {
 	tokens   []wbxml.Token
 }
 
-// refDecode decodes in and returns the tokens it yields before the end or
-// the first error, and the error (nil at a clean end).
-func refDecode(in []byte, opts refOptions) (tokens []wbxml.Token, err *refError) {
+// refDecode decodes in and returns the header (zero if it is bad), the
+// tokens it yields before the end or the first error, and the error (nil
+// at a clean end).
+func refDecode(in []byte, opts refOptions) (header wbxml.Header, tokens []wbxml.Token, err *refError) {
 	if opts.maxDepth < 1 {
 		opts.maxDepth = wbxml.DefaultMaxDepth
 	}
@@ -84,11 +86,11 @@ func refDecode(in []byte, opts refOptions) (tokens []wbxml.Token, err *refError)
 			if !ok {
 				panic(r)
 			}
-			tokens, err = p.tokens, e
+			header, tokens, err = p.header, p.tokens, e
 		}
 	}()
 	p.document()
-	return p.tokens, nil
+	return p.header, p.tokens, nil
 }
 
 // fail stops the decoding with a sentinel error at offset off.
@@ -228,6 +230,7 @@ func (p *refParser) document() {
 		}
 	}
 	p.pos += int(n)
+	p.header = wbxml.Header{Version: version, PublicID: publicID, PublicIDIndex: idx, Charset: p.charset, StringTable: p.table}
 	p.body()
 }
 
