@@ -35,3 +35,20 @@ func BenchmarkSafe(b *testing.B) {
 		Safe(htmlBody)
 	}
 }
+
+func BenchmarkDecodeBase64(b *testing.B) {
+	raw := make([]byte, 1<<16)
+	for i := range raw {
+		raw[i] = byte(i * 7)
+	}
+	text := AppendBase64(nil, raw)
+	dst := make([]byte, 0, len(raw))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(text)))
+	for b.Loop() {
+		var err error
+		if dst, err = AppendDecodeBase64(dst[:0], text); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
