@@ -8,10 +8,11 @@ import (
 	"github.com/easkit/easkit/wbxml"
 )
 
-// Bugs found by fuzzing in other packages, each with a failing test here
-// until it is fixed. The fuzz targets recognize the bug (knownBug) and skip
-// inputs that hit it, so that a campaign goes on finding others; once the
-// bug is fixed the check never fires.
+// Bugs found by fuzzing in other packages, each with a test here that
+// failed until the bug was fixed and now guards against its return. The
+// fuzz targets recognized the bugs while they were open (knownBug) and
+// skipped inputs that hit them, so that a campaign went on finding others;
+// now that they are fixed the check never fires.
 
 // unknownRootWithPrefixes is the smallest input found for the bug below:
 // an ActiveSync document whose root is a tag the vocabulary does not
