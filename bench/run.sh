@@ -35,7 +35,10 @@ if ! command -v benchstat >/dev/null 2>&1 && [ ! -x "$gobin/benchstat" ]; then
 fi
 benchstat=$(command -v benchstat || echo "$gobin/benchstat")
 
-go test -c -o /tmp/easkit-bench.test ./bench # build before waiting, not while measuring
+# Build before waiting, not while measuring, and note what was built.
+rev="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)"
+git diff --quiet HEAD 2>/dev/null || rev="$rev with uncommitted changes"
+go test -c -o /tmp/easkit-bench.test ./bench
 
 waited=0
 until quiet; do
@@ -58,6 +61,7 @@ after=$(cat /proc/loadavg)
   echo "cpu:         $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ //')"
   echo "cores:       $(nproc)"
   echo "os:          $(uname -sr)"
+  echo "commit:      $rev"
   echo "command:     go test -run '^\$' -bench '$bench' -benchmem -count $count -benchtime $benchtime ./bench"
   echo "load before: $before"
   echo "load after:  $after"
