@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -24,24 +22,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer cli.Recover(stderr, name, &code)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a mapped input file truncated under us
 	o, err := parseArgs(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		io.WriteString(stdout, usage)
-		return cli.ExitOK
-	case err != nil:
-		return cli.Report(stderr, name, usage, err)
-	case o.version:
-		io.WriteString(stdout, cli.VersionLine(name))
-		return cli.ExitOK
+	if o == nil {
+		o = new(options) // only err matters
 	}
-	if cli.IsStdio(o.input) && cli.StdinIsTerminal(stdin) {
-		return cli.Report(stderr, name, usage, cli.Usagef("no input: name a file, or pipe a capture into standard input"))
+	data, code, done := cli.Start(stdin, stdout, stderr, name, usage, err, o.version, o.input,
+		"no input: name a file, or pipe a capture into standard input")
+	if done {
+		return code
 	}
-	data, err := cli.ReadInput(o.input, stdin)
-	if err != nil {
-		return cli.Report(stderr, name, usage, err)
-	}
-	cli.TuneGC(len(data))
 	c := newConverter(o)
 	out, err := c.convert(data)
 	for _, n := range c.notes {

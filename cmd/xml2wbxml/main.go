@@ -1,8 +1,6 @@
 package main
 
 import (
-	"errors"
-	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -28,24 +26,14 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	defer cli.Recover(stderr, name, &code)
 	defer debug.SetPanicOnFault(debug.SetPanicOnFault(true)) // a mapped input file truncated under us
 	o, err := parseArgs(args)
-	switch {
-	case errors.Is(err, flag.ErrHelp):
-		io.WriteString(stdout, usage)
-		return cli.ExitOK
-	case err != nil:
-		return cli.Report(stderr, name, usage, err)
-	case o.version:
-		io.WriteString(stdout, cli.VersionLine(name))
-		return cli.ExitOK
+	if o == nil {
+		o = new(options) // only err matters
 	}
-	if cli.IsStdio(o.input) && cli.StdinIsTerminal(stdin) {
-		return cli.Report(stderr, name, usage, cli.Usagef("no input: name a file, or pipe XML into standard input"))
+	src, code, done := cli.Start(stdin, stdout, stderr, name, usage, err, o.version, o.input,
+		"no input: name a file, or pipe XML into standard input")
+	if done {
+		return code
 	}
-	src, err := cli.ReadInput(o.input, stdin)
-	if err != nil {
-		return cli.Report(stderr, name, usage, err)
-	}
-	cli.TuneGC(len(src))
 	x := wbxml.NewXMLReader(o.wbxmlOptions()...)
 	// WBXML is smaller than its XML: one allocation holds the output.
 	out, err := x.AppendWBXML(make([]byte, 0, len(src)+64), src)
