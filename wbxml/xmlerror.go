@@ -2,7 +2,8 @@ package wbxml
 
 import (
 	"errors"
-	"strconv"
+
+	"github.com/easkit/easkit/internal/xmlscan"
 )
 
 // ErrXMLSyntax: XML input that is not well-formed XML 1.0 with namespaces.
@@ -24,16 +25,7 @@ type XMLError struct {
 // Error returns a one-line message such as
 // "xml: line 3, column 17 (offset 52): unknown element Subjekt in namespace Email:".
 func (e *XMLError) Error() string {
-	b := make([]byte, 0, 48+len(e.Msg))
-	b = append(b, "xml: line "...)
-	b = strconv.AppendInt(b, int64(e.Line), 10)
-	b = append(b, ", column "...)
-	b = strconv.AppendInt(b, int64(e.Column), 10)
-	b = append(b, " (offset "...)
-	b = strconv.AppendInt(b, e.Offset, 10)
-	b = append(b, "): "...)
-	b = append(b, e.Msg...)
-	return string(b)
+	return xmlscan.FormatError(e.Line, e.Column, e.Offset, e.Msg)
 }
 
 // Unwrap returns Err.

@@ -77,16 +77,20 @@ type SyntaxError struct {
 
 // Error formats the error as
 // "xml: line 3, column 17 (offset 52): expected '>' after attribute".
-func (e *SyntaxError) Error() string {
-	b := make([]byte, 0, 48+len(e.Msg))
+func (e *SyntaxError) Error() string { return FormatError(e.Line, e.Column, e.Offset, e.Msg) }
+
+// FormatError formats a positioned XML error as SyntaxError does, for the
+// converters' own errors.
+func FormatError(line, column int, offset int64, msg string) string {
+	b := make([]byte, 0, 48+len(msg))
 	b = append(b, "xml: line "...)
-	b = strconv.AppendInt(b, int64(e.Line), 10)
+	b = strconv.AppendInt(b, int64(line), 10)
 	b = append(b, ", column "...)
-	b = strconv.AppendInt(b, int64(e.Column), 10)
+	b = strconv.AppendInt(b, int64(column), 10)
 	b = append(b, " (offset "...)
-	b = strconv.AppendInt(b, e.Offset, 10)
+	b = strconv.AppendInt(b, offset, 10)
 	b = append(b, "): "...)
-	b = append(b, e.Msg...)
+	b = append(b, msg...)
 	return string(b)
 }
 
