@@ -154,14 +154,11 @@ func (t *Tables) parseCodePages(data []byte) error {
 	for _, r := range rows {
 		at := fmt.Sprintf("%s:%d", CodePagesFile, r.line)
 		f := r.fields
-		n, err := strconv.ParseUint(f["page"], 10, 8)
-		if err != nil || int(n) >= len(t.Pages) {
-			return fmt.Errorf("%s: bad page %q", at, f["page"])
+		p, err := t.page(at, f)
+		if err != nil {
+			return err
 		}
-		p := t.Pages[n]
-		if f["namespace"] != p.Name {
-			return fmt.Errorf("%s: namespace %q does not match page %d (%s)", at, f["namespace"], n, p.Name)
-		}
+		n := p.Number
 		tok, err := strconv.ParseUint(strings.TrimPrefix(strings.TrimPrefix(f["token"], "0x"), "0X"), 16, 8)
 		if err != nil || !strings.HasPrefix(strings.ToLower(f["token"]), "0x") {
 			return fmt.Errorf("%s: bad token %q (want 0xNN)", at, f["token"])
@@ -223,13 +220,9 @@ func (t *Tables) parseOpaque(data []byte) error {
 	for _, r := range rows {
 		at := fmt.Sprintf("%s:%d", OpaqueFile, r.line)
 		f := r.fields
-		n, err := strconv.ParseUint(f["page"], 10, 8)
-		if err != nil || int(n) >= len(t.Pages) {
-			return fmt.Errorf("%s: bad page %q", at, f["page"])
-		}
-		p := t.Pages[n]
-		if f["namespace"] != p.Name {
-			return fmt.Errorf("%s: namespace %q does not match page %d (%s)", at, f["namespace"], n, p.Name)
+		p, err := t.page(at, f)
+		if err != nil {
+			return err
 		}
 		var tag *Tag
 		for _, x := range p.Tags {
@@ -257,6 +250,20 @@ func (t *Tables) parseOpaque(data []byte) error {
 		}
 	}
 	return nil
+}
+
+// page returns the page a row names in its page and namespace columns,
+// which must agree.
+func (t *Tables) page(at string, f map[string]string) (*Page, error) {
+	n, err := strconv.ParseUint(f["page"], 10, 8)
+	if err != nil || int(n) >= len(t.Pages) {
+		return nil, fmt.Errorf("%s: bad page %q", at, f["page"])
+	}
+	p := t.Pages[n]
+	if f["namespace"] != p.Name {
+		return nil, fmt.Errorf("%s: namespace %q does not match page %d (%s)", at, f["namespace"], n, p.Name)
+	}
+	return p, nil
 }
 
 func (t *Tables) parseCommands(data []byte) error {
