@@ -70,19 +70,14 @@ func appendLiteral(out, data []byte, p int) ([]byte, int, error) {
 			break
 		}
 		e := data[i+1]
+		if c, ok := controlEscape(e); ok {
+			out = append(out, c)
+			i += 2
+			continue
+		}
 		switch e {
 		case 'a':
 			out = append(out, '\a')
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
 		case 'v':
 			out = append(out, '\v')
 		case '\\', '\'', '"', '?':

@@ -52,19 +52,13 @@ func unquoteJSONBytes(raw []byte) ([]byte, textStats, error) {
 		}
 		e := s[i+1]
 		i += 2
+		if c, ok := controlEscape(e); ok {
+			out = append(out, c)
+			continue
+		}
 		switch e {
 		case '"', '\\', '/':
 			out = append(out, e)
-		case 'b':
-			out = append(out, '\b')
-		case 'f':
-			out = append(out, '\f')
-		case 'n':
-			out = append(out, '\n')
-		case 'r':
-			out = append(out, '\r')
-		case 't':
-			out = append(out, '\t')
 		case 'u':
 			r, ok := hex4(s, i)
 			if !ok {
@@ -97,6 +91,24 @@ func unquoteJSONBytes(raw []byte) ([]byte, textStats, error) {
 		}
 	}
 	return out, st, nil
+}
+
+// controlEscape maps the escapes that C and JSON string literals share
+// (\b \f \n \r \t) to their control characters.
+func controlEscape(e byte) (byte, bool) {
+	switch e {
+	case 'b':
+		return '\b', true
+	case 'f':
+		return '\f', true
+	case 'n':
+		return '\n', true
+	case 'r':
+		return '\r', true
+	case 't':
+		return '\t', true
+	}
+	return 0, false
 }
 
 func hex4(s []byte, i int) (rune, bool) {
