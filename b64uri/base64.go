@@ -27,7 +27,32 @@ var decodeStd = func() (t [256]byte) {
 	return t
 }()
 
-// decodedMaxLen is the most bytes text of length n can decode to.
+// Decoding tables for the fast path, one per position in a group of four
+// characters: decodeLE[k][c] is the 6-bit value of c, as the k-th character
+// of its group, already moved to where it lands in the group's three bytes
+// read as a little-endian word (byte 0 in bits 0–7). OR-ing the four entries
+// of a group gives its three bytes; any character outside the alphabet
+// ('=' included) sets bits 24–31, so one comparison checks the whole group.
+var decodeLE = func() (t [4][256]uint64) {
+	for k := range t {
+		for c := range t[k] {
+			v := decodeStd[c]
+			if v >= 64 {
+				t[k][c] = invalidWord
+				continue
+			}
+			be := uint64(v) << (18 - 6*k) // the group's bytes, big-endian
+			t[k][c] = be>>16 | be&0xFF00 | (be&0xFF)<<16
+		}
+	}
+	return t
+}()
+
+// invalidWord is the decodeLE entry of a character outside the alphabet.
+const invalidWord = 1<<64 - 1
+
+// decodedMaxLen is the most bytes text of length n can decode to, plus
+// the slack the fast path's word stores need.
 func decodedMaxLen(n int) int { return n/4*3 + 3 }
 
 // encodedLen is the length of the padded base64 form of n bytes.
@@ -37,39 +62,60 @@ func encodedLen(n int) int { return (n + 2) / 3 * 4 }
 // decodedMaxLen(len(text)) bytes) and returns the decoded bytes.
 func decodeBase64(dst, text []byte, lenient bool) ([]byte, error) {
 	out := dst[:cap(dst)]
-	i, w := 0, 0
-	// Fast path: eight alphabet characters (six bytes) per branch, stored
-	// with one 8-byte write; decodedMaxLen leaves the two bytes of slack.
-	for i+8 <= len(text) && w+8 <= len(out) {
-		t := text[i : i+8 : i+8]
-		c0, c1, c2, c3 := decodeStd[t[0]], decodeStd[t[1]], decodeStd[t[2]], decodeStd[t[3]]
-		c4, c5, c6, c7 := decodeStd[t[4]], decodeStd[t[5]], decodeStd[t[6]], decodeStd[t[7]]
-		if c0|c1|c2|c3|c4|c5|c6|c7 >= 64 {
-			break
-		}
-		v := uint64(c0)<<58 | uint64(c1)<<52 | uint64(c2)<<46 | uint64(c3)<<40 |
-			uint64(c4)<<34 | uint64(c5)<<28 | uint64(c6)<<22 | uint64(c7)<<16
-		binary.BigEndian.PutUint64(out[w:], v)
-		i += 8
-		w += 6
-	}
-	// Then groups of four.
-	for i+4 <= len(text) && w+3 <= len(out) {
-		t := text[i : i+4 : i+4]
-		c0, c1, c2, c3 := decodeStd[t[0]], decodeStd[t[1]], decodeStd[t[2]], decodeStd[t[3]]
-		if c0|c1|c2|c3 >= 64 {
-			break
-		}
-		v := uint32(c0)<<18 | uint32(c1)<<12 | uint32(c2)<<6 | uint32(c3)
-		o := out[w : w+3 : w+3]
-		o[0], o[1], o[2] = byte(v>>16), byte(v>>8), byte(v)
-		i += 4
-		w += 3
-	}
+	i, w := decodeFast(out, text)
 	if i == len(text) {
 		return out[:w], nil
 	}
 	return decodeSlow(out[:w], text, i, lenient)
+}
+
+// decodeTables points to decodeLE. Reading the tables through a pointer
+// kept in a register lets the compiler address all four with one base.
+var decodeTables = &decodeLE
+
+// decodeFast decodes the groups of four alphabet characters at the start
+// of text into out and returns how many characters it read and bytes it
+// wrote; it stops before the first group that holds anything else ('='
+// included) and before the last group when out lacks a byte of slack.
+// Bytes of out past the ones it reports may have been overwritten.
+func decodeFast(out, text []byte) (read, written int) {
+	t := decodeTables
+	src, dst := text, out
+	// Sixteen characters (twelve bytes) per step, as two 8-byte writes six
+	// bytes apart; the second one's last two bytes are slack, overwritten
+	// by the next step or left past the end. Table entries are 64 bits
+	// wide so that the compiler cannot tell the written words' top bytes
+	// are zero, which would make it split each write in three.
+	for len(src) >= 16 && len(dst) >= 14 {
+		x := t[0][src[0]] | t[1][src[1]] | t[2][src[2]] | t[3][src[3]]
+		y := t[0][src[4]] | t[1][src[5]] | t[2][src[6]] | t[3][src[7]]
+		u := t[0][src[8]] | t[1][src[9]] | t[2][src[10]] | t[3][src[11]]
+		v := t[0][src[12]] | t[1][src[13]] | t[2][src[14]] | t[3][src[15]]
+		if (x|y|u|v)>>24 != 0 {
+			break
+		}
+		binary.LittleEndian.PutUint64(dst, x|y<<24)
+		binary.LittleEndian.PutUint64(dst[6:], u|v<<24)
+		src, dst = src[16:], dst[12:]
+	}
+	// Then eight characters, then four.
+	for len(src) >= 8 && len(dst) >= 8 {
+		x := t[0][src[0]] | t[1][src[1]] | t[2][src[2]] | t[3][src[3]]
+		y := t[0][src[4]] | t[1][src[5]] | t[2][src[6]] | t[3][src[7]]
+		if (x|y)>>24 != 0 {
+			break
+		}
+		binary.LittleEndian.PutUint64(dst, x|y<<24)
+		src, dst = src[8:], dst[6:]
+	}
+	if len(src) >= 4 && len(dst) >= 4 {
+		x := t[0][src[0]] | t[1][src[1]] | t[2][src[2]] | t[3][src[3]]
+		if x>>24 == 0 {
+			binary.LittleEndian.PutUint32(dst, uint32(x))
+			src, dst = src[4:], dst[3:]
+		}
+	}
+	return len(text) - len(src), len(out) - len(dst)
 }
 
 // decodeSlow decodes text[i:], character by character, handling padding,

@@ -1,6 +1,10 @@
 package b64uri
 
-import "github.com/easkit/easkit/version"
+import (
+	"encoding/binary"
+
+	"github.com/easkit/easkit/version"
+)
 
 // minLen is the number of fixed bytes: version, command, locale (2), and
 // the device id, policy key and device type length bytes.
@@ -51,12 +55,12 @@ func (d Decoder) Unpack(q *Query, b []byte) error {
 	q.DeviceID, q.DeviceType = nil, nil
 	q.PolicyKey, q.HasPolicyKey = 0, false
 	if len(b) < minLen {
-		return &Error{Err: ErrTruncated, Field: FieldFixed, Offset: 0, Value: len(b), Remaining: -1}
+		return bytesError(ErrTruncated, FieldFixed, 0, len(b), -1, 0)
 	}
 	q.Version = version.FromURIByte(b[0])
 	q.Command = Command(b[1])
 	if !q.Command.Known() {
-		return &Error{Err: ErrUnknownCommand, Field: FieldCommand, Offset: 1, Value: int(b[1]), Remaining: -1}
+		return bytesError(ErrUnknownCommand, FieldCommand, 1, int(b[1]), -1, 0)
 	}
 	q.Locale = uint16(b[2]) | uint16(b[3])<<8
 
@@ -64,59 +68,74 @@ func (d Decoder) Unpack(q *Query, b []byte) error {
 	n := int(b[p])
 	rest := len(b) - p - 1
 	if n == 0 || n > rest {
-		return &Error{Err: ErrDeviceIDLength, Field: FieldDeviceIDLength, Offset: p, Value: n, Remaining: rest}
+		return bytesError(ErrDeviceIDLength, FieldDeviceIDLength, p, n, rest, 0)
 	}
 	q.DeviceID = b[p+1 : p+1+n : p+1+n]
 	p += 1 + n
 
 	if p >= len(b) {
-		return &Error{Err: ErrTruncated, Field: FieldPolicyKeyLength, Offset: p, Value: -1, Remaining: -1}
+		return bytesError(ErrTruncated, FieldPolicyKeyLength, p, -1, -1, 0)
 	}
 	n = int(b[p])
 	rest = len(b) - p - 1
 	switch {
 	case n > rest && (n == 4 || d.Lenient):
-		return &Error{Err: ErrPolicyKeyLength, Field: FieldPolicyKeyLength, Offset: p, Value: n, Remaining: rest}
+		return bytesError(ErrPolicyKeyLength, FieldPolicyKeyLength, p, n, rest, 0)
 	case n == 4:
-		k := b[p+1:]
-		q.PolicyKey = uint32(k[0]) | uint32(k[1])<<8 | uint32(k[2])<<16 | uint32(k[3])<<24
+		q.PolicyKey = binary.LittleEndian.Uint32(b[p+1:])
 		q.HasPolicyKey = true
 	case n != 0 && !d.Lenient:
-		return &Error{Err: ErrPolicyKeyLength, Field: FieldPolicyKeyLength, Offset: p, Value: n, Remaining: -1}
+		return bytesError(ErrPolicyKeyLength, FieldPolicyKeyLength, p, n, -1, 0)
 	}
 	p += 1 + n
 
 	if p >= len(b) {
-		return &Error{Err: ErrTruncated, Field: FieldDeviceTypeLength, Offset: p, Value: -1, Remaining: -1}
+		return bytesError(ErrTruncated, FieldDeviceTypeLength, p, -1, -1, 0)
 	}
 	n = int(b[p])
 	rest = len(b) - p - 1
 	if n > rest {
-		return &Error{Err: ErrDeviceTypeLength, Field: FieldDeviceTypeLength, Offset: p, Value: n, Remaining: rest}
+		return bytesError(ErrDeviceTypeLength, FieldDeviceTypeLength, p, n, rest, 0)
 	}
 	q.DeviceType = b[p+1 : p+1+n : p+1+n]
 	p += 1 + n
 
+	// The parameters go to a local slice, stored back once (and before
+	// each error, so that q keeps what was decoded).
+	ps := q.Params
 	for p < len(b) {
 		tag := ParamTag(b[p])
 		if p+1 == len(b) {
-			return &Error{Err: ErrTruncated, Field: FieldParamLength, Offset: p, Value: int(tag), Remaining: -1, Tag: tag}
+			q.Params = ps
+			return bytesError(ErrTruncated, FieldParamLength, p, int(tag), -1, tag)
 		}
 		n = int(b[p+1])
 		rest = len(b) - p - 2
-		if n > rest {
-			return &Error{Err: ErrParamLength, Field: FieldParamLength, Offset: p + 1, Value: n, Remaining: rest, Tag: tag}
+		switch {
+		case n > rest:
+			q.Params = ps
+			return bytesError(ErrParamLength, FieldParamLength, p+1, n, rest, tag)
+		case len(ps) == MaxParams:
+			q.Params = ps
+			return bytesError(ErrTooManyParams, FieldParamTag, p, MaxParams+1, -1, tag)
+		case tag == ParamOptions && n != 1 && !d.Lenient:
+			q.Params = ps
+			return bytesError(ErrOptionsLength, FieldParamLength, p+1, n, -1, tag)
 		}
-		if len(q.Params) == MaxParams {
-			return &Error{Err: ErrTooManyParams, Field: FieldParamTag, Offset: p, Value: MaxParams + 1, Remaining: -1, Tag: tag}
-		}
-		if tag == ParamOptions && n != 1 && !d.Lenient {
-			return &Error{Err: ErrOptionsLength, Field: FieldParamLength, Offset: p + 1, Value: n, Remaining: -1, Tag: tag}
-		}
-		q.Params = append(q.Params, Param{Tag: tag, Value: b[p+2 : p+2+n : p+2+n]})
+		ps = append(ps, Param{Tag: tag, Value: b[p+2 : p+2+n : p+2+n]})
 		p += 2 + n
 	}
+	q.Params = ps
 	return nil
+}
+
+// bytesError returns the error for a problem at byte offset at of the
+// decoded bytes. It is kept out of line so that the values it needs are
+// only computed, not kept in memory, on the paths that do not fail.
+//
+//go:noinline
+func bytesError(err error, f Field, at, value, remaining int, tag ParamTag) error {
+	return &Error{Err: err, Field: f, Offset: at, Value: value, Remaining: remaining, Tag: tag}
 }
 
 // Decode decodes base64 text strictly; see [Decoder.Decode].
