@@ -3,3 +3,21 @@ package wbxml
 // SkipIfNoAllocCheck lets the external tests (package wbxml_test) skip
 // allocation-count tests under -race and coverage.
 var SkipIfNoAllocCheck = skipIfNoAllocCheck
+
+// SetMinPart sets the smallest part of a conversion in parts
+// (WithConcurrency) and returns a function that restores it, so that
+// tests can cut small documents into many parts.
+func SetMinPart(n int) (restore func()) {
+	old := minPart
+	minPart = n
+	return func() { minPart = old }
+}
+
+// PartsUsed returns the number of parts the XMLWriter's last conversion
+// in parts used: 0 when none was tried or the document did not divide.
+func PartsUsed(x *XMLWriter) int {
+	if x.par == nil {
+		return 0
+	}
+	return x.par.used
+}

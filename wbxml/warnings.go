@@ -42,3 +42,12 @@ func (w *Warnings) add(x Warning) {
 		w.List = append(w.List, x)
 	}
 }
+
+// merge adds the warnings of o after w's, as one conversion would have
+// noted them.
+func (w *Warnings) merge(o *Warnings) {
+	for _, x := range o.List {
+		w.add(x)
+	}
+	w.Count += o.Count - len(o.List)
+}

@@ -9,6 +9,7 @@ const (
 	optNamespaceForm
 	optPrefixes
 	optKeepSpace
+	optConcurrency
 )
 
 // DefaultIndent is the indentation width of XML output unless
@@ -50,6 +51,22 @@ func WithPrefixes(on bool) Option { return Option{kind: optPrefixes, b: on} }
 // (default false). XMLReader only.
 func WithKeepSpace(on bool) Option { return Option{kind: optKeepSpace, b: on} }
 
+// WithConcurrency lets [XMLWriter.AppendXML] convert a large document (at
+// least 256 KiB of WBXML) in up to n parts at once, one goroutine each;
+// n ≤ 1, the default, converts on the calling goroutine only. The output,
+// the warnings and any error are exactly those of converting on one
+// goroutine. The parts are cut between sibling elements deep in the
+// document, where nothing but the elements around them carries over, so
+// a document whose content the parts could not be found in (text between
+// child elements, attributes, extension tokens, a UTF-16 or UTF-32
+// charset) is converted in fewer parts or in one. Unlike the default, a
+// conversion in parts allocates: a few small objects per part, and once
+// per XMLWriter the parts' output buffers. runtime.GOMAXPROCS(0) is a
+// good n. XMLWriter only.
+func WithConcurrency(n int) Option {
+	return Option{kind: optConcurrency, n: int64(min(max(n, 1), 256))}
+}
+
 // xmlConfig holds the XML output options.
 type xmlConfig struct {
 	indent   int
@@ -58,6 +75,7 @@ type xmlConfig struct {
 	form     int
 	prefixes bool
 	keep     bool
+	workers  int // most parts converted at once (WithConcurrency)
 }
 
 func defaultXMLConfig() xmlConfig {
@@ -80,6 +98,8 @@ func (c *xmlConfig) apply(opts []Option) {
 			c.prefixes = o.b
 		case optKeepSpace:
 			c.keep = o.b
+		case optConcurrency:
+			c.workers = int(o.n)
 		}
 	}
 }

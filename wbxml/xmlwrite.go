@@ -40,6 +40,7 @@ type XMLWriter struct {
 	ref   []byte // the bytes of a single run still in the input, instead of data
 
 	warns Warnings
+	par   *partState // conversions in parts (WithConcurrency)
 }
 
 // xframe is an open element of the XML output.
@@ -83,10 +84,15 @@ func NewXMLWriter(opts ...Option) *XMLWriter {
 // outside the protocol version being checked) are available from
 // [XMLWriter.Warnings] until the next conversion.
 func (x *XMLWriter) AppendXML(dst, src []byte) ([]byte, error) {
+	if x.cfg.workers > 1 {
+		if out, ok, err := x.appendParts(dst, src); ok {
+			return out, err
+		}
+	}
 	x.dec.Reset(src)
 	x.w = nil
 	x.out = dst
-	err := x.run()
+	err := x.run(-1)
 	dst = x.out
 	x.out = nil
 	return dst, err
@@ -99,7 +105,7 @@ func (x *XMLWriter) WriteXML(w io.Writer, r io.Reader) error {
 	x.dec.ResetReader(r)
 	x.w, x.werr = w, nil
 	x.out = x.out[:0]
-	err := x.run()
+	err := x.run(-1)
 	if ferr := x.flush(); err == nil {
 		err = ferr
 	}
@@ -129,7 +135,9 @@ func (x *XMLWriter) flush() error {
 	return x.werr
 }
 
-func (x *XMLWriter) run() error {
+// run converts the document: all of it, or up to input offset stop when
+// stop ≥ 0 (see body).
+func (x *XMLWriter) run(stop int64) error {
 	x.stack = x.stack[:0]
 	x.open = false
 	x.clearRuns()
@@ -148,7 +156,17 @@ func (x *XMLWriter) run() error {
 			x.out = append(x.out, '\n')
 		}
 	}
+	return x.body(stop)
+}
+
+// body converts the tokens of the document after its header: to its end,
+// or, when stop ≥ 0, until the decoder reaches input offset stop, which
+// must be a token boundary.
+func (x *XMLWriter) body(stop int64) error {
 	for {
+		if stop >= 0 && x.dec.InputOffset() >= stop {
+			return nil
+		}
 		t, err := x.dec.ReadToken()
 		if err == io.EOF {
 			x.out = append(x.out, '\n')

@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"runtime"
 	"strconv"
 
 	"github.com/easkit/easkit/capture"
@@ -132,5 +133,7 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 		wbxml.WithDocType(o.doctype),
 		wbxml.WithNamespaceForm(o.nsForm),
 		wbxml.WithPrefixes(o.prefixes),
+		// Large bodies convert in parts on every core.
+		wbxml.WithConcurrency(runtime.GOMAXPROCS(0)),
 	}
 }

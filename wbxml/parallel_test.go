@@ -1,0 +1,248 @@
+package wbxml_test
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"os"
+	"runtime"
+	"testing"
+
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/internal/corpus"
+	"github.com/easkit/easkit/version"
+	"github.com/easkit/easkit/wbxml"
+	"github.com/google/go-cmp/cmp"
+)
+
+// partsResult is everything a conversion gives back.
+type partsResult struct {
+	XML      []byte
+	Err      string
+	Warnings wbxml.Warnings
+}
+
+func convertWith(w *wbxml.XMLWriter, src []byte) partsResult {
+	out, err := w.AppendXML(nil, src)
+	r := partsResult{XML: out, Warnings: *w.Warnings()}
+	r.Warnings.List = append([]wbxml.Warning(nil), r.Warnings.List...)
+	if err != nil {
+		r.Err = err.Error()
+	}
+	return r
+}
+
+// partsStyles are the output styles the conversions in parts must
+// reproduce.
+var partsStyles = map[string][]wbxml.Option{
+	"default":       activeSync(),
+	"compact":       activeSync(wbxml.WithIndent(0), wbxml.WithXMLDeclaration(false)),
+	"prefixes":      activeSync(wbxml.WithPrefixes(true), wbxml.WithNamespaceForm(1)),
+	"v12.1":         activeSync(wbxml.WithVocabulary(codepages.ActiveSync.In(version.V12_1))),
+	"strict":        activeSync(wbxml.WithStrict(true)),
+	"no vocabulary": {wbxml.WithDocType(false)},
+}
+
+// checkParts converts src on one goroutine and in parts with several
+// worker counts, and fails unless every result is the same. It returns
+// the most parts used.
+func checkParts(t *testing.T, src []byte, opts []wbxml.Option) int {
+	t.Helper()
+	want := convertWith(wbxml.NewXMLWriter(opts...), src)
+	most := 0
+	for _, n := range []int{2, 3, 4, 16} {
+		w := wbxml.NewXMLWriter(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(n))...)
+		for round := range 2 { // the second reuses the parts' state
+			got := convertWith(w, src)
+			if !bytes.Equal(want.XML, got.XML) {
+				t.Fatalf("WithConcurrency(%d), round %d: the XML differs from one goroutine's at byte %d",
+					n, round, firstDiff(want.XML, got.XML))
+			}
+			w0 := want
+			w0.XML, got.XML = nil, nil
+			if diff := cmp.Diff(w0, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
+				t.Fatalf("WithConcurrency(%d), round %d: differs from one goroutine (-want +got):\n%s", n, round, diff)
+			}
+			most = max(most, wbxml.PartsUsed(w))
+		}
+	}
+	return most
+}
+
+// TestConcurrencySameOutput: converting in parts gives the output,
+// warnings and error of converting on one goroutine, for every corpus
+// message in every output style, with parts down to 64 bytes, and the
+// documents really are cut.
+func TestConcurrencySameOutput(t *testing.T) {
+	defer wbxml.SetMinPart(64)()
+	msgs := map[string][]byte{}
+	for _, m := range corpus.Standard() {
+		if m.Name != "SyncEmail10MB" {
+			msgs[m.Name] = m.Build()
+		}
+	}
+	for name, opts := range partsStyles {
+		for mname, src := range msgs {
+			t.Run(name+"/"+mname, func(t *testing.T) {
+				if n := checkParts(t, src, opts); n < 3 && len(src) > 4096 && name != "strict" {
+					t.Errorf("the %d-byte message was cut into %d parts, want several", len(src), n)
+				}
+			})
+		}
+	}
+}
+
+// TestConcurrencyInterop: the same over every interop sample, good and
+// bad, cut into parts as small as they come.
+func TestConcurrencyInterop(t *testing.T) {
+	defer wbxml.SetMinPart(1)()
+	names := interopSamples(t)
+	bad, _ := os.ReadDir(interopDir + "/bad")
+	for _, e := range bad {
+		names = append(names, interopDir+"/bad/"+e.Name())
+	}
+	cut := 0
+	for _, path := range names {
+		src, err := os.ReadFile(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for style, opts := range partsStyles {
+			t.Run(path+"/"+style, func(t *testing.T) {
+				if checkParts(t, src, opts) > 1 {
+					cut++
+				}
+			})
+		}
+	}
+	if cut == 0 {
+		t.Error("no interop sample was cut into parts")
+	}
+}
+
+// TestConcurrencyErrors: an error anywhere in a document cut into parts
+// is the error, at the same offset, of converting on one goroutine, with
+// the output and warnings before it.
+func TestConcurrencyErrors(t *testing.T) {
+	defer wbxml.SetMinPart(512)()
+	src := corpus.SyncEmail(64 << 10)
+	cases := map[string]func(b []byte) []byte{
+		"truncated":      func(b []byte) []byte { return b[:len(b)*3/4] },
+		"unknown page":   func(b []byte) []byte { return patchNth(b, []byte{0x00, 0x02}, []byte{0x00, 0x7E}, 40) },
+		"stray END":      func(b []byte) []byte { return append(b[:len(b)-1:len(b)-1], 0x01, 0x01) },
+		"bad OPAQUE len": func(b []byte) []byte { return patchNth(b, []byte{0x03}, []byte{0xC3, 0xFF, 0xFF, 0x7F}, 900) },
+		"literal late":   func(b []byte) []byte { return patchNth(b, []byte{0x01, 0x01}, []byte{0x01, 0x04, 0x00, 0x01}, 30) },
+		"trailing data":  func(b []byte) []byte { return append(b[:len(b):len(b)], 0x45, 0x01) },
+	}
+	for name, mutate := range cases {
+		bad := mutate(src)
+		if bytes.Equal(bad, src) {
+			t.Fatalf("%s: the mutation changed nothing", name)
+		}
+		for style, opts := range partsStyles {
+			t.Run(name+"/"+style, func(t *testing.T) { checkParts(t, bad, opts) })
+		}
+	}
+}
+
+// firstDiff returns the offset of the first byte where a and b differ.
+func firstDiff(a, b []byte) int {
+	n := min(len(a), len(b))
+	for i := range n {
+		if a[i] != b[i] {
+			return i
+		}
+	}
+	return n
+}
+
+// patchNth replaces the nth occurrence of old in a copy of b with new.
+func patchNth(b, old, new []byte, n int) []byte {
+	at := 0
+	for range n {
+		i := bytes.Index(b[at:], old)
+		if i < 0 {
+			break
+		}
+		at += i + len(old)
+	}
+	at -= len(old)
+	out := append([]byte(nil), b[:at]...)
+	out = append(out, new...)
+	return append(out, b[at+len(old):]...)
+}
+
+// TestConcurrencyDefaultSize: with the real part size a 1 MB Sync
+// response is cut, and a small message is not.
+func TestConcurrencyDefaultSize(t *testing.T) {
+	w := wbxml.NewXMLWriter(activeSync(wbxml.WithConcurrency(4))...)
+	for _, tc := range []struct {
+		size  int
+		parts int
+	}{{1 << 20, 4}, {300 << 10, 2}, {64 << 10, 0}} {
+		src := corpus.SyncEmail(tc.size)
+		want, _ := wbxml.AppendXML(nil, src, activeSync()...)
+		got, err := w.AppendXML(nil, src)
+		if err != nil || !bytes.Equal(got, want) {
+			t.Fatalf("%d bytes: output differs from one goroutine (%v)", tc.size, err)
+		}
+		if n := wbxml.PartsUsed(w); n != tc.parts {
+			t.Errorf("%d bytes: %d parts, want %d", tc.size, n, tc.parts)
+		}
+	}
+}
+
+// FuzzConcurrency: any input converts in parts (as small as they come)
+// exactly as on one goroutine.
+func FuzzConcurrency(f *testing.F) {
+	addInteropSeeds(f, ".wbxml")
+	f.Add(corpus.FolderSync())
+	restore := wbxml.SetMinPart(1)
+	f.Cleanup(restore)
+	one := wbxml.NewXMLWriter(activeSync(wbxml.WithIndent(1))...)
+	many := wbxml.NewXMLWriter(activeSync(wbxml.WithIndent(1), wbxml.WithConcurrency(5))...)
+	f.Fuzz(func(t *testing.T, src []byte) {
+		want := convertWith(one, src)
+		got := convertWith(many, src)
+		if !bytes.Equal(want.XML, got.XML) {
+			t.Fatalf("the XML differs from one goroutine's at byte %d\ninput % X", firstDiff(want.XML, got.XML), src)
+		}
+		want.XML, got.XML = nil, nil
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
+			t.Fatalf("parts differ from one goroutine (-want +got):\n%s\ninput % X", diff, src)
+		}
+	})
+}
+
+func ExampleWithConcurrency() {
+	src := corpus.SyncEmail(2 << 20)
+	w := wbxml.NewXMLWriter(wbxml.WithVocabulary(codepages.ActiveSync), wbxml.WithConcurrency(4))
+	out, err := w.AppendXML(nil, src)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	same, _ := wbxml.AppendXML(nil, src, wbxml.WithVocabulary(codepages.ActiveSync))
+	fmt.Println(bytes.Equal(out, same))
+	// Output: true
+}
+
+// BenchmarkToXMLConcurrent converts the 1 MB and 10 MB Sync responses in
+// parts on GOMAXPROCS goroutines; compare with BenchmarkToXML.
+func BenchmarkToXMLConcurrent(b *testing.B) {
+	for _, size := range []int{1 << 20, 10 << 20} {
+		src := corpus.SyncEmail(size)
+		b.Run(fmt.Sprintf("SyncEmail%dMB", size>>20), func(b *testing.B) {
+			w := wbxml.NewXMLWriter(activeSync(wbxml.WithConcurrency(runtime.GOMAXPROCS(0)))...)
+			out, err := w.AppendXML(nil, src)
+			if err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(src)))
+			for b.Loop() {
+				out, _ = w.AppendXML(out[:0], src)
+			}
+		})
+	}
+}
