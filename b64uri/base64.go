@@ -222,58 +222,64 @@ func textError(err error, at, value int) *Error {
 	return &Error{Err: err, Field: FieldText, Offset: at, InText: true, Value: value, Remaining: -1}
 }
 
+// encodePairs[v] is the two characters of the 12-bit value v, the first
+// in the low byte: one lookup encodes a byte and a half.
+var encodePairs = func() (t [4096]uint16) {
+	for v := range t {
+		t[v] = uint16(encodeStd[v>>6]) | uint16(encodeStd[v&63])<<8
+	}
+	return t
+}()
+
+// encodeTables points to encodePairs, for the same reason as decodeTables.
+var encodeTables = &encodePairs
+
+// encode48 returns the eight characters of the six bytes in the top 48
+// bits of v as a little-endian word (the first character in the low byte).
+func encode48(t *[4096]uint16, v uint64) uint64 {
+	return uint64(t[v>>52]) | uint64(t[v>>40&0xFFF])<<16 |
+		uint64(t[v>>28&0xFFF])<<32 | uint64(t[v>>16&0xFFF])<<48
+}
+
 // encodeInPlace base64-encodes the n bytes at buf[len(buf)-n:] into the
 // whole of buf, which must be encodedLen(n) long. Encoding runs forwards and
 // never overwrites a byte before reading it: the write position starts
 // encodedLen(n)-n ≥ 1 bytes behind the read position and gains one byte per
 // three bytes read, so a step that reads 3 bytes before writing 4 is always
-// safe, and one that reads 6 before writing 8 while the gap is at least 2.
+// safe, one that reads 6 (or 8) before writing 8 while the gap is at least
+// 2, and one that reads 12 before writing 16 while it is at least 4.
 func encodeInPlace(buf []byte, n int) {
-	r := len(buf) - n
-	w := 0
-	// Six bytes to eight characters per step while the eight-byte write
-	// stays behind the next unread byte (r+6 ≥ w+8).
-	for len(buf)-r >= 6 && r-w >= 2 {
-		src := buf[r : r+6 : r+6]
-		v := uint64(src[0])<<40 | uint64(src[1])<<32 | uint64(src[2])<<24 |
-			uint64(src[3])<<16 | uint64(src[4])<<8 | uint64(src[5])
-		dst := buf[w : w+8 : w+8]
-		dst[0] = encodeStd[v>>42&63]
-		dst[1] = encodeStd[v>>36&63]
-		dst[2] = encodeStd[v>>30&63]
-		dst[3] = encodeStd[v>>24&63]
-		dst[4] = encodeStd[v>>18&63]
-		dst[5] = encodeStd[v>>12&63]
-		dst[6] = encodeStd[v>>6&63]
-		dst[7] = encodeStd[v&63]
+	t := encodeTables
+	r, w := len(buf)-n, 0
+	// r-w is the gap between writing and reading. Twelve bytes per step,
+	// read as two overlapping big-endian words.
+	for r+12 <= len(buf) && r-w >= 4 {
+		s, d := buf[r:r+12:r+12], buf[w:w+16:w+16]
+		a, b := binary.BigEndian.Uint64(s), binary.BigEndian.Uint64(s[4:])<<16
+		binary.LittleEndian.PutUint64(d, encode48(t, a))
+		binary.LittleEndian.PutUint64(d[8:], encode48(t, b))
+		r += 12
+		w += 16
+	}
+	// Then six while a word can be read without passing the end.
+	for r+8 <= len(buf) && r-w >= 2 {
+		v := binary.BigEndian.Uint64(buf[r : r+8 : r+8])
+		binary.LittleEndian.PutUint64(buf[w:w+8:w+8], encode48(t, v))
 		r += 6
 		w += 8
 	}
-	for len(buf)-r >= 3 {
-		src := buf[r : r+3 : r+3]
+	src, dst := buf[r:], buf[w:]
+	for len(src) >= 3 {
 		v := uint32(src[0])<<16 | uint32(src[1])<<8 | uint32(src[2])
-		dst := buf[w : w+4 : w+4]
-		dst[0] = encodeStd[v>>18&63]
-		dst[1] = encodeStd[v>>12&63]
-		dst[2] = encodeStd[v>>6&63]
-		dst[3] = encodeStd[v&63]
-		r += 3
-		w += 4
+		binary.LittleEndian.PutUint32(dst[:4], uint32(t[v>>12])|uint32(t[v&0xFFF])<<16)
+		src, dst = src[3:], dst[4:]
 	}
-	switch len(buf) - r {
+	switch len(src) {
 	case 1:
-		v := uint32(buf[r]) << 16
-		dst := buf[w : w+4 : w+4]
-		dst[0] = encodeStd[v>>18&63]
-		dst[1] = encodeStd[v>>12&63]
-		dst[2] = '='
-		dst[3] = '='
+		v := uint32(src[0]) << 4
+		binary.LittleEndian.PutUint32(dst[:4], uint32(t[v])|'='<<16|'='<<24)
 	case 2:
-		v := uint32(buf[r])<<16 | uint32(buf[r+1])<<8
-		dst := buf[w : w+4 : w+4]
-		dst[0] = encodeStd[v>>18&63]
-		dst[1] = encodeStd[v>>12&63]
-		dst[2] = encodeStd[v>>6&63]
-		dst[3] = '='
+		v := uint32(src[0])<<16 | uint32(src[1])<<8
+		binary.LittleEndian.PutUint32(dst[:4], uint32(t[v>>12])|uint32(encodeStd[v>>6&63])<<16|'='<<24)
 	}
 }

@@ -17,31 +17,39 @@ func (q *Query) PackedLen() int {
 // EncodedLen returns the length of q's base64 form (padded).
 func (q *Query) EncodedLen() int { return encodedLen(q.PackedLen()) }
 
-// check reports what would make q's binary form invalid: an unknown
-// command, a device id that is empty or longer than 255 bytes, a device
-// type or parameter value longer than 255 bytes, more than MaxParams
-// parameters. Every Query that [Decoder]
+// packedLen returns the length of q's binary form, or the error for what
+// would make it invalid: an unknown command, a device id that is empty or
+// longer than 255 bytes, a device type or parameter value longer than 255
+// bytes, more than MaxParams parameters. Every Query that [Decoder]
 // accepts passes, including unknown parameters and (lenient) odd Options
 // lengths.
-func (q *Query) check() error {
+func (q *Query) packedLen() (int, error) {
 	if !q.Command.Known() {
-		return &Error{Err: ErrUnknownCommand, Field: FieldCommand, Offset: -1, Value: int(q.Command), Remaining: -1}
+		return 0, &Error{Err: ErrUnknownCommand, Field: FieldCommand, Offset: -1, Value: int(q.Command), Remaining: -1}
 	}
-	if n := len(q.DeviceID); n == 0 || n > 255 {
-		return &Error{Err: ErrDeviceIDLength, Field: FieldDeviceID, Offset: -1, Value: n, Remaining: -1}
+	id, typ := len(q.DeviceID), len(q.DeviceType)
+	if id == 0 || id > 255 {
+		return 0, &Error{Err: ErrDeviceIDLength, Field: FieldDeviceID, Offset: -1, Value: id, Remaining: -1}
 	}
-	if n := len(q.DeviceType); n > 255 {
-		return &Error{Err: ErrDeviceTypeLength, Field: FieldDeviceType, Offset: -1, Value: n, Remaining: -1}
+	if typ > 255 {
+		return 0, &Error{Err: ErrDeviceTypeLength, Field: FieldDeviceType, Offset: -1, Value: typ, Remaining: -1}
 	}
 	if len(q.Params) > MaxParams {
-		return &Error{Err: ErrTooManyParams, Field: FieldParamTag, Offset: -1, Value: len(q.Params), Remaining: -1}
+		return 0, &Error{Err: ErrTooManyParams, Field: FieldParamTag, Offset: -1, Value: len(q.Params), Remaining: -1}
 	}
-	for _, p := range q.Params {
-		if n := len(p.Value); n > 255 {
-			return &Error{Err: ErrParamLength, Field: FieldParamValue, Offset: -1, Value: n, Remaining: -1, Tag: p.Tag}
+	n := minLen + id + typ
+	if q.HasPolicyKey {
+		n += 4
+	}
+	for i := range q.Params {
+		p := &q.Params[i]
+		v := len(p.Value)
+		if v > 255 {
+			return 0, &Error{Err: ErrParamLength, Field: FieldParamValue, Offset: -1, Value: v, Remaining: -1, Tag: p.Tag}
 		}
+		n += 2 + v
 	}
-	return nil
+	return n, nil
 }
 
 // AppendPack appends q's binary form to dst and returns the extended slice.
@@ -50,11 +58,11 @@ func (q *Query) check() error {
 // reproduces the input. The error, for a Query no decoder would produce
 // (see [Error] with Offset -1), leaves dst unchanged.
 func (q *Query) AppendPack(dst []byte) ([]byte, error) {
-	if err := q.check(); err != nil {
+	n, err := q.packedLen()
+	if err != nil {
 		return dst, err
 	}
-	dst = slices.Grow(dst, q.PackedLen())
-	return q.appendPacked(dst), nil
+	return q.appendPacked(slices.Grow(dst, n)), nil
 }
 
 // AppendEncode appends q's base64 form (standard alphabet, padded) to dst
@@ -62,17 +70,17 @@ func (q *Query) AppendPack(dst []byte) ([]byte, error) {
 // the binary form is written at the end of the new space and encoded in
 // place.
 func (q *Query) AppendEncode(dst []byte) ([]byte, error) {
-	if err := q.check(); err != nil {
+	n, err := q.packedLen()
+	if err != nil {
 		return dst, err
 	}
-	n := q.PackedLen()
 	m := encodedLen(n)
 	dst = slices.Grow(dst, m)
 	l := len(dst)
-	tail := dst[l+m-n : l+m-n : l+m]
-	q.appendPacked(tail)
 	dst = dst[:l+m]
-	encodeInPlace(dst[l:], n)
+	out := dst[l:]
+	q.appendPacked(out[m-n : m-n])
+	encodeInPlace(out, n)
 	return dst, nil
 }
 
