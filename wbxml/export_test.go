@@ -21,3 +21,11 @@ func PartsUsed(x *XMLWriter) int {
 	}
 	return x.par.used
 }
+
+// ReadPartsUsed is PartsUsed for an XMLReader.
+func ReadPartsUsed(x *XMLReader) int {
+	if x.par == nil {
+		return 0
+	}
+	return x.par.used
+}

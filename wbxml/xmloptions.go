@@ -51,18 +51,21 @@ func WithPrefixes(on bool) Option { return Option{kind: optPrefixes, b: on} }
 // (default false). XMLReader only.
 func WithKeepSpace(on bool) Option { return Option{kind: optKeepSpace, b: on} }
 
-// WithConcurrency lets [XMLWriter.AppendXML] convert a large document (at
-// least 256 KiB of WBXML) in up to n parts at once, one goroutine each;
-// n ≤ 1, the default, converts on the calling goroutine only. The output,
-// the warnings and any error are exactly those of converting on one
-// goroutine. The parts are cut between sibling elements deep in the
-// document, where nothing but the elements around them carries over, so
-// a document whose content the parts could not be found in (text between
-// child elements, attributes, extension tokens, a UTF-16 or UTF-32
-// charset) is converted in fewer parts or in one. Unlike the default, a
-// conversion in parts allocates: a few small objects per part, and once
-// per XMLWriter the parts' output buffers. runtime.GOMAXPROCS(0) is a
-// good n. XMLWriter only.
+// WithConcurrency lets [XMLWriter.AppendXML] and [XMLReader.AppendWBXML]
+// convert a large document (256 KiB or more) in up to n parts at once,
+// one goroutine each; n ≤ 1, the default, converts on the calling
+// goroutine only. The output, the warnings and any error are exactly
+// those of converting on one goroutine: the parts are cut between sibling
+// elements, where nothing but the elements open around them carries over,
+// and each part's end is checked against the next one's start (a
+// document that does not pass is converted again on one goroutine).
+// Documents that offer no such places convert in fewer parts or in one:
+// WBXML with text between child elements, attributes, extension tokens or
+// a UTF-16 or UTF-32 charset; XML whose white space is kept
+// ([WithKeepSpace]) or with a DOCTYPE internal subset. Unlike the
+// default, a conversion in parts allocates: a few small objects per part,
+// and once per writer or reader the parts' buffers.
+// runtime.GOMAXPROCS(0) is a good n.
 func WithConcurrency(n int) Option {
 	return Option{kind: optConcurrency, n: int64(min(max(n, 1), 256))}
 }

@@ -25,13 +25,14 @@ import (
 //
 // An XMLReader is not safe for concurrent use.
 type XMLReader struct {
-	sc     xmlscan.Scanner
-	enc    Encoder
-	opts   []Option
-	vocab  Vocabulary
-	valid  TagValidator
-	strict bool
-	keepWS bool // WithKeepSpace: white space between elements is content
+	sc      xmlscan.Scanner
+	enc     Encoder
+	opts    []Option
+	vocab   Vocabulary
+	valid   TagValidator
+	strict  bool
+	keepWS  bool // WithKeepSpace: white space between elements is content
+	workers int  // WithConcurrency
 
 	doc     []byte
 	stack   []rframe
@@ -43,7 +44,9 @@ type XMLReader struct {
 	runs    []contentRun
 	bin     []byte // decoded base64
 
-	warns Warnings
+	warns   Warnings
+	warnPos textPos    // where the last warning is
+	par     *readParts // conversions in parts (WithConcurrency)
 }
 
 // rframe is an open element of the XML input.
@@ -75,6 +78,7 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	var c xmlConfig
 	c.apply(opts)
 	x.keepWS = c.keep
+	x.workers = c.workers
 	x.enc.ResetAppend(nil, opts...)
 	x.vocab = x.enc.cfg.vocab
 	x.strict = x.enc.cfg.strict
@@ -92,8 +96,13 @@ func NewXMLReader(opts ...Option) *XMLReader {
 // On error it returns dst unchanged and an *XMLError (or the Encoder's
 // *SyntaxError).
 func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
+	if x.workers > 1 {
+		if out, ok, err := x.appendParts(dst, src); ok {
+			return out, err
+		}
+	}
 	x.enc.ResetAppend(dst)
-	if err := x.run(src); err != nil {
+	if err := x.run(src, -1); err != nil {
 		return dst, err
 	}
 	return x.enc.Bytes(), nil
@@ -103,7 +112,7 @@ func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
 // error, part of the output may have been written.
 func (x *XMLReader) WriteWBXML(w io.Writer, src []byte) error {
 	x.enc.Reset(w)
-	if err := x.run(src); err != nil {
+	if err := x.run(src, -1); err != nil {
 		return err
 	}
 	return x.enc.Flush()
@@ -120,7 +129,9 @@ func AppendWBXML(dst, src []byte, opts ...Option) ([]byte, error) {
 	return NewXMLReader(opts...).AppendWBXML(dst, src)
 }
 
-func (x *XMLReader) run(src []byte) error {
+// run converts the document src: all of it, or up to byte offset stop
+// when stop ≥ 0 (see loop).
+func (x *XMLReader) run(src []byte, stop int64) error {
 	if x.vocab == nil {
 		return &XMLError{Line: 1, Column: 1, Err: ErrUnknownTag, Msg: "no vocabulary: use WithVocabulary"}
 	}
@@ -130,7 +141,18 @@ func (x *XMLReader) run(src []byte) error {
 	x.stack = x.stack[:0]
 	x.text, x.hasText, x.keep = nil, false, false
 	x.warns.reset()
+	x.warnPos = textPos{line: 1, column: 1}
+	return x.loop(stop)
+}
+
+// loop converts tokens to the end of the document or, when stop ≥ 0,
+// until the scanner reaches byte offset stop, which must be a token
+// boundary.
+func (x *XMLReader) loop(stop int64) error {
 	for {
+		if stop >= 0 && x.sc.InputOffset() >= stop {
+			return nil
+		}
 		t, err := x.sc.ReadToken()
 		if err == io.EOF {
 			return nil
@@ -488,9 +510,25 @@ func (x *XMLReader) base64(text []byte, off int64) ([]byte, error) {
 	return b, nil
 }
 
+// textPos is a byte offset of the XML input and its line and column.
+type textPos struct {
+	off          int64
+	line, column int
+}
+
 func (x *XMLReader) warn(off int64, page, code uint8, err error) {
-	line, col := x.sc.Position(off)
-	x.warns.add(Warning{Offset: off, Line: line, Column: col, Page: page, Code: code, Err: err})
+	if len(x.warns.List) >= maxWarnings {
+		x.warns.Count++ // only counted: no need to find its line
+		return
+	}
+	// Warnings come in document order: place each from the one before.
+	p := &x.warnPos
+	if off < p.off {
+		*p = textPos{line: 1, column: 1}
+	}
+	p.line, p.column = xmlscan.PositionFrom(x.doc, p.off, p.line, p.column, off)
+	p.off = off
+	x.warns.add(Warning{Offset: off, Line: p.line, Column: p.column, Page: page, Code: code, Err: err})
 }
 
 func (x *XMLReader) errAt(off int64, err error, msg string) error {

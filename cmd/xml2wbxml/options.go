@@ -3,6 +3,7 @@ package main
 import (
 	"flag"
 	"fmt"
+	"runtime"
 
 	"github.com/easkit/easkit/codepages"
 	"github.com/easkit/easkit/internal/cli"
@@ -91,5 +92,7 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 		wbxml.WithStrict(o.strict),
 		wbxml.WithKeepSpace(o.keepSpace),
 		wbxml.WithHeader(h),
+		// Large documents convert in parts on every core.
+		wbxml.WithConcurrency(runtime.GOMAXPROCS(0)),
 	}
 }

@@ -100,29 +100,41 @@ func (e *SyntaxError) Unwrap() error { return e.Err }
 // Position returns the 1-based line and column of byte offset off in doc,
 // counted as in [SyntaxError]. An offset outside doc is clamped to it.
 func Position(doc []byte, off int64) (line, column int) {
+	return PositionFrom(doc, 0, 1, 1, off)
+}
+
+// PositionFrom is [Position] counted on from a known place: byte offset
+// from, which is at line and column, no further than off, and not inside
+// a CR LF pair. Callers that place many offsets in increasing order (a
+// list of warnings, say) read the document once instead of once each.
+func PositionFrom(doc []byte, from int64, line, column int, off int64) (int, int) {
 	if off < 0 {
 		off = 0
 	}
 	if off > int64(len(doc)) {
 		off = int64(len(doc))
 	}
+	if from < 0 || from > off {
+		from, line, column = 0, 1, 1
+	}
 	end := int(off)
-	line = 1
-	lineStart := 0
-	for i := 0; i < end; i++ {
+	lineStart := int(from)
+	for i := lineStart; i < end; i++ {
 		switch doc[i] {
 		case '\n':
 			line++
 			lineStart = i + 1
+			column = 1
 		case '\r':
 			if i+1 < len(doc) && doc[i+1] == '\n' {
 				continue // the LF ends the line
 			}
 			line++
 			lineStart = i + 1
+			column = 1
 		}
 	}
-	column = 1 + utf8.RuneCount(doc[lineStart:end])
+	column += utf8.RuneCount(doc[lineStart:end])
 	if lineStart == 0 && end >= len(bom) && string(doc[:len(bom)]) == bom {
 		column--
 	}

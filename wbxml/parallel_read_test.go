@@ -1,0 +1,223 @@
+package wbxml_test
+
+import (
+	"bytes"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/internal/corpus"
+	"github.com/easkit/easkit/version"
+	"github.com/easkit/easkit/wbxml"
+	"github.com/google/go-cmp/cmp"
+)
+
+// readResult is everything an XML → WBXML conversion gives back.
+type readResult struct {
+	WBXML    []byte
+	Err      string
+	Warnings wbxml.Warnings
+}
+
+func readWith(r *wbxml.XMLReader, doc []byte) readResult {
+	prefix := []byte("kept")
+	out, err := r.AppendWBXML(prefix, doc)
+	res := readResult{WBXML: out, Warnings: *r.Warnings()}
+	res.Warnings.List = append([]wbxml.Warning(nil), res.Warnings.List...)
+	if err != nil {
+		res.Err = err.Error()
+	}
+	return res
+}
+
+// readStyles are the reader options conversions in parts must reproduce.
+var readStyles = map[string][]wbxml.Option{
+	"default": activeSync(),
+	"v12.1":   activeSync(wbxml.WithVocabulary(codepages.ActiveSync.In(version.V12_1))),
+	"strict":  activeSync(wbxml.WithStrict(true)),
+	"keep":    activeSync(wbxml.WithKeepSpace(true)),
+}
+
+// checkReadParts converts doc on one goroutine and in parts with several
+// worker counts, and fails unless every result is the same. It returns
+// the most parts used.
+func checkReadParts(t testing.TB, doc []byte, opts []wbxml.Option) int {
+	t.Helper()
+	want := readWith(wbxml.NewXMLReader(opts...), doc)
+	most := 0
+	for _, n := range []int{2, 3, 5, 16} {
+		r := wbxml.NewXMLReader(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(n))...)
+		for round := range 2 {
+			got := readWith(r, doc)
+			if !bytes.Equal(want.WBXML, got.WBXML) {
+				t.Fatalf("WithConcurrency(%d), round %d: the WBXML differs from one goroutine's at byte %d",
+					n, round, firstDiff(want.WBXML, got.WBXML))
+			}
+			w0 := want
+			w0.WBXML, got.WBXML = nil, nil
+			if diff := cmp.Diff(w0, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
+				t.Fatalf("WithConcurrency(%d), round %d: differs from one goroutine (-want +got):\n%s", n, round, diff)
+			}
+			most = max(most, wbxml.ReadPartsUsed(r))
+		}
+	}
+	return most
+}
+
+// TestReadConcurrencySameOutput: XML → WBXML in parts gives the bytes,
+// warnings and error of one goroutine, for the XML of every corpus
+// message in each writer style, read in each reader style, and the
+// documents really are cut (except where white space is kept: those
+// are never cut).
+func TestReadConcurrencySameOutput(t *testing.T) {
+	defer wbxml.SetMinPart(64)()
+	for _, m := range corpus.Standard() {
+		if m.Name == "SyncEmail10MB" {
+			continue
+		}
+		src := m.Build()
+		for wname, wopts := range partsStyles {
+			if wname == "no vocabulary" {
+				continue
+			}
+			doc, err := wbxml.AppendXML(nil, src, wopts...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			for rname, ropts := range readStyles {
+				t.Run(m.Name+"/"+wname+"/"+rname, func(t *testing.T) {
+					n := checkReadParts(t, doc, ropts)
+					switch {
+					case rname == "keep" && n != 0:
+						t.Errorf("cut into %d parts with white space kept", n)
+					case rname != "keep" && rname != "strict" && n < 3 && len(doc) > 8192:
+						t.Errorf("the %d-byte document was cut into %d parts, want several", len(doc), n)
+					}
+				})
+			}
+		}
+	}
+}
+
+// TestReadConcurrencyInterop: the same over every interop XML sample and
+// the XML forms of hand-written documents with comments, CDATA, PIs,
+// prefixes and errors, cut into parts as small as they come.
+func TestReadConcurrencyInterop(t *testing.T) {
+	defer wbxml.SetMinPart(1)()
+	names, _ := filepath.Glob(filepath.Join(interopDir, "*.xml"))
+	bad, _ := filepath.Glob(filepath.Join(interopDir, "bad", "*.xml"))
+	names = append(names, bad...)
+	if len(names) == 0 {
+		t.Fatal("no interop XML samples")
+	}
+	cut := 0
+	docs := map[string][]byte{}
+	for _, n := range names {
+		b, err := os.ReadFile(n)
+		if err != nil {
+			t.Fatal(err)
+		}
+		docs[filepath.Base(n)] = b
+	}
+	for name, s := range readDocs {
+		docs[name] = []byte(s)
+	}
+	for name, doc := range docs {
+		for style, opts := range readStyles {
+			t.Run(name+"/"+style, func(t *testing.T) {
+				if checkReadParts(t, doc, opts) > 1 {
+					cut++
+				}
+			})
+		}
+	}
+	if cut < 10 {
+		t.Errorf("only %d documents were cut into parts", cut)
+	}
+}
+
+// readDocs are hand-written documents whose markup the checkpoints must
+// read right, or leave to the scanner.
+var readDocs = map[string]string{
+	"comments and PIs": `<?xml version="1.0"?><!-- a > b --><?pi x?><Sync xmlns="AirSync:"><Collections>
+<Collection><SyncKey>1</SyncKey></Collection> <!-- <Collection> -->
+<Collection><SyncKey>2</SyncKey></Collection><?pi <Collection>?>
+<Collection><SyncKey>3</SyncKey></Collection>
+<Collection><SyncKey><![CDATA[<4>]]></SyncKey></Collection></Collections></Sync>`,
+	"prefixes and quotes": `<a:Sync xmlns:a="AirSync:" xmlns:e='Email:'><a:Collections>
+<a:Collection a:x="/>"><a:SyncKey>1</a:SyncKey></a:Collection>
+<a:Collection><e:Subject>x</e:Subject></a:Collection>
+<a:Collection xmlns:a="Email:"><a:Subject>y</a:Subject></a:Collection>
+<a:Collection><a:SyncKey/></a:Collection><a:Collection/>
+<a:Collection><e:To xmlns:e="Email:">z</e:To></a:Collection></a:Collections></a:Sync>`,
+	"default namespace changes": `<Sync xmlns="AirSync:"><Collections>
+<Collection><Commands><Add><ApplicationData><Subject xmlns="Email:">1</Subject></ApplicationData></Add>
+<Add><ApplicationData><Body xmlns="AirSyncBase:"><Data>2</Data></Body></ApplicationData></Add>
+<Add><ApplicationData><To xmlns="Email:">3</To></ApplicationData></Add></Commands></Collection>
+</Collections></Sync>`,
+	"doctype": `<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/">
+<FolderSync xmlns="FolderHierarchy:"><SyncKey>1</SyncKey><Changes><Add><DisplayName>a</DisplayName></Add>
+<Add><DisplayName>b</DisplayName></Add><Add><DisplayName>c</DisplayName></Add></Changes></FolderSync>`,
+	"internal subset": `<!DOCTYPE FolderSync [<!ENTITY e "x">]><FolderSync xmlns="FolderHierarchy:"><Changes>
+<Add><DisplayName>a</DisplayName></Add><Add><DisplayName>b</DisplayName></Add></Changes></FolderSync>`,
+	"mismatched end": `<FolderSync xmlns="FolderHierarchy:"><Changes><Add><DisplayName>a</DisplayName></Add>
+<Add><DisplayName>b</DisplayName></Add><Add><DisplayName>c</Add></DisplayName></Changes></FolderSync>`,
+	"unknown late": `<FolderSync xmlns="FolderHierarchy:"><Changes><Add><DisplayName>a</DisplayName></Add>
+<Add><DisplayName>b</DisplayName></Add><Add><Nope>c</Nope></Add></Changes></FolderSync>`,
+	"text between": `<FolderSync xmlns="FolderHierarchy:"><Changes><Add><DisplayName>a</DisplayName></Add>
+text<Add><DisplayName>b</DisplayName></Add>&#32;<Add><DisplayName>c</DisplayName></Add></Changes></FolderSync>`,
+	"truncated": `<FolderSync xmlns="FolderHierarchy:"><Changes><Add><DisplayName>a</DisplayName></Add>
+<Add><DisplayName>b</DisplayName></Add><Add><DisplayName>c</DisplayName></Add></Chan`,
+	"second root": `<FolderSync xmlns="FolderHierarchy:"><Changes><Add/><Add/></Changes></FolderSync><FolderSync xmlns="FolderHierarchy:"/>`,
+	"markers": `<Sync xmlns="AirSync:" xmlns:easkit="https://github.com/easkit/easkit/wbxml"><Collections>
+<Collection><SyncKey>1</SyncKey></Collection>
+<Collection><easkit:opaque>AAE=</easkit:opaque><SyncKey>2</SyncKey></Collection>
+<Collection><easkit:unknown page="0" token="0x3F">3</easkit:unknown></Collection>
+<Collection><SyncKey easkit:wire="opaque">NA==</SyncKey></Collection></Collections></Sync>`,
+}
+
+// TestReadConcurrencyDefaultSize: with the real part size the XML of a
+// 1 MB Sync response is cut, and a small one is not.
+func TestReadConcurrencyDefaultSize(t *testing.T) {
+	r := wbxml.NewXMLReader(activeSync(wbxml.WithConcurrency(4))...)
+	for _, tc := range []struct {
+		size  int
+		parts int
+	}{{1 << 20, 4}, {200 << 10, 2}, {64 << 10, 0}} {
+		src := corpus.SyncEmail(tc.size)
+		doc, _ := wbxml.AppendXML(nil, src, activeSync()...)
+		got, err := r.AppendWBXML(nil, doc)
+		if err != nil || !bytes.Equal(got, src) {
+			t.Fatalf("%d bytes: the WBXML differs from the corpus message (%v)", tc.size, err)
+		}
+		if n := wbxml.ReadPartsUsed(r); n != tc.parts {
+			t.Errorf("%d bytes: %d parts, want %d", tc.size, n, tc.parts)
+		}
+	}
+}
+
+// FuzzReadConcurrency: any XML converts in parts (as small as they come)
+// exactly as on one goroutine.
+func FuzzReadConcurrency(f *testing.F) {
+	addInteropSeeds(f, ".xml")
+	for _, s := range readDocs {
+		f.Add([]byte(s))
+	}
+	restore := wbxml.SetMinPart(1)
+	f.Cleanup(restore)
+	one := wbxml.NewXMLReader(activeSync()...)
+	many := wbxml.NewXMLReader(activeSync(wbxml.WithConcurrency(5))...)
+	f.Fuzz(func(t *testing.T, doc []byte) {
+		want := readWith(one, doc)
+		got := readWith(many, doc)
+		if !bytes.Equal(want.WBXML, got.WBXML) {
+			t.Fatalf("the WBXML differs from one goroutine's at byte %d\ninput %q", firstDiff(want.WBXML, got.WBXML), doc)
+		}
+		want.WBXML, got.WBXML = nil, nil
+		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
+			t.Fatalf("parts differ from one goroutine (-want +got):\n%s\ninput %q", diff, doc)
+		}
+	})
+}
