@@ -46,8 +46,7 @@ type XMLWriter struct {
 
 // xframe is an open element of the XML output.
 type xframe struct {
-	name       string // the vocabulary's name, looked up once
-	kind       ContentKind
+	ti         *tagInfo // the vocabulary's facts, nil for <easkit:unknown>
 	page, code uint8
 	unknown    bool  // written as <easkit:unknown>
 	prefixed   bool  // prefix mode: the name carries its page's prefix
@@ -254,16 +253,27 @@ func (x *XMLWriter) newline(depth int) {
 	if x.cfg.indent == 0 {
 		return
 	}
-	x.out = append(x.out, '\n')
-	n := depth * x.cfg.indent
-	for n > 0 {
-		k := min(n, len(spaces))
-		x.out = append(x.out, spaces[:k]...)
-		n -= k
-	}
+	x.out = x.appendNewline(x.out, depth)
 }
 
-const spaces = "                                                                "
+// appendNewline appends a line break and the indentation of depth.
+func (x *XMLWriter) appendNewline(out []byte, depth int) []byte {
+	n := 1 + depth*x.cfg.indent
+	if n <= len(newlineSpaces) {
+		return append(out, newlineSpaces[:n]...)
+	}
+	out = append(out, newlineSpaces...)
+	for n -= len(newlineSpaces); n > 0; {
+		k := min(n, len(newlineSpaces)-1)
+		out = append(out, newlineSpaces[1:1+k]...)
+		n -= k
+	}
+	return out
+}
+
+// newlineSpaces is a line break and the indentation of most elements.
+const newlineSpaces = "\n" + "                                                                " +
+	"                                                                "
 
 func (x *XMLWriter) start(t *Token) error {
 	if t.Literal {
@@ -346,7 +356,7 @@ func (x *XMLWriter) startKnown(page, code uint8, ti *tagInfo) {
 	depth := len(x.stack)
 	f := x.openParent()
 	f.page, f.code = page, code
-	f.name, f.kind = ti.name, ti.kind
+	f.ti = ti
 	x.out = append(x.out, '<')
 	switch {
 	case !x.cfg.prefixes:
@@ -374,7 +384,7 @@ func (x *XMLWriter) appendQName(f *xframe) {
 		x.out = append(x.out, x.prefixes[f.page]...)
 		x.out = append(x.out, ':')
 	}
-	x.out = append(x.out, f.name...)
+	x.out = append(x.out, f.ti.name...)
 }
 
 // declareRoot writes the namespace declarations of prefix mode on the root
@@ -398,9 +408,7 @@ func (x *XMLWriter) declareRoot(page uint8, f *xframe) {
 }
 
 func (x *XMLWriter) declareDefault(page uint8) {
-	x.out = append(x.out, ` xmlns="`...)
-	x.out = xmltext.AppendAttr(x.out, x.vocab.Namespace(page, x.cfg.form))
-	x.out = append(x.out, '"')
+	x.out = append(x.out, x.tagPage(page).xmlns...)
 }
 
 func (x *XMLWriter) declareEasKit(f *xframe) {
@@ -456,7 +464,10 @@ func (x *XMLWriter) end() {
 // leaf writes the content of an element without children: its runs as
 // the vocabulary's default form, or with a wire marker.
 func (x *XMLWriter) leaf(f *xframe) {
-	kind := f.kind // ContentText for unknown tags
+	kind := ContentText // for unknown tags
+	if f.ti != nil {
+		kind = f.ti.kind
+	}
 	data := x.content()
 	r0 := x.runs[0]
 	if len(x.runs) == 1 {
