@@ -187,11 +187,7 @@ func (d *Decoder) startTag(t *Token, b byte) error {
 	if err := d.push(frame{page: page, code: code, flags: flags}, d.off()); err != nil {
 		return err
 	}
-	*t = Token{
-		Kind: KindStartTag, Page: page, Code: code,
-		Attrs: flags&fAttrs != 0, Content: flags&fContent != 0, Unknown: flags&fUnknown != 0,
-		Offset: d.off(),
-	}
+	t.setTag(KindStartTag, page, code, flags, d.off())
 	d.pos++
 	d.afterStart(flags)
 	return nil
@@ -226,12 +222,7 @@ func (d *Decoder) literalTag(t *Token, b byte) error {
 
 // endTag fills t with the end of element f at offset at.
 func (d *Decoder) endTag(t *Token, f frame, at int64) error {
-	*t = Token{
-		Kind: KindEndTag, Page: f.page, Code: f.code,
-		Attrs: f.flags&fAttrs != 0, Content: f.flags&fContent != 0,
-		Literal: f.flags&fLiteral != 0, Unknown: f.flags&fUnknown != 0,
-		Offset: at,
-	}
+	t.setTag(KindEndTag, f.page, f.code, f.flags, at)
 	if f.flags&fLiteral != 0 {
 		t.Value = f.off
 		name, _ := tableString(d.hdr.StringTable, f.off, d.width)
@@ -343,4 +334,19 @@ func (d *Decoder) value(t *Token, b byte) error {
 		d.pos++
 	}
 	return nil
+}
+
+// setTag fills t with a tag token from the frame flags f. It stores field
+// by field: a composite literal is built on the stack and copied with wide
+// moves that stall on the narrow stores just made.
+func (t *Token) setTag(kind Kind, page, code, f uint8, at int64) {
+	t.Kind, t.Page, t.Code, t.Form = kind, page, code, 0
+	t.Attrs = f&fAttrs != 0
+	t.Content = f&fContent != 0
+	t.Literal = f&fLiteral != 0
+	t.Unknown = f&fUnknown != 0
+	t.Raw = false
+	t.Value = 0
+	t.Offset = at
+	t.Data = nil
 }

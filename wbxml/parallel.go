@@ -147,5 +147,22 @@ func (p *xmlPart) run(src []byte, from *Decoder) error {
 func (x *XMLWriter) endsAt(cp *checkpoint, init []xframe) bool {
 	d := &x.dec
 	return d.err == nil && d.state == dsContent && d.pos == cp.pos && d.tagPage == cp.page &&
-		slices.Equal(d.stack, cp.stack) && !x.open && len(x.runs) == 0 && slices.Equal(x.stack, init)
+		slices.Equal(d.stack, cp.stack) && !x.open && len(x.runs) == 0 && sameFrames(x.stack, init)
+}
+
+// sameFrames reports whether two writers' open elements are the same.
+// Their tagInfo pointers point into each writer's own tables, filled
+// from the same vocabulary and options: the tag is compared instead.
+func sameFrames(a, b []xframe) bool {
+	if len(a) != len(b) {
+		return false
+	}
+	for i := range a {
+		fa, fb := a[i], b[i]
+		fa.ti, fb.ti = nil, nil
+		if fa != fb || (a[i].ti == nil) != (b[i].ti == nil) {
+			return false
+		}
+	}
+	return true
 }

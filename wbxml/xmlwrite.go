@@ -29,6 +29,9 @@ type XMLWriter struct {
 	valid    TagValidator
 	strict   bool
 	prefixes []string // prefix mode: lower-case page names, by page
+	tags     [256]*tagPage
+	slow     bool // tests: every token through Token values, no fast path
+	limit    int  // the fast path stops at this input offset (see body)
 
 	out   []byte
 	w     io.Writer
@@ -45,8 +48,7 @@ type XMLWriter struct {
 
 // xframe is an open element of the XML output.
 type xframe struct {
-	name       string // the vocabulary's name, looked up once
-	kind       ContentKind
+	ti         *tagInfo // the vocabulary's facts, nil for <easkit:unknown>
 	page, code uint8
 	unknown    bool  // written as <easkit:unknown>
 	prefixed   bool  // prefix mode: the name carries its page's prefix
@@ -163,6 +165,12 @@ func (x *XMLWriter) run(stop int64) error {
 // or, when stop ≥ 0, until the decoder reaches input offset stop, which
 // must be a token boundary.
 func (x *XMLWriter) body(stop int64) error {
+	// The []byte form converts most tokens without Token values.
+	fast := !x.slow && x.dec.r == nil && x.vocab != nil && x.dec.width == 1 && x.dec.tmode == textUTF8
+	x.limit = len(x.dec.buf)
+	if stop >= 0 && stop < int64(x.limit) {
+		x.limit = int(stop)
+	}
 	for {
 		if stop >= 0 && x.dec.InputOffset() >= stop {
 			return nil
@@ -183,7 +191,7 @@ func (x *XMLWriter) body(stop int64) error {
 		case KindStartTag:
 			err = x.start(&t)
 		case KindEndTag:
-			err = x.end(&t)
+			x.end()
 		case KindString:
 			if t.Raw {
 				return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrCharset,
@@ -211,6 +219,9 @@ func (x *XMLWriter) body(stop int64) error {
 			if err := x.flush(); err != nil {
 				return err
 			}
+		}
+		if fast && x.dec.state == dsContent {
+			x.fast()
 		}
 	}
 }
@@ -265,83 +276,127 @@ func (x *XMLWriter) newline(depth int) {
 	if x.cfg.indent == 0 {
 		return
 	}
-	x.out = append(x.out, '\n')
-	n := depth * x.cfg.indent
-	for n > 0 {
-		k := min(n, len(spaces))
-		x.out = append(x.out, spaces[:k]...)
-		n -= k
-	}
+	x.out = x.appendNewline(x.out, depth)
 }
 
-const spaces = "                                                                "
+// appendNewline appends a line break and the indentation of depth.
+func (x *XMLWriter) appendNewline(out []byte, depth int) []byte {
+	n := 1 + depth*x.cfg.indent
+	if n <= len(newlineSpaces) {
+		return append(out, newlineSpaces[:n]...)
+	}
+	out = append(out, newlineSpaces...)
+	for n -= len(newlineSpaces); n > 0; {
+		k := min(n, len(newlineSpaces)-1)
+		out = append(out, newlineSpaces[1:1+k]...)
+		n -= k
+	}
+	return out
+}
+
+// newlineSpaces is a line break and the indentation of most elements.
+const newlineSpaces = "\n" + "                                                                " +
+	"                                                                "
 
 func (x *XMLWriter) start(t *Token) error {
-	f := xframe{page: t.Page, code: t.Code, nsPage: -1}
+	if t.Literal {
+		x.openParent()
+		return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNoXML, msg: "LITERAL tags have no XML form in easkit"}
+	}
+	if t.Attrs {
+		x.openParent()
+		return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNoXML, msg: "attributes have no XML form in easkit"}
+	}
+	if x.vocab == nil {
+		x.startUnknown(t)
+		return nil
+	}
+	ti := x.tagInfo(t.Page, t.Code)
+	if ti.name == "" {
+		x.startUnknown(t)
+		return nil
+	}
+	x.startKnown(t.Page, t.Code, ti)
+	if !ti.valid {
+		if x.strict {
+			return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNotInVersion,
+				msg: x.vocab.PageName(t.Page) + ":" + ti.name + " is not in the protocol version being checked"}
+		}
+		x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrNotInVersion})
+	}
+	return nil
+}
+
+// openParent prepares the innermost open element for a child: it closes
+// its start tag, writes its pending content and the child's indentation.
+// It returns the new element's frame, inheriting the namespace state.
+func (x *XMLWriter) openParent() xframe {
+	f := xframe{nsPage: -1}
 	depth := len(x.stack)
 	if depth > 0 {
 		p := &x.stack[depth-1]
-		x.closeStart()
-		x.flushMixed(p, depth)
+		if x.open {
+			x.out = append(x.out, '>')
+			x.open = false
+		}
+		if len(x.runs) > 0 {
+			x.flushMixed(p, depth)
+		}
 		p.children = true
 		f.nsPage, f.easkit = p.nsPage, p.easkit
 		if !p.mixed {
 			x.newline(depth)
 		}
 	}
-	name := ""
-	if x.vocab != nil && !t.Literal {
-		name = x.vocab.TagName(t.Page, t.Code)
+	return f
+}
+
+// startUnknown writes the start of an <easkit:unknown> placeholder.
+func (x *XMLWriter) startUnknown(t *Token) {
+	depth := len(x.stack)
+	f := x.openParent()
+	f.page, f.code = t.Page, t.Code
+	f.unknown = true
+	x.out = append(x.out, "<"+markerPrefix+":"+markerUnknown...)
+	x.declareEasKit(&f)
+	x.out = append(x.out, ` page="`...)
+	x.out = strconv.AppendUint(x.out, uint64(t.Page), 10)
+	x.out = append(x.out, `" token="0x`...)
+	x.out = append(x.out, hexDigits[t.Code>>4], hexDigits[t.Code&15], '"')
+	if depth == 0 && x.prefixes != nil {
+		x.declareRoot(t.Page, &f)
 	}
-	if t.Literal {
-		return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNoXML, msg: "LITERAL tags have no XML form in easkit"}
-	}
-	if t.Attrs {
-		return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNoXML, msg: "attributes have no XML form in easkit"}
-	}
-	if name == "" {
-		f.unknown = true
-		x.out = append(x.out, "<"+markerPrefix+":"+markerUnknown...)
-		x.declareEasKit(&f)
-		x.out = append(x.out, ` page="`...)
-		x.out = strconv.AppendUint(x.out, uint64(t.Page), 10)
-		x.out = append(x.out, `" token="0x`...)
-		x.out = append(x.out, hexDigits[t.Code>>4], hexDigits[t.Code&15], '"')
-		if depth == 0 && x.prefixes != nil {
-			x.declareRoot(t.Page, &f)
-		}
-		if x.vocab != nil && !x.strict {
-			x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrUnknownTag})
-		}
-	} else {
-		f.name = name
-		f.kind = x.vocab.Content(t.Page, t.Code)
-		x.out = append(x.out, '<')
-		switch {
-		case !x.cfg.prefixes:
-			x.out = append(x.out, name...)
-			if int16(t.Page) != f.nsPage {
-				x.declareDefault(t.Page)
-				f.nsPage = int16(t.Page)
-			}
-		case depth == 0:
-			x.out = append(x.out, name...)
-			x.declareRoot(t.Page, &f)
-		default:
-			f.prefixed = int16(t.Page) != f.nsPage && x.prefixes[t.Page] != ""
-			x.appendQName(&f)
-		}
-		if x.valid != nil && !x.valid.ValidTag(t.Page, t.Code) {
-			if x.strict {
-				return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrNotInVersion,
-					msg: x.vocab.PageName(t.Page) + ":" + name + " is not in the protocol version being checked"}
-			}
-			x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrNotInVersion})
-		}
+	if x.vocab != nil && !x.strict {
+		x.warns.add(Warning{Offset: t.Offset, Page: t.Page, Code: t.Code, Err: ErrUnknownTag})
 	}
 	x.stack = append(x.stack, f)
 	x.open = true
-	return nil
+}
+
+// startKnown writes the start tag of a tag the vocabulary names, up to
+// its attributes: the '>' comes with its content.
+func (x *XMLWriter) startKnown(page, code uint8, ti *tagInfo) {
+	depth := len(x.stack)
+	f := x.openParent()
+	f.page, f.code = page, code
+	f.ti = ti
+	x.out = append(x.out, '<')
+	switch {
+	case !x.cfg.prefixes:
+		x.out = append(x.out, ti.name...)
+		if int16(page) != f.nsPage {
+			x.declareDefault(page)
+			f.nsPage = int16(page)
+		}
+	case depth == 0:
+		x.out = append(x.out, ti.name...)
+		x.declareRoot(page, &f)
+	default:
+		f.prefixed = int16(page) != f.nsPage && x.prefixes[page] != ""
+		x.appendQName(&f)
+	}
+	x.stack = append(x.stack, f)
+	x.open = true
 }
 
 const hexDigits = "0123456789ABCDEF"
@@ -352,7 +407,7 @@ func (x *XMLWriter) appendQName(f *xframe) {
 		x.out = append(x.out, x.prefixes[f.page]...)
 		x.out = append(x.out, ':')
 	}
-	x.out = append(x.out, f.name...)
+	x.out = append(x.out, f.ti.name...)
 }
 
 // declareRoot writes the namespace declarations of prefix mode on the root
@@ -376,9 +431,7 @@ func (x *XMLWriter) declareRoot(page uint8, f *xframe) {
 }
 
 func (x *XMLWriter) declareDefault(page uint8) {
-	x.out = append(x.out, ` xmlns="`...)
-	x.out = xmltext.AppendAttr(x.out, x.vocab.Namespace(page, x.cfg.form))
-	x.out = append(x.out, '"')
+	x.out = append(x.out, x.tagPage(page).xmlns...)
 }
 
 func (x *XMLWriter) declareEasKit(f *xframe) {
@@ -406,7 +459,8 @@ func (x *XMLWriter) endName(f *xframe) {
 	x.appendQName(f)
 }
 
-func (x *XMLWriter) end(t *Token) error {
+// end writes the end of the innermost element.
+func (x *XMLWriter) end() {
 	depth := len(x.stack) - 1
 	f := &x.stack[depth]
 	switch {
@@ -428,13 +482,15 @@ func (x *XMLWriter) end(t *Token) error {
 		x.out = append(x.out, '>')
 	}
 	x.stack = x.stack[:depth]
-	return nil
 }
 
 // leaf writes the content of an element without children: its runs as
 // the vocabulary's default form, or with a wire marker.
 func (x *XMLWriter) leaf(f *xframe) {
-	kind := f.kind // ContentText for unknown tags
+	kind := ContentText // for unknown tags
+	if f.ti != nil {
+		kind = f.ti.kind
+	}
 	data := x.content()
 	r0 := x.runs[0]
 	if len(x.runs) == 1 {

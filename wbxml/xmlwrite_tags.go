@@ -1,0 +1,54 @@
+package wbxml
+
+import "github.com/easkit/easkit/internal/xmltext"
+
+// tagInfo is what the XMLWriter needs to know about a tag of the
+// vocabulary: looked up once per code page and writer, not per element.
+type tagInfo struct {
+	name  string // the vocabulary's name, "" for a tag it does not define
+	open  string // "<" + name
+	close string // "</" + name + ">"
+	kind  ContentKind
+	valid bool // the TagValidator, if any, accepts the tag
+}
+
+// tagPage holds the facts about one code page.
+type tagPage struct {
+	tags  [64]tagInfo // by tag code
+	xmlns string      // ` xmlns="…"`: the page as the default namespace
+}
+
+// tagInfo returns the facts about tag code on page, filling the page's
+// table on first use. The vocabulary must be set.
+func (x *XMLWriter) tagInfo(page, code uint8) *tagInfo {
+	return &x.tagPage(page).tags[code&0x3F]
+}
+
+// tagPage returns the facts about page, filling its table on first use.
+// The vocabulary must be set.
+func (x *XMLWriter) tagPage(page uint8) *tagPage {
+	if p := x.tags[page]; p != nil {
+		return p
+	}
+	return x.fillTags(page)
+}
+
+// fillTags asks the vocabulary about page and every tag code on it.
+func (x *XMLWriter) fillTags(page uint8) *tagPage {
+	p := new(tagPage)
+	decl := append([]byte(` xmlns="`), xmltext.AppendAttr(nil, x.vocab.Namespace(page, x.cfg.form))...)
+	p.xmlns = string(append(decl, '"'))
+	for code := range uint8(len(p.tags)) {
+		ti := &p.tags[code]
+		ti.name = x.vocab.TagName(page, code)
+		if ti.name == "" {
+			continue
+		}
+		ti.open = "<" + ti.name
+		ti.close = "</" + ti.name + ">"
+		ti.kind = x.vocab.Content(page, code)
+		ti.valid = x.valid == nil || x.valid.ValidTag(page, code)
+	}
+	x.tags[page] = p
+	return p
+}
