@@ -134,7 +134,13 @@ func (p *xmlPart) run(src []byte, from *Decoder) error {
 	x.out = x.out[:0]
 	x.warns.reset()
 	p.init = append(p.init[:0], x.stack...)
-	if n := 2*(int(p.stop)-cp.pos) + 4096; p.stop >= 0 && cap(x.out) < n {
+	// Room for the part's XML, which is rarely more than twice its WBXML:
+	// memory reserved and never written costs nothing.
+	end := len(src)
+	if p.stop >= 0 {
+		end = int(p.stop)
+	}
+	if n := 2*(end-cp.pos) + 4096; cap(x.out) < n {
 		x.out = make([]byte, 0, n)
 	}
 	return x.body(p.stop)

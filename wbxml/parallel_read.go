@@ -158,7 +158,12 @@ func (p *readPart) run(src []byte) error {
 	x.warns.reset()
 	x.warnPos = textPos{line: 1, column: 1}
 	x.sc.Seek(p.from.pos)
-	if n := int(p.stop) - p.from.pos + 4096; p.stop >= 0 && cap(e.buf) < n {
+	// Room for the part's WBXML, which is smaller than its XML.
+	end := len(src)
+	if p.stop >= 0 {
+		end = int(p.stop)
+	}
+	if n := end - p.from.pos + 4096; cap(e.buf) < n {
 		e.buf = make([]byte, 0, n)
 	}
 	err := x.loop(p.stop)
