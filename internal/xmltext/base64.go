@@ -1,12 +1,47 @@
 package xmltext
 
-import "encoding/base64"
+import (
+	"encoding/base64"
+	"encoding/binary"
+	"slices"
+)
 
 // AppendBase64 appends the padded standard base64 encoding of src, on one
 // line.
+//
+// It encodes six bytes at a time into eight characters, two characters
+// per table lookup of twelve bits, and leaves the last few bytes to
+// encoding/base64.
 func AppendBase64(dst, src []byte) []byte {
-	return base64.StdEncoding.AppendEncode(dst, src)
+	n := base64.StdEncoding.EncodedLen(len(src))
+	dst = slices.Grow(dst, n)
+	out := dst[len(dst) : len(dst)+n]
+	i, o := 0, 0
+	for ; i+14 <= len(src) && o+16 <= len(out); i, o = i+12, o+16 {
+		v := binary.BigEndian.Uint64(src[i:])
+		u := binary.BigEndian.Uint64(src[i+6:])
+		binary.LittleEndian.PutUint64(out[o:], uint64(b64pairs[v>>52])|
+			uint64(b64pairs[v>>40&0xFFF])<<16|
+			uint64(b64pairs[v>>28&0xFFF])<<32|
+			uint64(b64pairs[v>>16&0xFFF])<<48)
+		binary.LittleEndian.PutUint64(out[o+8:], uint64(b64pairs[u>>52])|
+			uint64(b64pairs[u>>40&0xFFF])<<16|
+			uint64(b64pairs[u>>28&0xFFF])<<32|
+			uint64(b64pairs[u>>16&0xFFF])<<48)
+	}
+	base64.StdEncoding.Encode(out[o:], src[i:])
+	return dst[:len(dst)+n]
 }
+
+// b64pairs holds the two base64 characters of every twelve-bit value, the
+// first in the low byte.
+var b64pairs = func() (t [4096]uint16) {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	for v := range t {
+		t[v] = uint16(alphabet[v>>6]) | uint16(alphabet[v&63])<<8
+	}
+	return t
+}()
 
 // Base64Error reports text that is not strict base64. Offset is the byte
 // offset of the offending character in the text that was decoded.

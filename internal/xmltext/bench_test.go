@@ -52,3 +52,16 @@ func BenchmarkDecodeBase64(b *testing.B) {
 		}
 	}
 }
+
+func BenchmarkAppendBase64(b *testing.B) {
+	raw := make([]byte, 1<<16)
+	for i := range raw {
+		raw[i] = byte(i * 7)
+	}
+	dst := make([]byte, 0, 2*len(raw))
+	b.ReportAllocs()
+	b.SetBytes(int64(len(raw)))
+	for b.Loop() {
+		dst = AppendBase64(dst[:0], raw)
+	}
+}

@@ -188,9 +188,7 @@ func FuzzSafeAndEscape(f *testing.F) {
 }
 
 func TestAllocs(t *testing.T) {
-	if testing.CoverMode() != "" {
-		t.Skip("coverage changes allocation counts")
-	}
+	skipIfNoAllocCheck(t)
 	src := []byte(strings.Repeat("Hello <world> & friends\r\n", 20))
 	b64 := AppendBase64(nil, src)
 	dst := make([]byte, 0, 4096)
