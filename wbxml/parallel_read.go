@@ -130,11 +130,8 @@ func (x *XMLReader) helper() *XMLReader {
 func (p *readPart) run(src []byte) error {
 	x := p.x
 	p.init, p.enc = p.init[:0], p.enc[:0]
-	x.doc = src
+	x.begin(src)
 	defer func() { x.doc = nil }()
-	x.sc.Reset(src)
-	x.stack = x.stack[:0]
-	x.text, x.hasText, x.keep = nil, false, false
 	x.enc.ResetAppend(p.buf[:0])
 	for _, at := range p.from.starts {
 		x.sc.Seek(at)
@@ -155,7 +152,7 @@ func (p *readPart) run(src []byte) error {
 	p.enc = append(p.enc[:0], e.stack...)
 	p.page = e.tagPage
 	e.buf, e.start, e.hold = e.buf[:0], 0, -1
-	x.warns.reset()
+	x.warns.reset() // the replay's
 	x.warnPos = textPos{line: 1, column: 1}
 	x.sc.Seek(p.from.pos)
 	// Room for the part's WBXML, which is smaller than its XML.

@@ -36,11 +36,10 @@ type XMLReader struct {
 
 	doc     []byte
 	stack   []rframe
-	text    []byte // pending character data (x.own or a piece of doc)
-	own     []byte // buffer for text that the scanner decoded
+	text    []byte // pending character data, as the scanner returned it
 	textOff int64
 	hasText bool
-	keep    bool // the pending text is significant even if white space
+	layout  bool // the pending text is literal white space: layout, not content
 	runs    []contentRun
 	bin     []byte // decoded base64
 
@@ -135,14 +134,19 @@ func (x *XMLReader) run(src []byte, stop int64) error {
 	if x.vocab == nil {
 		return &XMLError{Line: 1, Column: 1, Err: ErrUnknownTag, Msg: "no vocabulary: use WithVocabulary"}
 	}
-	x.doc = src
+	x.begin(src)
 	defer func() { x.doc = nil }()
+	return x.loop(stop)
+}
+
+// begin sets x to read src from its start, with no warnings yet.
+func (x *XMLReader) begin(src []byte) {
+	x.doc = src
 	x.sc.Reset(src)
 	x.stack = x.stack[:0]
-	x.text, x.hasText, x.keep = nil, false, false
+	x.text, x.hasText, x.layout = nil, false, false
 	x.warns.reset()
 	x.warnPos = textPos{line: 1, column: 1}
-	return x.loop(stop)
 }
 
 // loop converts tokens to the end of the document or, when stop ≥ 0,
@@ -176,28 +180,29 @@ func (x *XMLReader) loop(stop int64) error {
 }
 
 // addText keeps the character data until the next tag says whether it is
-// an element's content or white space between elements.
+// an element's content or white space between elements. The scanner
+// keeps the text valid through the next token, which is a start or end
+// tag, so the text is not copied.
 func (x *XMLReader) addText(t *xmlscan.Token) {
 	x.hasText = true
 	x.textOff = t.Offset
-	x.keep = false
+	x.text = t.Text
+	x.layout = false
 	if t.Whitespace {
 		// Literal white space is layout; written as references or CDATA
-		// it is content.
+		// it is content. Text that is the document's bytes from its
+		// offset to the scanner's position holds neither.
 		end := x.sc.InputOffset()
 		raw := x.doc[t.Offset:end]
-		x.keep = bytes.IndexByte(raw, '&') >= 0 || bytes.Contains(raw, []byte("<![CDATA["))
-	}
-	if x.inDoc(t.Text) {
-		x.text = t.Text
-	} else {
-		x.own = append(x.own[:0], t.Text...)
-		x.text = x.own
+		if len(raw) == len(t.Text) && unsafe.SliceData(raw) == unsafe.SliceData(t.Text) {
+			x.layout = true
+		} else {
+			x.layout = bytes.IndexByte(raw, '&') < 0 && !bytes.Contains(raw, []byte("<![CDATA["))
+		}
 	}
 }
 
-// inDoc reports whether b lies inside the document, so that it stays
-// valid after the scanner moves on.
+// inDoc reports whether b lies inside the document.
 func (x *XMLReader) inDoc(b []byte) bool {
 	if len(b) == 0 || len(x.doc) == 0 {
 		return len(b) == 0
@@ -214,7 +219,7 @@ func (x *XMLReader) flushBetween() error {
 		return nil
 	}
 	x.hasText = false
-	if xmltext.Whitespace(x.text) && !x.keep && !x.keepWS {
+	if x.layout && !x.keepWS {
 		return nil
 	}
 	if err := x.enc.String(x.text); err != nil {

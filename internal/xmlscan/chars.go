@@ -150,48 +150,69 @@ const (
 	hi8 = 0x8080808080808080
 )
 
-// textSpecial returns non-zero when one of the eight bytes of x (read
-// little-endian from character data) may need attention: a control
-// character (tab and LF included, which the byte loop then lets through), a
-// non-ASCII byte, '<', '&' or ']'.
-//
-// For an ASCII byte v, v+0x60 has its high bit set exactly when v >= 0x20,
-// and (v^c)+0x7F exactly when v != c, with no carry out of the byte. A
-// non-ASCII byte may carry into its neighbour, but it is reported through
-// its own high bit, so the result is zero exactly when no byte matched.
-func textSpecial(x uint64) uint64 {
-	ok := (x + lo8*0x60) & ((x ^ lo8*'<') + lo8*0x7F) & ((x ^ lo8*'&') + lo8*0x7F) & ((x ^ lo8*']') + lo8*0x7F)
-	return (x | ^ok) & hi8
-}
-
 // textFlags returns a mask with the high bit set in exactly those bytes of
-// x (read little-endian from character data) that textSpecial reports: a
-// control character, a non-ASCII byte, '<', '&' or ']'. Working on the low
-// seven bits of each byte, no test can carry into the next byte, so every
-// flag is exact and a caller may handle the flagged bytes one by one.
+// x (eight bytes of character data read little-endian) that stop a run of
+// plain text: a control character other than tab and LF (CR included), a
+// non-ASCII byte, '<', '&' or ']'. Working on the low seven bits of each
+// byte, no test can carry into the next byte, so every flag is exact and a
+// caller may handle the flagged bytes one by one.
 func textFlags(x uint64) uint64 {
 	const lo7 = lo8 * 0x7F
 	low := x & lo7
-	ctl := ^(low + lo8*0x60)
+	// Below 0x20, but neither tab (9) nor LF (10): low+0x77 has its high
+	// bit set from 9 up, low+0x75 from 11 up.
+	ctl := ^(low + lo8*0x60) & (^(low + lo8*0x77) | (low + lo8*0x75))
 	lt := ^((low ^ lo8*'<') + lo7)
 	amp := ^((low ^ lo8*'&') + lo7)
 	rb := ^((low ^ lo8*']') + lo7)
 	return (x | ctl | lt | amp | rb) & hi8
 }
 
-// fastRune returns the length of the UTF-8 sequence at b[i] when it is a
-// two- or three-byte sequence that is certainly a valid Char (U+0080–U+07FF,
-// U+1000–U+CFFF, U+E000–U+EFFF), else 0: the caller then checks it slowly.
+// fastRune returns the length of the UTF-8 sequence at b[i] (b[i] >= 0x80)
+// when it is a well-formed sequence of a character the Char production
+// allows, else 0: the caller then checks it slowly, to report the error.
+// It accepts what utf8.DecodeRune and isChar accept, and nothing else.
 func fastRune(b []byte, i int) int {
 	c := b[i]
 	switch {
-	case 0xC2 <= c && c < 0xE0:
+	case c < 0xC2:
+	case c < 0xE0:
 		if i+1 < len(b) && b[i+1]&0xC0 == 0x80 {
 			return 2
 		}
-	case 0xE1 <= c && c < 0xEF && c != 0xED:
-		if i+2 < len(b) && b[i+1]&0xC0 == 0x80 && b[i+2]&0xC0 == 0x80 {
+	case c < 0xF0:
+		if i+2 >= len(b) || b[i+2]&0xC0 != 0x80 {
+			return 0
+		}
+		c1 := b[i+1]
+		lo, hi := byte(0x80), byte(0xBF)
+		switch c {
+		case 0xE0:
+			lo = 0xA0 // no overlong forms
+		case 0xED:
+			hi = 0x9F // no surrogates
+		case 0xEF:
+			if c1 == 0xBF && b[i+2] >= 0xBE {
+				return 0 // U+FFFE, U+FFFF
+			}
+		}
+		if lo <= c1 && c1 <= hi {
 			return 3
+		}
+	case c < 0xF5:
+		if i+3 >= len(b) || b[i+2]&0xC0 != 0x80 || b[i+3]&0xC0 != 0x80 {
+			return 0
+		}
+		c1 := b[i+1]
+		lo, hi := byte(0x80), byte(0xBF)
+		switch c {
+		case 0xF0:
+			lo = 0x90 // no overlong forms
+		case 0xF4:
+			hi = 0x8F // nothing above U+10FFFF
+		}
+		if lo <= c1 && c1 <= hi {
+			return 4
 		}
 	}
 	return 0

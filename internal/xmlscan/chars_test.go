@@ -10,73 +10,80 @@ import (
 	"unicode/utf8"
 )
 
-// textSpecialByte is the byte-wise definition textSpecial must match.
-func textSpecialByte(c byte) bool {
-	return c < 0x20 || c >= 0x80 || c == '<' || c == '&' || c == ']'
+// textStopByte is the byte-wise definition textFlags must match: the bytes
+// that stop a run of plain text.
+func textStopByte(c byte) bool {
+	return c < 0x20 && c != '\t' && c != '\n' || c >= 0x80 || c == '<' || c == '&' || c == ']'
 }
 
-func TestTextSpecial(t *testing.T) {
-	// Every byte value at every position among harmless bytes.
+// checkFlags compares textFlags on the word w with textStopByte.
+func checkFlags(t *testing.T, w []byte) {
+	t.Helper()
+	flags := textFlags(binary.LittleEndian.Uint64(w))
+	for i := range w {
+		if got := flags>>(8*i+7)&1 == 1; got != textStopByte(w[i]) {
+			t.Fatalf("word % x byte %d: flag %v, want %v", w, i, got, !got)
+		}
+	}
+	if flags&^hi8 != 0 {
+		t.Fatalf("word % x: flags %x outside the high bits", w, flags)
+	}
+}
+
+func TestTextFlags(t *testing.T) {
+	// Every byte value at every position among harmless bytes, and next
+	// to every other byte value.
 	for p := range 8 {
 		for v := range 256 {
 			w := []byte("aaaaaaaa")
 			w[p] = byte(v)
-			got := textSpecial(binary.LittleEndian.Uint64(w)) != 0
-			if want := textSpecialByte(byte(v)); got != want {
-				t.Fatalf("byte %#x at %d: got %v, want %v", v, p, got, want)
+			checkFlags(t, w)
+			for u := range 256 {
+				w[(p+1)%8] = byte(u)
+				checkFlags(t, w)
 			}
 		}
 	}
 	// Random words, biased towards the edges of the classes.
-	edges := []byte{0, 0x1F, 0x20, 0x21, '<', '=', '&', '\'', ']', '^', 0x7F, 0x80, 0x9F, 0xA0, 0xBF, 0xC0, 0xFF, 'a', '\n', '\t'}
+	edges := []byte{0, 8, 9, 10, 11, 12, 13, 0x1F, 0x20, 0x21, '<', '=', '&', '\'', ']', '^', 0x7F, 0x80, 0x89, 0x8A, 0x8D, 0x9F, 0xA0, 0xBC, 0xBF, 0xC0, 0xFF, 'a', '\n', '\t'}
 	r := rand.New(rand.NewPCG(1, 2))
 	for range 200000 {
 		var w [8]byte
-		want := false
 		for i := range w {
 			if r.IntN(2) == 0 {
 				w[i] = edges[r.IntN(len(edges))]
 			} else {
 				w[i] = byte(r.IntN(256))
 			}
-			want = want || textSpecialByte(w[i])
 		}
-		if got := textSpecial(binary.LittleEndian.Uint64(w[:])) != 0; got != want {
-			t.Fatalf("word % x: got %v, want %v", w, got, want)
-		}
-		// textFlags flags exactly the bytes that need a look.
-		flags := textFlags(binary.LittleEndian.Uint64(w[:]))
-		for i := range w {
-			if got := flags>>(8*i+7)&1 == 1; got != textSpecialByte(w[i]) {
-				t.Fatalf("word % x byte %d: flag %v, want %v", w, i, got, !got)
-			}
-		}
-		if flags&^hi8 != 0 {
-			t.Fatalf("word % x: flags %x outside the high bits", w, flags)
-		}
+		checkFlags(t, w[:])
 	}
 }
 
 func TestFastRune(t *testing.T) {
-	// fastRune may only accept sequences that utf8 accepts as Chars, with
-	// the same length.
+	// fastRune accepts exactly the sequences that utf8 accepts as Chars,
+	// with the same length.
+	conts := []int{0x00, 0x7F, 0x80, 0x8F, 0x90, 0x9F, 0xA0, 0xBD, 0xBE, 0xBF, 0xC0}
 	for c0 := 0x80; c0 < 0x100; c0++ {
-		for c1 := 0; c1 < 0x100; c1 += 1 {
-			for _, c2 := range []int{0x00, 0x7F, 0x80, 0xBD, 0xBE, 0xBF, 0xC0} {
-				b := []byte{byte(c0), byte(c1), byte(c2)}
-				size := fastRune(b, 0)
-				if size == 0 {
-					continue
-				}
-				r, n := utf8.DecodeRune(b)
-				if r == utf8.RuneError && n == 1 || n != size || !isChar(r) {
-					t.Fatalf("fastRune(% x) = %d; DecodeRune = %U, %d", b, size, r, n)
+		for c1 := 0; c1 < 0x100; c1++ {
+			for _, c2 := range conts {
+				for _, c3 := range conts {
+					b := []byte{byte(c0), byte(c1), byte(c2), byte(c3)}
+					size := fastRune(b, 0)
+					r, n := utf8.DecodeRune(b)
+					valid := !(r == utf8.RuneError && n == 1) && isChar(r)
+					if valid && size != n || !valid && size != 0 {
+						t.Fatalf("fastRune(% x) = %d; DecodeRune = %U, %d", b, size, r, n)
+					}
+					// Truncated: never accepted beyond the input.
+					for cut := 1; cut < 4; cut++ {
+						if size := fastRune(b[:cut], 0); size > cut {
+							t.Fatalf("fastRune(% x) = %d, past the end", b[:cut], size)
+						}
+					}
 				}
 			}
 		}
-	}
-	if fastRune([]byte{0xC3}, 0) != 0 || fastRune([]byte{0xE2, 0x82}, 0) != 0 {
-		t.Error("fastRune accepted a truncated sequence")
 	}
 }
 

@@ -3,7 +3,6 @@ package xmlscan
 import (
 	"encoding/binary"
 	"fmt"
-	"math/bits"
 	"unicode/utf8"
 )
 
@@ -63,37 +62,49 @@ func (t *textAcc) spill(b []byte, n int) {
 
 // scanContent reads content from s.pos up to the next start or end tag:
 // character data, references and CDATA sections are merged, comments and
-// processing instructions skipped. It returns the text and the offset of its
-// first piece, and leaves s.pos at the '<' of the tag.
-func (s *Scanner) scanContent() (text []byte, off int, err error) {
+// processing instructions skipped. The caller has found that b[s.pos:j]
+// is plain text (plainText stopped at j). It returns the text and the
+// offset of its first piece, and leaves s.pos at the '<' of the tag.
+func (s *Scanner) scanContent(j int) (text []byte, off int, err error) {
 	b := s.in
 	n := len(b)
 	i := s.pos
 	off = -1
 	acc := textAcc{buf: s.text[:0], direct: true, ds: i, de: i}
 	for {
-		// A run of characters taken as they are.
-		j := i
-		for {
-			j = plainText(b, j)
-			if j >= n || b[j] < utf8.RuneSelf {
-				break
+		// A run of characters taken as they are: copied as it is scanned
+		// once the text has left the document.
+		if acc.direct {
+			for j < n && b[j] >= utf8.RuneSelf {
+				if j, err = s.checkRune(j); err != nil {
+					return nil, 0, err
+				}
+				j = plainText(b, j)
 			}
-			if j, err = s.checkRune(j); err != nil {
-				return nil, 0, err
+			if j > i {
+				if off < 0 {
+					off = i
+				}
+				acc.add(b, i, j)
 			}
-		}
-		if j > i {
-			if off < 0 {
-				off = i
+		} else {
+			for {
+				acc.buf, j = copyText(acc.buf, b, j)
+				if j >= n || b[j] < utf8.RuneSelf {
+					break
+				}
+				k := j
+				if j, err = s.checkRune(j); err != nil {
+					return nil, 0, err
+				}
+				acc.buf = append(acc.buf, b[k:j]...)
 			}
-			acc.add(b, i, j)
 		}
 		i = j
 		if i >= n {
 			return nil, 0, s.eofInElement()
 		}
-		switch b[i] {
+		switch c := b[i]; c {
 		case ']':
 			return nil, 0, s.fail(i, ErrMarkup, `"]]>" not allowed in character data`)
 		case '<':
@@ -138,6 +149,12 @@ func (s *Scanner) scanContent() (text []byte, off int, err error) {
 			if off < 0 {
 				off = i
 			}
+			if r, size := quickRef(b, i); size > 0 {
+				acc.spill(b, 1)
+				acc.buf = append(acc.buf, r)
+				i += size
+				break
+			}
 			var r rune
 			if r, i, err = s.reference(i); err != nil {
 				return nil, 0, err
@@ -157,7 +174,57 @@ func (s *Scanner) scanContent() (text []byte, off int, err error) {
 		default:
 			return nil, 0, s.badChar(i, "in character data")
 		}
+		j = i
+		if acc.direct {
+			j = plainText(b, i)
+		}
 	}
+}
+
+// Little-endian words of the common references, for quickRef.
+const (
+	refLt   = uint64('&') | uint64('l')<<8 | uint64('t')<<16 | uint64(';')<<24
+	refGt   = uint64('&') | uint64('g')<<8 | uint64('t')<<16 | uint64(';')<<24
+	refTab  = uint64('&') | uint64('#')<<8 | uint64('9')<<16 | uint64(';')<<24
+	refAmp  = uint64('&') | uint64('a')<<8 | uint64('m')<<16 | uint64('p')<<24 | uint64(';')<<32
+	refCR   = uint64('&') | uint64('#')<<8 | uint64('1')<<16 | uint64('3')<<24 | uint64(';')<<32
+	refLF   = uint64('&') | uint64('#')<<8 | uint64('1')<<16 | uint64('0')<<24 | uint64(';')<<32
+	refQuot = uint64('&') | uint64('q')<<8 | uint64('u')<<16 | uint64('o')<<24 | uint64('t')<<32 | uint64(';')<<40
+	refApos = uint64('&') | uint64('a')<<8 | uint64('p')<<16 | uint64('o')<<24 | uint64('s')<<32 | uint64(';')<<40
+)
+
+// quickRef recognizes the most common references at b[i] == '&' by
+// comparing whole words: the five predefined entities and &#9;, &#10;,
+// &#13;. It returns the character and the reference's length, or a length
+// of 0 when the reference must go through [Scanner.reference].
+func quickRef(b []byte, i int) (byte, int) {
+	if i+8 > len(b) {
+		return 0, 0
+	}
+	w := binary.LittleEndian.Uint64(b[i:])
+	switch w & (1<<32 - 1) {
+	case refLt:
+		return '<', 4
+	case refGt:
+		return '>', 4
+	case refTab:
+		return '\t', 4
+	}
+	switch w & (1<<40 - 1) {
+	case refCR:
+		return '\r', 5
+	case refAmp:
+		return '&', 5
+	case refLF:
+		return '\n', 5
+	}
+	switch w & (1<<48 - 1) {
+	case refQuot:
+		return '"', 6
+	case refApos:
+		return '\'', 6
+	}
+	return 0, 0
 }
 
 // eofInElement fails because the input ends inside the open elements.
@@ -312,40 +379,32 @@ func snippet(b []byte, i, j int) string {
 }
 
 // plainText returns the index of the first byte at or after j that the
-// caller must look at: '<', '&', CR, a control character, "]]>", or a
-// non-ASCII sequence that is not certainly a valid Char (fastRune), or
-// len(b). It reads eight bytes at a time and handles every flagged byte of
-// a word (tab, LF, a lone ']', a common UTF-8 sequence) without rescanning.
+// caller must look at: '<', '&', CR, a control character other than tab
+// and LF, "]]>", a non-ASCII sequence that fastRune does not accept, or
+// len(b).
 func plainText(b []byte, j int) int {
 	n := len(b)
-	for j+8 <= n {
-		m := textFlags(binary.LittleEndian.Uint64(b[j:]))
-		next := j + 8
-		for m != 0 {
-			p := j + bits.TrailingZeros64(m)>>3
-			m &= m - 1
-			switch c := b[p]; {
-			case c == '\t' || c == '\n':
-			case c >= utf8.RuneSelf:
-				size := fastRune(b, p)
-				if size == 0 {
-					return p
-				}
-				if p+size >= next {
-					next, m = p+size, 0
-				} else {
-					m &^= uint64(1)<<(uint(p+size-j)*8) - 1
-				}
-			case c == ']':
-				if p+2 < n && b[p+1] == ']' && b[p+2] == '>' {
-					return p
-				}
-			default:
-				return p
-			}
+	for {
+		j = textStop16(b, j)
+		if j+16 > n {
+			return plainTail(b, j)
 		}
-		j = next
+		if c := b[j]; c >= utf8.RuneSelf {
+			size := fastRune(b, j)
+			if size == 0 {
+				return j
+			}
+			j += size
+			continue
+		}
+		// textStop16 steps over a lone ']' itself.
+		return j
 	}
+}
+
+// plainTail is plainText's byte loop, for the last bytes of the input.
+func plainTail(b []byte, j int) int {
+	n := len(b)
 	for j < n {
 		c := b[j]
 		switch {
@@ -364,4 +423,43 @@ func plainText(b []byte, j int) int {
 		}
 	}
 	return j
+}
+
+// copyText appends to dst the plain text of b from j (what plainText
+// would skip) and returns dst and the offset where plainText would stop.
+// It copies the text as it scans it, so that decoded text is read and
+// written once.
+func copyText(dst, b []byte, j int) ([]byte, int) {
+	n := len(b)
+	o := len(dst)
+	for {
+		if cap(dst)-o < 64 {
+			dst = grow(dst[:o], 64)
+		}
+		k := textCopy16(dst[o:cap(dst)], b, j)
+		o += k - j
+		j = k
+		if j+16 > n {
+			k = plainTail(b, j)
+			return append(dst[:o], b[j:k]...), k
+		}
+		c := b[j]
+		switch {
+		case c >= utf8.RuneSelf:
+			size := fastRune(b, j)
+			if size == 0 {
+				return dst[:o], j
+			}
+			dst = append(dst[:o], b[j:j+size]...)
+			o += size
+			j += size
+		case textPlain[c] || c == ']' && !(j+2 < n && b[j+1] == ']' && b[j+2] == '>'):
+			// textCopy16 ran out of room.
+			dst = append(dst[:o], c)
+			o++
+			j++
+		default:
+			return dst[:o], j
+		}
+	}
 }

@@ -246,6 +246,7 @@ func (s *Scanner) readContent() error {
 	b := s.in
 	i := s.pos
 	n := len(b)
+	j := i
 	if i+1 < n {
 		if b[i] == '<' {
 			switch b[i+1] {
@@ -255,28 +256,33 @@ func (s *Scanner) readContent() error {
 			default:
 				return s.startTag(i)
 			}
-		} else if indentTable[b[i]] {
-			// Indentation between tags.
-			j := i + 1
-			for j < n && indentTable[b[j]] {
-				j++
+		} else {
+			if indentTable[b[i]] {
+				// Indentation between tags.
+				j = i + 1
+				for j < n && indentTable[b[j]] {
+					j++
+				}
+				if j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
+					s.pos = j
+					s.setText(i, b[i:j], true)
+					return nil
+				}
 			}
+			j = plainText(b, j)
 			if j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
+				// Text that needs no decoding, up to a tag: the common case.
+				// It is not all white space, or the branch above would have
+				// taken it.
 				s.pos = j
-				s.setText(i, b[i:j], true)
+				s.setText(i, b[i:j], false)
 				return nil
 			}
 		}
-		if j := plainText(b, i); j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
-			// Text that needs no decoding, up to a tag: the common case.
-			// It is not all white space, or the branch above would have
-			// taken it.
-			s.pos = j
-			s.setText(i, b[i:j], false)
-			return nil
-		}
+	} else {
+		j = plainText(b, i)
 	}
-	text, off, err := s.scanContent()
+	text, off, err := s.scanContent(j)
 	if err != nil {
 		return err
 	}

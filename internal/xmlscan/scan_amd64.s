@@ -1,0 +1,229 @@
+//go:build !purego
+
+#include "textflag.h"
+
+// Byte splats for the text kernels: 0x20, tab, LF, '<', '&', ']'.
+DATA textConst<>+0x00(SB)/8, $0x2020202020202020
+DATA textConst<>+0x08(SB)/8, $0x2020202020202020
+DATA textConst<>+0x10(SB)/8, $0x0909090909090909
+DATA textConst<>+0x18(SB)/8, $0x0909090909090909
+DATA textConst<>+0x20(SB)/8, $0x0a0a0a0a0a0a0a0a
+DATA textConst<>+0x28(SB)/8, $0x0a0a0a0a0a0a0a0a
+DATA textConst<>+0x30(SB)/8, $0x3c3c3c3c3c3c3c3c
+DATA textConst<>+0x38(SB)/8, $0x3c3c3c3c3c3c3c3c
+DATA textConst<>+0x40(SB)/8, $0x2626262626262626
+DATA textConst<>+0x48(SB)/8, $0x2626262626262626
+DATA textConst<>+0x50(SB)/8, $0x5d5d5d5d5d5d5d5d
+DATA textConst<>+0x58(SB)/8, $0x5d5d5d5d5d5d5d5d
+GLOBL textConst<>(SB), RODATA|NOPTR, $96
+
+#define LOADCONST \
+	MOVOU textConst<>+0x00(SB), X8 \
+	MOVOU textConst<>+0x10(SB), X9 \
+	MOVOU textConst<>+0x20(SB), X10 \
+	MOVOU textConst<>+0x30(SB), X11 \
+	MOVOU textConst<>+0x40(SB), X12 \
+	MOVOU textConst<>+0x50(SB), X13
+
+// FLAGS sets BX to the mask of the bytes of X0 that textFlags flags:
+// (0x20 > x, signed, so also every byte >= 0x80) and not tab or LF, or
+// '<', '&' or ']'. It clobbers X0-X3.
+#define FLAGS \
+	MOVO    X8, X1 \
+	PCMPGTB X0, X1 \
+	MOVO    X0, X2 \
+	PCMPEQB X9, X2 \
+	MOVO    X0, X3 \
+	PCMPEQB X10, X3 \
+	POR     X3, X2 \
+	PANDN   X1, X2 \
+	MOVO    X0, X3 \
+	PCMPEQB X11, X3 \
+	POR     X3, X2 \
+	MOVO    X0, X3 \
+	PCMPEQB X12, X3 \
+	POR     X3, X2 \
+	PCMPEQB X13, X0 \
+	POR     X0, X2 \
+	PMOVMSKB X2, BX
+
+// func textStop16(b []byte, j int) int
+//
+// Registers: SI = &b[0], DX = len(b), AX = j.
+TEXT ·textStop16(SB), NOSPLIT, $0-40
+	MOVQ b_base+0(FP), SI
+	MOVQ b_len+8(FP), DX
+	MOVQ j+24(FP), AX
+	LOADCONST
+
+loop:
+	LEAQ  16(AX), CX
+	CMPQ  CX, DX
+	JHI   done
+	MOVOU (SI)(AX*1), X0
+	FLAGS
+	TESTL BX, BX
+	JNZ   found
+	MOVQ  CX, AX
+	JMP   loop
+
+found:
+	BSFL    BX, BX
+	ADDQ    BX, AX
+	MOVBLZX (SI)(AX*1), BX
+	CMPB    BL, $0x5D
+	JEQ     rbrack
+	CMPB    BL, $0xC2
+	JB      done
+	CMPB    BL, $0xE0
+	JAE     three
+
+	// C2-DF and a continuation byte.
+	LEAQ    1(AX), CX
+	CMPQ    CX, DX
+	JAE     done
+	MOVBLZX 1(SI)(AX*1), R8
+	ANDL    $0xC0, R8
+	CMPL    R8, $0x80
+	JNE     done
+	ADDQ    $2, AX
+	JMP     loop
+
+three:
+	// E1-EC or EE and two continuation bytes; other lead bytes go to
+	// the caller.
+	CMPB    BL, $0xE1
+	JB      done
+	CMPB    BL, $0xEF
+	JAE     done
+	CMPB    BL, $0xED
+	JEQ     done
+	LEAQ    2(AX), CX
+	CMPQ    CX, DX
+	JAE     done
+	MOVBLZX 1(SI)(AX*1), R8
+	ANDL    $0xC0, R8
+	CMPL    R8, $0x80
+	JNE     done
+	MOVBLZX 2(SI)(AX*1), R8
+	ANDL    $0xC0, R8
+	CMPL    R8, $0x80
+	JNE     done
+	ADDQ    $3, AX
+	JMP     loop
+
+rbrack:
+	// A ']' that does not start "]]>".
+	LEAQ 2(AX), CX
+	CMPQ CX, DX
+	JAE  skip1
+	CMPB 1(SI)(AX*1), $0x5D
+	JNE  skip1
+	CMPB 2(SI)(AX*1), $0x3E
+	JNE  skip1
+	JMP  done
+
+skip1:
+	INCQ AX
+	JMP  loop
+
+done:
+	MOVQ AX, ret+32(FP)
+	RET
+
+// func textCopy16(dst, b []byte, j int) int
+//
+// Registers: DI = &dst[0], R9 = len(dst), SI = &b[0], DX = len(b),
+// AX = j, R10 = the j at entry, R11 = AX-R10: where b[AX] goes in dst.
+TEXT ·textCopy16(SB), NOSPLIT, $0-64
+	MOVQ dst_base+0(FP), DI
+	MOVQ dst_len+8(FP), R9
+	MOVQ b_base+24(FP), SI
+	MOVQ b_len+32(FP), DX
+	MOVQ j+48(FP), AX
+	MOVQ AX, R10
+	LOADCONST
+
+cloop:
+	LEAQ  16(AX), CX
+	CMPQ  CX, DX
+	JHI   cdone
+	MOVQ  AX, R11
+	SUBQ  R10, R11
+	LEAQ  32(R11), R12
+	CMPQ  R12, R9
+	JHI   cdone
+	MOVOU (SI)(AX*1), X0
+	MOVOU X0, (DI)(R11*1)
+	FLAGS
+	TESTL BX, BX
+	JNZ   cfound
+	MOVQ  CX, AX
+	JMP   cloop
+
+cfound:
+	BSFL    BX, BX
+	ADDQ    BX, AX
+	ADDQ    BX, R11
+	MOVBLZX (SI)(AX*1), BX
+	CMPB    BL, $0x5D
+	JEQ     crbrack
+	CMPB    BL, $0xC2
+	JB      cdone
+	CMPB    BL, $0xE0
+	JAE     cthree
+
+	LEAQ    1(AX), CX
+	CMPQ    CX, DX
+	JAE     cdone
+	MOVBLZX 1(SI)(AX*1), R8
+	ANDL    $0xC0, R8
+	CMPL    R8, $0x80
+	JNE     cdone
+	MOVW    (SI)(AX*1), R8
+	MOVW    R8, (DI)(R11*1)
+	ADDQ    $2, AX
+	JMP     cloop
+
+cthree:
+	CMPB    BL, $0xE1
+	JB      cdone
+	CMPB    BL, $0xEF
+	JAE     cdone
+	CMPB    BL, $0xED
+	JEQ     cdone
+	LEAQ    2(AX), CX
+	CMPQ    CX, DX
+	JAE     cdone
+	MOVBLZX 1(SI)(AX*1), R8
+	ANDL    $0xC0, R8
+	CMPL    R8, $0x80
+	JNE     cdone
+	MOVBLZX 2(SI)(AX*1), R8
+	ANDL    $0xC0, R8
+	CMPL    R8, $0x80
+	JNE     cdone
+	MOVW    (SI)(AX*1), R8
+	MOVW    R8, (DI)(R11*1)
+	MOVB    2(SI)(AX*1), R8
+	MOVB    R8, 2(DI)(R11*1)
+	ADDQ    $3, AX
+	JMP     cloop
+
+crbrack:
+	LEAQ 2(AX), CX
+	CMPQ CX, DX
+	JAE  cskip1
+	CMPB 1(SI)(AX*1), $0x5D
+	JNE  cskip1
+	CMPB 2(SI)(AX*1), $0x3E
+	JNE  cskip1
+	JMP  cdone
+
+cskip1:
+	INCQ AX
+	JMP  cloop
+
+cdone:
+	MOVQ AX, ret+56(FP)
+	RET

@@ -1,0 +1,121 @@
+package xmlscan
+
+import (
+	"bytes"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+)
+
+// kernelAlphabet holds the bytes and sequences the text kernels treat
+// differently, and some plain ones.
+var kernelAlphabet = []string{
+	"a", "z", " ", "\t", "\n", "\r", "\x00", "\x01", "\x1F", "\x7F", "<", "&", "]", "]]>", "]]", ">",
+	"é", "\xC2\x80", "\xDF\xBF", "\xC2", "\xC1\xBF", "€", "\xE1\x80\x80", "\xEC\xBF\xBF", "\xEE\x80\x80",
+	"\xE0\xA0\x80", "\xED\x9F\xBF", "\xED\xA0\x80", "\xEF\xBF\xBD", "\xEF\xBF\xBE", "\xE2\x82", "😀",
+	"\xF4\x90\x80\x80", "\x80", "\xBF", "\xFF",
+}
+
+// randomText builds a text of about n bytes from kernelAlphabet, with
+// plain runs of random length.
+func randomText(r *rand.Rand, n int) []byte {
+	var b []byte
+	for len(b) < n {
+		if r.IntN(3) == 0 {
+			b = append(b, kernelAlphabet[r.IntN(len(kernelAlphabet))]...)
+		} else {
+			b = append(b, bytes.Repeat([]byte{byte('a' + r.IntN(26))}, r.IntN(24))...)
+		}
+	}
+	return b[:n]
+}
+
+// checkKernels compares the assembly kernels (where they exist) with the
+// Go forms on b from every start j, into destinations of every size
+// around the room limit.
+func checkKernels(t *testing.T, b []byte) {
+	t.Helper()
+	d1buf := make([]byte, len(b)+64)
+	d2buf := make([]byte, len(b)+64)
+	for j := 0; j <= len(b); j++ {
+		if got, want := textStop16(b, j), textStopGo(b, j); got != want {
+			t.Fatalf("textStop16(%q, %d) = %d, textStopGo = %d", b, j, got, want)
+		}
+		for _, room := range []int{0, 31, 32, 33, 40, 64, len(b) + 40} {
+			d1 := d1buf[:room]
+			d2 := d2buf[:room]
+			k1 := textCopy16(d1, b, j)
+			k2 := textCopyGo(d2, b, j)
+			if k1 != k2 {
+				t.Fatalf("textCopy16(%q, %d) room %d = %d, textCopyGo = %d", b, j, room, k1, k2)
+			}
+			if !bytes.Equal(b[j:k1], d1[:k1-j]) {
+				t.Fatalf("textCopy16(%q, %d) room %d copied wrongly (-want +got):\n%s", b, j, room, cmp.Diff(b[j:k1], d1[:k1-j]))
+			}
+			if !bytes.Equal(b[j:k2], d2[:k2-j]) {
+				t.Fatalf("textCopyGo(%q, %d) room %d copied wrongly (-want +got):\n%s", b, j, room, cmp.Diff(b[j:k2], d2[:k2-j]))
+			}
+		}
+	}
+}
+
+// TestTextKernels checks the kernels against each other at every
+// alignment, on texts of every length from 0 to 100.
+func TestTextKernels(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	buf := make([]byte, 128)
+	for n := 0; n <= 100; n++ {
+		for range 4 {
+			text := randomText(r, n)
+			for align := range 16 {
+				b := buf[align : align+n]
+				copy(b, text)
+				checkKernels(t, b)
+			}
+		}
+	}
+}
+
+// TestTextKernelContract checks the Go kernel's results against the
+// contract, byte by byte.
+func TestTextKernelContract(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for range 2000 {
+		b := randomText(r, r.IntN(100))
+		for j := 0; j <= len(b); j++ {
+			k := textStopGo(b, j)
+			// Everything before k is plain or stepped over.
+			for p := j; p < k; {
+				flagged := textFlags(uint64(b[p]))&0x80 != 0
+				if size := kernelStep(b, p); flagged && size > 0 {
+					p += size
+					continue
+				}
+				if flagged {
+					t.Fatalf("textStopGo(%q, %d) = %d passed flagged byte at %d", b, j, k, p)
+				}
+				p++
+			}
+			if k+16 <= len(b) && (textFlags(uint64(b[k]))&0x80 == 0 || kernelStep(b, k) > 0) {
+				t.Fatalf("textStopGo(%q, %d) = %d stopped at a byte it steps over", b, j, k)
+			}
+		}
+	}
+}
+
+// FuzzTextKernels checks that the assembly kernels and the Go forms agree
+// on any input, at every start.
+func FuzzTextKernels(f *testing.F) {
+	r := rand.New(rand.NewPCG(7, 8))
+	for n := range 10 {
+		f.Add(randomText(r, n*11))
+	}
+	f.Add([]byte("0123456789abcdef]]>0123456789abcdef\xC3\xA90123456789abcde\xC3"))
+	f.Fuzz(func(t *testing.T, b []byte) {
+		if len(b) > 200 {
+			b = b[:200]
+		}
+		checkKernels(t, b)
+	})
+}
