@@ -29,3 +29,10 @@ func ReadPartsUsed(x *XMLReader) int {
 	}
 	return x.par.used
 }
+
+// SkewCheckpoints makes conversions in parts start one part in the wrong
+// state, as a misread checkpoint would, until restore is called.
+func SkewCheckpoints() (restore func()) {
+	skewForTest = true
+	return func() { skewForTest = false }
+}

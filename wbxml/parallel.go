@@ -1,6 +1,7 @@
 package wbxml
 
 import (
+	"io"
 	"slices"
 	"sync"
 )
@@ -8,6 +9,10 @@ import (
 // minPart is the smallest part a conversion in parts gives a goroutine:
 // below it, starting one costs more than it saves.
 var minPart = 128 << 10
+
+// skewForTest makes tests misplace a checkpoint, as input the
+// checkpoints misread would.
+var skewForTest bool
 
 // partState is what an XMLWriter keeps for conversions in parts, reused
 // from one to the next.
@@ -28,15 +33,22 @@ type xmlPart struct {
 	err  error
 }
 
-// appendParts is AppendXML in parts: it finds checkpoints in src, converts
-// the parts between them at once, and joins their output. ok is false when
-// src does not divide (too small, no checkpoints, or a header error), and
-// the caller converts it on one goroutine.
-func (x *XMLWriter) appendParts(dst, src []byte) (_ []byte, ok bool, err error) {
+// convertParts converts src in parts ([WithConcurrency]): it finds
+// checkpoints in src, converts the parts between them at once, and puts
+// their XML together in order: appended to dst when w is nil, else written
+// to w (the first part as it goes, each later one when its turn comes).
+// ok is false, with nothing converted, when src does not divide (too
+// small, no checkpoints, a header error), and the caller converts it on
+// one goroutine.
+//
+// Each part must start where the part before it ended, in the same state.
+// If one did not (input the checkpoints misread), the part before goes on
+// to the end of the document instead, as one goroutine would have.
+func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byte, ok bool, err error) {
 	if x.par == nil {
 		x.par = new(partState)
 	}
-	ps, orig := x.par, len(dst)
+	ps := x.par
 	ps.used = 0
 	parts := min(x.cfg.workers, len(src)/minPart)
 	if parts < 2 {
@@ -54,6 +66,9 @@ func (x *XMLWriter) appendParts(dst, src []byte) (_ []byte, ok bool, err error) 
 	if len(cps) == 0 {
 		return dst, false, nil
 	}
+	if skewForTest {
+		cps[len(cps)/2].page ^= 1
+	}
 	for len(ps.parts) < len(cps) {
 		ps.parts = append(ps.parts, &xmlPart{x: x.helper()})
 	}
@@ -68,35 +83,73 @@ func (x *XMLWriter) appendParts(dst, src []byte) (_ []byte, ok bool, err error) 
 	}
 	// The first part, here.
 	x.dec.Reset(src)
-	x.w, x.out = nil, dst
+	x.w, x.werr = w, nil
+	if w == nil {
+		x.out = dst
+	} else {
+		x.out = x.out[:0]
+	}
+	defer func() {
+		if w == nil {
+			out, x.out = x.out, nil
+		} else if ferr := x.flush(); err == nil {
+			err = ferr
+		}
+		x.w = nil
+	}()
 	err = x.run(int64(cps[0].pos))
 	wg.Wait()
-	dst, x.out = x.out, nil
 	if err != nil {
-		return dst, true, err
+		return nil, true, err
 	}
-	// Each part must have started where the one before it ended, in the
-	// same state; when one did not (input the checkpoints misread), the
-	// whole document is converted again on one goroutine.
+	ps.used = len(all) + 1
 	prev := x
 	for i, p := range all {
 		if !prev.endsAt(&cps[i], p.init) {
-			return dst[:orig], false, nil
+			ps.used = i + 1
+			return nil, true, x.finish(prev)
 		}
+		x.emit(p.x.out)
+		x.warns.merge(&p.x.warns)
 		if p.err != nil {
-			break
+			return nil, true, p.err
 		}
 		prev = p.x
 	}
-	ps.used = len(all) + 1
-	for _, p := range all {
-		dst = append(dst, p.x.out...)
-		x.warns.merge(&p.x.warns)
-		if p.err != nil {
-			return dst, true, p.err
+	return nil, true, x.werr
+}
+
+// emit puts the XML of a later part after what x has: in x.out, which the
+// conversion flushes to x.w when it writes to one.
+func (x *XMLWriter) emit(b []byte) {
+	if x.w != nil {
+		if err := x.flush(); err != nil {
+			return
 		}
+		if _, err := x.w.Write(b); err != nil && x.werr == nil {
+			x.werr = err
+		}
+		return
 	}
-	return dst, true, nil
+	x.out = append(x.out, b...)
+}
+
+// finish converts the rest of the document with part writer p, which
+// stopped in a state the part after it did not start in, and puts its XML
+// after x's.
+func (x *XMLWriter) finish(p *XMLWriter) error {
+	if p == x {
+		return x.body(-1)
+	}
+	p.out = p.out[:0]
+	p.warns.reset()
+	err := p.body(-1)
+	x.emit(p.out)
+	x.warns.merge(&p.warns)
+	if err == nil {
+		err = x.werr
+	}
+	return err
 }
 
 // helper returns a new XMLWriter with x's configuration, to convert a

@@ -23,8 +23,22 @@ type partsResult struct {
 }
 
 func convertWith(w *wbxml.XMLWriter, src []byte) partsResult {
-	out, err := w.AppendXML(nil, src)
+	out, err := w.AppendXML([]byte("kept"), src)
 	r := partsResult{XML: out, Warnings: *w.Warnings()}
+	r.Warnings.List = append([]wbxml.Warning(nil), r.Warnings.List...)
+	if err != nil {
+		r.Err = err.Error()
+	}
+	return r
+}
+
+// streamWith is convertWith through WriteXMLBytes, written to a buffer in
+// small writes.
+func streamWith(w *wbxml.XMLWriter, src []byte) partsResult {
+	var b bytes.Buffer
+	b.WriteString("kept")
+	err := w.WriteXMLBytes(&b, src)
+	r := partsResult{XML: b.Bytes(), Warnings: *w.Warnings()}
 	r.Warnings.List = append([]wbxml.Warning(nil), r.Warnings.List...)
 	if err != nil {
 		r.Err = err.Error()
@@ -48,12 +62,20 @@ var partsStyles = map[string][]wbxml.Option{
 // the most parts used.
 func checkParts(t *testing.T, src []byte, opts []wbxml.Option) int {
 	t.Helper()
-	want := convertWith(wbxml.NewXMLWriter(opts...), src)
+	one := wbxml.NewXMLWriter(opts...)
+	want := convertWith(one, src)
+	if got := streamWith(one, src); !bytes.Equal(want.XML, got.XML) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
+		t.Fatalf("WriteXMLBytes differs from AppendXML (at byte %d; errors %q, %q)", firstDiff(want.XML, got.XML), want.Err, got.Err)
+	}
 	most := 0
 	for _, n := range []int{2, 3, 4, 16} {
 		w := wbxml.NewXMLWriter(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(n))...)
-		for round := range 2 { // the second reuses the parts' state
-			got := convertWith(w, src)
+		for round := range 4 { // later rounds reuse the parts' state
+			conv := convertWith
+			if round%2 == 1 {
+				conv = streamWith
+			}
+			got := conv(w, src)
 			if !bytes.Equal(want.XML, got.XML) {
 				t.Fatalf("WithConcurrency(%d), round %d: the XML differs from one goroutine's at byte %d",
 					n, round, firstDiff(want.XML, got.XML))
@@ -89,6 +111,30 @@ func TestConcurrencySameOutput(t *testing.T) {
 				}
 			})
 		}
+	}
+}
+
+// TestConcurrencyMisreadCheckpoint: when a part did not start in the
+// state the part before it ended in, the part before goes on to the end
+// of the document, and the result is still that of one goroutine.
+func TestConcurrencyMisreadCheckpoint(t *testing.T) {
+	defer wbxml.SetMinPart(256)()
+	defer wbxml.SkewCheckpoints()()
+	src := corpus.SyncEmail(64 << 10)
+	for name, opts := range partsStyles {
+		t.Run(name, func(t *testing.T) {
+			want := convertWith(wbxml.NewXMLWriter(opts...), src)
+			w := wbxml.NewXMLWriter(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(8))...)
+			for i, conv := range []func(*wbxml.XMLWriter, []byte) partsResult{convertWith, streamWith} {
+				got := conv(w, src)
+				if !bytes.Equal(want.XML, got.XML) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
+					t.Fatalf("form %d: differs from one goroutine (at byte %d; errors %q, %q)", i, firstDiff(want.XML, got.XML), want.Err, got.Err)
+				}
+				if n := wbxml.PartsUsed(w); name != "strict" && (n < 2 || n >= 8) {
+					t.Errorf("form %d: %d parts used, want the parts before the misread one", i, n)
+				}
+			}
+		})
 	}
 }
 
@@ -204,6 +250,9 @@ func FuzzConcurrency(f *testing.F) {
 	f.Fuzz(func(t *testing.T, src []byte) {
 		want := convertWith(one, src)
 		got := convertWith(many, src)
+		if streamed := streamWith(many, src); !bytes.Equal(streamed.XML, got.XML) || streamed.Err != got.Err {
+			t.Fatalf("WriteXMLBytes differs from AppendXML in parts (at byte %d)\ninput % X", firstDiff(streamed.XML, got.XML), src)
+		}
 		if !bytes.Equal(want.XML, got.XML) {
 			t.Fatalf("the XML differs from one goroutine's at byte %d\ninput % X", firstDiff(want.XML, got.XML), src)
 		}

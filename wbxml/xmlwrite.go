@@ -87,7 +87,7 @@ func NewXMLWriter(opts ...Option) *XMLWriter {
 // [XMLWriter.Warnings] until the next conversion.
 func (x *XMLWriter) AppendXML(dst, src []byte) ([]byte, error) {
 	if x.cfg.workers > 1 {
-		if out, ok, err := x.appendParts(dst, src); ok {
+		if out, ok, err := x.convertParts(dst, nil, src); ok {
 			return out, err
 		}
 	}
@@ -105,6 +105,29 @@ func (x *XMLWriter) AppendXML(dst, src []byte) ([]byte, error) {
 // content of one element, not by the document.
 func (x *XMLWriter) WriteXML(w io.Writer, r io.Reader) error {
 	x.dec.ResetReader(r)
+	x.w, x.werr = w, nil
+	x.out = x.out[:0]
+	err := x.run(-1)
+	if ferr := x.flush(); err == nil {
+		err = ferr
+	}
+	x.w = nil
+	return err
+}
+
+// WriteXMLBytes converts the WBXML document src and writes its XML text
+// to w as it goes, in pieces of about 32 KiB, instead of building it
+// whole in memory: the output is that of AppendXML. With
+// [WithConcurrency], a large document converts in parts: the first is
+// written as it goes, each later one when its turn comes. On error, the
+// XML before it may have been written.
+func (x *XMLWriter) WriteXMLBytes(w io.Writer, src []byte) error {
+	if x.cfg.workers > 1 {
+		if _, ok, err := x.convertParts(nil, w, src); ok {
+			return err
+		}
+	}
+	x.dec.Reset(src)
 	x.w, x.werr = w, nil
 	x.out = x.out[:0]
 	err := x.run(-1)
@@ -178,7 +201,7 @@ func (x *XMLWriter) body(stop int64) error {
 		t, err := x.dec.ReadToken()
 		if err == io.EOF {
 			x.out = append(x.out, '\n')
-			if x.w == nil && x.dec.InputOffset() < int64(len(x.dec.buf)) {
+			if x.dec.r == nil && x.dec.InputOffset() < int64(len(x.dec.buf)) {
 				// Lenient mode stops at bytes that follow the root element.
 				x.warns.add(Warning{Offset: x.dec.InputOffset(), Err: ErrTrailingData})
 			}

@@ -29,6 +29,9 @@ func (x *XMLWriter) fast() {
 	indent := x.cfg.indent > 0
 loop:
 	for pos < x.limit {
+		if x.w != nil && len(out) >= flushSize {
+			break // the caller writes it out
+		}
 		b := buf[pos]
 		if b&0x3F >= 5 { // a tag
 			if b&0x80 != 0 || len(d.stack) >= d.cfg.maxDepth {
