@@ -22,6 +22,9 @@ type converter struct {
 	proto version.Version
 	out   []byte
 	notes []string
+	// sink, when set, is the output file: documents are written to it as
+	// they convert, after c.out, instead of being built in memory.
+	sink io.Writer
 }
 
 func newConverter(o *options) *converter {
@@ -39,10 +42,15 @@ func outputSize(n int) int {
 	return 2*n + 64<<10
 }
 
-// convert converts every message of data and returns the output. On error it
-// returns what was converted before, and the error.
+// convert converts every message of data and returns the output: all of
+// it, or with a sink what is left to write after what was written there.
+// On error it returns what was converted before, and the error.
 func (c *converter) convert(data []byte) ([]byte, error) {
-	c.out = make([]byte, 0, outputSize(len(data)))
+	size := outputSize(len(data))
+	if c.sink != nil {
+		size = 64 << 10 // comments and small documents
+	}
+	c.out = make([]byte, 0, size)
 	r := capture.NewReader(data, capture.WithForm(c.form))
 	for i := 0; ; i++ {
 		m, err := r.Next()
@@ -120,6 +128,16 @@ func (c *converter) multipart(m *capture.Message) error {
 // convert, its partial XML is replaced by a comment giving the error, a
 // note says so too, and the other messages are converted as usual.
 func (c *converter) document(m *capture.Message, w string, body []byte) error {
+	if c.sink != nil && (m.Warning == nil || !errors.Is(m.Warning, capture.ErrLossy)) {
+		// Straight to the output file, which an error throws away.
+		if _, err := c.sink.Write(c.out); err != nil {
+			return err
+		}
+		c.out = c.out[:0]
+		err := c.x.WriteXMLBytes(c.sink, body)
+		c.note(w, cli.Notes(c.x.Warnings(), c.proto, "", maxNotes, err))
+		return where(w, err)
+	}
 	start := len(c.out)
 	out, err := c.x.AppendXML(c.out, body)
 	c.out = out

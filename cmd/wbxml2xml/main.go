@@ -31,19 +31,37 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return code
 	}
 	c := newConverter(o)
+	var file *cli.Output
+	if !cli.IsStdio(o.output) {
+		// A file gets the XML as it is made; it is renamed into place
+		// only when all went well.
+		if file, err = cli.CreateOutput(o.output); err != nil {
+			return cli.Report(stderr, name, usage, err)
+		}
+		c.sink = file
+	}
 	out, err := c.convert(data)
 	for _, n := range c.notes {
 		fmt.Fprintf(stderr, "%s: note: %s\n", name, cli.OneLine(n))
 	}
 	if err != nil {
-		if cli.IsStdio(o.output) {
+		if file != nil {
+			file.Abort()
+		} else {
 			// The messages converted before the error, so that a
 			// session shows up to where it breaks.
 			stdout.Write(out)
 		}
 		return cli.Report(stderr, name, usage, err)
 	}
-	if err := cli.WriteOutput(o.output, stdout, out); err != nil {
+	if file == nil {
+		_, err = stdout.Write(out)
+	} else if _, err = file.Write(out); err == nil {
+		err = file.Commit()
+	} else {
+		file.Abort()
+	}
+	if err != nil {
 		return cli.Report(stderr, name, usage, err)
 	}
 	return cli.ExitOK
