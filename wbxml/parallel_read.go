@@ -1,6 +1,7 @@
 package wbxml
 
 import (
+	"io"
 	"slices"
 	"sync"
 
@@ -30,12 +31,17 @@ type readPart struct {
 	err  error
 }
 
-// appendParts is AppendWBXML in parts ([WithConcurrency]): it finds
-// checkpoints in src, converts the parts between them at once, and joins
-// their WBXML. ok is false when src does not divide, or when the parts did
-// not meet where the checkpoints said, and the caller converts src on one
-// goroutine.
-func (x *XMLReader) appendParts(dst, src []byte) (_ []byte, ok bool, err error) {
+// convertParts converts src in parts ([WithConcurrency]): it finds
+// checkpoints in src, converts the parts between them at once, and puts
+// their WBXML together in order: appended to dst when w is nil, else
+// written to w. ok is false, with nothing converted, when src does not
+// divide, and the caller converts it on one goroutine. On error the
+// append form returns dst as it was.
+//
+// Each part must start where the part before it ended, in the same state.
+// If one did not (input the checkpoints misread), the part before goes on
+// to the end of the document instead, as one goroutine would have.
+func (x *XMLReader) convertParts(dst []byte, w io.Writer, src []byte) (out []byte, ok bool, err error) {
 	if x.par == nil {
 		x.par = new(readParts)
 	}
@@ -50,6 +56,9 @@ func (x *XMLReader) appendParts(dst, src []byte) (_ []byte, ok bool, err error) 
 	if len(cps) == 0 {
 		return dst, false, nil
 	}
+	if c := &cps[len(cps)/2]; skewForTest && len(c.starts) > 0 {
+		c.starts = c.starts[:len(c.starts)-1]
+	}
 	for len(ps.parts) < len(cps) {
 		ps.parts = append(ps.parts, &readPart{x: x.helper()})
 	}
@@ -63,52 +72,113 @@ func (x *XMLReader) appendParts(dst, src []byte) (_ []byte, ok bool, err error) 
 		wg.Go(func() { p.err = p.run(src) })
 	}
 	// The first part, here.
-	x.enc.ResetAppend(dst)
+	if w == nil {
+		x.enc.ResetAppend(dst)
+	} else {
+		x.enc.Reset(w)
+	}
 	err = x.run(src, int64(cps[0].pos))
 	wg.Wait()
 	if err != nil {
 		return dst, true, err
 	}
-	// Each part must have started where the one before it ended, in the
-	// same state.
-	prev := x
-	for i, p := range all {
-		if p.err == errSkew || !prev.endsAt(&cps[i], p, &ps.open) {
-			return dst, false, nil
+	// Find the first part that did not start where the one before it
+	// ended (m, or none); the part before it goes on to the end of the
+	// document instead. Its WBXML is still whole in its own buffer: the
+	// parts are put together only once this is known, since an encoder
+	// may still change the last start tag it wrote.
+	reader := func(k int) *XMLReader { // the reader of part k
+		if k == 0 {
+			return x
+		}
+		return all[k-1].x
+	}
+	m := len(all) + 1
+	for k := 1; k <= len(all); k++ {
+		p, prev := all[k-1], reader(k-1)
+		if p.err == errSkew || !prev.endsAt(&cps[k-1], p, &ps.open) || !joinable(prev, p) {
+			m = k
+			break
 		}
 		if p.err != nil {
 			break
 		}
-		prev = p.x
 	}
-	out := x.enc.Bytes()
-	prev = x
-	for _, p := range all {
+	ps.used = min(m, len(all)+1)
+	if m == 1 {
+		err = x.goOn(src)
+	}
+	for k := 1; k < m && err == nil; k++ {
+		p := all[k-1]
+		if k == m-1 && m <= len(all) {
+			p.err = p.x.goOn(src)
+		}
+		x.emitPart(reader(k-1), p)
 		x.warns.merge(&p.x.warns)
-		if p.err != nil {
-			return dst, true, p.err
-		}
-		body := p.x.enc.Bytes()
-		// The part's encoder started on the page of the innermost open
-		// element; the one before it ended on its own. Write the page
-		// switch of the part's first tag as one encoder would have.
-		if last := prev.enc.tagPage; last != p.page {
-			switch {
-			case len(body) >= 2 && body[0] == 0x00:
-				if body[1] == last {
-					body = body[2:]
-				}
-			case len(body) > 0 && body[0]&0x3F >= 5:
-				out = append(out, 0x00, p.page)
-			default:
-				return dst, false, nil
-			}
-		}
-		out = append(out, body...)
-		prev = p.x
+		err = p.err
 	}
-	ps.used = len(all) + 1
-	return out, true, nil
+	if err == nil && w != nil {
+		err = x.enc.Flush()
+	}
+	if err != nil {
+		return dst, true, err
+	}
+	return x.enc.Bytes(), true, nil
+}
+
+// goOn converts the rest of the document src after the place where x
+// stopped.
+func (x *XMLReader) goOn(src []byte) error {
+	x.doc = src
+	defer func() { x.doc = nil }()
+	return x.loop(-1)
+}
+
+// joinable reports whether the WBXML of part p can follow that of the part
+// before it, which prev converted: p's encoder started on the code page
+// of the innermost open element, and when prev ended on another, p's
+// first tag must be one emitPart can give the page switch one encoder
+// would have written. (It cannot when an easkit:opaque element, which
+// writes no tag, comes first.)
+func joinable(prev *XMLReader, p *readPart) bool {
+	body := p.x.enc.Bytes()
+	return prev.enc.tagPage == p.page || (len(body) > 0 && (body[0] == 0x00 || body[0]&0x3F >= 5))
+}
+
+// emitPart puts the WBXML of part p after that of the part before it,
+// which prev converted, with the page switch before p's first tag written
+// as one encoder would have written it (see joinable).
+func (x *XMLReader) emitPart(prev *XMLReader, p *readPart) {
+	body := p.x.enc.Bytes()
+	if last := prev.enc.tagPage; last != p.page {
+		if body[0] == 0x00 {
+			if body[1] == last {
+				body = body[2:]
+			}
+		} else {
+			x.emit([]byte{0x00, p.page})
+		}
+	}
+	x.emit(body)
+}
+
+// emit puts b after the WBXML that x's encoder has: in its buffer, or
+// written to its io.Writer after what it buffers.
+func (x *XMLReader) emit(b []byte) {
+	e := &x.enc
+	if len(b) == 0 || e.err != nil {
+		return
+	}
+	if e.w == nil {
+		e.buf = append(e.buf, b...)
+		return
+	}
+	if err := e.Flush(); err != nil {
+		return
+	}
+	if _, err := e.w.Write(b); err != nil {
+		e.err = err
+	}
 }
 
 // errSkew says that a part could not start at its checkpoint: the

@@ -32,6 +32,20 @@ func readWith(r *wbxml.XMLReader, doc []byte) readResult {
 	return res
 }
 
+// streamReadWith is readWith through WriteWBXML.
+func streamReadWith(r *wbxml.XMLReader, doc []byte) readResult {
+	var b bytes.Buffer
+	b.WriteString("kept")
+	err := r.WriteWBXML(&b, doc)
+	res := readResult{WBXML: b.Bytes(), Warnings: *r.Warnings()}
+	res.Warnings.List = append([]wbxml.Warning(nil), res.Warnings.List...)
+	if err != nil {
+		res.Err = err.Error()
+		res.WBXML = []byte("kept") // partial output is not compared
+	}
+	return res
+}
+
 // readStyles are the reader options conversions in parts must reproduce.
 var readStyles = map[string][]wbxml.Option{
 	"default": activeSync(),
@@ -45,12 +59,20 @@ var readStyles = map[string][]wbxml.Option{
 // the most parts used.
 func checkReadParts(t testing.TB, doc []byte, opts []wbxml.Option) int {
 	t.Helper()
-	want := readWith(wbxml.NewXMLReader(opts...), doc)
+	one := wbxml.NewXMLReader(opts...)
+	want := readWith(one, doc)
+	if got := streamReadWith(one, doc); !bytes.Equal(want.WBXML, got.WBXML) || want.Err != got.Err {
+		t.Fatalf("WriteWBXML differs from AppendWBXML (at byte %d; errors %q, %q)", firstDiff(want.WBXML, got.WBXML), want.Err, got.Err)
+	}
 	most := 0
 	for _, n := range []int{2, 3, 5, 16} {
 		r := wbxml.NewXMLReader(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(n))...)
-		for round := range 2 {
-			got := readWith(r, doc)
+		for round := range 4 {
+			conv := readWith
+			if round%2 == 1 {
+				conv = streamReadWith
+			}
+			got := conv(r, doc)
 			if !bytes.Equal(want.WBXML, got.WBXML) {
 				t.Fatalf("WithConcurrency(%d), round %d: the WBXML differs from one goroutine's at byte %d",
 					n, round, firstDiff(want.WBXML, got.WBXML))
@@ -178,6 +200,32 @@ text<Add><DisplayName>b</DisplayName></Add>&#32;<Add><DisplayName>c</DisplayName
 <Collection><SyncKey easkit:wire="opaque">NA==</SyncKey></Collection></Collections></Sync>`,
 }
 
+// TestReadConcurrencyMisreadCheckpoint: when a part did not start in the
+// state the part before it ended in, the part before goes on to the end.
+func TestReadConcurrencyMisreadCheckpoint(t *testing.T) {
+	defer wbxml.SetMinPart(256)()
+	defer wbxml.SkewCheckpoints()()
+	doc, err := wbxml.AppendXML(nil, corpus.SyncEmail(64<<10), activeSync()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for name, opts := range readStyles {
+		t.Run(name, func(t *testing.T) {
+			want := readWith(wbxml.NewXMLReader(opts...), doc)
+			r := wbxml.NewXMLReader(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(8))...)
+			for i, conv := range []func(*wbxml.XMLReader, []byte) readResult{readWith, streamReadWith} {
+				got := conv(r, doc)
+				if !bytes.Equal(want.WBXML, got.WBXML) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
+					t.Fatalf("form %d: differs from one goroutine (at byte %d; errors %q, %q)", i, firstDiff(want.WBXML, got.WBXML), want.Err, got.Err)
+				}
+				if n := wbxml.ReadPartsUsed(r); name != "keep" && (n < 2 || n >= 8) {
+					t.Errorf("form %d: %d parts used, want the parts before the misread one", i, n)
+				}
+			}
+		})
+	}
+}
+
 // TestReadConcurrencyDefaultSize: with the real part size the XML of a
 // 1 MB Sync response is cut, and a small one is not.
 func TestReadConcurrencyDefaultSize(t *testing.T) {
@@ -212,6 +260,9 @@ func FuzzReadConcurrency(f *testing.F) {
 	f.Fuzz(func(t *testing.T, doc []byte) {
 		want := readWith(one, doc)
 		got := readWith(many, doc)
+		if streamed := streamReadWith(many, doc); streamed.Err != got.Err || (got.Err == "" && !bytes.Equal(streamed.WBXML, got.WBXML)) {
+			t.Fatalf("WriteWBXML differs from AppendWBXML in parts (%q, %q)\ninput %q", streamed.Err, got.Err, doc)
+		}
 		if !bytes.Equal(want.WBXML, got.WBXML) {
 			t.Fatalf("the WBXML differs from one goroutine's at byte %d\ninput %q", firstDiff(want.WBXML, got.WBXML), doc)
 		}

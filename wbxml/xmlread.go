@@ -96,7 +96,7 @@ func NewXMLReader(opts ...Option) *XMLReader {
 // *SyntaxError).
 func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
 	if x.workers > 1 {
-		if out, ok, err := x.appendParts(dst, src); ok {
+		if out, ok, err := x.convertParts(dst, nil, src); ok {
 			return out, err
 		}
 	}
@@ -110,6 +110,11 @@ func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
 // WriteWBXML converts the XML document src and writes its WBXML to w. On
 // error, part of the output may have been written.
 func (x *XMLReader) WriteWBXML(w io.Writer, src []byte) error {
+	if x.workers > 1 {
+		if _, ok, err := x.convertParts(nil, w, src); ok {
+			return err
+		}
+	}
 	x.enc.Reset(w)
 	if err := x.run(src, -1); err != nil {
 		return err
