@@ -35,8 +35,20 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return code
 	}
 	x := wbxml.NewXMLReader(o.wbxmlOptions()...)
-	// WBXML is smaller than its XML: one allocation holds the output.
-	out, err := x.AppendWBXML(make([]byte, 0, len(src)+64), src)
+	var out []byte
+	var file *cli.Output
+	if cli.IsStdio(o.output) {
+		// WBXML is smaller than its XML: one allocation holds the output.
+		out, err = x.AppendWBXML(make([]byte, 0, len(src)+64), src)
+	} else if file, err = cli.CreateOutput(o.output); err == nil {
+		// A file gets the WBXML as it is made; it is renamed into place
+		// only when all went well.
+		if err = x.WriteWBXML(file, src); err == nil {
+			err = file.Commit()
+		} else {
+			file.Abort()
+		}
+	}
 	for _, n := range cli.Notes(x.Warnings(), o.proto, "", maxNotes, err) {
 		fmt.Fprintf(stderr, "%s: note: %s\n", name, n)
 	}
@@ -47,8 +59,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 		return cli.Report(stderr, name, usage, err)
 	}
-	if err := cli.WriteOutput(o.output, stdout, out); err != nil {
-		return cli.Report(stderr, name, usage, err)
+	if file == nil {
+		if _, err := stdout.Write(out); err != nil {
+			return cli.Report(stderr, name, usage, err)
+		}
 	}
 	return cli.ExitOK
 }

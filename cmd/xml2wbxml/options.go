@@ -94,5 +94,7 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 		wbxml.WithHeader(h),
 		// Large documents convert in parts on every core.
 		wbxml.WithConcurrency(runtime.GOMAXPROCS(0)),
+		// Output to a file goes in large writes.
+		wbxml.WithBufferSize(256 << 10),
 	}
 }
