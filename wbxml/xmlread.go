@@ -42,6 +42,7 @@ type XMLReader struct {
 	runs    []contentRun
 	bin     []byte // decoded base64
 
+	tags  tagCache
 	warns Warnings
 }
 
@@ -129,6 +130,7 @@ func (x *XMLReader) run(src []byte) error {
 	x.stack = x.stack[:0]
 	x.text, x.hasText, x.layout = nil, false, false
 	x.warns.reset()
+	x.tags.reset()
 	for {
 		t, err := x.sc.ReadToken()
 		if err == io.EOF {
@@ -219,16 +221,26 @@ func (x *XMLReader) start(t *xmlscan.Token) error {
 	if string(t.Name.Space) == MarkerNamespace {
 		return x.startMarker(t, f)
 	}
-	page, code, ok := x.vocab.LookupTag(t.Name.Space, t.Name.Local)
-	if !ok {
-		return x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
+	var valid bool
+	if e, slot := x.tags.find(t.Name.Space, t.Name.Local); e != nil {
+		f.page, f.code, f.kind, valid = e.page, e.code, e.kind, e.valid
+	} else {
+		page, code, ok := x.vocab.LookupTag(t.Name.Space, t.Name.Local)
+		if !ok {
+			return x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
+		}
+		f.page, f.code = page, code
+		f.kind = x.vocab.Content(page, code)
+		valid = x.valid == nil || x.valid.ValidTag(page, code)
+		x.tags.store(slot, t.Name.Space, t.Name.Local, page, code, f.kind, valid)
 	}
-	f.page, f.code = page, code
-	f.kind = x.vocab.Content(page, code)
-	if err := x.attrs(t, &f); err != nil {
-		return err
+	page, code := f.page, f.code
+	if len(t.Attrs) > 0 {
+		if err := x.attrs(t, &f); err != nil {
+			return err
+		}
 	}
-	if x.valid != nil && !x.valid.ValidTag(page, code) {
+	if !valid {
 		if x.strict {
 			return x.errAt(t.Offset, ErrNotInVersion, string(t.Name.Local)+" ("+x.vocab.PageName(page)+") is not in the protocol version being checked")
 		}
