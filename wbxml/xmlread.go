@@ -197,7 +197,7 @@ func (x *XMLReader) flushBetween() error {
 	if x.layout && !x.keepWS {
 		return nil
 	}
-	if err := x.enc.String(x.text); err != nil {
+	if err := x.enc.xmlString(x.text); err != nil {
 		return x.encError(x.textOff, err)
 	}
 	return nil
@@ -420,7 +420,7 @@ func (x *XMLReader) leaf(f *rframe) error {
 		case ContentOpaqueText:
 			return x.encError(off, x.enc.Opaque(text))
 		}
-		return x.encError(off, x.enc.String(text))
+		return x.encError(off, x.enc.xmlString(text))
 	}
 	data := text
 	if f.b64 {

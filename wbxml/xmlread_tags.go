@@ -73,19 +73,19 @@ func (c *tagCache) store(e *tagEntry, ns, local []byte, page, code uint8, kind C
 	c.arena = append(c.arena, local...)
 }
 
-// tagHash mixes the lengths and up to sixteen bytes of each name.
+// tagHash mixes the lengths and up to eight bytes of each name: the
+// first and last four.
 func tagHash(ns, local []byte) uint {
-	h := uint64(len(ns))<<32 | uint64(len(local))
-	h ^= fold8(local) * 0x9E3779B97F4A7C15
-	h ^= fold8(ns)
+	h := uint64(len(ns))<<40 ^ uint64(len(local))<<32 ^ fold4(ns)
+	h ^= fold4(local) * 0x9E3779B97F4A7C15
 	h *= 0xFF51AFD7ED558CCD
 	return uint(h >> (64 - tagCacheBits))
 }
 
-// fold8 folds the first and last eight bytes of b into one word.
-func fold8(b []byte) uint64 {
-	if len(b) >= 8 {
-		return binary.LittleEndian.Uint64(b) ^ binary.LittleEndian.Uint64(b[len(b)-8:])<<1
+// fold4 folds the first and last four bytes of b into one word.
+func fold4(b []byte) uint64 {
+	if len(b) >= 4 {
+		return uint64(binary.LittleEndian.Uint32(b)) | uint64(binary.LittleEndian.Uint32(b[len(b)-4:]))<<32
 	}
 	var w uint64
 	for i, c := range b {
