@@ -43,6 +43,7 @@ type XMLReader struct {
 	runs    []contentRun
 	bin     []byte // decoded base64
 
+	tags    tagCache
 	warns   Warnings
 	warnPos textPos    // where the last warning is
 	par     *readParts // conversions in parts (WithConcurrency)
@@ -152,6 +153,7 @@ func (x *XMLReader) begin(src []byte) {
 	x.text, x.hasText, x.layout = nil, false, false
 	x.warns.reset()
 	x.warnPos = textPos{line: 1, column: 1}
+	x.tags.reset()
 }
 
 // loop converts tokens to the end of the document or, when stop ≥ 0,
@@ -227,7 +229,7 @@ func (x *XMLReader) flushBetween() error {
 	if x.layout && !x.keepWS {
 		return nil
 	}
-	if err := x.enc.String(x.text); err != nil {
+	if err := x.enc.xmlString(x.text); err != nil {
 		return x.encError(x.textOff, err)
 	}
 	return nil
@@ -251,16 +253,26 @@ func (x *XMLReader) start(t *xmlscan.Token) error {
 	if string(t.Name.Space) == MarkerNamespace {
 		return x.startMarker(t, f)
 	}
-	page, code, ok := x.vocab.LookupTag(t.Name.Space, t.Name.Local)
-	if !ok {
-		return x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
+	var valid bool
+	if e, slot := x.tags.find(t.Name.Space, t.Name.Local); e != nil {
+		f.page, f.code, f.kind, valid = e.page, e.code, e.kind, e.valid
+	} else {
+		page, code, ok := x.vocab.LookupTag(t.Name.Space, t.Name.Local)
+		if !ok {
+			return x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
+		}
+		f.page, f.code = page, code
+		f.kind = x.vocab.Content(page, code)
+		valid = x.valid == nil || x.valid.ValidTag(page, code)
+		x.tags.store(slot, t.Name.Space, t.Name.Local, page, code, f.kind, valid)
 	}
-	f.page, f.code = page, code
-	f.kind = x.vocab.Content(page, code)
-	if err := x.attrs(t, &f); err != nil {
-		return err
+	page, code := f.page, f.code
+	if len(t.Attrs) > 0 {
+		if err := x.attrs(t, &f); err != nil {
+			return err
+		}
 	}
-	if x.valid != nil && !x.valid.ValidTag(page, code) {
+	if !valid {
 		if x.strict {
 			return x.errAt(t.Offset, ErrNotInVersion, string(t.Name.Local)+" ("+x.vocab.PageName(page)+") is not in the protocol version being checked")
 		}
@@ -440,7 +452,7 @@ func (x *XMLReader) leaf(f *rframe) error {
 		case ContentOpaqueText:
 			return x.encError(off, x.enc.Opaque(text))
 		}
-		return x.encError(off, x.enc.String(text))
+		return x.encError(off, x.enc.xmlString(text))
 	}
 	data := text
 	if f.b64 {

@@ -201,22 +201,12 @@ func quickRef(b []byte, i int) (byte, int) {
 	if i+8 > len(b) {
 		return 0, 0
 	}
-	w := binary.LittleEndian.Uint64(b[i:])
-	switch w & (1<<32 - 1) {
-	case refLt:
-		return '<', 4
-	case refGt:
-		return '>', 4
-	case refTab:
-		return '\t', 4
+	if c, size := kernelRef(b, i); size > 0 {
+		return c, size
 	}
-	switch w & (1<<40 - 1) {
-	case refCR:
-		return '\r', 5
-	case refAmp:
-		return '&', 5
-	case refLF:
-		return '\n', 5
+	w := binary.LittleEndian.Uint64(b[i:])
+	if w&(1<<32-1) == refTab {
+		return '\t', 4
 	}
 	switch w & (1<<48 - 1) {
 	case refQuot:
@@ -425,10 +415,11 @@ func plainTail(b []byte, j int) int {
 	return j
 }
 
-// copyText appends to dst the plain text of b from j (what plainText
-// would skip) and returns dst and the offset where plainText would stop.
-// It copies the text as it scans it, so that decoded text is read and
-// written once.
+// copyText appends to dst the text of b from j and returns dst and the
+// offset where it stopped: where plainText would stop, or later when the
+// text goes on with a CR or a common reference, which it decodes (see
+// textCopy16). It copies the text as it scans it, so that decoded text is
+// read and written once.
 func copyText(dst, b []byte, j int) ([]byte, int) {
 	n := len(b)
 	o := len(dst)
@@ -436,8 +427,8 @@ func copyText(dst, b []byte, j int) ([]byte, int) {
 		if cap(dst)-o < 64 {
 			dst = grow(dst[:o], 64)
 		}
-		k := textCopy16(dst[o:cap(dst)], b, j)
-		o += k - j
+		k, w := textCopy16(dst[o:cap(dst)], b, j)
+		o += w
 		j = k
 		if j+16 > n {
 			k = plainTail(b, j)
@@ -459,6 +450,8 @@ func copyText(dst, b []byte, j int) ([]byte, int) {
 			o++
 			j++
 		default:
+			// '<', a reference or CR (the caller decodes them), or a
+			// character to report.
 			return dst[:o], j
 		}
 	}

@@ -22,6 +22,33 @@ const (
 func (s *Scanner) scanName(i int, what string, rule colonRule) (end, colon int, err error) {
 	b := s.in
 	n := len(b)
+	// Fast path: ASCII names with at most one colon, ended by an ASCII
+	// byte that is not part of a name. Anything else is left to the
+	// general loop below, which gives the same result for these.
+	if i < n && nameStartASCII[b[i]] {
+		j := i + 1
+		for j < n && nameASCII[b[j]] {
+			j++
+		}
+		colon = -1
+		if j+1 < n && b[j] == ':' && rule == qName && nameStartASCII[b[j+1]] {
+			colon = j
+			j += 2
+			for j < n && nameASCII[b[j]] {
+				j++
+			}
+		}
+		if j < n && b[j] < utf8.RuneSelf && b[j] != ':' && j-i <= s.maxNameLen {
+			return j, colon, nil
+		}
+	}
+	return s.scanNameSlow(i, what, rule)
+}
+
+// scanNameSlow is scanName's general loop.
+func (s *Scanner) scanNameSlow(i int, what string, rule colonRule) (end, colon int, err error) {
+	b := s.in
+	n := len(b)
 	colon = -1
 	if i >= n {
 		return 0, 0, s.eof("where " + what + " name expected")

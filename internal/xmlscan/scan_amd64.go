@@ -12,4 +12,4 @@ func textStop16(b []byte, j int) int
 // assembly.
 //
 //go:noescape
-func textCopy16(dst, b []byte, j int) int
+func textCopy16(dst, b []byte, j int) (k, o int)

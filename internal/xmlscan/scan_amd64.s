@@ -131,25 +131,23 @@ done:
 	MOVQ AX, ret+32(FP)
 	RET
 
-// func textCopy16(dst, b []byte, j int) int
+// func textCopy16(dst, b []byte, j int) (k, o int)
 //
 // Registers: DI = &dst[0], R9 = len(dst), SI = &b[0], DX = len(b),
-// AX = j, R10 = the j at entry, R11 = AX-R10: where b[AX] goes in dst.
-TEXT ·textCopy16(SB), NOSPLIT, $0-64
+// AX = j, R11 = o, where b[AX] goes in dst.
+TEXT ·textCopy16(SB), NOSPLIT, $0-72
 	MOVQ dst_base+0(FP), DI
 	MOVQ dst_len+8(FP), R9
 	MOVQ b_base+24(FP), SI
 	MOVQ b_len+32(FP), DX
 	MOVQ j+48(FP), AX
-	MOVQ AX, R10
+	XORQ R11, R11
 	LOADCONST
 
 cloop:
 	LEAQ  16(AX), CX
 	CMPQ  CX, DX
 	JHI   cdone
-	MOVQ  AX, R11
-	SUBQ  R10, R11
 	LEAQ  32(R11), R12
 	CMPQ  R12, R9
 	JHI   cdone
@@ -159,6 +157,7 @@ cloop:
 	TESTL BX, BX
 	JNZ   cfound
 	MOVQ  CX, AX
+	ADDQ  $16, R11
 	JMP   cloop
 
 cfound:
@@ -166,6 +165,10 @@ cfound:
 	ADDQ    BX, AX
 	ADDQ    BX, R11
 	MOVBLZX (SI)(AX*1), BX
+	CMPB    BL, $0x26
+	JEQ     camp
+	CMPB    BL, $0x0D
+	JEQ     ccr
 	CMPB    BL, $0x5D
 	JEQ     crbrack
 	CMPB    BL, $0xC2
@@ -183,6 +186,7 @@ cfound:
 	MOVW    (SI)(AX*1), R8
 	MOVW    R8, (DI)(R11*1)
 	ADDQ    $2, AX
+	ADDQ    $2, R11
 	JMP     cloop
 
 cthree:
@@ -208,6 +212,7 @@ cthree:
 	MOVB    2(SI)(AX*1), R8
 	MOVB    R8, 2(DI)(R11*1)
 	ADDQ    $3, AX
+	ADDQ    $3, R11
 	JMP     cloop
 
 crbrack:
@@ -222,8 +227,76 @@ crbrack:
 
 cskip1:
 	INCQ AX
+	INCQ R11
+	JMP  cloop
+
+camp:
+	// &lt; &gt; &amp; &#13; &#10;, read as one word.
+	LEAQ 8(AX), CX
+	CMPQ CX, DX
+	JHI  cdone
+	MOVQ (SI)(AX*1), R8
+	MOVL R8, CX
+	CMPL CX, $0x3B746C26
+	JEQ  clt
+	CMPL CX, $0x3B746726
+	JEQ  cgt
+	MOVQ $0xFFFFFFFFFF, R12
+	ANDQ R12, R8
+	MOVQ $0x3B706D6126, R12
+	CMPQ R8, R12
+	JEQ  camp5
+	MOVQ $0x3B33312326, R12
+	CMPQ R8, R12
+	JEQ  ccr5
+	MOVQ $0x3B30312326, R12
+	CMPQ R8, R12
+	JEQ  clf5
+	JMP  cdone
+
+clt:
+	MOVB $0x3C, (DI)(R11*1)
+	ADDQ $4, AX
+	INCQ R11
+	JMP  cloop
+
+cgt:
+	MOVB $0x3E, (DI)(R11*1)
+	ADDQ $4, AX
+	INCQ R11
+	JMP  cloop
+
+camp5:
+	MOVB $0x26, (DI)(R11*1)
+	ADDQ $5, AX
+	INCQ R11
+	JMP  cloop
+
+ccr5:
+	MOVB $0x0D, (DI)(R11*1)
+	ADDQ $5, AX
+	INCQ R11
+	JMP  cloop
+
+clf5:
+	MOVB $0x0A, (DI)(R11*1)
+	ADDQ $5, AX
+	INCQ R11
+	JMP  cloop
+
+ccr:
+	// A literal CR, or CR LF, becomes LF.
+	MOVB $0x0A, (DI)(R11*1)
+	INCQ R11
+	INCQ AX
+	CMPQ AX, DX
+	JAE  cloop
+	CMPB (SI)(AX*1), $0x0A
+	JNE  cloop
+	INCQ AX
 	JMP  cloop
 
 cdone:
-	MOVQ AX, ret+56(FP)
+	MOVQ AX, k+56(FP)
+	MOVQ R11, o+64(FP)
 	RET

@@ -1,6 +1,7 @@
 package xmlscan
 
 import (
+	"encoding/binary"
 	"fmt"
 	"hash/maphash"
 	"io"
@@ -260,6 +261,9 @@ func (s *Scanner) readContent() error {
 			if indentTable[b[i]] {
 				// Indentation between tags.
 				j = i + 1
+				for j+8 <= n && binary.LittleEndian.Uint64(b[j:]) == lo8*' ' {
+					j += 8
+				}
 				for j < n && indentTable[b[j]] {
 					j++
 				}

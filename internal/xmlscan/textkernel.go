@@ -16,10 +16,15 @@ import (
 // sequence whose lead byte is C2–DF, E1–EC or EE (sequences that are
 // always allowed characters); at any other flagged byte they return its
 // offset. With no flagged byte they go on at j+16. They return j as soon
-// as j+16 > len(b): the caller handles the last bytes. The copying form
-// also copies each byte it steps over, b[j0:k] to dst[:k-j0] where j0 is
-// the start and k the result, may write up to 32 bytes beyond, and
-// returns as soon as dst has fewer than 32 bytes of room at k-j0.
+// as j+16 > len(b): the caller handles the last bytes.
+//
+// The copying form, textCopy16, also writes the text to dst from
+// dst[0], and returns the offset k where it stopped in b and the number o
+// of bytes it wrote. It decodes too: a literal CR or CR LF becomes LF,
+// and the references &lt; &gt; &amp; &#13; &#10; (when eight bytes of b
+// are left at the '&') become their character; other references stop it.
+// It may write up to 32 bytes beyond dst[o], and returns as soon as dst
+// has fewer than 32 bytes of room there.
 
 // flaggedIn16 returns the offset in b[j:j+16] of the first byte that
 // textFlags flags, or 16. The caller ensures j+16 <= len(b).
@@ -72,23 +77,67 @@ func textStopGo(b []byte, j int) int {
 	return j
 }
 
+// kernelRef decodes the references textCopy16 decodes, at b[j] == '&'
+// with j+8 <= len(b), returning the character and the reference's
+// length, or a length of 0.
+func kernelRef(b []byte, j int) (byte, int) {
+	w := binary.LittleEndian.Uint64(b[j:])
+	switch w & (1<<32 - 1) {
+	case refLt:
+		return '<', 4
+	case refGt:
+		return '>', 4
+	}
+	switch w & (1<<40 - 1) {
+	case refCR:
+		return '\r', 5
+	case refAmp:
+		return '&', 5
+	case refLF:
+		return '\n', 5
+	}
+	return 0, 0
+}
+
 // textCopyGo is the Go form of the copying text kernel.
-func textCopyGo(dst, b []byte, j int) int {
-	j0 := j
-	for j+16 <= len(b) && j-j0+32 <= len(dst) {
-		o := j - j0
+func textCopyGo(dst, b []byte, j int) (k, o int) {
+	n := len(b)
+	for j+16 <= n && o+32 <= len(dst) {
 		copy(dst[o:o+16], b[j:j+16])
 		k := flaggedIn16(b, j)
 		j += k
+		o += k
 		if k == 16 {
 			continue
 		}
-		size := kernelStep(b, j)
-		if size == 0 {
-			return j
+		switch b[j] {
+		case '&':
+			if j+8 > n {
+				return j, o
+			}
+			c, size := kernelRef(b, j)
+			if size == 0 {
+				return j, o
+			}
+			dst[o] = c
+			o++
+			j += size
+		case '\r':
+			dst[o] = '\n'
+			o++
+			j++
+			if j < n && b[j] == '\n' {
+				j++
+			}
+		default:
+			size := kernelStep(b, j)
+			if size == 0 {
+				return j, o
+			}
+			copy(dst[o:], b[j:j+size])
+			j += size
+			o += size
 		}
-		copy(dst[j-j0:], b[j:j+size])
-		j += size
 	}
-	return j
+	return j, o
 }
