@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/easkit/easkit/codepages"
@@ -264,16 +265,29 @@ func FuzzConcurrency(f *testing.F) {
 }
 
 func ExampleWithConcurrency() {
-	src := corpus.SyncEmail(2 << 20)
+	// A FolderSync response with 20,000 folders: about 600 KB of WBXML.
+	var doc strings.Builder
+	doc.WriteString(`<FolderSync xmlns="FolderHierarchy:"><Status>1</Status><SyncKey>1</SyncKey><Changes>`)
+	for i := range 20000 {
+		fmt.Fprintf(&doc, "<Add><ServerId>%d</ServerId><ParentId>0</ParentId><DisplayName>Folder %d</DisplayName><Type>12</Type></Add>", i, i)
+	}
+	doc.WriteString(`</Changes></FolderSync>`)
+	src, err := wbxml.AppendWBXML(nil, []byte(doc.String()), wbxml.WithVocabulary(codepages.ActiveSync))
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+
+	// Converted on up to 4 goroutines, and on one: the same XML.
 	w := wbxml.NewXMLWriter(wbxml.WithVocabulary(codepages.ActiveSync), wbxml.WithConcurrency(4))
 	out, err := w.AppendXML(nil, src)
 	if err != nil {
 		fmt.Println(err)
 		return
 	}
-	same, _ := wbxml.AppendXML(nil, src, wbxml.WithVocabulary(codepages.ActiveSync))
-	fmt.Println(bytes.Equal(out, same))
-	// Output: true
+	one, _ := wbxml.AppendXML(nil, src, wbxml.WithVocabulary(codepages.ActiveSync))
+	fmt.Println(len(src) > 512<<10, bytes.Equal(out, one))
+	// Output: true true
 }
 
 // BenchmarkToXMLConcurrent converts the 1 MB and 10 MB Sync responses in
