@@ -81,6 +81,12 @@
 // dropped, the text of an element without children is kept exactly. XML
 // errors are *[XMLError] values with line, column and byte offset.
 //
+// Both directions append to a buffer (AppendXML, AppendWBXML) or write to
+// an io.Writer as they go (WriteXMLBytes, WriteWBXML). With
+// [WithConcurrency] a large document is cut between sibling elements and
+// its parts converted at once on several goroutines; the result is that of
+// one goroutine, byte for byte, warnings and errors included.
+//
 // # Errors
 //
 // Invalid input yields a *[SyntaxError] carrying the byte offset, the path
