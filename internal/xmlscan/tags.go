@@ -286,7 +286,7 @@ func (s *Scanner) endTag(lt int) error {
 	i := lt + 2
 	q := s.qname(f)
 	// Fast path: the expected name, then '>' or white space.
-	if j := i + len(q); j < n && string(b[i:j]) == string(q) && (b[j] == '>' || spaceTable[b[j]]) {
+	if j := i + len(q); j < n && equalName(b[i:j], q) && (b[j] == '>' || spaceTable[b[j]]) {
 		j = skipSpace(b, j)
 		if j >= n {
 			return s.eof("in end tag </" + truncName(q) + ">")
