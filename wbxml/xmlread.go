@@ -81,10 +81,9 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	if v, ok := x.vocab.(TagValidator); ok {
 		x.valid = v
 	}
-	x.sc.Reset(nil)
-	if d := x.enc.cfg.maxDepth; d > 0 {
-		x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(d))
-	}
+	// White space between elements is dropped unless WithKeepSpace: the
+	// scanner need not report what is certainly layout.
+	x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(x.enc.cfg.maxDepth), xmlscan.WithSkipLayout(!x.keepWS))
 	return x
 }
 
