@@ -59,12 +59,11 @@ func nameWords(b []byte) (uint64, uint64) {
 	return w, 0
 }
 
-func makeTagKey(ns, local []byte) tagKey {
-	var k tagKey
+// set makes k the key of (ns, local).
+func (k *tagKey) set(ns, local []byte) {
 	k.ns0, k.ns1 = nameWords(ns)
 	k.local0, k.local1 = nameWords(local)
 	k.nsLen, k.localLen = uint32(len(ns)), uint32(len(local))
-	return k
 }
 
 // hash mixes the key's words into a slot index.
@@ -89,27 +88,24 @@ func (c *tagCache) reset() {
 // long reports whether a key needs the arena to be compared.
 func (k *tagKey) long() bool { return k.nsLen > 16 || k.localLen > 16 }
 
-// find returns the entry for (ns, local), or nil, and the slot where the
-// name belongs and its key, for store.
-func (c *tagCache) find(ns, local []byte) (*tagEntry, *tagEntry, tagKey) {
-	k := makeTagKey(ns, local)
+// find returns the slot where the name with key k belongs, and whether
+// it holds that name's entry.
+func (c *tagCache) find(k *tagKey, ns, local []byte) (*tagEntry, bool) {
 	e := &c.slots[k.hash()]
-	if e.gen == c.gen && e.key == k {
-		if !k.long() {
-			return e, e, k
-		}
-		key := c.arena[e.off : int(e.off)+len(ns)+len(local)]
-		if string(key[:len(ns)]) == string(ns) && string(key[len(ns):]) == string(local) {
-			return e, e, k
-		}
+	if e.gen != c.gen || e.key != *k {
+		return e, false
 	}
-	return nil, e, k
+	if !k.long() {
+		return e, true
+	}
+	key := c.arena[e.off : int(e.off)+len(ns)+len(local)]
+	return e, string(key[:len(ns)]) == string(ns) && string(key[len(ns):]) == string(local)
 }
 
 // store records in slot e the answer for (ns, local), whose key is k.
 // Names too long for the arena are not kept; when the arena is full the
 // cache starts afresh.
-func (c *tagCache) store(e *tagEntry, k tagKey, ns, local []byte, page, code uint8, kind ContentKind, valid bool) {
+func (c *tagCache) store(e *tagEntry, k *tagKey, ns, local []byte, page, code uint8, kind ContentKind, valid bool) {
 	off := 0
 	if k.long() {
 		if len(ns)+len(local) > tagArenaMax {
@@ -122,5 +118,5 @@ func (c *tagCache) store(e *tagEntry, k tagKey, ns, local []byte, page, code uin
 		c.arena = append(c.arena, ns...)
 		c.arena = append(c.arena, local...)
 	}
-	*e = tagEntry{key: k, gen: c.gen, off: uint32(off), page: page, code: code, kind: kind, valid: valid}
+	*e = tagEntry{key: *k, gen: c.gen, off: uint32(off), page: page, code: code, kind: kind, valid: valid}
 }

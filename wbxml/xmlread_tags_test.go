@@ -16,9 +16,18 @@ type cached struct {
 	Valid      bool
 }
 
+// findName looks (ns, local) up in c, returning its slot, key and whether
+// it hit.
+func findName(c *tagCache, ns, local []byte) (*tagEntry, *tagKey, bool) {
+	k := new(tagKey)
+	k.set(ns, local)
+	e, ok := c.find(k, ns, local)
+	return e, k, ok
+}
+
 func lookupCached(c *tagCache, ns, local string) cached {
-	e, _, _ := c.find([]byte(ns), []byte(local))
-	if e == nil {
+	e, _, ok := findName(c, []byte(ns), []byte(local))
+	if !ok {
 		return cached{}
 	}
 	return cached{true, e.page, e.code, e.kind, e.valid}
@@ -37,7 +46,7 @@ func TestTagCache(t *testing.T) {
 			local = strings.Repeat("L", i%40+1)
 		}
 		v := cached{true, uint8(i % 26), uint8(5 + i%59), ContentKind(i % 3), i%2 == 0}
-		_, slot, key := c.find([]byte(ns), []byte(local))
+		slot, key, _ := findName(&c, []byte(ns), []byte(local))
 		c.store(slot, key, []byte(ns), []byte(local), v.Page, v.Code, v.Kind, v.Valid)
 		want[[2]string{ns, local}] = v
 		if got := lookupCached(&c, ns, local); got != v {
@@ -72,14 +81,14 @@ func TestTagCacheLimits(t *testing.T) {
 	var c tagCache
 	c.reset()
 	long := strings.Repeat("n", tagArenaMax)
-	_, slot, key := c.find([]byte("ns"), []byte(long))
+	slot, key, _ := findName(&c, []byte("ns"), []byte(long))
 	c.store(slot, key, []byte("ns"), []byte(long), 1, 5, ContentText, true)
 	if got := lookupCached(&c, "ns", long); got.Found {
 		t.Error("a name longer than the arena was cached")
 	}
 	for i := range 10000 {
 		local := fmt.Sprintf("%040d", i)
-		_, slot, key := c.find([]byte("urn:example"), []byte(local))
+		slot, key, _ := findName(&c, []byte("urn:example"), []byte(local))
 		c.store(slot, key, []byte("urn:example"), []byte(local), 2, 6, ContentText, true)
 		if len(c.arena) > tagArenaMax {
 			t.Fatalf("arena grew to %d bytes, limit %d", len(c.arena), tagArenaMax)
@@ -115,9 +124,9 @@ func TestTagCacheExactNames(t *testing.T) {
 			if inNS {
 				ns, local = base, []byte("Subject")
 			}
-			_, slot, key := c.find(ns, local)
+			slot, key, _ := findName(&c, ns, local)
 			c.store(slot, key, ns, local, 2, 0x14, ContentText, true)
-			if e, _, _ := c.find(ns, local); e == nil {
+			if _, _, ok := findName(&c, ns, local); !ok {
 				t.Fatalf("%q/%q not found after storing it", ns, local)
 			}
 			for p := range n {
@@ -127,12 +136,12 @@ func TestTagCacheExactNames(t *testing.T) {
 				if inNS {
 					mns, mlocal = mutant, local
 				}
-				if e, _, _ := c.find(mns, mlocal); e != nil {
+				if _, _, ok := findName(&c, mns, mlocal); ok {
 					t.Fatalf("%q/%q found the entry of %q/%q", mns, mlocal, ns, local)
 				}
 			}
 			longer := append(append([]byte(nil), base...), 'x')
-			if e, _, _ := c.find(longer, local); e != nil && inNS {
+			if _, _, ok := findName(&c, longer, local); ok && inNS {
 				t.Fatalf("%q/%q found the entry of %q/%q", longer, local, ns, local)
 			}
 		}
