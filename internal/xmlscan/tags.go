@@ -81,7 +81,10 @@ func (s *Scanner) startTag(lt int) error {
 		if err != nil {
 			return err
 		}
-		ra := rawAttr{name: b[i:aend:aend], colon: -1, off: i}
+		// Filled in place: the struct is large enough for copies to show.
+		s.raw = append(s.raw, rawAttr{})
+		ra := &s.raw[len(s.raw)-1]
+		ra.name, ra.colon, ra.off = b[i:aend:aend], -1, i
 		if acolon >= 0 {
 			ra.colon = acolon - i
 		}
@@ -99,10 +102,9 @@ func (s *Scanner) startTag(lt int) error {
 		if q := b[i]; q != '"' && q != '\'' {
 			return s.failf(i, ErrMarkup, "expected quoted value for attribute %s", quoteName(b, ra.off, aend))
 		}
-		if i, err = s.attrValue(i, &ra); err != nil {
+		if i, err = s.attrValue(i, ra); err != nil {
 			return err
 		}
-		s.raw = append(s.raw, ra)
 	}
 
 	// Namespace declarations first: they apply to the element's own name
