@@ -85,10 +85,9 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	if v, ok := x.vocab.(TagValidator); ok {
 		x.valid = v
 	}
-	x.sc.Reset(nil)
-	if d := x.enc.cfg.maxDepth; d > 0 {
-		x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(d))
-	}
+	// White space between elements is dropped unless WithKeepSpace: the
+	// scanner need not report what is certainly layout.
+	x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(x.enc.cfg.maxDepth), xmlscan.WithSkipLayout(!x.keepWS))
 	return x
 }
 
@@ -254,7 +253,9 @@ func (x *XMLReader) start(t *xmlscan.Token) error {
 		return x.startMarker(t, f)
 	}
 	var valid bool
-	if e, slot := x.tags.find(t.Name.Space, t.Name.Local); e != nil {
+	var key tagKey
+	key.set(t.Name.Space, t.Name.Local)
+	if e, ok := x.tags.find(&key, t.Name.Space, t.Name.Local); ok {
 		f.page, f.code, f.kind, valid = e.page, e.code, e.kind, e.valid
 	} else {
 		page, code, ok := x.vocab.LookupTag(t.Name.Space, t.Name.Local)
@@ -264,7 +265,7 @@ func (x *XMLReader) start(t *xmlscan.Token) error {
 		f.page, f.code = page, code
 		f.kind = x.vocab.Content(page, code)
 		valid = x.valid == nil || x.valid.ValidTag(page, code)
-		x.tags.store(slot, t.Name.Space, t.Name.Local, page, code, f.kind, valid)
+		x.tags.store(e, &key, t.Name.Space, t.Name.Local, page, code, f.kind, valid)
 	}
 	page, code := f.page, f.code
 	if len(t.Attrs) > 0 {

@@ -16,9 +16,18 @@ type cached struct {
 	Valid      bool
 }
 
+// findName looks (ns, local) up in c, returning its slot, key and whether
+// it hit.
+func findName(c *tagCache, ns, local []byte) (*tagEntry, *tagKey, bool) {
+	k := new(tagKey)
+	k.set(ns, local)
+	e, ok := c.find(k, ns, local)
+	return e, k, ok
+}
+
 func lookupCached(c *tagCache, ns, local string) cached {
-	e, _ := c.find([]byte(ns), []byte(local))
-	if e == nil {
+	e, _, ok := findName(c, []byte(ns), []byte(local))
+	if !ok {
 		return cached{}
 	}
 	return cached{true, e.page, e.code, e.kind, e.valid}
@@ -37,8 +46,8 @@ func TestTagCache(t *testing.T) {
 			local = strings.Repeat("L", i%40+1)
 		}
 		v := cached{true, uint8(i % 26), uint8(5 + i%59), ContentKind(i % 3), i%2 == 0}
-		_, slot := c.find([]byte(ns), []byte(local))
-		c.store(slot, []byte(ns), []byte(local), v.Page, v.Code, v.Kind, v.Valid)
+		slot, key, _ := findName(&c, []byte(ns), []byte(local))
+		c.store(slot, key, []byte(ns), []byte(local), v.Page, v.Code, v.Kind, v.Valid)
 		want[[2]string{ns, local}] = v
 		if got := lookupCached(&c, ns, local); got != v {
 			t.Fatalf("just stored {%s}%s: (-want +got)\n%s", ns, local, cmp.Diff(v, got))
@@ -71,16 +80,16 @@ func TestTagCache(t *testing.T) {
 func TestTagCacheLimits(t *testing.T) {
 	var c tagCache
 	c.reset()
-	long := strings.Repeat("n", 0x10000)
-	_, slot := c.find([]byte("ns"), []byte(long))
-	c.store(slot, []byte("ns"), []byte(long), 1, 5, ContentText, true)
+	long := strings.Repeat("n", tagArenaMax)
+	slot, key, _ := findName(&c, []byte("ns"), []byte(long))
+	c.store(slot, key, []byte("ns"), []byte(long), 1, 5, ContentText, true)
 	if got := lookupCached(&c, "ns", long); got.Found {
-		t.Error("a name longer than 65535 bytes was cached")
+		t.Error("a name longer than the arena was cached")
 	}
 	for i := range 10000 {
 		local := fmt.Sprintf("%040d", i)
-		_, slot := c.find([]byte("urn:example"), []byte(local))
-		c.store(slot, []byte("urn:example"), []byte(local), 2, 6, ContentText, true)
+		slot, key, _ := findName(&c, []byte("urn:example"), []byte(local))
+		c.store(slot, key, []byte("urn:example"), []byte(local), 2, 6, ContentText, true)
 		if len(c.arena) > tagArenaMax {
 			t.Fatalf("arena grew to %d bytes, limit %d", len(c.arena), tagArenaMax)
 		}
@@ -98,6 +107,43 @@ func TestTagCacheLimits(t *testing.T) {
 		local := fmt.Sprintf("%040d", 9999-i)
 		if got := lookupCached(&c, "urn:example", local); got.Found {
 			t.Fatalf("%s found after the generation wrapped", local)
+		}
+	}
+}
+
+// TestTagCacheExactNames checks that a name differing from a cached one
+// in any single byte, or in length, never hits, for names of every length
+// around the word sizes the keys use.
+func TestTagCacheExactNames(t *testing.T) {
+	var c tagCache
+	c.reset()
+	for n := range 21 {
+		for _, inNS := range []bool{false, true} {
+			base := []byte(strings.Repeat("abcdefghijklmnopqrstu", 2)[:n])
+			ns, local := []byte("Email:"), base
+			if inNS {
+				ns, local = base, []byte("Subject")
+			}
+			slot, key, _ := findName(&c, ns, local)
+			c.store(slot, key, ns, local, 2, 0x14, ContentText, true)
+			if _, _, ok := findName(&c, ns, local); !ok {
+				t.Fatalf("%q/%q not found after storing it", ns, local)
+			}
+			for p := range n {
+				mutant := append([]byte(nil), base...)
+				mutant[p] ^= 0x20
+				mns, mlocal := ns, mutant
+				if inNS {
+					mns, mlocal = mutant, local
+				}
+				if _, _, ok := findName(&c, mns, mlocal); ok {
+					t.Fatalf("%q/%q found the entry of %q/%q", mns, mlocal, ns, local)
+				}
+			}
+			longer := append(append([]byte(nil), base...), 'x')
+			if _, _, ok := findName(&c, longer, local); ok && inNS {
+				t.Fatalf("%q/%q found the entry of %q/%q", longer, local, ns, local)
+			}
 		}
 	}
 }

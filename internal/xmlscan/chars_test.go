@@ -162,3 +162,24 @@ func TestNameRunes(t *testing.T) {
 		}
 	}
 }
+
+// TestEqualName compares equalName with bytes.Equal on names of every
+// length up to 40 that differ in one byte, or not at all.
+func TestEqualName(t *testing.T) {
+	for n := range 41 {
+		a := []byte(strings.Repeat("abcdefghij", 5)[:n])
+		if !equalName(a, append([]byte(nil), a...)) {
+			t.Fatalf("equalName(%q, copy) = false", a)
+		}
+		for p := range n {
+			b := append([]byte(nil), a...)
+			b[p] ^= 1
+			if equalName(a, b) {
+				t.Fatalf("equalName(%q, %q) = true", a, b)
+			}
+		}
+		if n > 0 && equalName(a, a[:n-1]) {
+			t.Fatalf("equalName(%q, %q) = true", a, a[:n-1])
+		}
+	}
+}

@@ -3,6 +3,7 @@ package xmlscan
 import (
 	"encoding/binary"
 	"fmt"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -374,6 +375,15 @@ func snippet(b []byte, i, j int) string {
 // len(b).
 func plainText(b []byte, j int) int {
 	n := len(b)
+	// Short text ended by a tag, as element content mostly is, needs no
+	// call to the kernel.
+	if j+8 <= n {
+		if m := textFlags(binary.LittleEndian.Uint64(b[j:])); m != 0 {
+			if k := j + bits.TrailingZeros64(m)>>3; b[k] == '<' {
+				return k
+			}
+		}
+	}
 	for {
 		j = textStop16(b, j)
 		if j+16 > n {

@@ -1,6 +1,9 @@
 package xmlscan
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // colonRule says how a name may use colons.
 type colonRule uint8
@@ -155,4 +158,30 @@ func describe(b []byte, i int) string {
 func hexByte(c byte) string {
 	const digits = "0123456789ABCDEF"
 	return "0x" + string([]byte{digits[c>>4], digits[c&15]})
+}
+
+// equalName reports whether a and b, of the same length, are equal. Names
+// are short: up to sixteen bytes are compared as two overlapping words,
+// without a call.
+func equalName(a, b []byte) bool {
+	n := len(a)
+	if n != len(b) {
+		return false
+	}
+	switch {
+	case n > 16:
+		return string(a) == string(b)
+	case n >= 8:
+		return binary.LittleEndian.Uint64(a) == binary.LittleEndian.Uint64(b) &&
+			binary.LittleEndian.Uint64(a[n-8:]) == binary.LittleEndian.Uint64(b[n-8:])
+	case n >= 4:
+		return binary.LittleEndian.Uint32(a) == binary.LittleEndian.Uint32(b) &&
+			binary.LittleEndian.Uint32(a[n-4:]) == binary.LittleEndian.Uint32(b[n-4:])
+	}
+	for i := range n {
+		if a[i] != b[i] {
+			return false
+		}
+	}
+	return true
 }

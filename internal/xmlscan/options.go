@@ -25,6 +25,7 @@ const (
 	optMaxDepth optionKind = iota + 1
 	optMaxAttrs
 	optMaxNameLen
+	optSkipLayout
 )
 
 // WithMaxDepth limits how deeply elements may nest; the root element is at
@@ -43,8 +44,24 @@ func WithMaxAttrs(n int) Option { return Option{optMaxAttrs, n} }
 // [DefaultMaxNameLen].
 func WithMaxNameLen(n int) Option { return Option{optMaxNameLen, n} }
 
+// WithSkipLayout makes the Scanner drop white space that can only be
+// layout, without returning a Text token for it: literal space, tab and LF
+// (no CR, no reference, no CDATA section, no comment) standing directly
+// before a tag, when it follows an end tag or precedes a start tag. White
+// space between a start tag and its own end tag (<X> </X>) is still
+// reported, and so is all other text. A consumer that drops white space
+// between elements gets the same result faster.
+func WithSkipLayout(on bool) Option {
+	n := 0
+	if on {
+		n = 1
+	}
+	return Option{optSkipLayout, n}
+}
+
 func (s *Scanner) apply(opts []Option) {
 	s.maxDepth, s.maxAttrs, s.maxNameLen = DefaultMaxDepth, DefaultMaxAttrs, DefaultMaxNameLen
+	s.skipLayout = false
 	for _, o := range opts {
 		n := o.n
 		switch o.kind {
@@ -63,6 +80,8 @@ func (s *Scanner) apply(opts []Option) {
 				n = DefaultMaxNameLen
 			}
 			s.maxNameLen = n
+		case optSkipLayout:
+			s.skipLayout = n != 0
 		}
 	}
 }

@@ -2,7 +2,8 @@
 
 #include "textflag.h"
 
-// Byte splats for the text kernels: 0x20, tab, LF, '<', '&', ']'.
+// Byte splats for the text kernels: 0x20, tab, LF, '<', '&', ']', and
+// 0xC0, 0xC1, 0xE0 for TWOBYTE.
 DATA textConst<>+0x00(SB)/8, $0x2020202020202020
 DATA textConst<>+0x08(SB)/8, $0x2020202020202020
 DATA textConst<>+0x10(SB)/8, $0x0909090909090909
@@ -15,7 +16,13 @@ DATA textConst<>+0x40(SB)/8, $0x2626262626262626
 DATA textConst<>+0x48(SB)/8, $0x2626262626262626
 DATA textConst<>+0x50(SB)/8, $0x5d5d5d5d5d5d5d5d
 DATA textConst<>+0x58(SB)/8, $0x5d5d5d5d5d5d5d5d
-GLOBL textConst<>(SB), RODATA|NOPTR, $96
+DATA textConst<>+0x60(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA textConst<>+0x68(SB)/8, $0xc0c0c0c0c0c0c0c0
+DATA textConst<>+0x70(SB)/8, $0xc1c1c1c1c1c1c1c1
+DATA textConst<>+0x78(SB)/8, $0xc1c1c1c1c1c1c1c1
+DATA textConst<>+0x80(SB)/8, $0xe0e0e0e0e0e0e0e0
+DATA textConst<>+0x88(SB)/8, $0xe0e0e0e0e0e0e0e0
+GLOBL textConst<>(SB), RODATA|NOPTR, $144
 
 #define LOADCONST \
 	MOVOU textConst<>+0x00(SB), X8 \
@@ -47,6 +54,32 @@ GLOBL textConst<>(SB), RODATA|NOPTR, $96
 	POR     X0, X2 \
 	PMOVMSKB X2, BX
 
+// TWOBYTE clears from BX the bits of the non-ASCII bytes of X5 (their
+// mask in R13) when every one of them belongs to a two-byte sequence
+// C2–DF 80–BF wholly inside the sixteen bytes, which the kernels would
+// step over one by one. Otherwise BX is left as it is. It clobbers X4,
+// X6, X7, R8, R10 and R12.
+#define TWOBYTE \
+	MOVOU    textConst<>+0x60(SB), X4 \
+	PCMPGTB  X5, X4 \
+	PMOVMSKB X4, R10 \
+	MOVOU    textConst<>+0x70(SB), X6 \
+	MOVO     X5, X7 \
+	PCMPGTB  X6, X7 \
+	MOVOU    textConst<>+0x80(SB), X4 \
+	PCMPGTB  X5, X4 \
+	PAND     X4, X7 \
+	PMOVMSKB X7, R8 \
+	MOVL     R8, R12 \
+	SHLL     $1, R12 \
+	CMPL     R12, R10 \
+	JNE      6(PC) \
+	ORL      R8, R10 \
+	CMPL     R10, R13 \
+	JNE      3(PC) \
+	NOTL     R13 \
+	ANDL     R13, BX
+
 // func textStop16(b []byte, j int) int
 //
 // Registers: SI = &b[0], DX = len(b), AX = j.
@@ -61,11 +94,22 @@ loop:
 	CMPQ  CX, DX
 	JHI   done
 	MOVOU (SI)(AX*1), X0
+	MOVO  X0, X5
 	FLAGS
 	TESTL BX, BX
-	JNZ   found
-	MOVQ  CX, AX
-	JMP   loop
+	JNZ   flagged
+
+next:
+	MOVQ CX, AX
+	JMP  loop
+
+flagged:
+	PMOVMSKB X5, R13
+	TESTL    R13, R13
+	JZ       found
+	TWOBYTE
+	TESTL    BX, BX
+	JZ       next
 
 found:
 	BSFL    BX, BX
@@ -153,12 +197,23 @@ cloop:
 	JHI   cdone
 	MOVOU (SI)(AX*1), X0
 	MOVOU X0, (DI)(R11*1)
+	MOVO  X0, X5
 	FLAGS
 	TESTL BX, BX
-	JNZ   cfound
-	MOVQ  CX, AX
-	ADDQ  $16, R11
-	JMP   cloop
+	JNZ   cflagged
+
+cnext:
+	MOVQ CX, AX
+	ADDQ $16, R11
+	JMP  cloop
+
+cflagged:
+	PMOVMSKB X5, R13
+	TESTL    R13, R13
+	JZ       cfound
+	TWOBYTE
+	TESTL    BX, BX
+	JZ       cnext
 
 cfound:
 	BSFL    BX, BX

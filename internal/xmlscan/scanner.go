@@ -35,6 +35,7 @@ type Scanner struct {
 	attrBuf []byte    // decoded attribute values
 
 	maxDepth, maxAttrs, maxNameLen int
+	skipLayout                     bool // WithSkipLayout
 }
 
 // NewScanner returns a Scanner reading doc, the whole document. The Scanner
@@ -268,6 +269,15 @@ func (s *Scanner) readContent() error {
 					j++
 				}
 				if j+1 < n && b[j] == '<' && b[j+1] != '!' && b[j+1] != '?' {
+					if s.skipLayout {
+						// Layout after an end tag or before a start tag.
+						if b[j+1] != '/' {
+							return s.startTag(j)
+						}
+						if s.tok.Kind == EndElement {
+							return s.endTag(j)
+						}
+					}
 					s.pos = j
 					s.setText(i, b[i:j], true)
 					return nil

@@ -81,7 +81,10 @@ func (s *Scanner) startTag(lt int) error {
 		if err != nil {
 			return err
 		}
-		ra := rawAttr{name: b[i:aend:aend], colon: -1, off: i}
+		// Filled in place: the struct is large enough for copies to show.
+		s.raw = append(s.raw, rawAttr{})
+		ra := &s.raw[len(s.raw)-1]
+		ra.name, ra.colon, ra.off = b[i:aend:aend], -1, i
 		if acolon >= 0 {
 			ra.colon = acolon - i
 		}
@@ -99,10 +102,9 @@ func (s *Scanner) startTag(lt int) error {
 		if q := b[i]; q != '"' && q != '\'' {
 			return s.failf(i, ErrMarkup, "expected quoted value for attribute %s", quoteName(b, ra.off, aend))
 		}
-		if i, err = s.attrValue(i, &ra); err != nil {
+		if i, err = s.attrValue(i, ra); err != nil {
 			return err
 		}
-		s.raw = append(s.raw, ra)
 	}
 
 	// Namespace declarations first: they apply to the element's own name
@@ -286,7 +288,7 @@ func (s *Scanner) endTag(lt int) error {
 	i := lt + 2
 	q := s.qname(f)
 	// Fast path: the expected name, then '>' or white space.
-	if j := i + len(q); j < n && string(b[i:j]) == string(q) && (b[j] == '>' || spaceTable[b[j]]) {
+	if j := i + len(q); j < n && equalName(b[i:j], q) && (b[j] == '>' || spaceTable[b[j]]) {
 		j = skipSpace(b, j)
 		if j >= n {
 			return s.eof("in end tag </" + truncName(q) + ">")

@@ -11,7 +11,8 @@ import (
 // reference the assembly is tested against):
 //
 // Starting at j, they look at the sixteen bytes b[j:j+16] and find the
-// first byte that textFlags flags. They step over it, and go on from just
+// first byte that textFlags flags (not counting the non-ASCII bytes when
+// they all form two-byte sequences inside the sixteen). They step over it, and go on from just
 // after it, when it starts a lone ']' (not "]]>") or a well-formed UTF-8
 // sequence whose lead byte is C2–DF, E1–EC or EE (sequences that are
 // always allowed characters); at any other flagged byte they return its
@@ -34,6 +35,43 @@ func flaggedIn16(b []byte, j int) int {
 	}
 	if m := textFlags(binary.LittleEndian.Uint64(b[j+8:])); m != 0 {
 		return 8 + bits.TrailingZeros64(m)>>3
+	}
+	return 16
+}
+
+// twoByteBlock reports whether every byte of blk (sixteen bytes) that is
+// 0x80 or above belongs to a two-byte UTF-8 sequence C2–DF 80–BF lying
+// wholly inside blk.
+func twoByteBlock(blk []byte) bool {
+	var hi, lead, cont uint32
+	for i, c := range blk[:16] {
+		if c >= 0x80 {
+			hi |= 1 << i
+		}
+		if 0xC2 <= c && c <= 0xDF {
+			lead |= 1 << i
+		}
+		if 0x80 <= c && c <= 0xBF {
+			cont |= 1 << i
+		}
+	}
+	return lead<<1 == cont && lead|cont == hi
+}
+
+// kernelFlagged returns the offset in b[j:j+16] of the first byte the
+// kernels look at, or 16: the first byte textFlags flags, where the
+// non-ASCII bytes do not count when they all form two-byte sequences
+// inside the sixteen (twoByteBlock), which the kernels would step over
+// anyway. The caller ensures j+16 <= len(b).
+func kernelFlagged(b []byte, j int) int {
+	k := flaggedIn16(b, j)
+	if k == 16 || !twoByteBlock(b[j:j+16]) {
+		return k
+	}
+	for ; k < 16; k++ {
+		if c := b[j+k]; c < 0x80 && textFlags(uint64(c))&0x80 != 0 {
+			return k
+		}
 	}
 	return 16
 }
@@ -63,7 +101,7 @@ func kernelStep(b []byte, j int) int {
 // textStopGo is the Go form of the text kernel.
 func textStopGo(b []byte, j int) int {
 	for j+16 <= len(b) {
-		k := flaggedIn16(b, j)
+		k := kernelFlagged(b, j)
 		j += k
 		if k == 16 {
 			continue
@@ -104,7 +142,7 @@ func textCopyGo(dst, b []byte, j int) (k, o int) {
 	n := len(b)
 	for j+16 <= n && o+32 <= len(dst) {
 		copy(dst[o:o+16], b[j:j+16])
-		k := flaggedIn16(b, j)
+		k := kernelFlagged(b, j)
 		j += k
 		o += k
 		if k == 16 {

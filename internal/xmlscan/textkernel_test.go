@@ -17,13 +17,22 @@ var kernelAlphabet = []string{
 	"\xF4\x90\x80\x80", "\x80", "\xBF", "\xFF",
 }
 
+// latinAlphabet holds two-byte sequences, the ASCII bytes the kernels
+// stop at, and bytes that break a two-byte sequence, so that sixteen-byte
+// blocks made only of two-byte sequences and ASCII are common.
+var latinAlphabet = []string{"é", "ü", "\xC2\x80", "\xDF\xBF", "ß", "&lt;", "<", "]", "\r", "\n", "\xC3", "\xA9", "€"}
+
 // randomText builds a text of about n bytes from kernelAlphabet, with
 // plain runs of random length.
-func randomText(r *rand.Rand, n int) []byte {
+func randomText(r *rand.Rand, n int) []byte { return randomFrom(r, n, kernelAlphabet) }
+
+// randomFrom builds a text of about n bytes from alphabet, with plain runs
+// of random length.
+func randomFrom(r *rand.Rand, n int, alphabet []string) []byte {
 	var b []byte
 	for len(b) < n {
 		if r.IntN(3) == 0 {
-			b = append(b, kernelAlphabet[r.IntN(len(kernelAlphabet))]...)
+			b = append(b, alphabet[r.IntN(len(alphabet))]...)
 		} else {
 			b = append(b, bytes.Repeat([]byte{byte('a' + r.IntN(26))}, r.IntN(24))...)
 		}
@@ -100,8 +109,11 @@ func TestTextKernels(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	buf := make([]byte, 128)
 	for n := 0; n <= 100; n++ {
-		for range 4 {
+		for rep := range 6 {
 			text := randomText(r, n)
+			if rep%2 == 1 {
+				text = randomFrom(r, n, latinAlphabet)
+			}
 			for align := range 16 {
 				b := buf[align : align+n]
 				copy(b, text)
@@ -144,6 +156,7 @@ func FuzzTextKernels(f *testing.F) {
 	r := rand.New(rand.NewPCG(7, 8))
 	for n := range 10 {
 		f.Add(randomText(r, n*11))
+		f.Add(randomFrom(r, n*11, latinAlphabet))
 	}
 	f.Add([]byte("0123456789abcdef]]>0123456789abcdef\xC3\xA90123456789abcde\xC3"))
 	f.Fuzz(func(t *testing.T, b []byte) {
