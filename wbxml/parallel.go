@@ -73,13 +73,15 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		ps.parts = append(ps.parts, &xmlPart{x: x.helper()})
 	}
 	all := ps.parts[:len(cps)]
+	// What the parts need of the header, copied: x.dec starts over below.
+	hdr := headerState{x.dec.hdr, x.dec.width, x.dec.tmode}
 	var wg sync.WaitGroup
 	for i, p := range all {
 		p.from, p.stop = cps[i], -1
 		if i+1 < len(cps) {
 			p.stop = int64(cps[i+1].pos)
 		}
-		wg.Go(func() { p.err = p.run(src, &x.dec) })
+		wg.Go(func() { p.err = p.run(src, hdr) })
 	}
 	// The first part, here.
 	x.dec.Reset(src)
@@ -161,13 +163,20 @@ func (x *XMLWriter) helper() *XMLWriter {
 	return h
 }
 
+// headerState is what a decoder learns from a document's header.
+type headerState struct {
+	hdr   Header
+	width int
+	tmode textMode
+}
+
 // run converts the part of src from p.from to p.stop with p.x, whose
-// decoder and writer state are first set to those at p.from; from is the
-// decoder that read src's header.
-func (p *xmlPart) run(src []byte, from *Decoder) error {
+// decoder and writer state are first set to those at p.from; h is what
+// src's header says.
+func (p *xmlPart) run(src []byte, h headerState) error {
 	x, d, cp := p.x, &p.x.dec, &p.from
 	d.Reset(src)
-	d.hdr, d.width, d.tmode = from.hdr, from.width, from.tmode
+	d.hdr, d.width, d.tmode = h.hdr, h.width, h.tmode
 	d.state, d.tagPage = dsContent, cp.page
 	d.stack = append(d.stack[:0], cp.stack...)
 	d.pos = cp.pos
