@@ -44,6 +44,9 @@ func (s *Scanner) startTag(lt int) error {
 	i := end
 	s.raw = s.raw[:0]
 	s.attrBuf = s.attrBuf[:0]
+	if colon < 0 && i < n && b[i] == ' ' && s.defaultNSTag(lt, end) {
+		return nil
+	}
 	self := false
 	for {
 		sp := i
@@ -173,6 +176,59 @@ func (s *Scanner) startTag(lt int) error {
 	s.pendingEnd = self
 	s.setElement(StartElement, self, lt, f, s.attrs)
 	return nil
+}
+
+// defaultNSTag reads, when it can, the rest of the start tag of an
+// unprefixed element whose name ends at b[end] == ' ': the common form
+// <Name xmlns="ns"> (or />) with a value of plain ASCII characters, which
+// sets the default namespace. It reports false, having changed nothing,
+// for anything else, which startTag then reads in full: the result is the
+// same.
+func (s *Scanner) defaultNSTag(lt, end int) bool {
+	b := s.in
+	n := len(b)
+	const decl = ` xmlns="`
+	vs := end + len(decl)
+	if !hasPrefix(b, end, decl) || len("xmlns") > s.maxNameLen {
+		return false
+	}
+	ve := vs
+	for ve < n && attrPlain[b[ve]] {
+		ve++
+	}
+	if ve+1 >= n || b[ve] != '"' {
+		return false
+	}
+	i := ve + 1
+	self := false
+	switch {
+	case b[i] == '>':
+		i++
+	case b[i] == '/' && i+1 < n && b[i+1] == '>':
+		s.selfEnd = i
+		self = true
+		i += 2
+	default:
+		return false
+	}
+	v := b[vs:ve:ve]
+	if string(v) == xmlNamespace || string(v) == xmlnsNamespace {
+		return false // an error, which startTag reports
+	}
+	f := s.pushFrame()
+	f.qs, f.qe, f.colon = int32(lt+1), int32(end), -1
+	f.nsTop, f.arenaTop, f.prevDef = int32(len(s.bindings)), int32(len(s.arena)), s.defNS
+	if len(v) == 0 {
+		s.defNS = nil
+	} else {
+		s.defNS = v
+	}
+	f.space = s.defNS
+	s.attrs = s.attrs[:0]
+	s.pos = i
+	s.pendingEnd = self
+	s.setElement(StartElement, self, lt, f, s.attrs)
+	return true
 }
 
 // declare applies the namespace declaration ra to the element being opened.
