@@ -151,7 +151,7 @@ func joinable(prev *XMLReader, p *readPart) bool {
 func (x *XMLReader) emitPart(prev *XMLReader, p *readPart) {
 	body := p.x.enc.Bytes()
 	if last := prev.enc.tagPage; last != p.page {
-		if body[0] == 0x00 {
+		if len(body) >= 2 && body[0] == 0x00 {
 			if body[1] == last {
 				body = body[2:]
 			}

@@ -105,17 +105,17 @@ func (d *Decoder) splitPoints(cps []checkpoint, parts int, stk []splitFrame) ([]
 			}
 			pos += i + 2
 		case 0x02, 0x83: // ENTITY, STR_T
-			k, ok := skipMb(buf, pos+1)
-			if !ok {
+			_, k := ConsumeMbUint32(buf[pos+1:])
+			if k <= 0 {
 				return cps, stk
 			}
-			pos = k
+			pos += 1 + k
 		case 0xC3: // OPAQUE
-			k, n, ok := readSplitMb(buf, pos+1)
-			if !ok || n > uint64(len(buf)-k) {
+			n, k := ConsumeMbUint32(buf[pos+1:])
+			if k <= 0 || uint64(n) > uint64(len(buf)-pos-1-k) {
 				return cps, stk
 			}
-			pos = k + int(n)
+			pos += 1 + k + int(n)
 		default:
 			return cps, stk // LITERAL, PI, extension tokens
 		}
@@ -138,25 +138,4 @@ func (d *Decoder) splitPoints(cps []checkpoint, parts int, stk []splitFrame) ([]
 type splitFrame struct {
 	frame
 	dirty bool
-}
-
-// skipMb returns the offset after the mb_u_int32 at buf[i].
-func skipMb(buf []byte, i int) (int, bool) {
-	k, _, ok := readSplitMb(buf, i)
-	return k, ok
-}
-
-// readSplitMb reads the mb_u_int32 at buf[i] and returns the offset after
-// it and its value; ok is false when it is truncated or longer than five
-// bytes.
-func readSplitMb(buf []byte, i int) (next int, v uint64, ok bool) {
-	for n := 0; n < 5 && i < len(buf); n++ {
-		c := buf[i]
-		i++
-		v = v<<7 | uint64(c&0x7F)
-		if c&0x80 == 0 {
-			return i, v, true
-		}
-	}
-	return i, 0, false
 }
