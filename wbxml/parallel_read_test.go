@@ -2,7 +2,6 @@ package wbxml_test
 
 import (
 	"bytes"
-	"errors"
 	"os"
 	"path/filepath"
 	"testing"
@@ -11,39 +10,32 @@ import (
 	"github.com/easkit/easkit/internal/corpus"
 	"github.com/easkit/easkit/version"
 	"github.com/easkit/easkit/wbxml"
-	"github.com/google/go-cmp/cmp"
 )
 
-// readResult is everything an XML → WBXML conversion gives back.
-type readResult struct {
-	WBXML    []byte
-	Err      string
-	Warnings wbxml.Warnings
+func readWith(r *wbxml.XMLReader, doc []byte) convResult {
+	out, err := r.AppendWBXML([]byte(kept), doc)
+	return newResult(out, err, r.Warnings())
 }
 
-func readWith(r *wbxml.XMLReader, doc []byte) readResult {
-	prefix := []byte("kept")
-	out, err := r.AppendWBXML(prefix, doc)
-	res := readResult{WBXML: out, Warnings: *r.Warnings()}
-	res.Warnings.List = append([]wbxml.Warning(nil), res.Warnings.List...)
+// streamReadWith is readWith through WriteWBXML. Its output on error is
+// not compared: AppendWBXML gives none, WriteWBXML what it wrote.
+func streamReadWith(r *wbxml.XMLReader, doc []byte) convResult {
+	b := bytes.NewBufferString(kept)
+	err := r.WriteWBXML(b, doc)
+	out := b.Bytes()
 	if err != nil {
-		res.Err = err.Error()
+		out = []byte(kept)
 	}
-	return res
+	return newResult(out, err, r.Warnings())
 }
 
-// streamReadWith is readWith through WriteWBXML.
-func streamReadWith(r *wbxml.XMLReader, doc []byte) readResult {
-	var b bytes.Buffer
-	b.WriteString("kept")
-	err := r.WriteWBXML(&b, doc)
-	res := readResult{WBXML: b.Bytes(), Warnings: *r.Warnings()}
-	res.Warnings.List = append([]wbxml.Warning(nil), res.Warnings.List...)
-	if err != nil {
-		res.Err = err.Error()
-		res.WBXML = []byte("kept") // partial output is not compared
+func readerUnder(opts []wbxml.Option) converter {
+	r := wbxml.NewXMLReader(opts...)
+	return converter{
+		func(doc []byte) convResult { return readWith(r, doc) },
+		func(doc []byte) convResult { return streamReadWith(r, doc) },
+		func() int { return wbxml.ReadPartsUsed(r) },
 	}
-	return res
 }
 
 // readStyles are the reader options conversions in parts must reproduce.
@@ -54,38 +46,11 @@ var readStyles = map[string][]wbxml.Option{
 	"keep":    activeSync(wbxml.WithKeepSpace(true)),
 }
 
-// checkReadParts converts doc on one goroutine and in parts with several
-// worker counts, and fails unless every result is the same. It returns
-// the most parts used.
+// checkReadParts is checkSameParts for XML → WBXML with the options.
 func checkReadParts(t testing.TB, doc []byte, opts []wbxml.Option) int {
 	t.Helper()
-	one := wbxml.NewXMLReader(opts...)
-	want := readWith(one, doc)
-	if got := streamReadWith(one, doc); !bytes.Equal(want.WBXML, got.WBXML) || want.Err != got.Err {
-		t.Fatalf("WriteWBXML differs from AppendWBXML (at byte %d; errors %q, %q)", firstDiff(want.WBXML, got.WBXML), want.Err, got.Err)
-	}
-	most := 0
-	for _, n := range []int{2, 3, 5, 16} {
-		r := wbxml.NewXMLReader(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(n))...)
-		for round := range 4 {
-			conv := readWith
-			if round%2 == 1 {
-				conv = streamReadWith
-			}
-			got := conv(r, doc)
-			if !bytes.Equal(want.WBXML, got.WBXML) {
-				t.Fatalf("WithConcurrency(%d), round %d: the WBXML differs from one goroutine's at byte %d",
-					n, round, firstDiff(want.WBXML, got.WBXML))
-			}
-			w0 := want
-			w0.WBXML, got.WBXML = nil, nil
-			if diff := cmp.Diff(w0, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
-				t.Fatalf("WithConcurrency(%d), round %d: differs from one goroutine (-want +got):\n%s", n, round, diff)
-			}
-			most = max(most, wbxml.ReadPartsUsed(r))
-		}
-	}
-	return most
+	return checkSameParts(t, doc, readerUnder(opts),
+		func(n int) converter { return readerUnder(withConcurrency(opts, n)) }, 2, 3, 5, 16)
 }
 
 // TestReadConcurrencySameOutput: XML → WBXML in parts gives the bytes,
@@ -212,11 +177,11 @@ func TestReadConcurrencyMisreadCheckpoint(t *testing.T) {
 	for name, opts := range readStyles {
 		t.Run(name, func(t *testing.T) {
 			want := readWith(wbxml.NewXMLReader(opts...), doc)
-			r := wbxml.NewXMLReader(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(8))...)
-			for i, conv := range []func(*wbxml.XMLReader, []byte) readResult{readWith, streamReadWith} {
+			r := wbxml.NewXMLReader(withConcurrency(opts, 8)...)
+			for i, conv := range []func(*wbxml.XMLReader, []byte) convResult{readWith, streamReadWith} {
 				got := conv(r, doc)
-				if !bytes.Equal(want.WBXML, got.WBXML) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
-					t.Fatalf("form %d: differs from one goroutine (at byte %d; errors %q, %q)", i, firstDiff(want.WBXML, got.WBXML), want.Err, got.Err)
+				if !bytes.Equal(want.Out, got.Out) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
+					t.Fatalf("form %d: differs from one goroutine (at byte %d; errors %q, %q)", i, firstDiff(want.Out, got.Out), want.Err, got.Err)
 				}
 				if n := wbxml.ReadPartsUsed(r); name != "keep" && (n < 2 || n >= 8) {
 					t.Errorf("form %d: %d parts used, want the parts before the misread one", i, n)
@@ -255,20 +220,11 @@ func FuzzReadConcurrency(f *testing.F) {
 	}
 	restore := wbxml.SetMinPart(1)
 	f.Cleanup(restore)
-	one := wbxml.NewXMLReader(activeSync()...)
-	many := wbxml.NewXMLReader(activeSync(wbxml.WithConcurrency(5))...)
+	one := readerUnder(activeSync())
+	many := readerUnder(activeSync(wbxml.WithConcurrency(5)))
 	f.Fuzz(func(t *testing.T, doc []byte) {
-		want := readWith(one, doc)
-		got := readWith(many, doc)
-		if streamed := streamReadWith(many, doc); streamed.Err != got.Err || (got.Err == "" && !bytes.Equal(streamed.WBXML, got.WBXML)) {
-			t.Fatalf("WriteWBXML differs from AppendWBXML in parts (%q, %q)\ninput %q", streamed.Err, got.Err, doc)
-		}
-		if !bytes.Equal(want.WBXML, got.WBXML) {
-			t.Fatalf("the WBXML differs from one goroutine's at byte %d\ninput %q", firstDiff(want.WBXML, got.WBXML), doc)
-		}
-		want.WBXML, got.WBXML = nil, nil
-		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
-			t.Fatalf("parts differ from one goroutine (-want +got):\n%s\ninput %q", diff, doc)
-		}
+		want := one.appendForm(doc)
+		sameResult(t, "AppendWBXML in parts", want, many.appendForm(doc))
+		sameResult(t, "WriteWBXML in parts", want, many.writeForm(doc))
 	})
 }

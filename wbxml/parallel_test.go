@@ -16,16 +16,17 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// partsResult is everything a conversion gives back.
-type partsResult struct {
-	XML      []byte
+// convResult is everything a conversion gives back, either way.
+type convResult struct {
+	Out      []byte
 	Err      string
 	Warnings wbxml.Warnings
 }
 
-func convertWith(w *wbxml.XMLWriter, src []byte) partsResult {
-	out, err := w.AppendXML([]byte("kept"), src)
-	r := partsResult{XML: out, Warnings: *w.Warnings()}
+// newResult records a conversion's output, error and warnings (copied:
+// the converter reuses them).
+func newResult(out []byte, err error, w *wbxml.Warnings) convResult {
+	r := convResult{Out: out, Warnings: *w}
 	r.Warnings.List = append([]wbxml.Warning(nil), r.Warnings.List...)
 	if err != nil {
 		r.Err = err.Error()
@@ -33,18 +34,76 @@ func convertWith(w *wbxml.XMLWriter, src []byte) partsResult {
 	return r
 }
 
-// streamWith is convertWith through WriteXMLBytes, written to a buffer in
-// small writes.
-func streamWith(w *wbxml.XMLWriter, src []byte) partsResult {
-	var b bytes.Buffer
-	b.WriteString("kept")
-	err := w.WriteXMLBytes(&b, src)
-	r := partsResult{XML: b.Bytes(), Warnings: *w.Warnings()}
-	r.Warnings.List = append([]wbxml.Warning(nil), r.Warnings.List...)
-	if err != nil {
-		r.Err = err.Error()
+// kept is what every conversion under test appends to or writes after, to
+// check that it keeps what was there.
+const kept = "kept"
+
+func convertWith(w *wbxml.XMLWriter, src []byte) convResult {
+	out, err := w.AppendXML([]byte(kept), src)
+	return newResult(out, err, w.Warnings())
+}
+
+// streamWith is convertWith through WriteXMLBytes.
+func streamWith(w *wbxml.XMLWriter, src []byte) convResult {
+	b := bytes.NewBufferString(kept)
+	err := w.WriteXMLBytes(b, src)
+	return newResult(b.Bytes(), err, w.Warnings())
+}
+
+// converter is one converter under test in its two forms, append and
+// write, and how many parts its last conversion used.
+type converter struct {
+	appendForm, writeForm func(src []byte) convResult
+	parts                 func() int
+}
+
+func writerUnder(opts []wbxml.Option) converter {
+	w := wbxml.NewXMLWriter(opts...)
+	return converter{
+		func(src []byte) convResult { return convertWith(w, src) },
+		func(src []byte) convResult { return streamWith(w, src) },
+		func() int { return wbxml.PartsUsed(w) },
 	}
-	return r
+}
+
+// sameResult fails unless got is want.
+func sameResult(t testing.TB, what string, want, got convResult) {
+	t.Helper()
+	if !bytes.Equal(want.Out, got.Out) {
+		t.Fatalf("%s: the output differs from one goroutine's at byte %d", what, firstDiff(want.Out, got.Out))
+	}
+	want.Out, got.Out = nil, nil
+	if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
+		t.Fatalf("%s: differs from one goroutine (-want +got):\n%s", what, diff)
+	}
+}
+
+// checkSameParts converts src with one (one goroutine) and with many(n)
+// (WithConcurrency(n)) for each n, each in both forms and twice, reusing
+// the parts' state, and fails unless every result is the same. It
+// returns the most parts used.
+func checkSameParts(t testing.TB, src []byte, one converter, many func(n int) converter, ns ...int) int {
+	t.Helper()
+	want := one.appendForm(src)
+	sameResult(t, "the write form on one goroutine", want, one.writeForm(src))
+	most := 0
+	for _, n := range ns {
+		c := many(n)
+		for round := range 4 {
+			form := c.appendForm
+			if round%2 == 1 {
+				form = c.writeForm
+			}
+			sameResult(t, fmt.Sprintf("WithConcurrency(%d), round %d", n, round), want, form(src))
+			most = max(most, c.parts())
+		}
+	}
+	return most
+}
+
+// withConcurrency returns opts and WithConcurrency(n).
+func withConcurrency(opts []wbxml.Option, n int) []wbxml.Option {
+	return append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(n))
 }
 
 // partsStyles are the output styles the conversions in parts must
@@ -58,38 +117,11 @@ var partsStyles = map[string][]wbxml.Option{
 	"no vocabulary": {wbxml.WithDocType(false)},
 }
 
-// checkParts converts src on one goroutine and in parts with several
-// worker counts, and fails unless every result is the same. It returns
-// the most parts used.
+// checkParts is checkSameParts for WBXML → XML with the options.
 func checkParts(t *testing.T, src []byte, opts []wbxml.Option) int {
 	t.Helper()
-	one := wbxml.NewXMLWriter(opts...)
-	want := convertWith(one, src)
-	if got := streamWith(one, src); !bytes.Equal(want.XML, got.XML) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
-		t.Fatalf("WriteXMLBytes differs from AppendXML (at byte %d; errors %q, %q)", firstDiff(want.XML, got.XML), want.Err, got.Err)
-	}
-	most := 0
-	for _, n := range []int{2, 3, 4, 16} {
-		w := wbxml.NewXMLWriter(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(n))...)
-		for round := range 4 { // later rounds reuse the parts' state
-			conv := convertWith
-			if round%2 == 1 {
-				conv = streamWith
-			}
-			got := conv(w, src)
-			if !bytes.Equal(want.XML, got.XML) {
-				t.Fatalf("WithConcurrency(%d), round %d: the XML differs from one goroutine's at byte %d",
-					n, round, firstDiff(want.XML, got.XML))
-			}
-			w0 := want
-			w0.XML, got.XML = nil, nil
-			if diff := cmp.Diff(w0, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
-				t.Fatalf("WithConcurrency(%d), round %d: differs from one goroutine (-want +got):\n%s", n, round, diff)
-			}
-			most = max(most, wbxml.PartsUsed(w))
-		}
-	}
-	return most
+	return checkSameParts(t, src, writerUnder(opts),
+		func(n int) converter { return writerUnder(withConcurrency(opts, n)) }, 2, 3, 4, 16)
 }
 
 // TestConcurrencySameOutput: converting in parts gives the output,
@@ -125,11 +157,11 @@ func TestConcurrencyMisreadCheckpoint(t *testing.T) {
 	for name, opts := range partsStyles {
 		t.Run(name, func(t *testing.T) {
 			want := convertWith(wbxml.NewXMLWriter(opts...), src)
-			w := wbxml.NewXMLWriter(append(opts[:len(opts):len(opts)], wbxml.WithConcurrency(8))...)
-			for i, conv := range []func(*wbxml.XMLWriter, []byte) partsResult{convertWith, streamWith} {
+			w := wbxml.NewXMLWriter(withConcurrency(opts, 8)...)
+			for i, conv := range []func(*wbxml.XMLWriter, []byte) convResult{convertWith, streamWith} {
 				got := conv(w, src)
-				if !bytes.Equal(want.XML, got.XML) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
-					t.Fatalf("form %d: differs from one goroutine (at byte %d; errors %q, %q)", i, firstDiff(want.XML, got.XML), want.Err, got.Err)
+				if !bytes.Equal(want.Out, got.Out) || want.Err != got.Err || want.Warnings.Count != got.Warnings.Count {
+					t.Fatalf("form %d: differs from one goroutine (at byte %d; errors %q, %q)", i, firstDiff(want.Out, got.Out), want.Err, got.Err)
 				}
 				if n := wbxml.PartsUsed(w); name != "strict" && (n < 2 || n >= 8) {
 					t.Errorf("form %d: %d parts used, want the parts before the misread one", i, n)
@@ -246,21 +278,12 @@ func FuzzConcurrency(f *testing.F) {
 	f.Add(corpus.FolderSync())
 	restore := wbxml.SetMinPart(1)
 	f.Cleanup(restore)
-	one := wbxml.NewXMLWriter(activeSync(wbxml.WithIndent(1))...)
-	many := wbxml.NewXMLWriter(activeSync(wbxml.WithIndent(1), wbxml.WithConcurrency(5))...)
+	one := writerUnder(activeSync(wbxml.WithIndent(1)))
+	many := writerUnder(activeSync(wbxml.WithIndent(1), wbxml.WithConcurrency(5)))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		want := convertWith(one, src)
-		got := convertWith(many, src)
-		if streamed := streamWith(many, src); !bytes.Equal(streamed.XML, got.XML) || streamed.Err != got.Err {
-			t.Fatalf("WriteXMLBytes differs from AppendXML in parts (at byte %d)\ninput % X", firstDiff(streamed.XML, got.XML), src)
-		}
-		if !bytes.Equal(want.XML, got.XML) {
-			t.Fatalf("the XML differs from one goroutine's at byte %d\ninput % X", firstDiff(want.XML, got.XML), src)
-		}
-		want.XML, got.XML = nil, nil
-		if diff := cmp.Diff(want, got, cmp.Comparer(func(a, b error) bool { return errors.Is(a, b) })); diff != "" {
-			t.Fatalf("parts differ from one goroutine (-want +got):\n%s\ninput % X", diff, src)
-		}
+		want := one.appendForm(src)
+		sameResult(t, "AppendXML in parts", want, many.appendForm(src))
+		sameResult(t, "WriteXMLBytes in parts", want, many.writeForm(src))
 	})
 }
 
