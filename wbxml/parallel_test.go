@@ -332,3 +332,36 @@ func BenchmarkToXMLConcurrent(b *testing.B) {
 		})
 	}
 }
+
+// TestStreamFormsAllocateNothing: WriteXMLBytes and WriteWBXML on one
+// goroutine, with a reused writer and reader, allocate nothing once warm.
+func TestStreamFormsAllocateNothing(t *testing.T) {
+	noAllocCheck(t)
+	msg := corpus.SyncEmail(1 << 20)
+	w := wbxml.NewXMLWriter(activeSync()...)
+	r := wbxml.NewXMLReader(activeSync()...)
+	doc, err := w.AppendXML(nil, msg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	out.Grow(2 * len(doc))
+	for _, tc := range []struct {
+		name string
+		run  func() error
+	}{
+		{"WriteXMLBytes", func() error { out.Reset(); return w.WriteXMLBytes(&out, msg) }},
+		{"WriteWBXML", func() error { out.Reset(); return r.WriteWBXML(&out, doc) }},
+	} {
+		if err := tc.run(); err != nil { // warm up
+			t.Fatal(err)
+		}
+		if n := testing.AllocsPerRun(5, func() {
+			if err := tc.run(); err != nil {
+				panic(err)
+			}
+		}); n != 0 {
+			t.Errorf("%s: %v allocations per run, want 0", tc.name, n)
+		}
+	}
+}
