@@ -142,7 +142,8 @@ func TestTooLarge(t *testing.T) {
 		t.Skip("checkptr (on with -race) refuses the oversized slice")
 	}
 	var b [1]byte
-	huge := unsafe.Slice(&b[0], maxDocSize+1)
+	n := int64(maxDocSize) + 1 // int64: the constant overflows a 32-bit int
+	huge := unsafe.Slice(&b[0], n)
 	s := NewScanner(huge)
 	tok, err := s.ReadToken()
 	if tok != nil || !errors.Is(err, ErrTooLarge) {
