@@ -44,13 +44,13 @@ func Covered(w0, w1 uint64) uint32 {
 	lead2 := eq(w0, w1, 0xE0, 0xC0) &^ eq(w0, w1, 0xFE, 0xC0) // C2–DF
 	two := lead2 & cont1
 
-	overlong3 := eq(w0, w1, 0xFF, 0xE0) &^ a0bf1   // E0 80–9F
-	surrogate := eq(w0, w1, 0xFF, 0xED) & a0bf1    // ED A0–BF
+	overlong3 := eq(w0, w1, 0xFF, 0xE0) &^ a0bf1    // E0 80–9F
+	surrogate := eq(w0, w1, 0xFF, 0xED) & a0bf1     // ED A0–BF
 	nonchar := eq(w0, w1, 0xFF, 0xEF) & bf1 & bebf2 // U+FFFE, U+FFFF
 	lead3 := eq(w0, w1, 0xF0, 0xE0) &^ (overlong3 | surrogate | nonchar)
 	three := lead3 & cont1 & cont2
 
-	overlong4 := eq(w0, w1, 0xFF, 0xF0) & x8x1 // F0 80–8F
+	overlong4 := eq(w0, w1, 0xFF, 0xF0) & x8x1   // F0 80–8F
 	lead4 := eq(w0, w1, 0xFC, 0xF0)&^overlong4 | // F0–F3
 		eq(w0, w1, 0xFF, 0xF4)&x8x1 // F4 80–8F: up to U+10FFFF
 	four := lead4 & cont1 & cont2 & cont3
