@@ -3,6 +3,8 @@ package xmltext
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"github.com/easkit/easkit/internal/utf8block"
 )
 
 // The block kernel of escapeChunk: escapeBlocks (assembly on amd64, see
@@ -12,11 +14,15 @@ import (
 // From offset i of s, while i < end and a whole block of 16 bytes
 // remains in s, it copies the block to buf at o and looks for its first
 // byte that needs more than that: '<', '&', ']', a byte < 0x20 or a byte
-// ≥ 0x80 that is not part of a two-byte UTF-8 sequence (C2–DF, 80–BF)
-// complete in the block. With none it goes on 16 bytes further. A byte
+// ≥ 0x80 that is not part of a UTF-8 sequence complete in the block whose
+// character XML allows (utf8block.Covered; two-byte sequences C2–DF 80–BF
+// are tried first, as they are cheaper to find). With none it goes on 16
+// bytes further. A byte
 // with an escape in the escapes table (or that is tab or LF) is written
 // as that escape, CR with the LF that follows it, and it goes on from
-// the next byte. At any other byte it stops. It returns the offsets in s
+// the next byte. At a byte ≥ 0x80 that is not the block's first it goes on
+// with the block that starts there (the byte most often starts a sequence
+// that the end of the block cut). At any other byte it stops. It returns the offsets in s
 // and buf where it stopped; buf[:o] holds the escaped text.
 //
 // It needs the room in buf that escapeChunk has, and i at the start of a
@@ -41,6 +47,9 @@ func escapeBlocksGo(buf []byte, o int, s []byte, i, end int) (int, int) {
 			cont := mask16(cont8(w0)) | mask16(cont8(w1))<<8
 			pair := lead & (cont >> 1)
 			m &^= pair | pair<<1
+			if m&hi != 0 {
+				m &^= utf8block.Covered(w0, w1)
+			}
 			if m == 0 {
 				i += 16
 				o += 16
@@ -53,7 +62,10 @@ func escapeBlocksGo(buf []byte, o int, s []byte, i, end int) (int, int) {
 		c := s[i]
 		e := escapes[c]
 		if e>>56 == 0 {
-			break
+			if c < 0x80 || k == 0 {
+				break
+			}
+			continue // a new block from the byte, which may start a sequence the block cut
 		}
 		binary.LittleEndian.PutUint64(buf[o:], e)
 		o += int(e >> 56)

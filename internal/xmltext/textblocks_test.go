@@ -8,7 +8,8 @@ import (
 
 // blockAlphabet holds the bytes the block kernel treats differently, and
 // plain ones, to build texts from.
-var blockAlphabet = []byte("abc <&]>\r\n\t\x00\x1f\x7f\xc2\xdf\xc3\xa9\x80\xbf\xc0\xc1\xe0\xed\xef\xf0\xf4\xff")
+var blockAlphabet = []byte("abc <&]>\r\n\t\x00\x1f\x7f\xc2\xdf\xc3\xa9\x80\xbf\xc0\xc1\xe0\xed\xef\xf0\xf4\xff" +
+	"\x8f\x90\x9f\xa0\xbe\xe4\xe9\xf1\xf5")
 
 // checkBlocks runs the assembly and Go forms of the block kernel on s
 // from i to end and fails if they stop at different places or write
@@ -73,7 +74,7 @@ func TestEscapeBlocksAlignments(t *testing.T) {
 // TestEscapeBlocksText checks the escaped text of realistic bodies
 // through both forms of the kernel.
 func TestEscapeBlocksText(t *testing.T) {
-	for _, s := range [][]byte{htmlBody, plainBody} {
+	for _, s := range [][]byte{htmlBody, plainBody, cjkBody, hangulBody, thaiBody, emojiBody} {
 		for start := range 17 {
 			checkBlocks(t, s, start, len(s))
 		}
