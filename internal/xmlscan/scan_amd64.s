@@ -2,8 +2,7 @@
 
 #include "textflag.h"
 
-// Byte splats for the text kernels: 0x20, tab, LF, '<', '&', ']', and
-// 0xC0, 0xC1, 0xE0 for TWOBYTE.
+// Byte splats for the text kernels: 0x20, tab, LF, '<', '&', ']'.
 DATA textConst<>+0x00(SB)/8, $0x2020202020202020
 DATA textConst<>+0x08(SB)/8, $0x2020202020202020
 DATA textConst<>+0x10(SB)/8, $0x0909090909090909
@@ -16,13 +15,7 @@ DATA textConst<>+0x40(SB)/8, $0x2626262626262626
 DATA textConst<>+0x48(SB)/8, $0x2626262626262626
 DATA textConst<>+0x50(SB)/8, $0x5d5d5d5d5d5d5d5d
 DATA textConst<>+0x58(SB)/8, $0x5d5d5d5d5d5d5d5d
-DATA textConst<>+0x60(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA textConst<>+0x68(SB)/8, $0xc0c0c0c0c0c0c0c0
-DATA textConst<>+0x70(SB)/8, $0xc1c1c1c1c1c1c1c1
-DATA textConst<>+0x78(SB)/8, $0xc1c1c1c1c1c1c1c1
-DATA textConst<>+0x80(SB)/8, $0xe0e0e0e0e0e0e0e0
-DATA textConst<>+0x88(SB)/8, $0xe0e0e0e0e0e0e0e0
-GLOBL textConst<>(SB), RODATA|NOPTR, $144
+GLOBL textConst<>(SB), RODATA|NOPTR, $96
 
 #define LOADCONST \
 	MOVOU textConst<>+0x00(SB), X8 \
@@ -54,31 +47,125 @@ GLOBL textConst<>(SB), RODATA|NOPTR, $144
 	POR     X0, X2 \
 	PMOVMSKB X2, BX
 
-// TWOBYTE clears from BX the bits of the non-ASCII bytes of X5 (their
-// mask in R13) when every one of them belongs to a two-byte sequence
-// C2–DF 80–BF wholly inside the sixteen bytes, which the kernels would
-// step over one by one. Otherwise BX is left as it is. It clobbers X4,
-// X6, X7, R8, R10 and R12.
-#define TWOBYTE \
-	MOVOU    textConst<>+0x60(SB), X4 \
-	PCMPGTB  X5, X4 \
-	PMOVMSKB X4, R10 \
-	MOVOU    textConst<>+0x70(SB), X6 \
-	MOVO     X5, X7 \
-	PCMPGTB  X6, X7 \
-	MOVOU    textConst<>+0x80(SB), X4 \
-	PCMPGTB  X5, X4 \
-	PAND     X4, X7 \
-	PMOVMSKB X7, R8 \
-	MOVL     R8, R12 \
-	SHLL     $1, R12 \
-	CMPL     R12, R10 \
-	JNE      6(PC) \
-	ORL      R8, R10 \
-	CMPL     R10, R13 \
-	JNE      3(PC) \
-	NOTL     R13 \
-	ANDL     R13, BX
+// Byte splats for UTF8SEQS.
+DATA u8const<>+0x00(SB)/8, $0x8080808080808080
+DATA u8const<>+0x08(SB)/8, $0x8080808080808080
+DATA u8const<>+0x10(SB)/8, $0xC0C0C0C0C0C0C0C0
+DATA u8const<>+0x18(SB)/8, $0xC0C0C0C0C0C0C0C0
+DATA u8const<>+0x20(SB)/8, $0xE0E0E0E0E0E0E0E0
+DATA u8const<>+0x28(SB)/8, $0xE0E0E0E0E0E0E0E0
+DATA u8const<>+0x30(SB)/8, $0xF0F0F0F0F0F0F0F0
+DATA u8const<>+0x38(SB)/8, $0xF0F0F0F0F0F0F0F0
+DATA u8const<>+0x40(SB)/8, $0xA0A0A0A0A0A0A0A0
+DATA u8const<>+0x48(SB)/8, $0xA0A0A0A0A0A0A0A0
+DATA u8const<>+0x50(SB)/8, $0xEDEDEDEDEDEDEDED
+DATA u8const<>+0x58(SB)/8, $0xEDEDEDEDEDEDEDED
+DATA u8const<>+0x60(SB)/8, $0xEFEFEFEFEFEFEFEF
+DATA u8const<>+0x68(SB)/8, $0xEFEFEFEFEFEFEFEF
+DATA u8const<>+0x70(SB)/8, $0xBFBFBFBFBFBFBFBF
+DATA u8const<>+0x78(SB)/8, $0xBFBFBFBFBFBFBFBF
+DATA u8const<>+0x80(SB)/8, $0xFEFEFEFEFEFEFEFE
+DATA u8const<>+0x88(SB)/8, $0xFEFEFEFEFEFEFEFE
+DATA u8const<>+0x90(SB)/8, $0xBEBEBEBEBEBEBEBE
+DATA u8const<>+0x98(SB)/8, $0xBEBEBEBEBEBEBEBE
+DATA u8const<>+0xA0(SB)/8, $0xFCFCFCFCFCFCFCFC
+DATA u8const<>+0xA8(SB)/8, $0xFCFCFCFCFCFCFCFC
+DATA u8const<>+0xB0(SB)/8, $0xF4F4F4F4F4F4F4F4
+DATA u8const<>+0xB8(SB)/8, $0xF4F4F4F4F4F4F4F4
+GLOBL u8const<>(SB), RODATA|NOPTR, $192
+
+// EQM sets r to the mask of the bytes b of X5 with b&mask == val (both
+// registers), EQV to that of the bytes equal to val. They clobber X0.
+#define EQM(mask, val, r) \
+	MOVO     X5, X0 \
+	PAND     mask, X0 \
+	PCMPEQB  val, X0 \
+	PMOVMSKB X0, r
+#define EQV(val, r) \
+	MOVO     X5, X0 \
+	PCMPEQB  val, X0 \
+	PMOVMSKB X0, r
+
+// UTF8SEQS sets R8 to utf8block.Covered of X5: the bytes that belong to
+// UTF-8 sequences wholly inside the sixteen whose character XML allows.
+// Each set removed from a set of lead bytes below is a subset of it, and
+// the sets removed do not meet, so XOR removes them. It clobbers CX,
+// R10, R12, R13, X0-X4, X6, X7 and X14.
+#define UTF8SEQS \
+	MOVOU    u8const<>+0x00(SB), X7 \
+	MOVOU    u8const<>+0x10(SB), X6 \
+	MOVOU    u8const<>+0x20(SB), X14 \
+	MOVOU    u8const<>+0x30(SB), X4 \
+	EQM(X6, X7, R12)                 \ // R12: continuation bytes 80–BF
+	MOVOU    u8const<>+0x40(SB), X1  \
+	EQM(X14, X1, R13)                \
+	SHRL     $1, R13                 \ // R13: the next byte is A0–BF
+	EQM(X4, X14, R8)                 \ // R8: E0–EF
+	EQV(X14, CX)                     \
+	XORL     CX, R8                  \
+	ANDL     R13, CX                 \
+	XORL     CX, R8                  \ // less E0 80–9F (overlong)
+	MOVOU    u8const<>+0x50(SB), X1  \
+	EQV(X1, CX)                      \
+	ANDL     R13, CX                 \
+	XORL     CX, R8                  \ // less ED A0–BF (surrogates)
+	MOVOU    u8const<>+0x60(SB), X1  \
+	EQV(X1, CX)                      \
+	MOVOU    u8const<>+0x70(SB), X1  \
+	EQV(X1, R13)                     \
+	SHRL     $1, R13                 \
+	ANDL     R13, CX                 \
+	MOVOU    u8const<>+0x80(SB), X1  \
+	MOVOU    u8const<>+0x90(SB), X2  \
+	EQM(X1, X2, R13)                 \
+	SHRL     $2, R13                 \
+	ANDL     R13, CX                 \
+	XORL     CX, R8                  \ // less EF BF BE–BF (U+FFFE, U+FFFF)
+	MOVL     R12, R13                \
+	SHRL     $1, R13                 \
+	ANDL     R13, R8                 \
+	SHRL     $1, R13                 \
+	ANDL     R13, R8                 \ // R8: lead bytes of three-byte sequences
+	MOVL     R8, CX                  \
+	SHLL     $1, CX                  \
+	ORL      CX, R8                  \
+	SHLL     $1, CX                  \
+	ORL      CX, R8                  \ // R8: their three bytes
+	MOVOU    u8const<>+0xA0(SB), X1  \
+	EQM(X1, X4, R10)                 \ // R10: F0–F3
+	EQM(X4, X7, R13)                 \
+	SHRL     $1, R13                 \ // R13: the next byte is 80–8F
+	EQV(X4, CX)                      \
+	ANDL     R13, CX                 \
+	XORL     CX, R10                 \ // less F0 80–8F (overlong)
+	MOVOU    u8const<>+0xB0(SB), X1  \
+	EQV(X1, CX)                      \
+	ANDL     R13, CX                 \
+	ORL      CX, R10                 \ // and F4 80–8F
+	MOVL     R12, R13                \
+	SHRL     $1, R13                 \
+	ANDL     R13, R10                \
+	SHRL     $1, R13                 \
+	ANDL     R13, R10                \
+	SHRL     $1, R13                 \
+	ANDL     R13, R10                \ // R10: lead bytes of four-byte sequences
+	ORL      R10, R8                 \
+	SHLL     $1, R10                 \
+	ORL      R10, R8                 \
+	SHLL     $1, R10                 \
+	ORL      R10, R8                 \
+	SHLL     $1, R10                 \
+	ORL      R10, R8                 \
+	EQM(X14, X6, CX)                 \ // CX: C0–DF
+	MOVOU    u8const<>+0x80(SB), X1  \
+	EQM(X1, X6, R13)                 \
+	XORL     R13, CX                 \ // less C0, C1
+	MOVL     R12, R13                \
+	SHRL     $1, R13                 \
+	ANDL     R13, CX                 \
+	ORL      CX, R8                  \
+	SHLL     $1, CX                  \
+	ORL      CX, R8
 
 // func textStop16(b []byte, j int) int
 //
@@ -100,61 +187,32 @@ loop:
 	JNZ   flagged
 
 next:
-	MOVQ CX, AX
+	ADDQ $16, AX
 	JMP  loop
 
 flagged:
+	// Sequences of characters XML allows, wholly inside the sixteen bytes,
+	// pass.
 	PMOVMSKB X5, R13
-	TESTL    R13, R13
+	TESTL    R13, BX
 	JZ       found
-	TWOBYTE
-	TESTL    BX, BX
+	UTF8SEQS
+	NOTL     R8
+	ANDL     R8, BX
 	JZ       next
 
 found:
-	BSFL    BX, BX
-	ADDQ    BX, AX
+	BSFL    BX, R10
+	ADDQ    R10, AX
 	MOVBLZX (SI)(AX*1), BX
 	CMPB    BL, $0x5D
 	JEQ     rbrack
-	CMPB    BL, $0xC2
+	CMPB    BL, $0x80
 	JB      done
-	CMPB    BL, $0xE0
-	JAE     three
-
-	// C2-DF and a continuation byte.
-	LEAQ    1(AX), CX
-	CMPQ    CX, DX
-	JAE     done
-	MOVBLZX 1(SI)(AX*1), R8
-	ANDL    $0xC0, R8
-	CMPL    R8, $0x80
-	JNE     done
-	ADDQ    $2, AX
-	JMP     loop
-
-three:
-	// E1-EC or EE and two continuation bytes; other lead bytes go to
-	// the caller.
-	CMPB    BL, $0xE1
-	JB      done
-	CMPB    BL, $0xEF
-	JAE     done
-	CMPB    BL, $0xED
-	JEQ     done
-	LEAQ    2(AX), CX
-	CMPQ    CX, DX
-	JAE     done
-	MOVBLZX 1(SI)(AX*1), R8
-	ANDL    $0xC0, R8
-	CMPL    R8, $0x80
-	JNE     done
-	MOVBLZX 2(SI)(AX*1), R8
-	ANDL    $0xC0, R8
-	CMPL    R8, $0x80
-	JNE     done
-	ADDQ    $3, AX
-	JMP     loop
+	// A byte >= 0x80 that is not the first of the sixteen: go on from it.
+	TESTL   R10, R10
+	JNZ     loop
+	JMP     done
 
 rbrack:
 	// A ']' that does not start "]]>".
@@ -203,22 +261,23 @@ cloop:
 	JNZ   cflagged
 
 cnext:
-	MOVQ CX, AX
+	ADDQ $16, AX
 	ADDQ $16, R11
 	JMP  cloop
 
 cflagged:
 	PMOVMSKB X5, R13
-	TESTL    R13, R13
+	TESTL    R13, BX
 	JZ       cfound
-	TWOBYTE
-	TESTL    BX, BX
+	UTF8SEQS
+	NOTL     R8
+	ANDL     R8, BX
 	JZ       cnext
 
 cfound:
-	BSFL    BX, BX
-	ADDQ    BX, AX
-	ADDQ    BX, R11
+	BSFL    BX, R10
+	ADDQ    R10, AX
+	ADDQ    R10, R11
 	MOVBLZX (SI)(AX*1), BX
 	CMPB    BL, $0x26
 	JEQ     camp
@@ -226,49 +285,11 @@ cfound:
 	JEQ     ccr
 	CMPB    BL, $0x5D
 	JEQ     crbrack
-	CMPB    BL, $0xC2
+	CMPB    BL, $0x80
 	JB      cdone
-	CMPB    BL, $0xE0
-	JAE     cthree
-
-	LEAQ    1(AX), CX
-	CMPQ    CX, DX
-	JAE     cdone
-	MOVBLZX 1(SI)(AX*1), R8
-	ANDL    $0xC0, R8
-	CMPL    R8, $0x80
-	JNE     cdone
-	MOVW    (SI)(AX*1), R8
-	MOVW    R8, (DI)(R11*1)
-	ADDQ    $2, AX
-	ADDQ    $2, R11
-	JMP     cloop
-
-cthree:
-	CMPB    BL, $0xE1
-	JB      cdone
-	CMPB    BL, $0xEF
-	JAE     cdone
-	CMPB    BL, $0xED
-	JEQ     cdone
-	LEAQ    2(AX), CX
-	CMPQ    CX, DX
-	JAE     cdone
-	MOVBLZX 1(SI)(AX*1), R8
-	ANDL    $0xC0, R8
-	CMPL    R8, $0x80
-	JNE     cdone
-	MOVBLZX 2(SI)(AX*1), R8
-	ANDL    $0xC0, R8
-	CMPL    R8, $0x80
-	JNE     cdone
-	MOVW    (SI)(AX*1), R8
-	MOVW    R8, (DI)(R11*1)
-	MOVB    2(SI)(AX*1), R8
-	MOVB    R8, 2(DI)(R11*1)
-	ADDQ    $3, AX
-	ADDQ    $3, R11
-	JMP     cloop
+	TESTL   R10, R10
+	JNZ     cloop
+	JMP     cdone
 
 crbrack:
 	LEAQ 2(AX), CX

@@ -3,6 +3,8 @@ package xmlscan
 import (
 	"encoding/binary"
 	"math/bits"
+
+	"github.com/easkit/easkit/internal/utf8block"
 )
 
 // The text kernels find where a run of plain character data ends. They
@@ -11,13 +13,15 @@ import (
 // reference the assembly is tested against):
 //
 // Starting at j, they look at the sixteen bytes b[j:j+16] and find the
-// first byte that textFlags flags (not counting the non-ASCII bytes when
-// they all form two-byte sequences inside the sixteen). They step over it, and go on from just
-// after it, when it starts a lone ']' (not "]]>") or a well-formed UTF-8
-// sequence whose lead byte is C2–DF, E1–EC or EE (sequences that are
-// always allowed characters); at any other flagged byte they return its
-// offset. With no flagged byte they go on at j+16. They return j as soon
-// as j+16 > len(b): the caller handles the last bytes.
+// first byte that textFlags flags, not counting the bytes of UTF-8
+// sequences lying wholly inside the sixteen whose character XML allows
+// (utf8block.Covered). With none they go on at j+16. At a lone ']' (not
+// "]]>") they step over it and go on from the next byte. At another byte
+// of 0x80 or more they go on from that byte when it is not the first of
+// the sixteen (it most often starts a sequence the sixteen cut), and
+// return its offset when it is. At any other flagged byte they return its
+// offset. They return j as soon as j+16 > len(b): the caller handles the
+// last bytes.
 //
 // The copying form, textCopy16, also writes the text to dst from
 // dst[0], and returns the offset k where it stopped in b and the number o
@@ -27,75 +31,48 @@ import (
 // It may write up to 32 bytes beyond dst[o], and returns as soon as dst
 // has fewer than 32 bytes of room there.
 
-// flaggedIn16 returns the offset in b[j:j+16] of the first byte that
-// textFlags flags, or 16. The caller ensures j+16 <= len(b).
-func flaggedIn16(b []byte, j int) int {
-	if m := textFlags(binary.LittleEndian.Uint64(b[j:])); m != 0 {
-		return bits.TrailingZeros64(m) >> 3
-	}
-	if m := textFlags(binary.LittleEndian.Uint64(b[j+8:])); m != 0 {
-		return 8 + bits.TrailingZeros64(m)>>3
-	}
-	return 16
-}
-
-// twoByteBlock reports whether every byte of blk (sixteen bytes) that is
-// 0x80 or above belongs to a two-byte UTF-8 sequence C2–DF 80–BF lying
-// wholly inside blk.
-func twoByteBlock(blk []byte) bool {
-	var hi, lead, cont uint32
-	for i, c := range blk[:16] {
-		if c >= 0x80 {
-			hi |= 1 << i
-		}
-		if 0xC2 <= c && c <= 0xDF {
-			lead |= 1 << i
-		}
-		if 0x80 <= c && c <= 0xBF {
-			cont |= 1 << i
-		}
-	}
-	return lead<<1 == cont && lead|cont == hi
-}
-
 // kernelFlagged returns the offset in b[j:j+16] of the first byte the
-// kernels look at, or 16: the first byte textFlags flags, where the
-// non-ASCII bytes do not count when they all form two-byte sequences
-// inside the sixteen (twoByteBlock), which the kernels would step over
-// anyway. The caller ensures j+16 <= len(b).
+// kernels look at, or 16: the first byte textFlags flags that is not part
+// of a sequence utf8block.Covered passes. The caller ensures j+16 <=
+// len(b).
 func kernelFlagged(b []byte, j int) int {
-	k := flaggedIn16(b, j)
-	if k == 16 || !twoByteBlock(b[j:j+16]) {
-		return k
+	w0 := binary.LittleEndian.Uint64(b[j:])
+	w1 := binary.LittleEndian.Uint64(b[j+8:])
+	m := gatherHighs(textFlags(w0)) | gatherHighs(textFlags(w1))<<8
+	if hi := gatherHighs(w0&highBits) | gatherHighs(w1&highBits)<<8; m&hi != 0 {
+		m &^= utf8block.Covered(w0, w1)
 	}
-	for ; k < 16; k++ {
-		if c := b[j+k]; c < 0x80 && textFlags(uint64(c))&0x80 != 0 {
-			return k
-		}
+	if m == 0 {
+		return 16
 	}
-	return 16
+	return bits.TrailingZeros32(m)
 }
 
-// kernelStep returns the length of the flagged sequence at b[j] that the
-// kernels step over, or 0 when they stop there.
-func kernelStep(b []byte, j int) int {
+// gatherHighs packs the high bits of the bytes of m (a mask with no
+// other bits) into its low eight bits, byte k to bit k.
+func gatherHighs(m uint64) uint32 {
+	return uint32((m >> 7) * 0x0102040810204080 >> 56)
+}
+
+// highBits has the high bit of every byte of a word.
+const highBits = 0x8080808080808080
+
+// kernelStep returns the length of the flagged byte or sequence at b[j],
+// the k-th of its block, that the kernels step over: 1 for a lone ']',
+// and for a byte of 0x80 or more that is not the block's first, 0 (they
+// go on from it); otherwise -1, they stop there.
+func kernelStep(b []byte, j, k int) int {
 	n := len(b)
 	switch c := b[j]; {
 	case c == ']':
 		if j+2 < n && b[j+1] == ']' && b[j+2] == '>' {
-			return 0
+			return -1
 		}
 		return 1
-	case 0xC2 <= c && c < 0xE0:
-		if j+1 < n && b[j+1]&0xC0 == 0x80 {
-			return 2
-		}
-	case 0xE1 <= c && c < 0xEF && c != 0xED:
-		if j+2 < n && b[j+1]&0xC0 == 0x80 && b[j+2]&0xC0 == 0x80 {
-			return 3
-		}
+	case c >= 0x80 && k > 0:
+		return 0
 	}
-	return 0
+	return -1
 }
 
 // textStopGo is the Go form of the text kernel.
@@ -106,8 +83,8 @@ func textStopGo(b []byte, j int) int {
 		if k == 16 {
 			continue
 		}
-		size := kernelStep(b, j)
-		if size == 0 {
+		size := kernelStep(b, j, k)
+		if size < 0 {
 			return j
 		}
 		j += size
@@ -168,8 +145,8 @@ func textCopyGo(dst, b []byte, j int) (k, o int) {
 				j++
 			}
 		default:
-			size := kernelStep(b, j)
-			if size == 0 {
+			size := kernelStep(b, j, k)
+			if size < 0 {
 				return j, o
 			}
 			copy(dst[o:], b[j:j+size])
