@@ -3,7 +3,8 @@
 // same call always returns the same bytes, on every platform and Go release.
 //
 // Each message kind has its own file and builder function: FolderSync,
-// SyncEmail (any size), SyncCalendar, ItemOperationsFetch and Provision.
+// SyncEmail and SyncEmailIntl (any size), SyncCalendar,
+// ItemOperationsFetch and Provision.
 // Text is drawn from a splitmix64 generator seeded with a fixed constant
 // per kind, and the WBXML is written by a wbxml.Encoder with the constants
 // of package codepages, so every message is canonical ActiveSync WBXML
@@ -42,6 +43,7 @@ var builders = []struct {
 	{"SyncEmail64KB", func() []byte { return SyncEmail(64 << 10) }},
 	{"SyncEmail1MB", func() []byte { return SyncEmail(1 << 20) }},
 	{"SyncEmail10MB", func() []byte { return SyncEmail(10 << 20) }},
+	{"SyncEmailIntl1MB", func() []byte { return SyncEmailIntl(1 << 20) }},
 	{"SyncCalendar", SyncCalendar},
 	{"ItemOperationsFetch", ItemOperationsFetch},
 }
@@ -64,6 +66,7 @@ var standard = func() []Message {
 //	SyncEmail64KB                                                            (64 KB)
 //	SyncEmail1MB                                                             (1 MB)
 //	SyncEmail10MB                                                            (10 MB)
+//	SyncEmailIntl1MB     the same with bodies in CJK, Thai, … (SyncEmailIntl) (1 MB)
 //	SyncCalendar         a Sync response with 120 calendar events            (~210 KB)
 //	ItemOperationsFetch  a Fetch of four attachments as OPAQUE               (~1 MB)
 //

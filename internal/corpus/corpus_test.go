@@ -51,6 +51,7 @@ func TestStandardSizes(t *testing.T) {
 		"SyncEmail64KB":       {64 << 10, 64<<10 + 1<<10},
 		"SyncEmail1MB":        {1 << 20, 1<<20 + 1<<10},
 		"SyncEmail10MB":       {10 << 20, 10<<20 + 1<<10},
+		"SyncEmailIntl1MB":    {1 << 20, 1<<20 + 1<<10},
 		"SyncCalendar":        {128 << 10, 256 << 10},
 		"ItemOperationsFetch": {1 << 20, 1<<20 + 8<<10},
 	}

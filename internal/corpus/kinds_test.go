@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"testing"
 	"unicode/utf16"
+	"unicode/utf8"
 
 	cp "github.com/easkit/easkit/codepages"
 	"github.com/google/go-cmp/cmp"
@@ -241,5 +242,35 @@ func TestProvisionPolicy(t *testing.T) {
 	if len(doc.child(cp.ProvisionApprovedApplicationList).all(cp.ProvisionHash)) == 0 ||
 		len(doc.child(cp.ProvisionUnapprovedInROMApplicationList).all(cp.ProvisionApplicationName)) == 0 {
 		t.Error("empty application lists")
+	}
+}
+
+// TestSyncEmailIntlScripts checks that SyncEmailIntl's bodies are mostly
+// multi-byte text, with characters of three and four bytes, valid UTF-8.
+func TestSyncEmailIntlScripts(t *testing.T) {
+	root := parse(t, SyncEmailIntl(64<<10))
+	adds := root.child(cp.AirSyncCollections).child(cp.AirSyncCollection).child(cp.AirSyncCommands).all(cp.AirSyncAdd)
+	if len(adds) < 5 {
+		t.Fatalf("%d Adds, want several", len(adds))
+	}
+	var total, high int
+	sizes := map[int]int{}
+	for _, a := range adds {
+		body := a.child(cp.AirSyncApplicationData).child(cp.AirSyncBaseBody).child(cp.AirSyncBaseData).text
+		if !utf8.ValidString(body) {
+			t.Fatalf("a body is not valid UTF-8: %q", body)
+		}
+		for _, r := range body {
+			sizes[utf8.RuneLen(r)]++
+		}
+		total += len(body)
+		for i := range len(body) {
+			if body[i] >= utf8.RuneSelf {
+				high++
+			}
+		}
+	}
+	if high*2 < total || sizes[3] == 0 || sizes[4] == 0 || sizes[2] == 0 {
+		t.Errorf("%d of %d body bytes are non-ASCII; characters by length %v: want most bytes non-ASCII, with 2-, 3- and 4-byte characters", high, total, sizes)
 	}
 }

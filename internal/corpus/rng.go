@@ -2,9 +2,21 @@ package corpus
 
 // rng is a splitmix64 generator: small, fast and the same on every
 // platform and Go release, so that the corpus never changes.
-type rng struct{ s uint64 }
+type rng struct {
+	s uint64
+	// words is the vocabulary of sentences; nil means the English one.
+	words []string
+}
 
 func newRNG(seed uint64) *rng { return &rng{s: seed} }
+
+// vocabulary returns the words sentences are made of.
+func (r *rng) vocabulary() []string {
+	if r.words != nil {
+		return r.words
+	}
+	return words
+}
 
 func (r *rng) next() uint64 {
 	r.s += 0x9E3779B97F4A7C15

@@ -21,7 +21,24 @@ const syncEmailSeed = 0x5EED_E3A1
 // InternetCPID, Flag, ContentClass, NativeBodyType, Email2 ConversationId
 // and ConversationIndex as OPAQUE, and Categories; some have attachments.
 func SyncEmail(size int) []byte {
-	r := newRNG(syncEmailSeed)
+	return syncEmail(newRNG(syncEmailSeed), size)
+}
+
+// syncEmailIntlSeed seeds SyncEmailIntl's text.
+const syncEmailIntlSeed = 0x5EED_1A7E
+
+// SyncEmailIntl is SyncEmail with the bodies written in Japanese,
+// Chinese, Korean, Thai, Russian and Greek, with emoji: text made mostly
+// of three-byte UTF-8 characters, as an East Asian mailbox holds. Names,
+// addresses and subjects stay those of SyncEmail.
+func SyncEmailIntl(size int) []byte {
+	r := newRNG(syncEmailIntlSeed)
+	r.words = intlWords
+	return syncEmail(r, size)
+}
+
+// syncEmail builds SyncEmail's message from r.
+func syncEmail(r *rng, size int) []byte {
 	b := newBuilder(size)
 	b.start(cp.AirSyncSync)
 	b.start(cp.AirSyncCollections)

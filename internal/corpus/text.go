@@ -32,6 +32,18 @@ var (
 		"this", "that", "it", "is", "be", "have", "has", "been", "from", "new", "design", "customer",
 		"support", "ticket", "résumé", "café", "naïve", "über", "São", "Zürich", "Kraków", "déjà",
 	}
+	// intlWords is the vocabulary of SyncEmailIntl: Japanese, Chinese,
+	// Korean and Thai words (three-byte UTF-8), Cyrillic and Greek ones
+	// (two bytes), and emoji (four bytes).
+	intlWords = []string{
+		"会議", "資料", "添付", "来週", "打ち合わせ", "よろしくお願いします", "確認", "予定", "報告書", "締め切り",
+		"项目", "进度", "报告", "已经", "完成", "客户", "合同", "预算", "服务器", "迁移",
+		"안녕하세요", "회의", "자료를", "첨부합니다", "다음", "주", "감사합니다", "일정", "검토", "보고서",
+		"สวัสดีครับ", "ขอบคุณ", "ข้อมูล", "ประชุม", "สัปดาห์หน้า", "รายงาน",
+		"встреча", "отчёт", "проект", "спасибо", "σύσκεψη", "έκθεση",
+		"👍", "🎉", "😀", "🚀", "✅", "📎",
+		"Q3", "PDF", "OK", "v2",
+	}
 	subjects = []string{
 		"Quarterly budget review", "Re: Project kickoff", "Fwd: Invoice %d", "Meeting notes %d",
 		"Re: Re: Server migration plan", "Action required: contract renewal", "Weekly status update",
@@ -78,7 +90,7 @@ func (r *rng) subject() string {
 func (r *rng) sentence(n int) string {
 	var b strings.Builder
 	for i := range n {
-		w := pick(r, words)
+		w := pick(r, r.vocabulary())
 		if i == 0 {
 			_, n := utf8.DecodeRuneInString(w)
 			w = strings.ToUpper(w[:n]) + w[n:]
