@@ -24,9 +24,10 @@
 //     Wireshark's "hex dump" with or without ASCII, tcpdump -X); lists of
 //     0x.. bytes (commas and newlines, C and Go arrays: xxd -i, Wireshark's
 //     "C array" and "Go literal"); string literals with escapes (C, as
-//     Wireshark's "C string", Go, Python b'…'). Several dumps in one file,
-//     each starting again at offset 0, or several brace groups, give
-//     several bodies.
+//     Wireshark's "C string", Go, Python b'…') and the escapes without
+//     quotes (Wireshark's "Escaped String", \x03\x01\x6a…). Several dumps
+//     in one file, each starting again at offset 0, or several brace
+//     groups, give several bodies.
 //   - [FormBase64]: standard or URL-safe alphabet, padded or not, one line
 //     or wrapped; a data: URI prefix is skipped.
 //   - [FormHTTP]: HTTP/1.x requests and responses one after another, with

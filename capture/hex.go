@@ -25,6 +25,9 @@ func parseHex(data []byte, p int, b *budget) ([]bareBody, error) {
 	if isQuotedStart(data, q) {
 		return parseQuoted(data, q)
 	}
+	if isEscapedStart(data, q) {
+		return parseEscaped(data, q)
+	}
 	return parseHexDump(data, q, b)
 }
 
