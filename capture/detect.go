@@ -66,7 +66,7 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 	}
 	b64, b64Err := parseBase64(data, p)
 	if b64Err == nil {
-		if at := blankInsideLine(data, p); at >= 0 {
+		if at := blankInsideLine(data, skipMIMEHeader(data, skipSpace(data, p))); at >= 0 {
 			b64, b64Err = nil, textError(data, FormBase64, 0, at, detail(ErrSyntax, "blank inside a line of base64"))
 		}
 	}

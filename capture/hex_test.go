@@ -142,6 +142,8 @@ func TestBase64Layouts(t *testing.T) {
 		{"URL-safe", "-_-_", false, []string{"fb ff bf"}},
 		{"standard", "+/+/", false, []string{"fb ff bf"}},
 		{"data URI", "data:application/vnd.ms-sync.wbxml;base64,AwFqAAAHVlIDMAABAQ==", false, []string{wb}},
+		{"MIME header block", "Content-Type: application/vnd.ms-sync.wbxml\r\nContent-Transfer-Encoding: base64\r\n\r\nAwFqAAAHVlIDMAABAQ==\r\n", false, []string{wb}},
+		{"MIME header with a folded field, LF", "MIME-Version: 1.0\nContent-Type: application/octet-stream;\n\tname=body.wbxml\nContent-Transfer-Encoding: base64\n\nAwFqAAAH\nVlIDMAAB\nAQ==\n", false, []string{wb}},
 		{"two padded blobs", "AwFqAAAHVlIDMAABAQ==\nAwE=\n", false, []string{wb, "03 01"}},
 		{"blanks inside lines, forced", "AwFq AAAH VlID MAAB AQ==", true, []string{wb}},
 	}
