@@ -5,13 +5,13 @@
 // proxy, a hex dump pasted from a terminal or Wireshark, a base64 string
 // from a log, a whole HTTP session saved by Fiddler or mitmproxy, a HAR file
 // exported by a browser. [NewReader] detects the form (or takes it from
-// [WithForm]) and [Reader.Next] yields the messages inside, in input order,
-// as [Message] values: kind (request, response or bare body), index, start
-// line fields, ordered headers, and the body with its transfer and content
-// codings undone. The package knows no WBXML vocabulary; it finds bodies
-// and says what they look like ([Message.BodyKind]), and the caller decodes
-// them (the wbxml package) and decodes request queries (the b64uri package,
-// from [Message.Query]).
+// [WithForm]) and [Reader.Next] yields the messages inside, in input order
+// (HAR entries in time order), as [Message] values: kind (request, response
+// or bare body), index, start line fields, ordered headers, and the body
+// with its transfer and content codings undone. The package knows no WBXML
+// vocabulary; it finds bodies and says what they look like
+// ([Message.BodyKind]), and the caller decodes them (the wbxml package) and
+// decodes request queries (the b64uri package, from [Message.Query]).
 //
 // # Forms
 //
@@ -38,9 +38,11 @@
 //     lines that tools write after it); no body for responses to HEAD and
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
 //     than chunked) gzip, deflate (zlib or raw) and identity undone.
-//   - [FormHAR]: HAR 1.2 JSON; each entry yields its request and then its
-//     response (an entry whose response was never received, status 0 with
-//     no headers and no content, yields only its request). Bodies stored
+//   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
+//     startedDateTime (file order for equal times, or when an entry has
+//     none), and each yields its request and then its response (an entry
+//     whose response was never received, status 0 with no headers and no
+//     content, yields only its request). Bodies stored
 //     as base64 are decoded; bodies stored as text are turned back into
 //     bytes as well as the text allows, and [Message.Warning] says when it
 //     does not allow an exact copy.
