@@ -9,10 +9,13 @@ import (
 // parseBase64 reads base64 text from p: the standard or the URL-safe
 // alphabet (not mixed), padded or not, on one line or wrapped at any width.
 // A data: URI prefix ("data:application/vnd.ms-sync.wbxml;base64,") is
-// skipped. Text that continues after '=' padding is a further body, so
-// several padded blobs one after another give several bodies.
+// skipped, and so is a MIME header block (Content-Type,
+// Content-Transfer-Encoding… up to a blank line) as a MIME part or a mail
+// saved from a log carries. Text that continues after '=' padding is a
+// further body, so several padded blobs one after another give several
+// bodies.
 func parseBase64(data []byte, p int) ([]bareBody, error) {
-	q := skipSpace(data, p)
+	q := skipMIMEHeader(data, skipSpace(data, p))
 	if q == len(data) {
 		return nil, textError(data, FormBase64, 0, q, detail(ErrEmpty, "no base64 text"))
 	}
@@ -108,4 +111,38 @@ func lastNonSpace(data []byte, i int) int {
 		return i - 1
 	}
 	return 0
+}
+
+// skipMIMEHeader returns the offset after the MIME header block that starts
+// at q and the blank line that ends it, or q when there is none: header
+// fields ("Content-Transfer-Encoding: base64"), each a name of token
+// characters and a colon, or continuation lines that start with a blank.
+func skipMIMEHeader(data []byte, q int) int {
+	fields := 0
+	for p := q; p < len(data); {
+		end, next := lineEnd(data, p)
+		end = trimCR(data, p, end)
+		switch {
+		case p == end:
+			if fields == 0 {
+				return q
+			}
+			return next
+		case isBlank(data[p]):
+			if fields == 0 {
+				return q
+			}
+		default:
+			i := p
+			for i < end && isTchar(data[i]) {
+				i++
+			}
+			if i == p || i == end || data[i] != ':' {
+				return q
+			}
+			fields++
+		}
+		p = next
+	}
+	return q
 }

@@ -1,5 +1,7 @@
 package capture
 
+import "errors"
+
 // Detect reports the form of an input, or FormUnknown when none fits
 // (including empty input). It never returns FormAuto. The rules, in order:
 //
@@ -18,7 +20,9 @@ package capture
 //     (plain hex digits are base64 characters too) is settled by what the
 //     decoded bytes look like: whichever reading gives WBXML or a multipart
 //     response wins; then mixed-case hex letters ("aB") mean base64, since
-//     hex dumps use one case; otherwise hex wins.
+//     hex dumps use one case; otherwise hex wins. Hex digits that only fail
+//     as hex for being one digit short are not taken for base64 unless
+//     that reading gives WBXML or a multipart response: FormUnknown.
 //     Base64 is only detected when its lines hold no blanks, so that prose
 //     ("hello world") is not taken for it; forced with [WithForm], blanks
 //     are allowed.
@@ -66,7 +70,7 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 	}
 	b64, b64Err := parseBase64(data, p)
 	if b64Err == nil {
-		if at := blankInsideLine(data, p); at >= 0 {
+		if at := blankInsideLine(data, skipMIMEHeader(data, skipSpace(data, p))); at >= 0 {
 			b64, b64Err = nil, textError(data, FormBase64, 0, at, detail(ErrSyntax, "blank inside a line of base64"))
 		}
 	}
@@ -78,6 +82,10 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 		return FormHex, hex, nil
 	case hexErr == nil:
 		return FormHex, hex, nil
+	case b64Err == nil && errors.Is(hexErr, ErrTruncated) && !bodiesLookBinary(b64):
+		// Hex digits only, one short (a dump cut off or a digit lost in
+		// copying): that is what the text is, not base64 that happens to
+		// use no other letters and decodes to nothing plausible.
 	case b64Err == nil:
 		return FormBase64, b64, nil
 	}

@@ -28,6 +28,8 @@ func TestDetect(t *testing.T) {
 		{"prose", "hello world, this is not a capture\n", FormUnknown},
 		{"hex that is also base64", "03016a0000075652033000010101", FormHex},
 		{"hex upper case only", "ABCDEF0123456789", FormHex},
+		{"hex one digit short is not base64", "03016a000007565203300001010", FormUnknown},
+		{"hex stream one digit short, wrapped", "03016a00000756520330\n0001010\n", FormUnknown},
 		{"base64 that is also hex, mixed case", "AbCdEf0123456789", FormBase64},
 		{"base64 of WBXML", base64.StdEncoding.EncodeToString([]byte(wbxml)), FormBase64},
 		{"base64 unpadded URL-safe", base64.RawURLEncoding.EncodeToString([]byte(wbxml + "\xff\xfe")), FormBase64},

@@ -5,13 +5,13 @@
 // proxy, a hex dump pasted from a terminal or Wireshark, a base64 string
 // from a log, a whole HTTP session saved by Fiddler or mitmproxy, a HAR file
 // exported by a browser. [NewReader] detects the form (or takes it from
-// [WithForm]) and [Reader.Next] yields the messages inside, in input order,
-// as [Message] values: kind (request, response or bare body), index, start
-// line fields, ordered headers, and the body with its transfer and content
-// codings undone. The package knows no WBXML vocabulary; it finds bodies
-// and says what they look like ([Message.BodyKind]), and the caller decodes
-// them (the wbxml package) and decodes request queries (the b64uri package,
-// from [Message.Query]).
+// [WithForm]) and [Reader.Next] yields the messages inside, in input order
+// (HAR entries in time order), as [Message] values: kind (request, response
+// or bare body), index, start line fields, ordered headers, and the body
+// with its transfer and content codings undone. The package knows no WBXML
+// vocabulary; it finds bodies and says what they look like
+// ([Message.BodyKind]), and the caller decodes them (the wbxml package) and
+// decodes request queries (the b64uri package, from [Message.Query]).
 //
 // # Forms
 //
@@ -24,9 +24,10 @@
 //     Wireshark's "hex dump" with or without ASCII, tcpdump -X); lists of
 //     0x.. bytes (commas and newlines, C and Go arrays: xxd -i, Wireshark's
 //     "C array" and "Go literal"); string literals with escapes (C, as
-//     Wireshark's "C string", Go, Python b'…'). Several dumps in one file,
-//     each starting again at offset 0, or several brace groups, give
-//     several bodies.
+//     Wireshark's "C string", Go, Python b'…') and the escapes without
+//     quotes (Wireshark's "Escaped String", \x03\x01\x6a…). Several dumps
+//     in one file, each starting again at offset 0, or several brace
+//     groups, give several bodies.
 //   - [FormBase64]: standard or URL-safe alphabet, padded or not, one line
 //     or wrapped; a data: URI prefix is skipped.
 //   - [FormHTTP]: HTTP/1.x requests and responses one after another, with
@@ -37,9 +38,11 @@
 //     lines that tools write after it); no body for responses to HEAD and
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
 //     than chunked) gzip, deflate (zlib or raw) and identity undone.
-//   - [FormHAR]: HAR 1.2 JSON; each entry yields its request and then its
-//     response (an entry whose response was never received, status 0 with
-//     no headers and no content, yields only its request). Bodies stored
+//   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
+//     startedDateTime (file order for equal times, or when an entry has
+//     none), and each yields its request and then its response (an entry
+//     whose response was never received, status 0 with no headers and no
+//     content, yields only its request). Bodies stored
 //     as base64 are decoded; bodies stored as text are turned back into
 //     bytes as well as the text allows, and [Message.Warning] says when it
 //     does not allow an exact copy.

@@ -6,8 +6,10 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"slices"
 	"strconv"
 	"strings"
+	"time"
 )
 
 // HAR 1.2 (http://www.softwareishard.com/blog/har-12-spec/) as written by
@@ -50,12 +52,27 @@ type harResponse struct {
 }
 
 type harEntry struct {
+	Started  string       `json:"startedDateTime"`
 	Request  *harRequest  `json:"request"`
 	Response *harResponse `json:"response"`
 }
 
-// harSource yields, for each entry of log.entries in file order, its
-// request and then its response.
+// harItem is an entry read from log.entries, with its place in the file.
+type harItem struct {
+	e     harEntry
+	n     int // 1-based position in log.entries
+	at    int // offset of the entry
+	start time.Time
+}
+
+// harSource yields, for each entry of log.entries, its request and then its
+// response. Entries come in the order of their startedDateTime, as the HAR
+// 1.2 specification asks readers to ensure (tools write them sorted, but
+// not all do: a HAR merged from several captures, or one whose entries were
+// added as responses completed); entries with the same time, and all
+// entries when one of them has no time in the ISO 8601 form the
+// specification gives, keep their file order. Entry numbers are positions
+// in the file either way.
 type harSource struct {
 	data    []byte
 	base    int // offset of the JSON text in data (after a byte order mark)
@@ -63,7 +80,9 @@ type harSource struct {
 	b       *budget
 	n       int
 	ready   bool
-	done    bool
+	items   []harItem
+	next1   int   // index in items of the next entry to yield
+	readErr error // the error that ended reading the entries, if any
 	pending *Message
 }
 
@@ -153,25 +172,74 @@ func (s *harSource) next() (*Message, error) {
 		s.pending = nil
 		return m, nil
 	}
-	if s.done {
-		return nil, io.EOF
-	}
 	if !s.ready {
 		if err := s.findEntries(); err != nil {
 			return nil, err
 		}
+		s.readEntries()
 		s.ready = true
 	}
+	if s.next1 == len(s.items) {
+		if s.readErr != nil {
+			return nil, s.readErr
+		}
+		return nil, io.EOF
+	}
+	it := &s.items[s.next1]
+	s.next1++
+	e := it.e
+	it.e = harEntry{} // the entry's bodies are not needed once yielded
+	line, _ := lineCol(s.data, it.at)
+	req, err := s.request(e.Request, it.n, it.at, line)
+	if err != nil {
+		return nil, err
+	}
+	if r := e.Response; r != nil && !(harStatus(r.Status) == 0 && len(r.Headers) == 0 && len(r.Content.Text) == 0) {
+		resp, err := s.response(r, req, it.n, it.at, line)
+		if err != nil {
+			return nil, err
+		}
+		s.pending = resp
+	}
+	return req, nil
+}
+
+// readEntries reads the entries of log.entries up to its end or to an
+// error, which is kept for after the entries read before it, and sorts them
+// by startedDateTime when they all have one.
+func (s *harSource) readEntries() {
+	for s.readErr == nil {
+		it, err := s.readEntry()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			s.readErr = err
+			break
+		}
+		s.items = append(s.items, it)
+	}
+	for i := range s.items {
+		t, err := time.Parse(time.RFC3339Nano, strings.TrimSpace(s.items[i].e.Started))
+		if err != nil {
+			return
+		}
+		s.items[i].start = t
+	}
+	slices.SortStableFunc(s.items, func(a, b harItem) int { return a.start.Compare(b.start) })
+}
+
+// readEntry reads the next entry of log.entries; io.EOF at its end.
+func (s *harSource) readEntry() (harItem, error) {
 	if !s.dec.More() {
 		at := s.base + int(s.dec.InputOffset())
 		if tok, err := s.dec.Token(); err != nil || tok != json.Delim(']') {
 			if err == nil {
 				err = io.ErrUnexpectedEOF
 			}
-			return nil, s.jsonError(0, at, err)
+			return harItem{}, s.jsonError(0, at, err)
 		}
-		s.done = true
-		return nil, io.EOF
+		return harItem{}, io.EOF
 	}
 	s.n++
 	// Decode reads the value from just after the comma that separates it
@@ -182,26 +250,14 @@ func (s *harSource) next() (*Message, error) {
 		valueStart = at + 1
 		at = skipSpace(s.data, valueStart)
 	}
-	var e harEntry
-	if err := s.dec.Decode(&e); err != nil {
-		return nil, s.jsonError(s.n, valueStart, err)
+	it := harItem{n: s.n, at: at}
+	if err := s.dec.Decode(&it.e); err != nil {
+		return harItem{}, s.jsonError(s.n, valueStart, err)
 	}
-	line, _ := lineCol(s.data, at)
-	if e.Request == nil {
-		return nil, s.fail(s.n, "", at, detail(ErrSyntax, "entry has no request"))
+	if it.e.Request == nil {
+		return harItem{}, s.fail(s.n, "", at, detail(ErrSyntax, "entry has no request"))
 	}
-	req, err := s.request(e.Request, at, line)
-	if err != nil {
-		return nil, err
-	}
-	if r := e.Response; r != nil && !(harStatus(r.Status) == 0 && len(r.Headers) == 0 && len(r.Content.Text) == 0) {
-		resp, err := s.response(r, req, at, line)
-		if err != nil {
-			return nil, err
-		}
-		s.pending = resp
-	}
-	return req, nil
+	return it, nil
 }
 
 func harStatus(n json.Number) int {
@@ -223,16 +279,16 @@ func harFields(hs []harHeader) Header {
 	return h
 }
 
-func (s *harSource) request(r *harRequest, at, line int) (*Message, error) {
+func (s *harSource) request(r *harRequest, n, at, line int) (*Message, error) {
 	m := &Message{
-		Form: FormHAR, Kind: KindRequest, Index: s.n, Offset: int64(at), Line: line,
+		Form: FormHAR, Kind: KindRequest, Index: n, Offset: int64(at), Line: line,
 		Method: r.Method, Target: r.URL, Proto: r.HTTPVersion, Header: harFields(r.Headers),
 	}
 	if pd := r.PostData; pd != nil {
 		m.contentType = pd.MimeType
 		body, warn, err := s.body(pd.Text, pd.Encoding, m.Header, harSize(r.BodySize))
 		if err != nil {
-			return nil, s.fail(s.n, "request", at, prefixErr("postData.text", err))
+			return nil, s.fail(n, "request", at, prefixErr("postData.text", err))
 		}
 		m.Body, m.Warning = body, warn
 	} else if n := harSize(r.BodySize); n > 0 {
@@ -241,15 +297,15 @@ func (s *harSource) request(r *harRequest, at, line int) (*Message, error) {
 	return m, nil
 }
 
-func (s *harSource) response(r *harResponse, req *Message, at, line int) (*Message, error) {
+func (s *harSource) response(r *harResponse, req *Message, n, at, line int) (*Message, error) {
 	m := &Message{
-		Form: FormHAR, Kind: KindResponse, Index: s.n, Offset: int64(at), Line: line,
+		Form: FormHAR, Kind: KindResponse, Index: n, Offset: int64(at), Line: line,
 		Proto: r.HTTPVersion, StatusCode: harStatus(r.Status), Reason: r.StatusText,
 		Header: harFields(r.Headers), Request: req, contentType: r.Content.MimeType,
 	}
 	body, warn, err := s.body(r.Content.Text, r.Content.Encoding, m.Header, harSize(r.Content.Size))
 	if err != nil {
-		return nil, s.fail(s.n, "response", at, prefixErr("content.text", err))
+		return nil, s.fail(n, "response", at, prefixErr("content.text", err))
 	}
 	m.Body, m.Warning = body, warn
 	return m, nil

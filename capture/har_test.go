@@ -142,3 +142,57 @@ func TestHARMessages(t *testing.T) {
 }
 
 func b64(s string) string { return base64.StdEncoding.EncodeToString([]byte(s)) }
+
+// TestHAREntryOrder checks that entries come in the order of their
+// startedDateTime, as HAR 1.2 asks readers to make sure ("the reader
+// application should always make sure the array is sorted"), with their
+// numbers still their places in the file; ties, and files where an entry
+// has no time, keep the file order.
+func TestHAREntryOrder(t *testing.T) {
+	entry := func(started, cmd string) string {
+		return `{"startedDateTime":` + started + `,"request":{"method":"POST","url":"https://h/Microsoft-Server-ActiveSync?Cmd=` + cmd +
+			`&User=u&DeviceId=d&DeviceType=t","httpVersion":"HTTP/1.1","headers":[]},"response":{"status":200,"statusText":"OK","httpVersion":"HTTP/1.1","headers":[],"content":{"size":0}}}`
+	}
+	har := func(entries ...string) string {
+		return `{"log":{"version":"1.2","entries":[` + strings.Join(entries, ",") + `]}}`
+	}
+	type got struct {
+		Index int
+		Cmd   string
+	}
+	tests := []struct {
+		name string
+		in   string
+		want []got
+	}{
+		{"out of order",
+			har(entry(`"2024-05-01T10:00:02.000Z"`, "Sync"), entry(`"2024-05-01T10:00:00.000Z"`, "FolderSync"), entry(`"2024-05-01T10:00:01.500Z"`, "Ping")),
+			[]got{{2, "FolderSync"}, {3, "Ping"}, {1, "Sync"}}},
+		{"time zones and Fiddler's seven fractional digits",
+			har(entry(`"2024-05-01T12:00:00.1234567+02:00"`, "Sync"), entry(`"2024-05-01T09:59:59Z"`, "FolderSync")),
+			[]got{{2, "FolderSync"}, {1, "Sync"}}},
+		{"equal times keep the file order",
+			har(entry(`"2024-05-01T10:00:00Z"`, "Sync"), entry(`"2024-05-01T10:00:00Z"`, "Ping"), entry(`"2024-05-01T09:00:00Z"`, "FolderSync")),
+			[]got{{3, "FolderSync"}, {1, "Sync"}, {2, "Ping"}}},
+		{"an entry without a time: file order",
+			har(entry(`"2024-05-01T10:00:02Z"`, "Sync"), entry(`""`, "FolderSync")),
+			[]got{{1, "Sync"}, {2, "FolderSync"}}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := ReadAll([]byte(tt.in))
+			if err != nil {
+				t.Fatal(err)
+			}
+			var g []got
+			for _, m := range ms {
+				if m.Kind == KindRequest {
+					g = append(g, got{m.Index, strings.SplitN(strings.TrimPrefix(m.Query(), "Cmd="), "&", 2)[0]})
+				}
+			}
+			if diff := cmp.Diff(tt.want, g); diff != "" {
+				t.Errorf("requests (-want +got):\n%s", diff)
+			}
+		})
+	}
+}

@@ -25,6 +25,9 @@ func parseHex(data []byte, p int, b *budget) ([]bareBody, error) {
 	if isQuotedStart(data, q) {
 		return parseQuoted(data, q)
 	}
+	if isEscapedStart(data, q) {
+		return parseEscaped(data, q)
+	}
 	return parseHexDump(data, q, b)
 }
 
@@ -51,23 +54,45 @@ func parseHexDump(data []byte, q int, b *budget) ([]bareBody, error) {
 	if err == nil {
 		return bodies, nil
 	}
-	if gap || hasStarLine(data, q) {
+	if star := starLine(data, q); star >= 0 {
+		if offsetOf(perr) == int64(star) && !gap && !hasOffsetColumn(data, q) {
+			// od -An, hexdump without -v piped through cut: the '*' says
+			// that lines repeat, but without offsets not how often.
+			return nil, textError(data, FormHex, 0, star, detail(ErrSyntax,
+				"'*' stands for repeated lines, but with no offset column how many is unknown (dump again with -v)"))
+		}
+		return nil, err
+	}
+	if gap {
 		return nil, err
 	}
 	return nil, perr
 }
 
-// hasStarLine reports whether a line holds only '*', which only dumps
-// with an offset column have.
-func hasStarLine(data []byte, q int) bool {
+// starLine returns the offset of the first line that holds only '*', which
+// only dumps with an offset column should have, or -1.
+func starLine(data []byte, q int) int {
 	for p := q; p < len(data); {
 		end, next := lineEnd(data, p)
 		if line := bytes.TrimSpace(data[p:end]); len(line) == 1 && line[0] == '*' {
-			return true
+			return bytes.IndexByte(data[p:end], '*') + p
 		}
 		p = next
 	}
-	return false
+	return -1
+}
+
+// hasOffsetColumn reports whether the first line may start with an offset:
+// a token of six or more hex digits (od, hexdump and xxd write at least
+// six) or one ending in ':', at the start of the line. od -An indents its
+// lines and pasted hex has bytes or words there.
+func hasOffsetColumn(data []byte, q int) bool {
+	end, _ := lineEnd(data, q)
+	i := q
+	for i < end && isHexDigit(data[i]) {
+		i++
+	}
+	return i-q >= 6 || i > q && i < end && data[i] == ':'
 }
 
 // offsetEvidence looks at the first token of the first line: colon is true

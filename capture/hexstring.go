@@ -69,50 +69,101 @@ func appendLiteral(out, data []byte, p int) ([]byte, int, error) {
 		if i+1 >= len(data) {
 			break
 		}
-		e := data[i+1]
-		if c, ok := controlEscape(e); ok {
-			out = append(out, c)
-			i += 2
-			continue
+		b, next, err := decodeEscape(data, i)
+		if err != nil {
+			return nil, i, err
 		}
-		switch e {
-		case 'a':
-			out = append(out, '\a')
-		case 'v':
-			out = append(out, '\v')
-		case '\\', '\'', '"', '?':
-			out = append(out, e)
-		case 'x':
-			j := i + 2
-			v := 0
-			for j < len(data) && j < i+4 && isHexDigit(data[j]) {
-				v = v<<4 | unhex(data[j])
-				j++
-			}
-			if j == i+2 {
-				return nil, i, textError(data, FormHex, 0, i, detail(ErrSyntax, `\x with no hex digits`))
-			}
-			out = append(out, byte(v))
-			i = j
-			continue
-		default:
-			if '0' <= e && e <= '7' {
-				j := i + 1
-				v := 0
-				for j < len(data) && j < i+4 && '0' <= data[j] && data[j] <= '7' {
-					v = v<<3 | int(data[j]-'0')
-					j++
-				}
-				if v > 0xFF {
-					return nil, i, textError(data, FormHex, 0, i, detail(ErrSyntax, "octal escape \\"+strconv.Itoa(v)+" is above 0377"))
-				}
-				out = append(out, byte(v))
-				i = j
-				continue
-			}
-			return nil, i, textError(data, FormHex, 0, i, detail(ErrSyntax, "unknown escape \\"+string(rune(e))))
-		}
-		i += 2
+		out = append(out, b)
+		i = next
 	}
 	return nil, len(data), textError(data, FormHex, 0, p, detail(ErrTruncated, "unterminated string literal"))
+}
+
+// decodeEscape decodes the escape sequence whose backslash is at i (a byte
+// follows it) and returns the byte and the offset after the sequence.
+func decodeEscape(data []byte, i int) (byte, int, error) {
+	e := data[i+1]
+	if c, ok := controlEscape(e); ok {
+		return c, i + 2, nil
+	}
+	switch e {
+	case 'a':
+		return '\a', i + 2, nil
+	case 'v':
+		return '\v', i + 2, nil
+	case '\\', '\'', '"', '?':
+		return e, i + 2, nil
+	case 'x':
+		j := i + 2
+		v := 0
+		for j < len(data) && j < i+4 && isHexDigit(data[j]) {
+			v = v<<4 | unhex(data[j])
+			j++
+		}
+		if j == i+2 {
+			return 0, i, textError(data, FormHex, 0, i, detail(ErrSyntax, `\x with no hex digits`))
+		}
+		return byte(v), j, nil
+	}
+	if '0' <= e && e <= '7' {
+		j := i + 1
+		v := 0
+		for j < len(data) && j < i+4 && '0' <= data[j] && data[j] <= '7' {
+			v = v<<3 | int(data[j]-'0')
+			j++
+		}
+		if v > 0xFF {
+			return 0, i, textError(data, FormHex, 0, i, detail(ErrSyntax, "octal escape \\"+strconv.Itoa(v)+" is above 0377"))
+		}
+		return byte(v), j, nil
+	}
+	return 0, i, textError(data, FormHex, 0, i, detail(ErrSyntax, "unknown escape \\"+string(rune(e))))
+}
+
+// isEscapedStart reports whether an escaped string without quotes starts at
+// p: a backslash followed by x and a hex digit, or by an octal digit.
+func isEscapedStart(data []byte, p int) bool {
+	if p+2 >= len(data) || data[p] != '\\' {
+		return false
+	}
+	e := data[p+1]
+	return e == 'x' && isHexDigit(data[p+2]) || '0' <= e && e <= '7'
+}
+
+// parseEscaped reads an escaped string without quotes from q (Wireshark's
+// "Copy as Escaped String", \x03\x01\x6a…, or a logged Python or Go string
+// without its quotes), on one line or wrapped over several: line breaks and
+// the blanks around each line are not part of the bytes (a line break in
+// the data is written \n); other characters stand for themselves.
+func parseEscaped(data []byte, q int) ([]bareBody, error) {
+	out := make([]byte, 0, (len(data)-q)/4)
+	for p := q; p < len(data); {
+		end, next := lineEnd(data, p)
+		end = trimCR(data, p, end)
+		s, e := p, end
+		for s < e && isSpace(data[s]) {
+			s++
+		}
+		for e > s && isSpace(data[e-1]) {
+			e--
+		}
+		for i := s; i < e; {
+			if data[i] != '\\' {
+				out = append(out, data[i])
+				i++
+				continue
+			}
+			if i+1 >= e {
+				return nil, textError(data, FormHex, 0, i, detail(ErrTruncated, "backslash at the end of a line"))
+			}
+			b, n, err := decodeEscape(data[:e], i)
+			if err != nil {
+				return nil, err
+			}
+			out = append(out, b)
+			i = n
+		}
+		p = next
+	}
+	return []bareBody{{off: q, body: out}}, nil
 }

@@ -197,9 +197,9 @@ type whereError struct {
 func (e *whereError) Error() string { return e.where + ": " + e.err.Error() }
 func (e *whereError) Unwrap() error { return e.err }
 
-// where wraps err with w, when w says something.
+// where wraps err with w, when w says something; a nil err stays nil.
 func where(w string, err error) error {
-	if w == "" {
+	if w == "" || err == nil {
 		return err
 	}
 	return &whereError{w, err}

@@ -8,10 +8,10 @@
 // The input is a file, or standard input when there is none or it is "-".
 // Its form is detected (-input forces one): raw WBXML (also a multipart
 // ItemOperations body); a hex dump (plain hex, xxd, hexdump -C, od,
-// Wireshark's hex stream, hex dump, C array and Go literal, tcpdump -X, 0x..
-// lists); base64; HTTP messages as a proxy saves them, a whole session, with
-// chunked transfer coding and gzip or deflate content coding undone; a HAR
-// file. The XML of a lone body is the same whatever form it came in. For
+// Wireshark's hex stream, hex dump, C array, Go literal and escaped string,
+// tcpdump -X, 0x.. lists); base64; HTTP messages as a proxy saves them, a
+// whole session, with chunked transfer coding and gzip or deflate content
+// coding undone; a HAR file. The XML of a lone body is the same whatever form it came in. For
 // HTTP and HAR input, each ActiveSync message comes as an XML comment
 // holding its start line, its headers, the request query decoded into its
 // fields (a base64 query with package b64uri, with its plain form too) and

@@ -182,3 +182,41 @@ func TestOutputFile(t *testing.T) {
 		}
 	})
 }
+
+// TestOutputFileEveryForm checks that -o writes what standard output gets
+// for input in every form, not only raw WBXML: the file is written as the
+// messages convert, and a message converted without error must not fail
+// the run.
+func TestOutputFileEveryForm(t *testing.T) {
+	for _, tt := range []struct{ name, input string }{
+		{"raw", ping},
+		{"hex", captureDir + "/hex/eas-ping-req.xxd"},
+		{"two hex dumps", captureDir + "/hex/ping-pair.xxd"},
+		{"base64", captureDir + "/base64/eas-sync-resp-initial.b64"},
+		{"http session", captureDir + "/http/session-crlf.http"},
+		{"http multipart", captureDir + "/http/itemoperations-multipart.http"},
+		{"har", captureDir + "/har/session.har"},
+	} {
+		t.Run(tt.name, func(t *testing.T) {
+			want := clitest.MustRun(t, bin, nil, tt.input)
+			if want.Exit != 0 {
+				t.Fatalf("to stdout: exit %d: %s", want.Exit, want.Stderr)
+			}
+			out := filepath.Join(t.TempDir(), "out.xml")
+			r := clitest.MustRun(t, bin, nil, "-o", out, tt.input)
+			if r.Exit != 0 || len(r.Stdout) != 0 {
+				t.Fatalf("exit %d, stdout %q, stderr %q", r.Exit, r.Stdout, r.Stderr)
+			}
+			if diff := cmp.Diff(string(want.Stderr), string(r.Stderr)); diff != "" {
+				t.Errorf("stderr (-want +got):\n%s", diff)
+			}
+			got, err := os.ReadFile(out)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if diff := cmp.Diff(string(want.Stdout), string(got)); diff != "" {
+				t.Errorf("file differs from stdout (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
