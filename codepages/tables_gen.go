@@ -773,7 +773,7 @@ const (
 	ProvisionDevicePasswordEnabled Tag = 0x0E0E
 	// ProvisionAlphanumericDevicePasswordRequired is Provision AlphanumericDevicePasswordRequired (page 14, token 0x0F), protocol 12.0 and later.
 	ProvisionAlphanumericDevicePasswordRequired Tag = 0x0E0F
-	// ProvisionRequireStorageCardEncryption is Provision RequireStorageCardEncryption (page 14, token 0x10), protocol 12.1 and later.
+	// ProvisionRequireStorageCardEncryption is Provision RequireStorageCardEncryption (page 14, token 0x10), protocol 12.0 and later.
 	ProvisionRequireStorageCardEncryption Tag = 0x0E10
 	// ProvisionPasswordRecoveryEnabled is Provision PasswordRecoveryEnabled (page 14, token 0x11), protocol 12.0 and later.
 	ProvisionPasswordRecoveryEnabled Tag = 0x0E11
@@ -1512,7 +1512,7 @@ var tagTable = [NumPages][64]tagInfo{
 		0x1C: {name: 185, nameLen: 11, alias: 11, aliasLen: 1, since: 25, until: 0, flags: 1},  // Collections
 		0x1D: {name: 196, nameLen: 15, alias: 12, aliasLen: 1, since: 25, until: 0, flags: 1},  // ApplicationData
 		0x1E: {name: 211, nameLen: 14, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // DeletesAsMoves
-		0x1F: {name: 225, nameLen: 10, alias: 13, aliasLen: 0, since: 0, until: 25, flags: 3},  // NotifyGUID
+		0x1F: {name: 225, nameLen: 10, alias: 13, aliasLen: 0, since: 25, until: 25, flags: 3}, // NotifyGUID
 		0x20: {name: 235, nameLen: 9, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},   // Supported
 		0x21: {name: 244, nameLen: 10, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // SoftDelete
 		0x22: {name: 254, nameLen: 11, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // MIMESupport
@@ -1735,16 +1735,16 @@ var tagTable = [NumPages][64]tagInfo{
 		0x0C: {name: 2461, nameLen: 8, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1}, // DstMsgId
 	},
 	6: { // GetItemEstimate
-		0x05: {name: 2469, nameLen: 15, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1},  // GetItemEstimate
-		0x06: {name: 2484, nameLen: 7, alias: 78, aliasLen: 0, since: 0, until: 121, flags: 3},  // Version
-		0x07: {name: 2491, nameLen: 11, alias: 78, aliasLen: 1, since: 25, until: 0, flags: 1},  // Collections
-		0x08: {name: 2502, nameLen: 10, alias: 79, aliasLen: 1, since: 25, until: 0, flags: 1},  // Collection
-		0x09: {name: 2512, nameLen: 5, alias: 80, aliasLen: 1, since: 25, until: 121, flags: 1}, // Class
-		0x0A: {name: 2517, nameLen: 12, alias: 81, aliasLen: 1, since: 25, until: 0, flags: 1},  // CollectionId
-		0x0B: {name: 2529, nameLen: 8, alias: 82, aliasLen: 0, since: 0, until: 121, flags: 3},  // DateTime
-		0x0C: {name: 2537, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},   // Estimate
-		0x0D: {name: 2545, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},   // Response
-		0x0E: {name: 2553, nameLen: 6, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},   // Status
+		0x05: {name: 2469, nameLen: 15, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1},   // GetItemEstimate
+		0x06: {name: 2484, nameLen: 7, alias: 78, aliasLen: 0, since: 121, until: 121, flags: 3}, // Version
+		0x07: {name: 2491, nameLen: 11, alias: 78, aliasLen: 1, since: 25, until: 0, flags: 1},   // Collections
+		0x08: {name: 2502, nameLen: 10, alias: 79, aliasLen: 1, since: 25, until: 0, flags: 1},   // Collection
+		0x09: {name: 2512, nameLen: 5, alias: 80, aliasLen: 1, since: 25, until: 121, flags: 1},  // Class
+		0x0A: {name: 2517, nameLen: 12, alias: 81, aliasLen: 1, since: 25, until: 0, flags: 1},   // CollectionId
+		0x0B: {name: 2529, nameLen: 8, alias: 82, aliasLen: 0, since: 121, until: 121, flags: 3}, // DateTime
+		0x0C: {name: 2537, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Estimate
+		0x0D: {name: 2545, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Response
+		0x0E: {name: 2553, nameLen: 6, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Status
 	},
 	7: { // FolderHierarchy
 		0x05: {name: 2559, nameLen: 7, alias: 82, aliasLen: 0, since: 25, until: 121, flags: 1}, // Folders
@@ -1890,7 +1890,7 @@ var tagTable = [NumPages][64]tagInfo{
 		0x0D: {name: 3757, nameLen: 15, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // EASProvisionDoc
 		0x0E: {name: 3772, nameLen: 21, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // DevicePasswordEnabled
 		0x0F: {name: 3793, nameLen: 34, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // AlphanumericDevicePasswordRequired
-		0x10: {name: 3827, nameLen: 28, alias: 117, aliasLen: 1, since: 121, until: 0, flags: 1}, // RequireStorageCardEncryption
+		0x10: {name: 3827, nameLen: 28, alias: 117, aliasLen: 1, since: 120, until: 0, flags: 1}, // RequireStorageCardEncryption
 		0x11: {name: 3855, nameLen: 23, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // PasswordRecoveryEnabled
 		0x12: {name: 3878, nameLen: 21, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 3}, // DocumentBrowseEnabled
 		0x13: {name: 3899, nameLen: 18, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // AttachmentsEnabled
