@@ -192,3 +192,30 @@ func TestLibwbxmlOlderNames(t *testing.T) {
 		}
 	}
 }
+
+// WBXML 1.0 has no charset field (WAP-104: start = version publicid strtbl
+// body; the charset came with 1.1). libwbxml's decoder knows it, but its
+// xml2wbxml -v 1.0 still writes one (00 01 6A 00 …), so that its own 1.0
+// output is misread as a 106-byte string table. easkit writes 00 01 00 …
+// for 1.0, which libwbxml reads, and rejects libwbxml's form with the
+// offset of the string table length.
+func TestLibwbxmlVersion10Charset(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><SyncKey>1</SyncKey></Sync>`)
+	theirs := libToWBXML(t, doc, "-n", "-a", "-v", "1.0")
+	if !bytes.HasPrefix(theirs, hx("00 01 6A 00 45")) {
+		t.Errorf("libwbxml -v 1.0 now writes % X", theirs)
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync(wbxml.WithHeader(wbxml.Header{Version: wbxml.Version10, PublicID: wbxml.PublicIDUnknown}))...)
+	if want := hx("00 01 00 45 4B 03 '1' 00 01 01"); err != nil || !bytes.Equal(ours, want) {
+		t.Fatalf("easkit 1.0: % X, %v; want % X", ours, err, want)
+	}
+	if !strings.Contains(string(libToXML(t, ours)), "<SyncKey>1</SyncKey>") {
+		t.Error("libwbxml does not read easkit's 1.0 document")
+	}
+	_, err = wbxml.AppendXML(nil, theirs, activeSync()...)
+	var se *wbxml.SyntaxError
+	if !errors.As(err, &se) || !errors.Is(err, wbxml.ErrStringTable) || se.Offset != 2 {
+		t.Errorf("easkit reading libwbxml's 1.0 document: %v, want ErrStringTable at offset 2", err)
+	}
+}
