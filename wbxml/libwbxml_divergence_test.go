@@ -219,3 +219,61 @@ func TestLibwbxmlVersion10Charset(t *testing.T) {
 		t.Errorf("easkit reading libwbxml's 1.0 document: %v, want ErrStringTable at offset 2", err)
 	}
 }
+
+// Without -k, libwbxml's xml2wbxml trims the white space around an
+// element's text and drops text that is only white space, so " 1 " becomes
+// "1" and a body ending in a line break loses it. XML gives no licence for
+// that inside a leaf element: easkit keeps leaf text exactly and drops only
+// the white space between elements (-k keeps that too, and then both
+// agree).
+func TestLibwbxmlTrimsLeafText(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte("<?xml version=\"1.0\"?>\n<Sync xmlns=\"AirSync:\">\n  <SyncKey> 1 </SyncKey>\n  <Status>\n  </Status>\n</Sync>\n")
+	if theirs := libToWBXML(t, doc, "-n", "-a"); !bytes.Equal(theirs, hx(eas+`45 4B 03 '1' 00 01 4E 01 01`)) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	if want := hx(eas + `45 4B 03 ' 1 ' 00 01 4E 03 0A '  ' 00 01 01`); err != nil || !bytes.Equal(ours, want) {
+		t.Errorf("easkit: % X, %v; want % X", ours, err, want)
+	}
+	theirsK := libToWBXML(t, doc, "-n", "-a", "-k")
+	oursK, err := wbxml.AppendWBXML(nil, doc, activeSync(wbxml.WithKeepSpace(true))...)
+	if err != nil || !bytes.Equal(oursK, theirsK) {
+		t.Errorf("with -k: easkit % X, %v; libwbxml % X", oursK, err, theirsK)
+	}
+}
+
+// libwbxml's xml2wbxml turns any CDATA section into OPAQUE, so the same
+// text is sent as an inline string or as OPAQUE depending on how the XML
+// happened to quote it; an AirSyncBase Data sent as OPAQUE breaks clients
+// that expect a string (AOSP Exchange throws). XML says a CDATA section is
+// character data like any other: easkit writes the tag's table form
+// (STR_I here), and OPAQUE only where the easkit:wire marker asks for it.
+func TestLibwbxmlCDATAIsOpaque(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><Body xmlns="AirSyncBase:"><Data><![CDATA[a<b]]></Data></Body></Sync>`)
+	if theirs := libToWBXML(t, doc, "-n", "-a"); !bytes.Equal(theirs, hx(eas+`45 00 11 4A 4B C3 03 'a<b' 01 01 01`)) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	if want := hx(eas + `45 00 11 4A 4B 03 'a<b' 00 01 01 01`); err != nil || !bytes.Equal(ours, want) {
+		t.Errorf("easkit: % X, %v; want % X", ours, err, want)
+	}
+}
+
+// In a byte-array tag libwbxml decodes base64 leniently, dropping what is
+// not base64: text that is not base64 at all becomes a few garbage bytes,
+// reported as success. easkit decodes strictly (white space allowed) and
+// says where the bad character is.
+func TestLibwbxmlAcceptsBadBase64(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><ConversationId xmlns="Email2:">From: a@b` + "\n" + `Subject: x</ConversationId></Sync>`)
+	if theirs := libToWBXML(t, doc, "-n", "-a"); !bytes.Equal(theirs, hx(eas+`45 00 16 49 C3 03 16 BA 26 01 01`)) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	_, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	var xe *wbxml.XMLError
+	if !errors.As(err, &xe) || !errors.Is(err, wbxml.ErrMarker) || xe.Line != 2 || xe.Column != 60 {
+		t.Errorf("easkit: %v, want a bad base64 error at 2:60", err)
+	}
+}
