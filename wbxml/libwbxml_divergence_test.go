@@ -50,17 +50,31 @@ func TestLibwbxmlLacksNewerTags(t *testing.T) {
 
 // libwbxml shows ComposeMail Mime, MIME text that [MS-ASCMD] 2.2.3.109 says
 // is sent as an OPAQUE blob, as base64; easkit shows the text, readable,
-// and turns it back into the same OPAQUE.
+// and turns it back into the same OPAQUE. libwbxml names the element MIME,
+// and easkit reads MIME's base64 back to the same bytes, so that XML
+// written by libwbxml does not send the base64 text as the message.
 func TestLibwbxmlMimeAsBase64(t *testing.T) {
 	needLibwbxml(t)
 	src := hx(eas + `00 15 45 50 C3 0E 'Subject: hi' 0D 0A 'x' 01 01`)
 	theirs := string(libToXML(t, src))
-	if !strings.Contains(theirs, "U3ViamVjdDogaGkNCng=") {
-		t.Errorf("libwbxml no longer writes Mime as base64:\n%s", theirs)
+	if !strings.Contains(theirs, "<MIME>U3ViamVjdDogaGkNCng=</MIME>") {
+		t.Errorf("libwbxml no longer writes Mime as base64 MIME:\n%s", theirs)
 	}
 	ours := string(roundTrips(t, src))
 	if !strings.Contains(ours, "<Mime>Subject: hi&#13;\nx</Mime>") {
 		t.Errorf("easkit wrote %s", ours)
+	}
+	for _, path := range []string{interopDir + "/libwbxml-sendmail-mime-opaque.wbxml", ""} {
+		b := src
+		if path != "" {
+			var err error
+			if b, err = os.ReadFile(path); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if back, err := wbxml.AppendWBXML(nil, libToXML(t, b), activeSync()...); err != nil || !bytes.Equal(back, b) {
+			t.Errorf("easkit reading libwbxml's XML of % .20X…: %v\n got % X\nwant % X", b, err, back, b)
+		}
 	}
 }
 

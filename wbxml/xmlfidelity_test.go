@@ -160,6 +160,12 @@ func TestXMLInput(t *testing.T) {
 		{"byte array from base64 with line breaks", `<Sync xmlns="AirSync:"><ConversationId xmlns="Email2:">AP8Q
   AAE=</ConversationId></Sync>`,
 			eas + `45 00 16 49 C3 05 00 FF 10 00 01 01 01`},
+		{"Mime spelled MIME holds base64, as libwbxml writes it", `<SendMail xmlns="ComposeMail:"><MIME>U3ViamVjdDogaGkNCng=</MIME></SendMail>`,
+			eas + `00 15 45 50 C3 0E 'Subject: hi' 0D 0A 'x' 01 01`},
+		{"Mime spelled MIME holding MIME text is kept as text", `<SendMail xmlns="ComposeMail:"><MIME><![CDATA[Subject: hi]]></MIME></SendMail>`,
+			eas + `00 15 45 50 C3 0B 'Subject: hi' 01 01`},
+		{"Mime spelled Mime is text even when it looks like base64", `<SendMail xmlns="ComposeMail:"><Mime>dGVzdA==</Mime></SendMail>`,
+			eas + `00 15 45 50 C3 08 'dGVzdA==' 01 01`},
 		{"redeclared default namespace", `<Sync xmlns="AirSync:"><Subject xmlns="Email:"><x:Status xmlns:x="AirSync:"/></Subject></Sync>`,
 			eas + `45 00 02 54 00 00 0E 01 01`},
 	}
