@@ -265,6 +265,22 @@ func TestVocabulary(t *testing.T) {
 	if got := v.TagName(0, 0x05); got != "Sync" {
 		t.Errorf("TagName(0, 5) = %q", got)
 	}
+	// libwbxml writes ComposeMail Mime as base64 under its name MIME.
+	sc := codepages.ActiveSync
+	for _, tt := range []struct {
+		tag   codepages.Tag
+		local string
+		want  wbxml.ContentKind
+	}{
+		{codepages.ComposeMailMime, "MIME", wbxml.ContentBase64OrText},
+		{codepages.ComposeMailMime, "Mime", wbxml.ContentOpaqueText},
+		{codepages.Email2ConversationId, "ConversationId", wbxml.ContentBinary},
+		{codepages.EmailSubject, "Subject", wbxml.ContentText},
+	} {
+		if got := sc.SpellingContent(tt.tag.Page(), tt.tag.Token(), []byte(tt.local)); got != tt.want {
+			t.Errorf("SpellingContent(%v, %q) = %v, want %v", tt.tag, tt.local, got, tt.want)
+		}
+	}
 	if got := v.TagName(0, 0x3F); got != "" {
 		t.Errorf("TagName(0, 0x3F) = %q, want empty", got)
 	}

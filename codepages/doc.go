@@ -23,7 +23,9 @@
 // Each page has a namespace in two output forms: the colon form ("AirSync:"),
 // used by Microsoft's protocol examples and libwbxml and written by default,
 // and the schema form ("AirSync"), the XSD targetNamespace. On input both are
-// accepted, and so are historic names such as "POOMMAIL:" and "Gal".
+// accepted, and so are historic names such as "POOMMAIL:" and "Gal", and
+// the SynCE URIs of libwbxml's AIRSYNC language
+// ("http://synce.org/formats/airsync_wm5/airsync").
 //
 // # Cost
 //

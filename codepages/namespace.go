@@ -47,6 +47,7 @@ func NamespaceAliases(page uint8) []string {
 }
 
 // PageOf returns the page whose namespace is ns in any accepted spelling:
-// colon form, schema form, or a historic name. Namespaces are
-// case-sensitive, as in XML.
+// colon form, schema form, a historic name, or the SynCE URI that
+// libwbxml's -l AIRSYNC writes (http://synce.org/formats/airsync_wm5/email).
+// Namespaces are case-sensitive, as in XML.
 func PageOf(ns string) (page uint8, ok bool) { return lookupPage(ns) }

@@ -773,7 +773,7 @@ const (
 	ProvisionDevicePasswordEnabled Tag = 0x0E0E
 	// ProvisionAlphanumericDevicePasswordRequired is Provision AlphanumericDevicePasswordRequired (page 14, token 0x0F), protocol 12.0 and later.
 	ProvisionAlphanumericDevicePasswordRequired Tag = 0x0E0F
-	// ProvisionRequireStorageCardEncryption is Provision RequireStorageCardEncryption (page 14, token 0x10), protocol 12.1 and later.
+	// ProvisionRequireStorageCardEncryption is Provision RequireStorageCardEncryption (page 14, token 0x10), protocol 12.0 and later.
 	ProvisionRequireStorageCardEncryption Tag = 0x0E10
 	// ProvisionPasswordRecoveryEnabled is Provision PasswordRecoveryEnabled (page 14, token 0x11), protocol 12.0 and later.
 	ProvisionPasswordRecoveryEnabled Tag = 0x0E11
@@ -1512,7 +1512,7 @@ var tagTable = [NumPages][64]tagInfo{
 		0x1C: {name: 185, nameLen: 11, alias: 11, aliasLen: 1, since: 25, until: 0, flags: 1},  // Collections
 		0x1D: {name: 196, nameLen: 15, alias: 12, aliasLen: 1, since: 25, until: 0, flags: 1},  // ApplicationData
 		0x1E: {name: 211, nameLen: 14, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // DeletesAsMoves
-		0x1F: {name: 225, nameLen: 10, alias: 13, aliasLen: 0, since: 0, until: 25, flags: 3},  // NotifyGUID
+		0x1F: {name: 225, nameLen: 10, alias: 13, aliasLen: 0, since: 25, until: 25, flags: 3}, // NotifyGUID
 		0x20: {name: 235, nameLen: 9, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},   // Supported
 		0x21: {name: 244, nameLen: 10, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // SoftDelete
 		0x22: {name: 254, nameLen: 11, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // MIMESupport
@@ -1735,16 +1735,16 @@ var tagTable = [NumPages][64]tagInfo{
 		0x0C: {name: 2461, nameLen: 8, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1}, // DstMsgId
 	},
 	6: { // GetItemEstimate
-		0x05: {name: 2469, nameLen: 15, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1},  // GetItemEstimate
-		0x06: {name: 2484, nameLen: 7, alias: 78, aliasLen: 0, since: 0, until: 121, flags: 3},  // Version
-		0x07: {name: 2491, nameLen: 11, alias: 78, aliasLen: 1, since: 25, until: 0, flags: 1},  // Collections
-		0x08: {name: 2502, nameLen: 10, alias: 79, aliasLen: 1, since: 25, until: 0, flags: 1},  // Collection
-		0x09: {name: 2512, nameLen: 5, alias: 80, aliasLen: 1, since: 25, until: 121, flags: 1}, // Class
-		0x0A: {name: 2517, nameLen: 12, alias: 81, aliasLen: 1, since: 25, until: 0, flags: 1},  // CollectionId
-		0x0B: {name: 2529, nameLen: 8, alias: 82, aliasLen: 0, since: 0, until: 121, flags: 3},  // DateTime
-		0x0C: {name: 2537, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},   // Estimate
-		0x0D: {name: 2545, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},   // Response
-		0x0E: {name: 2553, nameLen: 6, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},   // Status
+		0x05: {name: 2469, nameLen: 15, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1},   // GetItemEstimate
+		0x06: {name: 2484, nameLen: 7, alias: 78, aliasLen: 0, since: 121, until: 121, flags: 3}, // Version
+		0x07: {name: 2491, nameLen: 11, alias: 78, aliasLen: 1, since: 25, until: 0, flags: 1},   // Collections
+		0x08: {name: 2502, nameLen: 10, alias: 79, aliasLen: 1, since: 25, until: 0, flags: 1},   // Collection
+		0x09: {name: 2512, nameLen: 5, alias: 80, aliasLen: 1, since: 25, until: 121, flags: 1},  // Class
+		0x0A: {name: 2517, nameLen: 12, alias: 81, aliasLen: 1, since: 25, until: 0, flags: 1},   // CollectionId
+		0x0B: {name: 2529, nameLen: 8, alias: 82, aliasLen: 0, since: 121, until: 121, flags: 3}, // DateTime
+		0x0C: {name: 2537, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Estimate
+		0x0D: {name: 2545, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Response
+		0x0E: {name: 2553, nameLen: 6, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Status
 	},
 	7: { // FolderHierarchy
 		0x05: {name: 2559, nameLen: 7, alias: 82, aliasLen: 0, since: 25, until: 121, flags: 1}, // Folders
@@ -1890,7 +1890,7 @@ var tagTable = [NumPages][64]tagInfo{
 		0x0D: {name: 3757, nameLen: 15, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // EASProvisionDoc
 		0x0E: {name: 3772, nameLen: 21, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // DevicePasswordEnabled
 		0x0F: {name: 3793, nameLen: 34, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // AlphanumericDevicePasswordRequired
-		0x10: {name: 3827, nameLen: 28, alias: 117, aliasLen: 1, since: 121, until: 0, flags: 1}, // RequireStorageCardEncryption
+		0x10: {name: 3827, nameLen: 28, alias: 117, aliasLen: 1, since: 120, until: 0, flags: 1}, // RequireStorageCardEncryption
 		0x11: {name: 3855, nameLen: 23, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // PasswordRecoveryEnabled
 		0x12: {name: 3878, nameLen: 21, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 3}, // DocumentBrowseEnabled
 		0x13: {name: 3899, nameLen: 18, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // AttachmentsEnabled
@@ -2196,31 +2196,31 @@ var tagTable = [NumPages][64]tagInfo{
 }
 
 var pageTable = [NumPages]pageInfo{
-	{name: "AirSync", colon: "AirSync:", schema: "AirSync", other: nil},
-	{name: "Contacts", colon: "Contacts:", schema: "Contacts", other: []string{"POOMCONTACTS:", "POOMCONTACTS"}},
-	{name: "Email", colon: "Email:", schema: "Email", other: []string{"POOMMAIL:", "POOMMAIL"}},
-	{name: "AirNotify", colon: "AirNotify:", schema: "AirNotify", other: nil},
-	{name: "Calendar", colon: "Calendar:", schema: "Calendar", other: []string{"POOMCAL:", "POOMCAL"}},
-	{name: "Move", colon: "Move:", schema: "Move", other: nil},
-	{name: "GetItemEstimate", colon: "GetItemEstimate:", schema: "GetItemEstimate", other: []string{"ItemEstimate:", "ItemEstimate"}},
-	{name: "FolderHierarchy", colon: "FolderHierarchy:", schema: "FolderHierarchy", other: nil},
-	{name: "MeetingResponse", colon: "MeetingResponse:", schema: "MeetingResponse", other: nil},
-	{name: "Tasks", colon: "Tasks:", schema: "Tasks", other: []string{"POOMTASKS:", "POOMTASKS"}},
-	{name: "ResolveRecipients", colon: "ResolveRecipients:", schema: "ResolveRecipients", other: nil},
-	{name: "ValidateCert", colon: "ValidateCert:", schema: "ValidateCert", other: nil},
-	{name: "Contacts2", colon: "Contacts2:", schema: "Contacts2", other: []string{"POOMCONTACTS2:", "POOMCONTACTS2"}},
-	{name: "Ping", colon: "Ping:", schema: "Ping", other: nil},
-	{name: "Provision", colon: "Provision:", schema: "Provision", other: nil},
-	{name: "Search", colon: "Search:", schema: "Search", other: nil},
-	{name: "GAL", colon: "Gal:", schema: "GAL", other: []string{"Gal", "GAL:"}},
-	{name: "AirSyncBase", colon: "AirSyncBase:", schema: "AirSyncBase", other: nil},
-	{name: "Settings", colon: "Settings:", schema: "Settings", other: nil},
-	{name: "DocumentLibrary", colon: "DocumentLibrary:", schema: "DocumentLibrary", other: nil},
-	{name: "ItemOperations", colon: "ItemOperations:", schema: "ItemOperations", other: nil},
-	{name: "ComposeMail", colon: "ComposeMail:", schema: "ComposeMail", other: nil},
-	{name: "Email2", colon: "Email2:", schema: "Email2", other: []string{"POOMMAIL2:", "POOMMAIL2"}},
-	{name: "Notes", colon: "Notes:", schema: "Notes", other: nil},
-	{name: "RightsManagement", colon: "RightsManagement:", schema: "RightsManagement", other: nil},
+	{name: "AirSync", colon: "AirSync:", schema: "AirSync", other: []string{"http://synce.org/formats/airsync_wm5/airsync"}},
+	{name: "Contacts", colon: "Contacts:", schema: "Contacts", other: []string{"POOMCONTACTS:", "POOMCONTACTS", "http://synce.org/formats/airsync_wm5/contacts"}},
+	{name: "Email", colon: "Email:", schema: "Email", other: []string{"POOMMAIL:", "POOMMAIL", "http://synce.org/formats/airsync_wm5/email"}},
+	{name: "AirNotify", colon: "AirNotify:", schema: "AirNotify", other: []string{"http://synce.org/formats/airsync_wm5/airnotify"}},
+	{name: "Calendar", colon: "Calendar:", schema: "Calendar", other: []string{"POOMCAL:", "POOMCAL", "http://synce.org/formats/airsync_wm5/calendar"}},
+	{name: "Move", colon: "Move:", schema: "Move", other: []string{"http://synce.org/formats/airsync_wm5/move"}},
+	{name: "GetItemEstimate", colon: "GetItemEstimate:", schema: "GetItemEstimate", other: []string{"ItemEstimate:", "ItemEstimate", "http://synce.org/formats/airsync_wm5/itemestimate"}},
+	{name: "FolderHierarchy", colon: "FolderHierarchy:", schema: "FolderHierarchy", other: []string{"http://synce.org/formats/airsync_wm5/folderhierarchy"}},
+	{name: "MeetingResponse", colon: "MeetingResponse:", schema: "MeetingResponse", other: []string{"http://synce.org/formats/airsync_wm5/meetingresponse"}},
+	{name: "Tasks", colon: "Tasks:", schema: "Tasks", other: []string{"POOMTASKS:", "POOMTASKS", "http://synce.org/formats/airsync_wm5/tasks"}},
+	{name: "ResolveRecipients", colon: "ResolveRecipients:", schema: "ResolveRecipients", other: []string{"http://synce.org/formats/airsync_wm5/resolverecipients"}},
+	{name: "ValidateCert", colon: "ValidateCert:", schema: "ValidateCert", other: []string{"http://synce.org/formats/airsync_wm5/validatecert"}},
+	{name: "Contacts2", colon: "Contacts2:", schema: "Contacts2", other: []string{"POOMCONTACTS2:", "POOMCONTACTS2", "http://synce.org/formats/airsync_wm5/contacts2"}},
+	{name: "Ping", colon: "Ping:", schema: "Ping", other: []string{"http://synce.org/formats/airsync_wm5/ping"}},
+	{name: "Provision", colon: "Provision:", schema: "Provision", other: []string{"http://synce.org/formats/airsync_wm5/provision"}},
+	{name: "Search", colon: "Search:", schema: "Search", other: []string{"http://synce.org/formats/airsync_wm5/search"}},
+	{name: "GAL", colon: "Gal:", schema: "GAL", other: []string{"Gal", "GAL:", "http://synce.org/formats/airsync_wm5/gal"}},
+	{name: "AirSyncBase", colon: "AirSyncBase:", schema: "AirSyncBase", other: []string{"http://synce.org/formats/airsync_wm5/airsyncbase"}},
+	{name: "Settings", colon: "Settings:", schema: "Settings", other: []string{"http://synce.org/formats/airsync_wm5/settings"}},
+	{name: "DocumentLibrary", colon: "DocumentLibrary:", schema: "DocumentLibrary", other: []string{"http://synce.org/formats/airsync_wm5/documentlibrary"}},
+	{name: "ItemOperations", colon: "ItemOperations:", schema: "ItemOperations", other: []string{"http://synce.org/formats/airsync_wm5/itemoperations"}},
+	{name: "ComposeMail", colon: "ComposeMail:", schema: "ComposeMail", other: []string{"http://synce.org/formats/airsync_wm5/composemail"}},
+	{name: "Email2", colon: "Email2:", schema: "Email2", other: []string{"POOMMAIL2:", "POOMMAIL2", "http://synce.org/formats/airsync_wm5/email2"}},
+	{name: "Notes", colon: "Notes:", schema: "Notes", other: []string{"http://synce.org/formats/airsync_wm5/notes"}},
+	{name: "RightsManagement", colon: "RightsManagement:", schema: "RightsManagement", other: []string{"http://synce.org/formats/airsync_wm5/rightsmanagement"}},
 	{name: "Find", colon: "Find:", schema: "Find", other: nil},
 }
 
@@ -2256,55 +2256,55 @@ var pageTags = [NumPages][]Tag{
 // lookupPage maps every accepted namespace spelling to its page.
 func lookupPage(ns string) (uint8, bool) {
 	switch ns {
-	case "AirSync:", "AirSync":
+	case "AirSync:", "AirSync", "http://synce.org/formats/airsync_wm5/airsync":
 		return 0, true
-	case "Contacts:", "Contacts", "POOMCONTACTS:", "POOMCONTACTS":
+	case "Contacts:", "Contacts", "POOMCONTACTS:", "POOMCONTACTS", "http://synce.org/formats/airsync_wm5/contacts":
 		return 1, true
-	case "Email:", "Email", "POOMMAIL:", "POOMMAIL":
+	case "Email:", "Email", "POOMMAIL:", "POOMMAIL", "http://synce.org/formats/airsync_wm5/email":
 		return 2, true
-	case "AirNotify:", "AirNotify":
+	case "AirNotify:", "AirNotify", "http://synce.org/formats/airsync_wm5/airnotify":
 		return 3, true
-	case "Calendar:", "Calendar", "POOMCAL:", "POOMCAL":
+	case "Calendar:", "Calendar", "POOMCAL:", "POOMCAL", "http://synce.org/formats/airsync_wm5/calendar":
 		return 4, true
-	case "Move:", "Move":
+	case "Move:", "Move", "http://synce.org/formats/airsync_wm5/move":
 		return 5, true
-	case "GetItemEstimate:", "GetItemEstimate", "ItemEstimate:", "ItemEstimate":
+	case "GetItemEstimate:", "GetItemEstimate", "ItemEstimate:", "ItemEstimate", "http://synce.org/formats/airsync_wm5/itemestimate":
 		return 6, true
-	case "FolderHierarchy:", "FolderHierarchy":
+	case "FolderHierarchy:", "FolderHierarchy", "http://synce.org/formats/airsync_wm5/folderhierarchy":
 		return 7, true
-	case "MeetingResponse:", "MeetingResponse":
+	case "MeetingResponse:", "MeetingResponse", "http://synce.org/formats/airsync_wm5/meetingresponse":
 		return 8, true
-	case "Tasks:", "Tasks", "POOMTASKS:", "POOMTASKS":
+	case "Tasks:", "Tasks", "POOMTASKS:", "POOMTASKS", "http://synce.org/formats/airsync_wm5/tasks":
 		return 9, true
-	case "ResolveRecipients:", "ResolveRecipients":
+	case "ResolveRecipients:", "ResolveRecipients", "http://synce.org/formats/airsync_wm5/resolverecipients":
 		return 10, true
-	case "ValidateCert:", "ValidateCert":
+	case "ValidateCert:", "ValidateCert", "http://synce.org/formats/airsync_wm5/validatecert":
 		return 11, true
-	case "Contacts2:", "Contacts2", "POOMCONTACTS2:", "POOMCONTACTS2":
+	case "Contacts2:", "Contacts2", "POOMCONTACTS2:", "POOMCONTACTS2", "http://synce.org/formats/airsync_wm5/contacts2":
 		return 12, true
-	case "Ping:", "Ping":
+	case "Ping:", "Ping", "http://synce.org/formats/airsync_wm5/ping":
 		return 13, true
-	case "Provision:", "Provision":
+	case "Provision:", "Provision", "http://synce.org/formats/airsync_wm5/provision":
 		return 14, true
-	case "Search:", "Search":
+	case "Search:", "Search", "http://synce.org/formats/airsync_wm5/search":
 		return 15, true
-	case "Gal:", "GAL", "Gal", "GAL:":
+	case "Gal:", "GAL", "Gal", "GAL:", "http://synce.org/formats/airsync_wm5/gal":
 		return 16, true
-	case "AirSyncBase:", "AirSyncBase":
+	case "AirSyncBase:", "AirSyncBase", "http://synce.org/formats/airsync_wm5/airsyncbase":
 		return 17, true
-	case "Settings:", "Settings":
+	case "Settings:", "Settings", "http://synce.org/formats/airsync_wm5/settings":
 		return 18, true
-	case "DocumentLibrary:", "DocumentLibrary":
+	case "DocumentLibrary:", "DocumentLibrary", "http://synce.org/formats/airsync_wm5/documentlibrary":
 		return 19, true
-	case "ItemOperations:", "ItemOperations":
+	case "ItemOperations:", "ItemOperations", "http://synce.org/formats/airsync_wm5/itemoperations":
 		return 20, true
-	case "ComposeMail:", "ComposeMail":
+	case "ComposeMail:", "ComposeMail", "http://synce.org/formats/airsync_wm5/composemail":
 		return 21, true
-	case "Email2:", "Email2", "POOMMAIL2:", "POOMMAIL2":
+	case "Email2:", "Email2", "POOMMAIL2:", "POOMMAIL2", "http://synce.org/formats/airsync_wm5/email2":
 		return 22, true
-	case "Notes:", "Notes":
+	case "Notes:", "Notes", "http://synce.org/formats/airsync_wm5/notes":
 		return 23, true
-	case "RightsManagement:", "RightsManagement":
+	case "RightsManagement:", "RightsManagement", "http://synce.org/formats/airsync_wm5/rightsmanagement":
 		return 24, true
 	case "Find:", "Find":
 		return 25, true

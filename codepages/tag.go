@@ -61,15 +61,16 @@ func (t Tag) Aliases() []string {
 
 // Historic reports whether t is a token that the current [MS-ASWBXML] no
 // longer lists (EAS 2.5-only tags, the AirNotify page, dropped tokens). Such
-// tags are decoded and can be written when asked for, but have no
-// protocol versions.
+// tags are decoded and can be written when asked for. Those that older
+// spec revisions gave versions keep them (AirSync Truncation: 2.5 only;
+// GetItemEstimate Version: 12.1 only); the others are in no version.
 func (t Tag) Historic() bool {
 	in := t.info()
 	return in != nil && in.flags&flagHistoric != 0
 }
 
-// Since returns the first protocol version that has t, or 0 for historic
-// and unknown tags.
+// Since returns the first protocol version that has t, or 0 for unknown
+// tags and historic tags without versions.
 func (t Tag) Since() version.Version {
 	if in := t.info(); in != nil {
 		return in.since
@@ -87,7 +88,10 @@ func (t Tag) Until() version.Version {
 }
 
 // ValidIn reports whether t belongs to protocol version v per the spec
-// tables. Historic and unknown tags are valid in no version.
+// tables: Since ≤ v ≤ Until. It checks the token, whatever its name was in
+// v (Provision 0x10, DeviceEncryptionEnabled in 12.0, is valid from 12.0).
+// Unknown tags, and historic tags that no spec revision gave a version,
+// are valid in no version.
 func (t Tag) ValidIn(v version.Version) bool {
 	in := t.info()
 	if in == nil || in.since == 0 {

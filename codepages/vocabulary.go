@@ -22,9 +22,10 @@ type Vocabulary struct {
 var ActiveSync Vocabulary
 
 var (
-	_ wbxml.Vocabulary   = ActiveSync
-	_ wbxml.DocTyper     = ActiveSync
-	_ wbxml.TagValidator = ActiveSync
+	_ wbxml.Vocabulary        = ActiveSync
+	_ wbxml.DocTyper          = ActiveSync
+	_ wbxml.TagValidator      = ActiveSync
+	_ wbxml.SpellingContenter = ActiveSync
 )
 
 // DocType is the document type declaration that ActiveSync XML carries.
@@ -73,4 +74,18 @@ func (Vocabulary) PageName(page uint8) string { return PageName(page) }
 // Content implements [wbxml.Vocabulary] with [Tag.Content].
 func (Vocabulary) Content(page, token uint8) wbxml.ContentKind {
 	return NewTag(page, token).Content()
+}
+
+// SpellingContent implements [wbxml.SpellingContenter]: ComposeMail Mime
+// spelled "MIME", libwbxml's name, holds base64 in XML, because libwbxml's
+// wbxml2xml writes it so and its xml2wbxml reads it so
+// ([wbxml.ContentBase64OrText]: base64 is decoded, MIME text is kept, so
+// the XML of both traditions reads right). Every other spelling has
+// [Tag.Content].
+func (Vocabulary) SpellingContent(page, token uint8, local []byte) wbxml.ContentKind {
+	t := NewTag(page, token)
+	if t == ComposeMailMime && string(local) == "MIME" {
+		return wbxml.ContentBase64OrText
+	}
+	return t.Content()
 }

@@ -1,12 +1,20 @@
 package wbxml
 
+import "strconv"
+
 // xmlString writes s as an inline string (STR_I), like String, for text
 // that an XML scanner returned: valid UTF-8 that holds no NUL, since XML
 // 1.0 has no such character. In the common case (appending, UTF-8
 // document, no pending error, inside an element) it skips the checks that
-// cannot fail for such text; otherwise it is String.
+// cannot fail for such text; otherwise it is String. Text is refused
+// (ErrCharset) in a document whose charset String does not convert to:
+// written unchanged it would be UTF-8 under a header saying otherwise.
 func (e *Encoder) xmlString(s []byte) error {
 	if e.w != nil || e.err != nil || e.state != esContent || e.width != 1 || e.tmode != textUTF8 {
+		if e.tmode == textRaw && len(s) > 0 && e.err == nil {
+			return e.errorf(ErrCharset, "STR_I: XML text cannot be written in charset "+
+				strconv.FormatUint(uint64(e.cfg.hdr.Charset), 10)+" (only UTF-8, US-ASCII and ISO-8859-1 are)")
+		}
 		return e.String(s)
 	}
 	e.hold = -1

@@ -50,17 +50,31 @@ func TestLibwbxmlLacksNewerTags(t *testing.T) {
 
 // libwbxml shows ComposeMail Mime, MIME text that [MS-ASCMD] 2.2.3.109 says
 // is sent as an OPAQUE blob, as base64; easkit shows the text, readable,
-// and turns it back into the same OPAQUE.
+// and turns it back into the same OPAQUE. libwbxml names the element MIME,
+// and easkit reads MIME's base64 back to the same bytes, so that XML
+// written by libwbxml does not send the base64 text as the message.
 func TestLibwbxmlMimeAsBase64(t *testing.T) {
 	needLibwbxml(t)
 	src := hx(eas + `00 15 45 50 C3 0E 'Subject: hi' 0D 0A 'x' 01 01`)
 	theirs := string(libToXML(t, src))
-	if !strings.Contains(theirs, "U3ViamVjdDogaGkNCng=") {
-		t.Errorf("libwbxml no longer writes Mime as base64:\n%s", theirs)
+	if !strings.Contains(theirs, "<MIME>U3ViamVjdDogaGkNCng=</MIME>") {
+		t.Errorf("libwbxml no longer writes Mime as base64 MIME:\n%s", theirs)
 	}
 	ours := string(roundTrips(t, src))
 	if !strings.Contains(ours, "<Mime>Subject: hi&#13;\nx</Mime>") {
 		t.Errorf("easkit wrote %s", ours)
+	}
+	for _, path := range []string{interopDir + "/libwbxml-sendmail-mime-opaque.wbxml", ""} {
+		b := src
+		if path != "" {
+			var err error
+			if b, err = os.ReadFile(path); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if back, err := wbxml.AppendWBXML(nil, libToXML(t, b), activeSync()...); err != nil || !bytes.Equal(back, b) {
+			t.Errorf("easkit reading libwbxml's XML of % .20X…: %v\n got % X\nwant % X", b, err, back, b)
+		}
 	}
 }
 
@@ -190,5 +204,90 @@ func TestLibwbxmlOlderNames(t *testing.T) {
 		if ours := string(roundTrips(t, e.Bytes())); !strings.Contains(ours, "<"+tag.Name()+" ") {
 			t.Errorf("%v: easkit wrote %s", tag, ours)
 		}
+	}
+}
+
+// WBXML 1.0 has no charset field (WAP-104: start = version publicid strtbl
+// body; the charset came with 1.1). libwbxml's decoder knows it, but its
+// xml2wbxml -v 1.0 still writes one (00 01 6A 00 …), so that its own 1.0
+// output is misread as a 106-byte string table. easkit writes 00 01 00 …
+// for 1.0, which libwbxml reads, and rejects libwbxml's form with the
+// offset of the string table length.
+func TestLibwbxmlVersion10Charset(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><SyncKey>1</SyncKey></Sync>`)
+	theirs := libToWBXML(t, doc, "-n", "-a", "-v", "1.0")
+	if !bytes.HasPrefix(theirs, hx("00 01 6A 00 45")) {
+		t.Errorf("libwbxml -v 1.0 now writes % X", theirs)
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync(wbxml.WithHeader(wbxml.Header{Version: wbxml.Version10, PublicID: wbxml.PublicIDUnknown}))...)
+	if want := hx("00 01 00 45 4B 03 '1' 00 01 01"); err != nil || !bytes.Equal(ours, want) {
+		t.Fatalf("easkit 1.0: % X, %v; want % X", ours, err, want)
+	}
+	if !strings.Contains(string(libToXML(t, ours)), "<SyncKey>1</SyncKey>") {
+		t.Error("libwbxml does not read easkit's 1.0 document")
+	}
+	_, err = wbxml.AppendXML(nil, theirs, activeSync()...)
+	var se *wbxml.SyntaxError
+	if !errors.As(err, &se) || !errors.Is(err, wbxml.ErrStringTable) || se.Offset != 2 {
+		t.Errorf("easkit reading libwbxml's 1.0 document: %v, want ErrStringTable at offset 2", err)
+	}
+}
+
+// Without -k, libwbxml's xml2wbxml trims the white space around an
+// element's text and drops text that is only white space, so " 1 " becomes
+// "1" and a body ending in a line break loses it. XML gives no licence for
+// that inside a leaf element: easkit keeps leaf text exactly and drops only
+// the white space between elements (-k keeps that too, and then both
+// agree).
+func TestLibwbxmlTrimsLeafText(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte("<?xml version=\"1.0\"?>\n<Sync xmlns=\"AirSync:\">\n  <SyncKey> 1 </SyncKey>\n  <Status>\n  </Status>\n</Sync>\n")
+	if theirs := libToWBXML(t, doc, "-n", "-a"); !bytes.Equal(theirs, hx(eas+`45 4B 03 '1' 00 01 4E 01 01`)) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	if want := hx(eas + `45 4B 03 ' 1 ' 00 01 4E 03 0A '  ' 00 01 01`); err != nil || !bytes.Equal(ours, want) {
+		t.Errorf("easkit: % X, %v; want % X", ours, err, want)
+	}
+	theirsK := libToWBXML(t, doc, "-n", "-a", "-k")
+	oursK, err := wbxml.AppendWBXML(nil, doc, activeSync(wbxml.WithKeepSpace(true))...)
+	if err != nil || !bytes.Equal(oursK, theirsK) {
+		t.Errorf("with -k: easkit % X, %v; libwbxml % X", oursK, err, theirsK)
+	}
+}
+
+// libwbxml's xml2wbxml turns any CDATA section into OPAQUE, so the same
+// text is sent as an inline string or as OPAQUE depending on how the XML
+// happened to quote it; an AirSyncBase Data sent as OPAQUE breaks clients
+// that expect a string (AOSP Exchange throws). XML says a CDATA section is
+// character data like any other: easkit writes the tag's table form
+// (STR_I here), and OPAQUE only where the easkit:wire marker asks for it.
+func TestLibwbxmlCDATAIsOpaque(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><Body xmlns="AirSyncBase:"><Data><![CDATA[a<b]]></Data></Body></Sync>`)
+	if theirs := libToWBXML(t, doc, "-n", "-a"); !bytes.Equal(theirs, hx(eas+`45 00 11 4A 4B C3 03 'a<b' 01 01 01`)) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	ours, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	if want := hx(eas + `45 00 11 4A 4B 03 'a<b' 00 01 01 01`); err != nil || !bytes.Equal(ours, want) {
+		t.Errorf("easkit: % X, %v; want % X", ours, err, want)
+	}
+}
+
+// In a byte-array tag libwbxml decodes base64 leniently, dropping what is
+// not base64: text that is not base64 at all becomes a few garbage bytes,
+// reported as success. easkit decodes strictly (white space allowed) and
+// says where the bad character is.
+func TestLibwbxmlAcceptsBadBase64(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><ConversationId xmlns="Email2:">From: a@b` + "\n" + `Subject: x</ConversationId></Sync>`)
+	if theirs := libToWBXML(t, doc, "-n", "-a"); !bytes.Equal(theirs, hx(eas+`45 00 16 49 C3 03 16 BA 26 01 01`)) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	_, err := wbxml.AppendWBXML(nil, doc, activeSync()...)
+	var xe *wbxml.XMLError
+	if !errors.As(err, &xe) || !errors.Is(err, wbxml.ErrMarker) || xe.Line != 2 || xe.Column != 60 {
+		t.Errorf("easkit: %v, want a bad base64 error at 2:60", err)
 	}
 }

@@ -66,7 +66,10 @@ func WithStrict(strict bool) Option { return Option{kind: optStrict, b: strict} 
 // is used as given and must hold the strings that STR_T and LITERAL tokens
 // and a public id index refer to. The header is copied, not the string
 // table's bytes, which must not change while the Encoder uses them.
-// Encoder only.
+// Strings are converted to US-ASCII and ISO-8859-1 and written unchanged
+// in other charsets; an XMLReader, whose text is UTF-8, refuses text in a
+// charset other than those and UTF-8 ([ErrCharset]). Encoder and
+// XMLReader.
 func WithHeader(h Header) Option { return Option{kind: optHeader, hdr: h} }
 
 // WithBufferSize sets the size at which an Encoder writing to an io.Writer

@@ -46,4 +46,23 @@ const (
 	// ContentOpaqueText is text sent as OPAQUE (ActiveSync ComposeMail Mime);
 	// XML shows it as text.
 	ContentOpaqueText
+	// ContentBase64OrText, which only [SpellingContenter.SpellingContent]
+	// returns, is ContentOpaqueText whose XML input may hold the base64 of
+	// the text instead, as libwbxml writes ComposeMail Mime under its name
+	// MIME: an XMLReader decodes text that is strict base64 and sends any
+	// other text as it is (MIME text has header colons, which base64 cannot
+	// hold, so the two do not meet in practice).
+	ContentBase64OrText
 )
+
+// A SpellingContenter is a [Vocabulary] in which the spelling of an
+// element name in XML input changes how its text is read. An [XMLReader]
+// asks it, instead of Content, once per (namespace, name) it meets.
+// codepages.ActiveSync implements it: ComposeMail Mime spelled "MIME", as
+// libwbxml writes it, holds base64 ([ContentBase64OrText]).
+type SpellingContenter interface {
+	// SpellingContent returns the content kind of the tag token on page
+	// when XML input names it local: Content(page, token), or
+	// ContentBase64OrText.
+	SpellingContent(page, token uint8, local []byte) ContentKind
+}

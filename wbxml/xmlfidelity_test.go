@@ -160,6 +160,12 @@ func TestXMLInput(t *testing.T) {
 		{"byte array from base64 with line breaks", `<Sync xmlns="AirSync:"><ConversationId xmlns="Email2:">AP8Q
   AAE=</ConversationId></Sync>`,
 			eas + `45 00 16 49 C3 05 00 FF 10 00 01 01 01`},
+		{"Mime spelled MIME holds base64, as libwbxml writes it", `<SendMail xmlns="ComposeMail:"><MIME>U3ViamVjdDogaGkNCng=</MIME></SendMail>`,
+			eas + `00 15 45 50 C3 0E 'Subject: hi' 0D 0A 'x' 01 01`},
+		{"Mime spelled MIME holding MIME text is kept as text", `<SendMail xmlns="ComposeMail:"><MIME><![CDATA[Subject: hi]]></MIME></SendMail>`,
+			eas + `00 15 45 50 C3 0B 'Subject: hi' 01 01`},
+		{"Mime spelled Mime is text even when it looks like base64", `<SendMail xmlns="ComposeMail:"><Mime>dGVzdA==</Mime></SendMail>`,
+			eas + `00 15 45 50 C3 08 'dGVzdA==' 01 01`},
 		{"redeclared default namespace", `<Sync xmlns="AirSync:"><Subject xmlns="Email:"><x:Status xmlns:x="AirSync:"/></Subject></Sync>`,
 			eas + `45 00 02 54 00 00 0E 01 01`},
 	}
@@ -171,6 +177,45 @@ func TestXMLInput(t *testing.T) {
 			}
 			if want := hx(tt.want); !bytes.Equal(got, want) {
 				t.Errorf("got  % X\nwant % X", got, want)
+			}
+		})
+	}
+}
+
+// TestXMLInputCharsets checks that XML text, which is UTF-8, is written in
+// the charset of the header asked for (WithHeader) or refused: never
+// written as UTF-8 under a header that says otherwise.
+func TestXMLInputCharsets(t *testing.T) {
+	tests := []struct {
+		name    string
+		charset uint32
+		xml     string
+		want    string // WBXML hex after the header, or "" for ErrCharset
+	}{
+		{"ISO-8859-1 converted", wbxml.CharsetLatin1, `<Sync xmlns="AirSync:"><SyncKey>café</SyncKey></Sync>`, `45 4B 03 'caf' E9 00 01 01`},
+		{"a character ISO-8859-1 lacks", wbxml.CharsetLatin1, `<Sync xmlns="AirSync:"><SyncKey>€</SyncKey></Sync>`, ""},
+		{"unspecified charset is UTF-8", wbxml.CharsetUnknown, `<Sync xmlns="AirSync:"><SyncKey>é</SyncKey></Sync>`, `45 4B 03 C3 A9 00 01 01`},
+		{"Shift_JIS text is not converted", 17, `<Sync xmlns="AirSync:"><SyncKey>é</SyncKey></Sync>`, ""},
+		{"Shift_JIS ASCII text is not converted either", 17, `<Sync xmlns="AirSync:"><SyncKey>a</SyncKey></Sync>`, ""},
+		{"UTF-16 text is not converted", wbxml.CharsetUTF16, `<Sync xmlns="AirSync:"><SyncKey>ab</SyncKey></Sync>`, ""},
+		{"UTF-16 document without text", wbxml.CharsetUTF16, `<Sync xmlns="AirSync:"><SyncKey/></Sync>`, `45 0B 01`},
+		{"UTF-16 document with opaque data", wbxml.CharsetUTF16, `<Sync xmlns="AirSync:"><ConversationId xmlns="Email2:">AAE=</ConversationId></Sync>`, `45 00 16 49 C3 02 00 01 01 01`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h := wbxml.Header{Version: wbxml.Version13, PublicID: wbxml.PublicIDUnknown, Charset: tt.charset}
+			got, err := wbxml.AppendWBXML(nil, []byte(tt.xml), activeSync(wbxml.WithHeader(h))...)
+			if tt.want == "" {
+				var xe *wbxml.XMLError
+				if !errors.Is(err, wbxml.ErrCharset) || !errors.As(err, &xe) || xe.Line != 1 {
+					t.Errorf("got % X, %v; want an *XMLError wrapping ErrCharset", got, err)
+				}
+				return
+			}
+			want := wbxml.AppendHeader(nil, &h)
+			want = append(want, hx(tt.want)...)
+			if err != nil || !bytes.Equal(got, want) {
+				t.Errorf("got % X, %v; want % X", got, err, want)
 			}
 		})
 	}

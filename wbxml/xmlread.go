@@ -19,8 +19,9 @@ import (
 // (WithVocabulary, required), in every spelling it accepts. White space
 // between elements is dropped; the text of an element without children is
 // kept exactly, and becomes one string, an OPAQUE block of its base64
-// (byte-array tags) or of its bytes (text-as-opaque tags), or the runs an
-// easkit:wire marker lists (see [MarkerNamespace]). <X/> is an element
+// (byte-array tags) or of its bytes (text-as-opaque tags; where a
+// [SpellingContenter] says so for the name used, of its base64 when it is
+// base64), or the runs an easkit:wire marker lists (see [MarkerNamespace]). <X/> is an element
 // without content; <X></X> holds an empty string.
 //
 // An XMLReader is not safe for concurrent use.
@@ -30,6 +31,7 @@ type XMLReader struct {
 	opts    []Option
 	vocab   Vocabulary
 	valid   TagValidator
+	spell   SpellingContenter
 	strict  bool
 	keepWS  bool // WithKeepSpace: white space between elements is content
 	workers int  // WithConcurrency
@@ -84,6 +86,9 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	x.strict = x.enc.cfg.strict
 	if v, ok := x.vocab.(TagValidator); ok {
 		x.valid = v
+	}
+	if v, ok := x.vocab.(SpellingContenter); ok {
+		x.spell = v
 	}
 	// White space between elements is dropped unless WithKeepSpace: the
 	// scanner need not report what is certainly layout.
@@ -263,7 +268,11 @@ func (x *XMLReader) start(t *xmlscan.Token) error {
 			return x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
 		}
 		f.page, f.code = page, code
-		f.kind = x.vocab.Content(page, code)
+		if x.spell != nil {
+			f.kind = x.spell.SpellingContent(page, code, t.Name.Local)
+		} else {
+			f.kind = x.vocab.Content(page, code)
+		}
 		valid = x.valid == nil || x.valid.ValidTag(page, code)
 		x.tags.store(e, &key, t.Name.Space, t.Name.Local, page, code, f.kind, valid)
 	}
@@ -451,6 +460,12 @@ func (x *XMLReader) leaf(f *rframe) error {
 			}
 			return x.encError(off, x.enc.Opaque(b))
 		case ContentOpaqueText:
+			return x.encError(off, x.enc.Opaque(text))
+		case ContentBase64OrText:
+			if b, err := xmltext.AppendDecodeBase64(x.bin[:0], text); err == nil {
+				x.bin = b
+				text = b
+			}
 			return x.encError(off, x.enc.Opaque(text))
 		}
 		return x.encError(off, x.enc.xmlString(text))
