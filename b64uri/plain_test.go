@@ -205,6 +205,30 @@ func TestParsePlainErrors(t *testing.T) {
 	}
 }
 
+// TestParsePlainErrorText checks the messages of ParsePlain errors that
+// carry a name: an empty value is quoted as such, never shown as a code.
+func TestParsePlainErrorText(t *testing.T) {
+	v := b64uri.Headers{ProtocolVersion: "14.1"}
+	tests := []struct {
+		name, query, want string
+	}{
+		{"empty Cmd", "Cmd=&DeviceId=d&DeviceType=t", `b64uri: plain query offset 4: unknown command ""`},
+		{"unknown Cmd", "Cmd=Fly&DeviceId=d&DeviceType=t", `b64uri: plain query offset 4: unknown command "Fly"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var q b64uri.Query
+			err := q.ParsePlain([]byte(tt.query), v)
+			if err == nil {
+				t.Fatal("ParsePlain succeeded")
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("message (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
 func TestIsPlain(t *testing.T) {
 	for s, want := range map[string]bool{
 		"Cmd=Sync&DeviceId=d&DeviceType=t":     true,
