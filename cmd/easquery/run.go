@@ -155,9 +155,12 @@ func (in input) where(err error) error {
 }
 
 // splitURI finds the query in s: after the first '?' (of a URL or request
-// line) up to a space or '#', or s itself, trimmed. It returns the query,
-// its offset in s, and what comes before it (the URL up to and including
-// '?', empty for a bare query).
+// line), or s itself, up to a tab, a '#', or the " HTTP/" that ends a
+// request line, without the spaces around it. A space elsewhere belongs to
+// the query: it is what a form-decoding server makes of '+', which lenient
+// decoding reads back, and strict decoding reports where it stands. It
+// returns the query, its offset in s, and what comes before it (the URL up
+// to and including '?', empty for a bare query).
 func splitURI(s string) (query string, offset int, prefix string) {
 	start := 0
 	if i := strings.IndexByte(s, '?'); i >= 0 {
@@ -168,8 +171,14 @@ func splitURI(s string) (query string, offset int, prefix string) {
 		}
 	}
 	end := len(s)
-	if i := strings.IndexAny(s[start:], " \t#"); i >= 0 {
+	if i := strings.IndexAny(s[start:], "\t#"); i >= 0 {
 		end = start + i
+	}
+	if i := strings.Index(s[start:end], " HTTP/"); i >= 0 {
+		end = start + i
+	}
+	for end > start && s[end-1] == ' ' {
+		end--
 	}
 	prefix = strings.TrimLeft(s[:start], " \t")
 	return s[start:end], start, prefix

@@ -218,6 +218,37 @@ func TestDecodeInputForms(t *testing.T) {
 	}
 }
 
+// TestDecodeSpaceInQuery: a space inside the query (what a form-decoding
+// server makes of '+') is part of the query, not its end: -lenient reads it
+// as '+', and strict decoding reports the space where it is instead of
+// decoding the text before it. Only " HTTP/" ends a request line's query.
+func TestDecodeSpaceInQuery(t *testing.T) {
+	const spaced = "jAkHBBC32YBsEj5p IUKLTDTcJoYBAAAAAALV2luZG93c01haWw="
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string // a piece of stdout, or of stderr when code != 0
+	}{
+		{"lenient bare query", []string{"decode", "-lenient", spaced}, 0, "DeviceId=B7D9806C123E69F8850A2D30D3709A18"},
+		{"lenient request line", []string{"decode", "-lenient", "POST /Microsoft-Server-ActiveSync?" + spaced + " HTTP/1.1"}, 0, "DeviceId=B7D9806C123E69F8850A2D30D3709A18"},
+		{"strict names the space", []string{"decode", spaced}, 1, "offset 16: non-base64 character ' '"},
+		{"strict in a URL", []string{"decode", "https://x/y?" + spaced}, 1, "offset 28: non-base64 character ' '"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := call(t, "", tt.args...)
+			got := res.stdout
+			if tt.code != 0 {
+				got = res.stderr
+			}
+			if res.code != tt.code || !strings.Contains(got, tt.out) {
+				t.Errorf("got %+v, want exit %d with %q", res, tt.code, tt.out)
+			}
+		})
+	}
+}
+
 func TestDecodeStdin(t *testing.T) {
 	in := "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\r\n\n  \noRcJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"
 	res := call(t, in, "decode", "-json", "-")
