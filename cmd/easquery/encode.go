@@ -9,6 +9,7 @@ import (
 	"strings"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/version"
 )
 
 // defaultVersion and defaultLocale fill what neither a flag nor a header
@@ -39,6 +40,20 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if set["locale"] {
 		if locale, err = parseLocale(*localeFlag); err != nil {
 			return usagef("encode: -locale %q: %v", *localeFlag, err)
+		}
+	}
+	if set["version"] {
+		v, err := version.Parse(strings.TrimSpace(*ver))
+		if err != nil {
+			return usagef("encode: -version %q: not a protocol version such as 14.1", *ver)
+		}
+		if err := base64Version(v); err != nil {
+			return usagef("encode: -version: %v", err)
+		}
+	}
+	if set["policykey"] {
+		if _, err := strconv.ParseUint(strings.TrimSpace(*key), 10, 32); err != nil {
+			return usagef("encode: -policykey %q: not an unsigned 32-bit decimal", *key)
 		}
 	}
 
@@ -84,6 +99,10 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			w.Flush()
 			return in.where(shiftPlainOffset(err, offset))
 		}
+		if err := base64Version(q.Version); err != nil {
+			w.Flush()
+			return in.where(err)
+		}
 		q.Locale = locale
 		if !set["locale"] && r.hasLocale {
 			q.Locale = r.locale
@@ -98,6 +117,23 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		w.Write(out)
 	}
 	return w.Flush()
+}
+
+// base64Version returns an error for a protocol version that the base64
+// query cannot carry: [MS-ASHTTP] 2.2.1.1.1.1 defines it for 12.1, 14.0,
+// 14.1, 16.0 and 16.1 only, and a client using 2.5 or 12.0 MUST send the
+// plain query.
+func base64Version(v version.Version) error {
+	if b64uri.AllowedVersion(v) {
+		return nil
+	}
+	return fmt.Errorf("protocol version %s cannot use the base64 query (only 12.1, 14.0, 14.1, 16.0 and 16.1 can; send the plain query)", versionString(v))
+}
+
+// versionString is v in dotted form, "0.0" for the zero byte.
+func versionString(v version.Version) string {
+	b, _ := v.AppendText(nil)
+	return string(b)
 }
 
 // request is one plain query with the header lines that follow it.

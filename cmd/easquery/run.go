@@ -25,7 +25,9 @@ encode     build the base64 query from a plain query ("Cmd=Sync&User=…&
            as decode prints them (a pasted request head works too); flags
            override the headers. The locale has no plain form: decode prints
            it as a "# Locale: 0x0409" line, which encode reads; -locale
-           overrides it (default 0x0409, en-US). -version defaults to 14.1.
+           overrides it (default 0x0409, en-US). -version defaults to 14.1;
+           only 12.1, 14.0, 14.1, 16.0 and 16.1 have a base64 query (2.5
+           and 12.0 clients send the plain one).
 negotiate  print the protocol version a client should use: the highest in
            both comma-separated lists; with -rejected, the next one down
            after the server answered HTTP 400 to that version.
