@@ -190,10 +190,16 @@ func readRequests(text string) ([]request, error) {
 	return reqs, nil
 }
 
-// headerLine splits "Name: value" where Name is an HTTP token.
+// headerLine splits "Name: value" where Name is an HTTP token. The space
+// after the colon is optional in HTTP ("MS-ASProtocolVersion:14.1", as
+// curl -H users write it); without it, a line whose rest holds '?' or '/' is a URL
+// ("localhost:8080/…?Cmd=…"), not a header.
 func headerLine(line string) (name, value string, ok bool) {
 	i := strings.IndexByte(line, ':')
-	if i <= 0 || (i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t') {
+	if i <= 0 {
+		return "", "", false
+	}
+	if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' && strings.ContainsAny(line[i+1:], "?/") {
 		return "", "", false
 	}
 	for _, c := range line[:i] {

@@ -312,6 +312,10 @@ func TestEncode(t *testing.T) {
 			"POST /Microsoft-Server-ActiveSync?jAkHBBCoHzHhi8b5YrNnTZh4inyaBAAAAAACV1A= HTTP/1.1\n"},
 		{"two requests", "Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 14.0\nCmd=Find&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 16.1\n",
 			[]string{"encode", "-"}, "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\noRcJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
+		{"header without a space after the colon", "Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion:14.0\nX-MS-PolicyKey:0\n", []string{"encode", "-"},
+			"jAAJBAp2MTQwRGV2aWNlBAAAAAAKU21hcnRQaG9uZQ==\n"},
+		{"host:port URL is a query, not a header", "localhost:8080/Microsoft-Server-ActiveSync?Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 14.0\n", []string{"encode", "-"},
+			"localhost:8080/Microsoft-Server-ActiveSync?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
 		{"flag beats header", "Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 12.1\n", []string{"encode", "-version", "14.0", "-"},
 			"jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
 	}
