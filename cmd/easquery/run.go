@@ -157,7 +157,8 @@ func (in input) where(err error) error {
 }
 
 // splitURI finds the query in s: after the first '?' (of a URL or request
-// line), or s itself, up to a tab, a '#', or the " HTTP/" that ends a
+// line) unless an '=' or '&' comes before it (then the '?' is inside a
+// plain query's value, where it needs no escape), or s itself, up to a tab, a '#', or the " HTTP/" that ends a
 // request line, without the spaces around it. A space elsewhere belongs to
 // the query: it is what a form-decoding server makes of '+', which lenient
 // decoding reads back, and strict decoding reports where it stands. It
@@ -165,7 +166,7 @@ func (in input) where(err error) error {
 // to and including '?', empty for a bare query).
 func splitURI(s string) (query string, offset int, prefix string) {
 	start := 0
-	if i := strings.IndexByte(s, '?'); i >= 0 {
+	if i := strings.IndexByte(s, '?'); i >= 0 && !strings.ContainsAny(s[:i], "=&") {
 		start = i + 1
 	} else {
 		for start < len(s) && (s[start] == ' ' || s[start] == '\t') {

@@ -316,6 +316,10 @@ func TestEncode(t *testing.T) {
 			"jAAJBAp2MTQwRGV2aWNlBAAAAAAKU21hcnRQaG9uZQ==\n"},
 		{"host:port URL is a query, not a header", "localhost:8080/Microsoft-Server-ActiveSync?Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 14.0\n", []string{"encode", "-"},
 			"localhost:8080/Microsoft-Server-ActiveSync?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
+		{"'?' inside a value is not the start of the query", "", []string{"encode", "-version", "14.0", "Cmd=GetAttachment&DeviceId=d&DeviceType=t&AttachmentName=a?b"},
+			"jAQJBAFkAAF0AANhP2I=\n"},
+		{"'?' inside a value of a URL's query", "", []string{"encode", "-version", "14.0", "https://h/Microsoft-Server-ActiveSync?Cmd=GetAttachment&DeviceId=d&DeviceType=t&AttachmentName=a?b"},
+			"https://h/Microsoft-Server-ActiveSync?jAQJBAFkAAF0AANhP2I=\n"},
 		{"flag beats header", "Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 12.1\n", []string{"encode", "-version", "14.0", "-"},
 			"jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
 	}
