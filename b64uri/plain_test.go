@@ -186,6 +186,10 @@ func TestParsePlainErrors(t *testing.T) {
 		{"bad policy key", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", PolicyKey: "12a"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderPolicyKey, 2},
 		{"policy key overflow", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", PolicyKey: "4294967296"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderPolicyKey, 9},
 		{"bad AcceptMultiPart", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", AcceptMultiPart: "yes"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderAcceptMultiPart, 0},
+		// Offsets count in the header value as given, leading spaces included.
+		{"bad version header after spaces", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "  14.x"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderVersion, 5},
+		{"bad policy key after spaces", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", PolicyKey: "  12a"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderPolicyKey, 4},
+		{"bad AcceptMultiPart after a space", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", AcceptMultiPart: " yes"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderAcceptMultiPart, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
