@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -97,10 +98,17 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		if err := q.ParsePlain([]byte(query), h); err != nil {
 			w.Flush()
+			var e *b64uri.Error
+			if errors.As(err, &e) && in.line != 0 {
+				in.line = r.lineOf(e.Field, set)
+			}
 			return in.where(shiftPlainOffset(err, offset))
 		}
 		if err := base64Version(q.Version); err != nil {
 			w.Flush()
+			if in.line != 0 {
+				in.line = r.lineOf(b64uri.FieldHeaderVersion, set)
+			}
 			return in.where(err)
 		}
 		q.Locale = locale
@@ -143,6 +151,29 @@ type request struct {
 	headers   b64uri.Headers
 	locale    uint16
 	hasLocale bool
+
+	// The lines of the MS-ASProtocolVersion, X-MS-PolicyKey and
+	// MS-ASAcceptMultiPart headers; 0 when absent.
+	versionLine, keyLine, ampLine int
+}
+
+// lineOf returns the line an error about field f points to: the line of
+// the header it names, when a header line (not a flag) gave it, else the
+// query's line.
+func (r *request) lineOf(f b64uri.Field, flags map[string]bool) int {
+	line := 0
+	switch {
+	case f == b64uri.FieldHeaderVersion && !flags["version"]:
+		line = r.versionLine
+	case f == b64uri.FieldHeaderPolicyKey && !flags["policykey"]:
+		line = r.keyLine
+	case f == b64uri.FieldHeaderAcceptMultiPart && !flags["acceptmultipart"]:
+		line = r.ampLine
+	}
+	if line == 0 {
+		return r.line
+	}
+	return line
 }
 
 // readRequests splits text into requests. A line "Name: value" is a header
@@ -174,14 +205,14 @@ func readRequests(text string) ([]request, error) {
 			if len(reqs) == 0 {
 				return nil, fmt.Errorf("line %d: header %s before any query", n+1, name)
 			}
-			h := &reqs[len(reqs)-1].headers
+			r := &reqs[len(reqs)-1]
 			switch strings.ToLower(name) {
 			case strings.ToLower(b64uri.HeaderProtocolVersion):
-				h.ProtocolVersion = value
+				r.headers.ProtocolVersion, r.versionLine = value, n+1
 			case strings.ToLower(b64uri.HeaderPolicyKey):
-				h.PolicyKey = value
+				r.headers.PolicyKey, r.keyLine = value, n+1
 			case strings.ToLower(b64uri.HeaderAcceptMultiPart):
-				h.AcceptMultiPart = value
+				r.headers.AcceptMultiPart, r.ampLine = value, n+1
 			}
 			continue
 		}

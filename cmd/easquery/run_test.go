@@ -342,12 +342,14 @@ func TestEncodeErrors(t *testing.T) {
 	}{
 		{"unknown command", "", []string{"encode", "Cmd=Fly&DeviceId=d&DeviceType=t"}, `offset 4: unknown command "Fly"`},
 		{"offset inside a URL", "", []string{"encode", "https://h/p?Cmd=Sync&DeviceId=d&DeviceType=t&Colour=red"}, `offset 45: unknown parameter "Colour"`},
-		{"bad version line", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 14.x\n", []string{"encode", "-"}, "MS-ASProtocolVersion offset 3: bad MS-ASProtocolVersion value"},
+		{"bad version line", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 14.x\n", []string{"encode", "-"}, "line 2: b64uri: MS-ASProtocolVersion offset 3: bad MS-ASProtocolVersion value"},
 		// [MS-ASHTTP] 2.2.1.1.1.1: 2.5 and 12.0 MUST use the plain query;
 		// the base64 form is defined for 12.1, 14.0, 14.1, 16.0 and 16.1 only.
-		{"version 2.5 has no base64 form", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 2.5\n", []string{"encode", "-"}, "line 1: protocol version 2.5 cannot use the base64 query"},
-		{"version 12.0 has no base64 form", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 12.0\n", []string{"encode", "-"}, "line 1: protocol version 12.0 cannot use the base64 query"},
-		{"bad policy key line", "Cmd=Sync&DeviceId=d&DeviceType=t\nX-MS-PolicyKey: -1\n", []string{"encode", "-"}, "line 1: b64uri: X-MS-PolicyKey offset 0"},
+		{"version 2.5 has no base64 form", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 2.5\n", []string{"encode", "-"}, "line 2: protocol version 2.5 cannot use the base64 query"},
+		{"version 12.0 has no base64 form", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 12.0\n", []string{"encode", "-"}, "line 2: protocol version 12.0 cannot use the base64 query"},
+		{"bad policy key line", "Cmd=Sync&DeviceId=d&DeviceType=t\nX-MS-PolicyKey: -1\n", []string{"encode", "-"}, "line 2: b64uri: X-MS-PolicyKey offset 0"},
+		// A header's error names the header's line, not its query's.
+		{"bad AcceptMultiPart line", "Cmd=ItemOperations&DeviceId=d&DeviceType=t\nHost: h\n\nMS-ASAcceptMultiPart: yes\n", []string{"encode", "-"}, "line 4: b64uri: MS-ASAcceptMultiPart offset 0"},
 		{"header first", "MS-ASProtocolVersion: 14.0\n", []string{"encode", "-"}, "line 1: header MS-ASProtocolVersion before any query"},
 		{"nothing", "\n# just a comment\n", []string{"encode", "-"}, "no query to encode"},
 	}
