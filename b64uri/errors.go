@@ -252,7 +252,7 @@ func (e *Error) appendDetail(b []byte) []byte {
 		b = num(b, MaxParams)
 		return append(b, " parameters"...)
 	case ErrUnknownCommand:
-		if e.Name != "" {
+		if e.Name != "" || e.Field == FieldPlainQuery {
 			b = append(b, "unknown command "...)
 			return strconv.AppendQuote(b, e.Name)
 		}

@@ -186,6 +186,10 @@ func TestParsePlainErrors(t *testing.T) {
 		{"bad policy key", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", PolicyKey: "12a"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderPolicyKey, 2},
 		{"policy key overflow", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", PolicyKey: "4294967296"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderPolicyKey, 9},
 		{"bad AcceptMultiPart", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", AcceptMultiPart: "yes"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderAcceptMultiPart, 0},
+		// Offsets count in the header value as given, leading spaces included.
+		{"bad version header after spaces", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "  14.x"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderVersion, 5},
+		{"bad policy key after spaces", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", PolicyKey: "  12a"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderPolicyKey, 4},
+		{"bad AcceptMultiPart after a space", "Cmd=Sync&DeviceId=d&DeviceType=t", b64uri.Headers{ProtocolVersion: "14.1", AcceptMultiPart: " yes"}, b64uri.ErrHeaderValue, b64uri.FieldHeaderAcceptMultiPart, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -200,6 +204,30 @@ func TestParsePlainErrors(t *testing.T) {
 			}
 			if e.Offset > len(tt.query) {
 				t.Errorf("offset beyond the text")
+			}
+		})
+	}
+}
+
+// TestParsePlainErrorText checks the messages of ParsePlain errors that
+// carry a name: an empty value is quoted as such, never shown as a code.
+func TestParsePlainErrorText(t *testing.T) {
+	v := b64uri.Headers{ProtocolVersion: "14.1"}
+	tests := []struct {
+		name, query, want string
+	}{
+		{"empty Cmd", "Cmd=&DeviceId=d&DeviceType=t", `b64uri: plain query offset 4: unknown command ""`},
+		{"unknown Cmd", "Cmd=Fly&DeviceId=d&DeviceType=t", `b64uri: plain query offset 4: unknown command "Fly"`},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var q b64uri.Query
+			err := q.ParsePlain([]byte(tt.query), v)
+			if err == nil {
+				t.Fatal("ParsePlain succeeded")
+			}
+			if diff := cmp.Diff(tt.want, err.Error()); diff != "" {
+				t.Errorf("message (-want +got):\n%s", diff)
 			}
 		})
 	}

@@ -3,6 +3,7 @@ package b64uri
 import (
 	"bytes"
 	"strings"
+	"unicode"
 
 	"github.com/easkit/easkit/version"
 )
@@ -158,13 +159,13 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 	case !haveType:
 		return missingError("DeviceType")
 	}
-	amp := strings.TrimSpace(h.AcceptMultiPart)
+	amp, lead := trimHeader(h.AcceptMultiPart)
 	switch {
 	case strings.EqualFold(amp, "T"):
 		flags |= AcceptMultiPart
 	case amp == "" || strings.EqualFold(amp, "F"):
 	default:
-		return &Error{Err: ErrHeaderValue, Field: FieldHeaderAcceptMultiPart, Offset: 0, InText: true, Value: -1, Remaining: -1, Name: HeaderAcceptMultiPart}
+		return &Error{Err: ErrHeaderValue, Field: FieldHeaderAcceptMultiPart, Offset: lead, InText: true, Value: -1, Remaining: -1, Name: HeaderAcceptMultiPart}
 	}
 	switch {
 	case haveSave:
@@ -181,8 +182,16 @@ func (q *Query) ParsePlain(query []byte, h Headers) error {
 	return q.parsePolicyKeyHeader(h.PolicyKey)
 }
 
+// trimHeader returns a header value without the spaces around it, and
+// how many bytes it dropped in front: error offsets count in the value as
+// given.
+func trimHeader(s string) (string, int) {
+	t := strings.TrimSpace(s)
+	return t, len(s) - len(strings.TrimLeftFunc(s, unicode.IsSpace))
+}
+
 func (q *Query) parseVersionHeader(s string) error {
-	s = strings.TrimSpace(s)
+	s, lead := trimHeader(s)
 	switch s {
 	case "":
 		return &Error{Err: ErrMissingParam, Field: FieldHeaderVersion, Offset: 0, InText: true, Value: -1, Remaining: -1, Name: HeaderProtocolVersion + " header"}
@@ -192,9 +201,9 @@ func (q *Query) parseVersionHeader(s string) error {
 	}
 	v, err := version.Parse(s)
 	if err != nil {
-		off := 0
+		off := lead
 		if pe, ok := err.(*version.ParseError); ok {
-			off = pe.Offset
+			off += pe.Offset
 		}
 		return &Error{Err: ErrHeaderValue, Field: FieldHeaderVersion, Offset: off, InText: true, Value: -1, Remaining: -1, Name: HeaderProtocolVersion}
 	}
@@ -203,7 +212,7 @@ func (q *Query) parseVersionHeader(s string) error {
 }
 
 func (q *Query) parsePolicyKeyHeader(s string) error {
-	s = strings.TrimSpace(s)
+	s, lead := trimHeader(s)
 	if s == "" {
 		return nil
 	}
@@ -211,11 +220,11 @@ func (q *Query) parsePolicyKeyHeader(s string) error {
 	for i := 0; i < len(s); i++ {
 		c := s[i]
 		if c < '0' || c > '9' {
-			return &Error{Err: ErrHeaderValue, Field: FieldHeaderPolicyKey, Offset: i, InText: true, Value: int(c), Remaining: -1, Name: HeaderPolicyKey}
+			return &Error{Err: ErrHeaderValue, Field: FieldHeaderPolicyKey, Offset: lead + i, InText: true, Value: int(c), Remaining: -1, Name: HeaderPolicyKey}
 		}
 		k = k*10 + uint64(c-'0')
 		if k > 1<<32-1 {
-			return &Error{Err: ErrHeaderValue, Field: FieldHeaderPolicyKey, Offset: i, InText: true, Value: int(c), Remaining: -1, Name: HeaderPolicyKey}
+			return &Error{Err: ErrHeaderValue, Field: FieldHeaderPolicyKey, Offset: lead + i, InText: true, Value: int(c), Remaining: -1, Name: HeaderPolicyKey}
 		}
 	}
 	q.PolicyKey, q.HasPolicyKey = uint32(k), true

@@ -74,8 +74,9 @@ func (v Version) String() string {
 	return string(b)
 }
 
-// AppendText appends the dotted form of v to dst, without allocating when
-// dst has room. It implements [encoding.TextAppender].
+// AppendText appends the dotted form of v to dst ("0.0" for the zero
+// Version), without allocating when dst has room. It implements
+// [encoding.TextAppender].
 func (v Version) AppendText(dst []byte) ([]byte, error) {
 	dst = strconv.AppendInt(dst, int64(v.Major()), 10)
 	dst = append(dst, '.')
@@ -85,8 +86,14 @@ func (v Version) AppendText(dst []byte) ([]byte, error) {
 // MarshalText implements [encoding.TextMarshaler].
 func (v Version) MarshalText() ([]byte, error) { return v.AppendText(nil) }
 
-// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse].
+// UnmarshalText implements [encoding.TextUnmarshaler] with [Parse], and
+// also reads "0.0", which MarshalText writes for the zero Version, back as
+// the zero Version.
 func (v *Version) UnmarshalText(b []byte) error {
+	if string(b) == "0.0" {
+		*v = 0
+		return nil
+	}
 	p, err := Parse(string(b))
 	if err != nil {
 		return err

@@ -1,6 +1,7 @@
 package version_test
 
 import (
+	"encoding/json"
 	"errors"
 	"testing"
 
@@ -110,5 +111,24 @@ func TestTextMarshaling(t *testing.T) {
 		_ = version.V2_5.String()
 	}); n != 0 && !allocsUnreliable() {
 		t.Errorf("AppendText/String allocate %v times", n)
+	}
+}
+
+// TestTextRoundTripEveryByte: whatever MarshalText writes, UnmarshalText
+// reads back, for every URI byte including the zero Version (which
+// MarshalText writes as "0.0"), so that a struct holding an unset Version
+// survives encoding/json.
+func TestTextRoundTripEveryByte(t *testing.T) {
+	type holder struct{ V version.Version }
+	for b := 0; b <= 255; b++ {
+		in := holder{version.FromURIByte(byte(b))}
+		data, err := json.Marshal(in)
+		if err != nil {
+			t.Fatalf("byte %d: Marshal: %v", b, err)
+		}
+		var out holder
+		if err := json.Unmarshal(data, &out); err != nil || out != in {
+			t.Errorf("byte %d: %s unmarshals to %v, %v", b, data, out.V, err)
+		}
 	}
 }

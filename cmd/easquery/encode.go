@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/version"
 )
 
 // defaultVersion and defaultLocale fill what neither a flag nor a header
@@ -39,6 +41,20 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if set["locale"] {
 		if locale, err = parseLocale(*localeFlag); err != nil {
 			return usagef("encode: -locale %q: %v", *localeFlag, err)
+		}
+	}
+	if set["version"] {
+		v, err := version.Parse(strings.TrimSpace(*ver))
+		if err != nil {
+			return usagef("encode: -version %q: not a protocol version such as 14.1", *ver)
+		}
+		if err := base64Version(v); err != nil {
+			return usagef("encode: -version: %v", err)
+		}
+	}
+	if set["policykey"] {
+		if _, err := strconv.ParseUint(strings.TrimSpace(*key), 10, 32); err != nil {
+			return usagef("encode: -policykey %q: not an unsigned 32-bit decimal", *key)
 		}
 	}
 
@@ -82,7 +98,18 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 		if err := q.ParsePlain([]byte(query), h); err != nil {
 			w.Flush()
+			var e *b64uri.Error
+			if errors.As(err, &e) && in.line != 0 {
+				in.line = r.lineOf(e.Field, set)
+			}
 			return in.where(shiftPlainOffset(err, offset))
+		}
+		if err := base64Version(q.Version); err != nil {
+			w.Flush()
+			if in.line != 0 {
+				in.line = r.lineOf(b64uri.FieldHeaderVersion, set)
+			}
+			return in.where(err)
 		}
 		q.Locale = locale
 		if !set["locale"] && r.hasLocale {
@@ -100,6 +127,23 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	return w.Flush()
 }
 
+// base64Version returns an error for a protocol version that the base64
+// query cannot carry: [MS-ASHTTP] 2.2.1.1.1.1 defines it for 12.1, 14.0,
+// 14.1, 16.0 and 16.1 only, and a client using 2.5 or 12.0 MUST send the
+// plain query.
+func base64Version(v version.Version) error {
+	if b64uri.AllowedVersion(v) {
+		return nil
+	}
+	return fmt.Errorf("protocol version %s cannot use the base64 query (only 12.1, 14.0, 14.1, 16.0 and 16.1 can; send the plain query)", versionString(v))
+}
+
+// versionString is v in dotted form, "0.0" for the zero byte.
+func versionString(v version.Version) string {
+	b, _ := v.AppendText(nil)
+	return string(b)
+}
+
 // request is one plain query with the header lines that follow it.
 type request struct {
 	line      int
@@ -107,6 +151,29 @@ type request struct {
 	headers   b64uri.Headers
 	locale    uint16
 	hasLocale bool
+
+	// The lines of the MS-ASProtocolVersion, X-MS-PolicyKey and
+	// MS-ASAcceptMultiPart headers; 0 when absent.
+	versionLine, keyLine, ampLine int
+}
+
+// lineOf returns the line an error about field f points to: the line of
+// the header it names, when a header line (not a flag) gave it, else the
+// query's line.
+func (r *request) lineOf(f b64uri.Field, flags map[string]bool) int {
+	line := 0
+	switch {
+	case f == b64uri.FieldHeaderVersion && !flags["version"]:
+		line = r.versionLine
+	case f == b64uri.FieldHeaderPolicyKey && !flags["policykey"]:
+		line = r.keyLine
+	case f == b64uri.FieldHeaderAcceptMultiPart && !flags["acceptmultipart"]:
+		line = r.ampLine
+	}
+	if line == 0 {
+		return r.line
+	}
+	return line
 }
 
 // readRequests splits text into requests. A line "Name: value" is a header
@@ -138,14 +205,14 @@ func readRequests(text string) ([]request, error) {
 			if len(reqs) == 0 {
 				return nil, fmt.Errorf("line %d: header %s before any query", n+1, name)
 			}
-			h := &reqs[len(reqs)-1].headers
+			r := &reqs[len(reqs)-1]
 			switch strings.ToLower(name) {
 			case strings.ToLower(b64uri.HeaderProtocolVersion):
-				h.ProtocolVersion = value
+				r.headers.ProtocolVersion, r.versionLine = value, n+1
 			case strings.ToLower(b64uri.HeaderPolicyKey):
-				h.PolicyKey = value
+				r.headers.PolicyKey, r.keyLine = value, n+1
 			case strings.ToLower(b64uri.HeaderAcceptMultiPart):
-				h.AcceptMultiPart = value
+				r.headers.AcceptMultiPart, r.ampLine = value, n+1
 			}
 			continue
 		}
@@ -154,10 +221,16 @@ func readRequests(text string) ([]request, error) {
 	return reqs, nil
 }
 
-// headerLine splits "Name: value" where Name is an HTTP token.
+// headerLine splits "Name: value" where Name is an HTTP token. The space
+// after the colon is optional in HTTP ("MS-ASProtocolVersion:14.1", as
+// curl -H users write it); without it, a line whose rest holds '?' or '/' is a URL
+// ("localhost:8080/…?Cmd=…"), not a header.
 func headerLine(line string) (name, value string, ok bool) {
 	i := strings.IndexByte(line, ':')
-	if i <= 0 || (i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t') {
+	if i <= 0 {
+		return "", "", false
+	}
+	if i+1 < len(line) && line[i+1] != ' ' && line[i+1] != '\t' && strings.ContainsAny(line[i+1:], "?/") {
 		return "", "", false
 	}
 	for _, c := range line[:i] {

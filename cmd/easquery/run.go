@@ -25,7 +25,9 @@ encode     build the base64 query from a plain query ("Cmd=Sync&User=…&
            as decode prints them (a pasted request head works too); flags
            override the headers. The locale has no plain form: decode prints
            it as a "# Locale: 0x0409" line, which encode reads; -locale
-           overrides it (default 0x0409, en-US). -version defaults to 14.1.
+           overrides it (default 0x0409, en-US). -version defaults to 14.1;
+           only 12.1, 14.0, 14.1, 16.0 and 16.1 have a base64 query (2.5
+           and 12.0 clients send the plain one).
 negotiate  print the protocol version a client should use: the highest in
            both comma-separated lists; with -rejected, the next one down
            after the server answered HTTP 400 to that version.
@@ -155,12 +157,16 @@ func (in input) where(err error) error {
 }
 
 // splitURI finds the query in s: after the first '?' (of a URL or request
-// line) up to a space or '#', or s itself, trimmed. It returns the query,
-// its offset in s, and what comes before it (the URL up to and including
-// '?', empty for a bare query).
+// line) unless an '=' or '&' comes before it (then the '?' is inside a
+// plain query's value, where it needs no escape), or s itself, up to a tab, a '#', or the " HTTP/" that ends a
+// request line, without the spaces around it. A space elsewhere belongs to
+// the query: it is what a form-decoding server makes of '+', which lenient
+// decoding reads back, and strict decoding reports where it stands. It
+// returns the query, its offset in s, and what comes before it (the URL up
+// to and including '?', empty for a bare query).
 func splitURI(s string) (query string, offset int, prefix string) {
 	start := 0
-	if i := strings.IndexByte(s, '?'); i >= 0 {
+	if i := strings.IndexByte(s, '?'); i >= 0 && !strings.ContainsAny(s[:i], "=&") {
 		start = i + 1
 	} else {
 		for start < len(s) && (s[start] == ' ' || s[start] == '\t') {
@@ -168,8 +174,14 @@ func splitURI(s string) (query string, offset int, prefix string) {
 		}
 	}
 	end := len(s)
-	if i := strings.IndexAny(s[start:], " \t#"); i >= 0 {
+	if i := strings.IndexAny(s[start:], "\t#"); i >= 0 {
 		end = start + i
+	}
+	if i := strings.Index(s[start:end], " HTTP/"); i >= 0 {
+		end = start + i
+	}
+	for end > start && s[end-1] == ' ' {
+		end--
 	}
 	prefix = strings.TrimLeft(s[:start], " \t")
 	return s[start:end], start, prefix

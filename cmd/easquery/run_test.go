@@ -218,6 +218,37 @@ func TestDecodeInputForms(t *testing.T) {
 	}
 }
 
+// TestDecodeSpaceInQuery: a space inside the query (what a form-decoding
+// server makes of '+') is part of the query, not its end: -lenient reads it
+// as '+', and strict decoding reports the space where it is instead of
+// decoding the text before it. Only " HTTP/" ends a request line's query.
+func TestDecodeSpaceInQuery(t *testing.T) {
+	const spaced = "jAkHBBC32YBsEj5p IUKLTDTcJoYBAAAAAALV2luZG93c01haWw="
+	tests := []struct {
+		name string
+		args []string
+		code int
+		out  string // a piece of stdout, or of stderr when code != 0
+	}{
+		{"lenient bare query", []string{"decode", "-lenient", spaced}, 0, "DeviceId=B7D9806C123E69F8850A2D30D3709A18"},
+		{"lenient request line", []string{"decode", "-lenient", "POST /Microsoft-Server-ActiveSync?" + spaced + " HTTP/1.1"}, 0, "DeviceId=B7D9806C123E69F8850A2D30D3709A18"},
+		{"strict names the space", []string{"decode", spaced}, 1, "offset 16: non-base64 character ' '"},
+		{"strict in a URL", []string{"decode", "https://x/y?" + spaced}, 1, "offset 28: non-base64 character ' '"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			res := call(t, "", tt.args...)
+			got := res.stdout
+			if tt.code != 0 {
+				got = res.stderr
+			}
+			if res.code != tt.code || !strings.Contains(got, tt.out) {
+				t.Errorf("got %+v, want exit %d with %q", res, tt.code, tt.out)
+			}
+		})
+	}
+}
+
 func TestDecodeStdin(t *testing.T) {
 	in := "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\r\n\n  \noRcJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"
 	res := call(t, in, "decode", "-json", "-")
@@ -281,6 +312,14 @@ func TestEncode(t *testing.T) {
 			"POST /Microsoft-Server-ActiveSync?jAkHBBCoHzHhi8b5YrNnTZh4inyaBAAAAAACV1A= HTTP/1.1\n"},
 		{"two requests", "Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 14.0\nCmd=Find&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 16.1\n",
 			[]string{"encode", "-"}, "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\noRcJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
+		{"header without a space after the colon", "Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion:14.0\nX-MS-PolicyKey:0\n", []string{"encode", "-"},
+			"jAAJBAp2MTQwRGV2aWNlBAAAAAAKU21hcnRQaG9uZQ==\n"},
+		{"host:port URL is a query, not a header", "localhost:8080/Microsoft-Server-ActiveSync?Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 14.0\n", []string{"encode", "-"},
+			"localhost:8080/Microsoft-Server-ActiveSync?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
+		{"'?' inside a value is not the start of the query", "", []string{"encode", "-version", "14.0", "Cmd=GetAttachment&DeviceId=d&DeviceType=t&AttachmentName=a?b"},
+			"jAQJBAFkAAF0AANhP2I=\n"},
+		{"'?' inside a value of a URL's query", "", []string{"encode", "-version", "14.0", "https://h/Microsoft-Server-ActiveSync?Cmd=GetAttachment&DeviceId=d&DeviceType=t&AttachmentName=a?b"},
+			"https://h/Microsoft-Server-ActiveSync?jAQJBAFkAAF0AANhP2I=\n"},
 		{"flag beats header", "Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\nMS-ASProtocolVersion: 12.1\n", []string{"encode", "-version", "14.0", "-"},
 			"jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n"},
 	}
@@ -303,8 +342,14 @@ func TestEncodeErrors(t *testing.T) {
 	}{
 		{"unknown command", "", []string{"encode", "Cmd=Fly&DeviceId=d&DeviceType=t"}, `offset 4: unknown command "Fly"`},
 		{"offset inside a URL", "", []string{"encode", "https://h/p?Cmd=Sync&DeviceId=d&DeviceType=t&Colour=red"}, `offset 45: unknown parameter "Colour"`},
-		{"bad version", "", []string{"encode", "-version", "14.x", "Cmd=Sync&DeviceId=d&DeviceType=t"}, "MS-ASProtocolVersion offset 3: bad MS-ASProtocolVersion value"},
-		{"bad policy key line", "Cmd=Sync&DeviceId=d&DeviceType=t\nX-MS-PolicyKey: -1\n", []string{"encode", "-"}, "line 1: b64uri: X-MS-PolicyKey offset 0"},
+		{"bad version line", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 14.x\n", []string{"encode", "-"}, "line 2: b64uri: MS-ASProtocolVersion offset 3: bad MS-ASProtocolVersion value"},
+		// [MS-ASHTTP] 2.2.1.1.1.1: 2.5 and 12.0 MUST use the plain query;
+		// the base64 form is defined for 12.1, 14.0, 14.1, 16.0 and 16.1 only.
+		{"version 2.5 has no base64 form", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 2.5\n", []string{"encode", "-"}, "line 2: protocol version 2.5 cannot use the base64 query"},
+		{"version 12.0 has no base64 form", "Cmd=Sync&DeviceId=d&DeviceType=t\nMS-ASProtocolVersion: 12.0\n", []string{"encode", "-"}, "line 2: protocol version 12.0 cannot use the base64 query"},
+		{"bad policy key line", "Cmd=Sync&DeviceId=d&DeviceType=t\nX-MS-PolicyKey: -1\n", []string{"encode", "-"}, "line 2: b64uri: X-MS-PolicyKey offset 0"},
+		// A header's error names the header's line, not its query's.
+		{"bad AcceptMultiPart line", "Cmd=ItemOperations&DeviceId=d&DeviceType=t\nHost: h\n\nMS-ASAcceptMultiPart: yes\n", []string{"encode", "-"}, "line 4: b64uri: MS-ASAcceptMultiPart offset 0"},
 		{"header first", "MS-ASProtocolVersion: 14.0\n", []string{"encode", "-"}, "line 1: header MS-ASProtocolVersion before any query"},
 		{"nothing", "\n# just a comment\n", []string{"encode", "-"}, "no query to encode"},
 	}
@@ -363,6 +408,12 @@ func TestUsage(t *testing.T) {
 		{"encode"},
 		{"encode", "-locale", "en-US", "Cmd=Sync&DeviceId=d&DeviceType=t"},
 		{"encode", "-policykey"},
+		// Bad flag values are usage errors, for every flag alike.
+		{"encode", "-version", "14.x", "Cmd=Sync&DeviceId=d&DeviceType=t"},
+		{"encode", "-version", "2.5", "Cmd=Sync&DeviceId=d&DeviceType=t"},
+		{"encode", "-version", "12.0", "Cmd=Sync&DeviceId=d&DeviceType=t"},
+		{"encode", "-policykey", "x", "Cmd=Sync&DeviceId=d&DeviceType=t"},
+		{"encode", "-policykey", "4294967296", "Cmd=Sync&DeviceId=d&DeviceType=t"},
 	} {
 		res := call(t, "", args...)
 		if res.code != 2 || res.stdout != "" || !strings.HasPrefix(res.stderr, "usage: easquery") {
