@@ -133,6 +133,9 @@ func inputs(arg string, stdin io.Reader) ([]input, error) {
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
+		if n == 1 {
+			line = strings.TrimPrefix(line, bom)
+		}
 		if strings.TrimSpace(line) != "" {
 			out = append(out, input{line: n, text: line})
 		}
@@ -142,6 +145,10 @@ func inputs(arg string, stdin io.Reader) ([]input, error) {
 	}
 	return out, nil
 }
+
+// bom is the UTF-8 byte order mark that Windows tools put at the start of
+// a text file; it is dropped from the start of standard input.
+const bom = "\uFEFF"
 
 type input struct {
 	line int
