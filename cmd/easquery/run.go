@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/easkit/easkit/internal/cli"
 )
 
 const usage = `usage: easquery decode [-json] [-lenient] QUERY|URL|-
        easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
        easquery negotiate [-client LIST] -server LIST [-rejected V]
+       easquery --version
 
 decode     print the plain form of a base64 request query: the query string,
            then the MS-ASProtocolVersion, X-MS-PolicyKey and
@@ -66,6 +69,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "-h", "-help", "--help", "help":
 		io.WriteString(stdout, usage)
 		return flag.ErrHelp
+	case "--version", "-version":
+		_, err := io.WriteString(stdout, cli.VersionLine("easquery"))
+		return err
 	default:
 		io.WriteString(stderr, usage)
 		return usagef("unknown command %q", args[0])

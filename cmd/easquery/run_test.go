@@ -266,6 +266,18 @@ func TestDecodeStdin(t *testing.T) {
 	}
 }
 
+// TestVersionFlag: --version prints the module version as wbxml2xml and
+// xml2wbxml do.
+func TestVersionFlag(t *testing.T) {
+	re := regexp.MustCompile(`^easquery github\.com/easkit/easkit \S+ \(go[^)]+\)\n$`)
+	for _, arg := range []string{"--version", "-version"} {
+		res := call(t, "", arg)
+		if res.code != 0 || !re.MatchString(res.stdout) || res.stderr != "" {
+			t.Errorf("%s: %+v", arg, res)
+		}
+	}
+}
+
 // TestStdinBOM: a UTF-8 byte order mark at the start of standard input (a
 // file saved by Windows Notepad or PowerShell) is not part of the first
 // query.
