@@ -64,7 +64,7 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		if err != nil {
 			return fmt.Errorf("reading standard input: %w", err)
 		}
-		text = string(b)
+		text = strings.TrimPrefix(string(b), bom)
 	} else {
 		text = arg
 	}

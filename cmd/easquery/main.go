@@ -6,6 +6,7 @@
 //	easquery decode [-json] [-lenient] QUERY|URL|-
 //	easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
 //	easquery negotiate [-client LIST] -server LIST [-rejected V]
+//	easquery --version
 //
 // decode prints the plain form (the query string, then the
 // MS-ASProtocolVersion, X-MS-PolicyKey and MS-ASAcceptMultiPart headers),

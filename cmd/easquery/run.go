@@ -7,11 +7,14 @@ import (
 	"fmt"
 	"io"
 	"strings"
+
+	"github.com/easkit/easkit/internal/cli"
 )
 
 const usage = `usage: easquery decode [-json] [-lenient] QUERY|URL|-
        easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
        easquery negotiate [-client LIST] -server LIST [-rejected V]
+       easquery --version
 
 decode     print the plain form of a base64 request query: the query string,
            then the MS-ASProtocolVersion, X-MS-PolicyKey and
@@ -66,6 +69,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "-h", "-help", "--help", "help":
 		io.WriteString(stdout, usage)
 		return flag.ErrHelp
+	case "--version", "-version":
+		_, err := io.WriteString(stdout, cli.VersionLine("easquery"))
+		return err
 	default:
 		io.WriteString(stderr, usage)
 		return usagef("unknown command %q", args[0])
@@ -133,6 +139,9 @@ func inputs(arg string, stdin io.Reader) ([]input, error) {
 	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
+		if n == 1 {
+			line = strings.TrimPrefix(line, bom)
+		}
 		if strings.TrimSpace(line) != "" {
 			out = append(out, input{line: n, text: line})
 		}
@@ -142,6 +151,10 @@ func inputs(arg string, stdin io.Reader) ([]input, error) {
 	}
 	return out, nil
 }
+
+// bom is the UTF-8 byte order mark that Windows tools put at the start of
+// a text file; it is dropped from the start of standard input.
+const bom = "\uFEFF"
 
 type input struct {
 	line int

@@ -266,6 +266,33 @@ func TestDecodeStdin(t *testing.T) {
 	}
 }
 
+// TestVersionFlag: --version prints the module version as wbxml2xml and
+// xml2wbxml do.
+func TestVersionFlag(t *testing.T) {
+	re := regexp.MustCompile(`^easquery github\.com/easkit/easkit \S+ \(go[^)]+\)\n$`)
+	for _, arg := range []string{"--version", "-version"} {
+		res := call(t, "", arg)
+		if res.code != 0 || !re.MatchString(res.stdout) || res.stderr != "" {
+			t.Errorf("%s: %+v", arg, res)
+		}
+	}
+}
+
+// TestStdinBOM: a UTF-8 byte order mark at the start of standard input (a
+// file saved by Windows Notepad or PowerShell) is not part of the first
+// query.
+func TestStdinBOM(t *testing.T) {
+	const bom = "\xEF\xBB\xBF"
+	res := call(t, bom+"jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\r\n", "decode", "-")
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "Cmd=Sync&DeviceId=v140Device") {
+		t.Errorf("decode - with a BOM: %+v", res)
+	}
+	res = call(t, bom+"Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\r\nMS-ASProtocolVersion: 14.0\r\n", "encode", "-")
+	if res.code != 0 || res.stdout != "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n" {
+		t.Errorf("encode - with a BOM: %+v", res)
+	}
+}
+
 func TestDecodeNotes(t *testing.T) {
 	// Find needs 16.1; tag 0xFF is unknown; Options has bit 0x80.
 	raw := []byte{140, 23, 0x09, 0x04, 1, 'd', 0, 1, 't', 0xff, 1, 0xaa, 7, 1, 0x81}
