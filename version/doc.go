@@ -26,8 +26,11 @@
 // (24 hours) has passed; switch when OPTIONS, a FolderSync SyncKey 0 response
 // or X-MS-RP reveals a better version; when OPTIONS carries no
 // MS-ASProtocolVersions header, probe with FolderSync SyncKey 0 and read the
-// header from its response; and report that a version change, or any X-MS-RP,
-// means a full resynchronization.
+// header from its response; step down after HTTP 400 and remember the
+// refusal, so that a server that keeps listing the version it refused does
+// not lead the client back to it (and through another resync) at every
+// check, until X-MS-RP announces new versions; and report that a version
+// change, or any X-MS-RP, means a full resynchronization.
 //
 // Parsing into a caller's slice, formatting into a caller's buffer and
 // negotiating allocate nothing on success; [ParseList], [FormatList] and

@@ -89,6 +89,14 @@ type Negotiator struct {
 
 	// Checked is when Server was last learned; the zero time means never.
 	Checked time.Time
+
+	// Refused is the lowest version the server has answered HTTP 400 to,
+	// or 0. Observe and Rejected then choose only versions below it, so
+	// that a server that keeps listing a version it cannot serve does not
+	// bring the client back to it, and through a resync, at every check.
+	// An X-MS-RP header that lists versions (the server's versions have
+	// changed) clears it.
+	Refused Version
 }
 
 // Due reports whether the client should negotiate now: nothing has been
@@ -150,7 +158,15 @@ func (n *Negotiator) Observe(src Source, header string, now time.Time) (Decision
 	}
 	n.Server = append(n.Server[:0], list...)
 	n.Checked = now
-	v, err := Negotiate(n.Client, n.Server)
+	if reset {
+		n.Refused = 0
+	}
+	var v Version
+	if n.Refused != 0 {
+		v, err = NextLower(n.Refused, n.Client, n.Server)
+	} else {
+		v, err = Negotiate(n.Client, n.Server)
+	}
 	if err != nil {
 		return Decision{}, err
 	}
@@ -160,8 +176,9 @@ func (n *Negotiator) Observe(src Source, header string, now time.Time) (Decision
 // Rejected handles an HTTP 400 response to a request sent with the current
 // version: it steps down to the next lower version that the client and the
 // server (or, while the server's list is unknown, the client alone) support.
-// The step is a version change, so Resync is set. When no lower version is
-// left the error is a [*NoCommonError] and n is unchanged.
+// The step is a version change, so Resync is set, and the rejected version
+// is remembered in Refused. When no lower version is left the error is a
+// [*NoCommonError] and n is unchanged.
 func (n *Negotiator) Rejected() (Decision, error) {
 	server := n.Server
 	if server == nil {
@@ -171,6 +188,7 @@ func (n *Negotiator) Rejected() (Decision, error) {
 	if err != nil {
 		return Decision{}, err
 	}
+	n.Refused = n.Current
 	return n.switchTo(v, false), nil
 }
 

@@ -131,6 +131,44 @@ func TestNegotiatorRejected(t *testing.T) {
 	})
 }
 
+// TestNegotiatorRemembersRefused: a server that answers HTTP 400 to a
+// version it keeps listing is not offered that version again at the next
+// checks (each switch would cost a resync), until X-MS-RP announces new
+// server versions.
+func TestNegotiatorRemembersRefused(t *testing.T) {
+	n := &version.Negotiator{Client: vs("14.0,14.1,16.0,16.1")}
+	h := time.Hour
+	list := "12.1,14.0,14.1,16.0,16.1"
+	runScript(t, n, []step{
+		{name: "OPTIONS", src: version.FromOptions, header: list, dueFirst: true,
+			want: version.Decision{Version: version.V16_1, Changed: true}, current: version.V16_1},
+		{name: "400 to 16.1", want: version.Decision{Version: version.V16_0, Changed: true, Resync: true},
+			current: version.V16_0},
+		{name: "daily recheck lists 16.1 again: stay", after: 25 * h, src: version.FromOptions, header: list,
+			dueFirst: true, want: version.Decision{Version: version.V16_0}, current: version.V16_0},
+		{name: "FolderSync list too", after: 26 * h, src: version.FromFolderSyncKey0, header: list,
+			want: version.Decision{Version: version.V16_0}, current: version.V16_0},
+		{name: "400 to 16.0", after: 27 * h, want: version.Decision{Version: version.V14_1, Changed: true, Resync: true},
+			current: version.V14_1},
+		{name: "server drops to 14.0 only", after: 50 * h, src: version.FromOptions, header: "12.1,14.0",
+			dueFirst: true, want: version.Decision{Version: version.V14_0, Changed: true, Resync: true}, current: version.V14_0},
+		{name: "X-MS-RP: new versions, the refusals are forgotten", after: 51 * h, src: version.FromResetHeader, header: list,
+			want: version.Decision{Version: version.V16_1, Changed: true, Resync: true}, current: version.V16_1},
+	})
+	if n.Refused != 0 {
+		t.Errorf("Refused = %v after X-MS-RP, want 0", n.Refused)
+	}
+
+	// Everything the server lists is at or above a refusal: no version.
+	m := &version.Negotiator{Client: vs("14.1,16.0"), Current: version.V14_1, Refused: version.V14_1}
+	if _, err := m.Observe(version.FromOptions, "14.1,16.0", time.Now()); !errors.Is(err, version.ErrNoCommonVersion) {
+		t.Errorf("all listed versions refused: error = %v, want ErrNoCommonVersion", err)
+	}
+	if m.Current != version.V14_1 {
+		t.Errorf("Current = %v after the error, want 14.1 kept", m.Current)
+	}
+}
+
 func TestObserveAllocatesNothing(t *testing.T) {
 	skipAllocs(t)
 	n := &version.Negotiator{Client: vs("12.1,14.0,14.1,16.0,16.1")}
