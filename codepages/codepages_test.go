@@ -216,6 +216,10 @@ func TestNamesThatDifferAcrossPages(t *testing.T) {
 		{"Provision:", "DeviceEncryptionEnabled", codepages.ProvisionRequireStorageCardEncryption},
 		{"Settings:", "ihsManagementInformation", codepages.SettingsRightsManagementInformation},
 		{"ItemEstimate:", "Estimate", codepages.GetItemEstimateEstimate},
+		// libwbxml -l AIRSYNC (SynCE) namespaces: itemestimate for page 6.
+		{"http://synce.org/formats/airsync_wm5/itemestimate", "Estimate", codepages.GetItemEstimateEstimate},
+		{"http://synce.org/formats/airsync_wm5/gal", "Data", codepages.GALData},
+		{"http://synce.org/formats/airsync_wm5/calendar", "TimeZone", codepages.CalendarTimezone},
 	}
 	for _, tt := range tests {
 		got, ok := codepages.Lookup(tt.ns, tt.name)
