@@ -20,6 +20,7 @@ type specRow struct {
 	token         uint8
 	name          string
 	since, until  string
+	alsoValid     string // "", "V" or "V1-V2"
 	aliases       []string
 	historic      bool
 	namespaceName string
@@ -48,7 +49,7 @@ func readSpec(t *testing.T) []specRow {
 		page, _ := strconv.Atoi(c[0])
 		tok, _ := strconv.ParseUint(c[2][2:], 16, 8)
 		r := specRow{page: uint8(page), namespaceName: c[1], token: uint8(tok), name: c[3], since: c[4], until: c[5],
-			historic: strings.HasPrefix(c[7], "NOT IN CURRENT SPEC")}
+			alsoValid: c[8], historic: strings.HasPrefix(c[7], "NOT IN CURRENT SPEC")}
 		if c[6] != "" {
 			r.aliases = strings.Split(c[6], ",")
 		}
@@ -145,8 +146,17 @@ func TestEveryRowRoundTrips(t *testing.T) {
 		if tag.Since() != since || tag.Until() != until {
 			t.Errorf("%v: since/until = %v/%v, want %v/%v", tag, tag.Since(), tag.Until(), since, until)
 		}
+		var alsoFrom, alsoTo version.Version
+		if r.alsoValid != "" {
+			a, b, isRange := strings.Cut(r.alsoValid, "-")
+			alsoFrom, _ = version.Parse(a)
+			alsoTo = alsoFrom
+			if isRange {
+				alsoTo, _ = version.Parse(b)
+			}
+		}
 		for _, v := range version.Known {
-			want := since != 0 && v >= since && (until == 0 || v <= until)
+			want := since != 0 && v >= since && (until == 0 || v <= until) || alsoFrom != 0 && v >= alsoFrom && v <= alsoTo
 			if got := tag.ValidIn(v); got != want {
 				t.Errorf("%v.ValidIn(%v) = %v, want %v", tag, v, got, want)
 			}
@@ -216,6 +226,10 @@ func TestNamesThatDifferAcrossPages(t *testing.T) {
 		{"Provision:", "DeviceEncryptionEnabled", codepages.ProvisionRequireStorageCardEncryption},
 		{"Settings:", "ihsManagementInformation", codepages.SettingsRightsManagementInformation},
 		{"ItemEstimate:", "Estimate", codepages.GetItemEstimateEstimate},
+		// libwbxml -l AIRSYNC (SynCE) namespaces: itemestimate for page 6.
+		{"http://synce.org/formats/airsync_wm5/itemestimate", "Estimate", codepages.GetItemEstimateEstimate},
+		{"http://synce.org/formats/airsync_wm5/gal", "Data", codepages.GALData},
+		{"http://synce.org/formats/airsync_wm5/calendar", "TimeZone", codepages.CalendarTimezone},
 	}
 	for _, tt := range tests {
 		got, ok := codepages.Lookup(tt.ns, tt.name)

@@ -59,7 +59,7 @@ const (
 	AirSyncApplicationData Tag = 0x001D
 	// AirSyncDeletesAsMoves is AirSync DeletesAsMoves (page 0, token 0x1E), protocol 2.5 and later.
 	AirSyncDeletesAsMoves Tag = 0x001E
-	// AirSyncNotifyGUID is AirSync NotifyGUID (page 0, token 0x1F), a historic token kept for decoding.
+	// AirSyncNotifyGUID is AirSync NotifyGUID (page 0, token 0x1F), a historic token kept for decoding (valid in 2.5).
 	AirSyncNotifyGUID Tag = 0x001F
 	// AirSyncSupported is AirSync Supported (page 0, token 0x20), protocol 2.5 and later.
 	AirSyncSupported Tag = 0x0020
@@ -489,7 +489,7 @@ const (
 
 	// GetItemEstimateGetItemEstimate is GetItemEstimate GetItemEstimate (page 6, token 0x05), protocol 2.5 and later.
 	GetItemEstimateGetItemEstimate Tag = 0x0605
-	// GetItemEstimateVersion is GetItemEstimate Version (page 6, token 0x06), a historic token kept for decoding.
+	// GetItemEstimateVersion is GetItemEstimate Version (page 6, token 0x06), a historic token kept for decoding (valid in 12.1).
 	GetItemEstimateVersion Tag = 0x0606
 	// GetItemEstimateCollections is GetItemEstimate Collections (page 6, token 0x07), protocol 2.5 and later.
 	GetItemEstimateCollections Tag = 0x0607
@@ -499,7 +499,7 @@ const (
 	GetItemEstimateClass Tag = 0x0609
 	// GetItemEstimateCollectionId is GetItemEstimate CollectionId (page 6, token 0x0A), protocol 2.5 and later.
 	GetItemEstimateCollectionId Tag = 0x060A
-	// GetItemEstimateDateTime is GetItemEstimate DateTime (page 6, token 0x0B), a historic token kept for decoding.
+	// GetItemEstimateDateTime is GetItemEstimate DateTime (page 6, token 0x0B), a historic token kept for decoding (valid in 12.1).
 	GetItemEstimateDateTime Tag = 0x060B
 	// GetItemEstimateEstimate is GetItemEstimate Estimate (page 6, token 0x0C), protocol 2.5 and later.
 	GetItemEstimateEstimate Tag = 0x060C
@@ -773,7 +773,7 @@ const (
 	ProvisionDevicePasswordEnabled Tag = 0x0E0E
 	// ProvisionAlphanumericDevicePasswordRequired is Provision AlphanumericDevicePasswordRequired (page 14, token 0x0F), protocol 12.0 and later.
 	ProvisionAlphanumericDevicePasswordRequired Tag = 0x0E0F
-	// ProvisionRequireStorageCardEncryption is Provision RequireStorageCardEncryption (page 14, token 0x10), protocol 12.0 and later.
+	// ProvisionRequireStorageCardEncryption is Provision RequireStorageCardEncryption (page 14, token 0x10), protocol 12.1 and later (valid in 12.0 too).
 	ProvisionRequireStorageCardEncryption Tag = 0x0E10
 	// ProvisionPasswordRecoveryEnabled is Provision PasswordRecoveryEnabled (page 14, token 0x11), protocol 12.0 and later.
 	ProvisionPasswordRecoveryEnabled Tag = 0x0E11
@@ -1486,43 +1486,43 @@ var aliasList = [...]string{
 
 var tagTable = [NumPages][64]tagInfo{
 	0: { // AirSync
-		0x05: {name: 0, nameLen: 4, alias: 0, aliasLen: 1, since: 25, until: 0, flags: 1},      // Sync
-		0x06: {name: 4, nameLen: 9, alias: 1, aliasLen: 1, since: 25, until: 0, flags: 1},      // Responses
-		0x07: {name: 13, nameLen: 3, alias: 2, aliasLen: 0, since: 25, until: 0, flags: 1},     // Add
-		0x08: {name: 16, nameLen: 6, alias: 2, aliasLen: 1, since: 25, until: 0, flags: 1},     // Change
-		0x09: {name: 22, nameLen: 6, alias: 3, aliasLen: 1, since: 25, until: 0, flags: 1},     // Delete
-		0x0A: {name: 28, nameLen: 5, alias: 4, aliasLen: 0, since: 25, until: 0, flags: 1},     // Fetch
-		0x0B: {name: 33, nameLen: 7, alias: 4, aliasLen: 0, since: 25, until: 0, flags: 1},     // SyncKey
-		0x0C: {name: 40, nameLen: 8, alias: 4, aliasLen: 1, since: 25, until: 0, flags: 1},     // ClientId
-		0x0D: {name: 48, nameLen: 8, alias: 5, aliasLen: 1, since: 25, until: 0, flags: 1},     // ServerId
-		0x0E: {name: 56, nameLen: 6, alias: 6, aliasLen: 0, since: 25, until: 0, flags: 1},     // Status
-		0x0F: {name: 62, nameLen: 10, alias: 6, aliasLen: 1, since: 25, until: 0, flags: 1},    // Collection
-		0x10: {name: 72, nameLen: 5, alias: 7, aliasLen: 1, since: 25, until: 0, flags: 1},     // Class
-		0x11: {name: 77, nameLen: 7, alias: 8, aliasLen: 0, since: 0, until: 0, flags: 3},      // Version
-		0x12: {name: 84, nameLen: 12, alias: 8, aliasLen: 1, since: 25, until: 0, flags: 1},    // CollectionId
-		0x13: {name: 96, nameLen: 10, alias: 9, aliasLen: 0, since: 25, until: 0, flags: 1},    // GetChanges
-		0x14: {name: 106, nameLen: 13, alias: 9, aliasLen: 0, since: 25, until: 0, flags: 1},   // MoreAvailable
-		0x15: {name: 119, nameLen: 10, alias: 9, aliasLen: 0, since: 25, until: 0, flags: 1},   // WindowSize
-		0x16: {name: 129, nameLen: 8, alias: 9, aliasLen: 1, since: 25, until: 0, flags: 1},    // Commands
-		0x17: {name: 137, nameLen: 7, alias: 10, aliasLen: 0, since: 25, until: 0, flags: 1},   // Options
-		0x18: {name: 144, nameLen: 10, alias: 10, aliasLen: 0, since: 25, until: 0, flags: 1},  // FilterType
-		0x19: {name: 154, nameLen: 10, alias: 10, aliasLen: 0, since: 25, until: 25, flags: 3}, // Truncation
-		0x1A: {name: 164, nameLen: 13, alias: 10, aliasLen: 1, since: 25, until: 25, flags: 3}, // RTFTruncation
-		0x1B: {name: 177, nameLen: 8, alias: 11, aliasLen: 0, since: 25, until: 0, flags: 1},   // Conflict
-		0x1C: {name: 185, nameLen: 11, alias: 11, aliasLen: 1, since: 25, until: 0, flags: 1},  // Collections
-		0x1D: {name: 196, nameLen: 15, alias: 12, aliasLen: 1, since: 25, until: 0, flags: 1},  // ApplicationData
-		0x1E: {name: 211, nameLen: 14, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // DeletesAsMoves
-		0x1F: {name: 225, nameLen: 10, alias: 13, aliasLen: 0, since: 25, until: 25, flags: 3}, // NotifyGUID
-		0x20: {name: 235, nameLen: 9, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},   // Supported
-		0x21: {name: 244, nameLen: 10, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // SoftDelete
-		0x22: {name: 254, nameLen: 11, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // MIMESupport
-		0x23: {name: 265, nameLen: 14, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},  // MIMETruncation
-		0x24: {name: 279, nameLen: 4, alias: 13, aliasLen: 0, since: 121, until: 0, flags: 1},  // Wait
-		0x25: {name: 283, nameLen: 5, alias: 13, aliasLen: 0, since: 121, until: 0, flags: 1},  // Limit
-		0x26: {name: 288, nameLen: 7, alias: 13, aliasLen: 0, since: 121, until: 0, flags: 1},  // Partial
-		0x27: {name: 295, nameLen: 16, alias: 13, aliasLen: 0, since: 140, until: 0, flags: 1}, // ConversationMode
-		0x28: {name: 311, nameLen: 8, alias: 13, aliasLen: 0, since: 140, until: 0, flags: 1},  // MaxItems
-		0x29: {name: 319, nameLen: 17, alias: 13, aliasLen: 0, since: 140, until: 0, flags: 1}, // HeartbeatInterval
+		0x05: {name: 0, nameLen: 4, alias: 0, aliasLen: 1, since: 25, until: 0, flags: 1},                               // Sync
+		0x06: {name: 4, nameLen: 9, alias: 1, aliasLen: 1, since: 25, until: 0, flags: 1},                               // Responses
+		0x07: {name: 13, nameLen: 3, alias: 2, aliasLen: 0, since: 25, until: 0, flags: 1},                              // Add
+		0x08: {name: 16, nameLen: 6, alias: 2, aliasLen: 1, since: 25, until: 0, flags: 1},                              // Change
+		0x09: {name: 22, nameLen: 6, alias: 3, aliasLen: 1, since: 25, until: 0, flags: 1},                              // Delete
+		0x0A: {name: 28, nameLen: 5, alias: 4, aliasLen: 0, since: 25, until: 0, flags: 1},                              // Fetch
+		0x0B: {name: 33, nameLen: 7, alias: 4, aliasLen: 0, since: 25, until: 0, flags: 1},                              // SyncKey
+		0x0C: {name: 40, nameLen: 8, alias: 4, aliasLen: 1, since: 25, until: 0, flags: 1},                              // ClientId
+		0x0D: {name: 48, nameLen: 8, alias: 5, aliasLen: 1, since: 25, until: 0, flags: 1},                              // ServerId
+		0x0E: {name: 56, nameLen: 6, alias: 6, aliasLen: 0, since: 25, until: 0, flags: 1},                              // Status
+		0x0F: {name: 62, nameLen: 10, alias: 6, aliasLen: 1, since: 25, until: 0, flags: 1},                             // Collection
+		0x10: {name: 72, nameLen: 5, alias: 7, aliasLen: 1, since: 25, until: 0, flags: 1},                              // Class
+		0x11: {name: 77, nameLen: 7, alias: 8, aliasLen: 0, since: 0, until: 0, flags: 3},                               // Version
+		0x12: {name: 84, nameLen: 12, alias: 8, aliasLen: 1, since: 25, until: 0, flags: 1},                             // CollectionId
+		0x13: {name: 96, nameLen: 10, alias: 9, aliasLen: 0, since: 25, until: 0, flags: 1},                             // GetChanges
+		0x14: {name: 106, nameLen: 13, alias: 9, aliasLen: 0, since: 25, until: 0, flags: 1},                            // MoreAvailable
+		0x15: {name: 119, nameLen: 10, alias: 9, aliasLen: 0, since: 25, until: 0, flags: 1},                            // WindowSize
+		0x16: {name: 129, nameLen: 8, alias: 9, aliasLen: 1, since: 25, until: 0, flags: 1},                             // Commands
+		0x17: {name: 137, nameLen: 7, alias: 10, aliasLen: 0, since: 25, until: 0, flags: 1},                            // Options
+		0x18: {name: 144, nameLen: 10, alias: 10, aliasLen: 0, since: 25, until: 0, flags: 1},                           // FilterType
+		0x19: {name: 154, nameLen: 10, alias: 10, aliasLen: 0, since: 25, until: 25, flags: 3},                          // Truncation
+		0x1A: {name: 164, nameLen: 13, alias: 10, aliasLen: 1, since: 25, until: 25, flags: 3},                          // RTFTruncation
+		0x1B: {name: 177, nameLen: 8, alias: 11, aliasLen: 0, since: 25, until: 0, flags: 1},                            // Conflict
+		0x1C: {name: 185, nameLen: 11, alias: 11, aliasLen: 1, since: 25, until: 0, flags: 1},                           // Collections
+		0x1D: {name: 196, nameLen: 15, alias: 12, aliasLen: 1, since: 25, until: 0, flags: 1},                           // ApplicationData
+		0x1E: {name: 211, nameLen: 14, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},                           // DeletesAsMoves
+		0x1F: {name: 225, nameLen: 10, alias: 13, aliasLen: 0, since: 0, until: 25, alsoFrom: 25, alsoTo: 25, flags: 3}, // NotifyGUID
+		0x20: {name: 235, nameLen: 9, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},                            // Supported
+		0x21: {name: 244, nameLen: 10, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},                           // SoftDelete
+		0x22: {name: 254, nameLen: 11, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},                           // MIMESupport
+		0x23: {name: 265, nameLen: 14, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},                           // MIMETruncation
+		0x24: {name: 279, nameLen: 4, alias: 13, aliasLen: 0, since: 121, until: 0, flags: 1},                           // Wait
+		0x25: {name: 283, nameLen: 5, alias: 13, aliasLen: 0, since: 121, until: 0, flags: 1},                           // Limit
+		0x26: {name: 288, nameLen: 7, alias: 13, aliasLen: 0, since: 121, until: 0, flags: 1},                           // Partial
+		0x27: {name: 295, nameLen: 16, alias: 13, aliasLen: 0, since: 140, until: 0, flags: 1},                          // ConversationMode
+		0x28: {name: 311, nameLen: 8, alias: 13, aliasLen: 0, since: 140, until: 0, flags: 1},                           // MaxItems
+		0x29: {name: 319, nameLen: 17, alias: 13, aliasLen: 0, since: 140, until: 0, flags: 1},                          // HeartbeatInterval
 	},
 	1: { // Contacts
 		0x05: {name: 336, nameLen: 11, alias: 13, aliasLen: 0, since: 25, until: 0, flags: 1},   // Anniversary
@@ -1735,16 +1735,16 @@ var tagTable = [NumPages][64]tagInfo{
 		0x0C: {name: 2461, nameLen: 8, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1}, // DstMsgId
 	},
 	6: { // GetItemEstimate
-		0x05: {name: 2469, nameLen: 15, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1},   // GetItemEstimate
-		0x06: {name: 2484, nameLen: 7, alias: 78, aliasLen: 0, since: 121, until: 121, flags: 3}, // Version
-		0x07: {name: 2491, nameLen: 11, alias: 78, aliasLen: 1, since: 25, until: 0, flags: 1},   // Collections
-		0x08: {name: 2502, nameLen: 10, alias: 79, aliasLen: 1, since: 25, until: 0, flags: 1},   // Collection
-		0x09: {name: 2512, nameLen: 5, alias: 80, aliasLen: 1, since: 25, until: 121, flags: 1},  // Class
-		0x0A: {name: 2517, nameLen: 12, alias: 81, aliasLen: 1, since: 25, until: 0, flags: 1},   // CollectionId
-		0x0B: {name: 2529, nameLen: 8, alias: 82, aliasLen: 0, since: 121, until: 121, flags: 3}, // DateTime
-		0x0C: {name: 2537, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Estimate
-		0x0D: {name: 2545, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Response
-		0x0E: {name: 2553, nameLen: 6, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},    // Status
+		0x05: {name: 2469, nameLen: 15, alias: 78, aliasLen: 0, since: 25, until: 0, flags: 1},                             // GetItemEstimate
+		0x06: {name: 2484, nameLen: 7, alias: 78, aliasLen: 0, since: 0, until: 121, alsoFrom: 121, alsoTo: 121, flags: 3}, // Version
+		0x07: {name: 2491, nameLen: 11, alias: 78, aliasLen: 1, since: 25, until: 0, flags: 1},                             // Collections
+		0x08: {name: 2502, nameLen: 10, alias: 79, aliasLen: 1, since: 25, until: 0, flags: 1},                             // Collection
+		0x09: {name: 2512, nameLen: 5, alias: 80, aliasLen: 1, since: 25, until: 121, flags: 1},                            // Class
+		0x0A: {name: 2517, nameLen: 12, alias: 81, aliasLen: 1, since: 25, until: 0, flags: 1},                             // CollectionId
+		0x0B: {name: 2529, nameLen: 8, alias: 82, aliasLen: 0, since: 0, until: 121, alsoFrom: 121, alsoTo: 121, flags: 3}, // DateTime
+		0x0C: {name: 2537, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},                              // Estimate
+		0x0D: {name: 2545, nameLen: 8, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},                              // Response
+		0x0E: {name: 2553, nameLen: 6, alias: 82, aliasLen: 0, since: 25, until: 0, flags: 1},                              // Status
 	},
 	7: { // FolderHierarchy
 		0x05: {name: 2559, nameLen: 7, alias: 82, aliasLen: 0, since: 25, until: 121, flags: 1}, // Folders
@@ -1879,61 +1879,61 @@ var tagTable = [NumPages][64]tagInfo{
 		0x0E: {name: 3688, nameLen: 7, alias: 117, aliasLen: 0, since: 0, until: 0, flags: 3},   // Version
 	},
 	14: { // Provision
-		0x05: {name: 3695, nameLen: 9, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},   // Provision
-		0x06: {name: 3704, nameLen: 8, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},   // Policies
-		0x07: {name: 3712, nameLen: 6, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},   // Policy
-		0x08: {name: 3718, nameLen: 10, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},  // PolicyType
-		0x09: {name: 3728, nameLen: 9, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},   // PolicyKey
-		0x0A: {name: 3737, nameLen: 4, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},   // Data
-		0x0B: {name: 3741, nameLen: 6, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},   // Status
-		0x0C: {name: 3747, nameLen: 10, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},  // RemoteWipe
-		0x0D: {name: 3757, nameLen: 15, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // EASProvisionDoc
-		0x0E: {name: 3772, nameLen: 21, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // DevicePasswordEnabled
-		0x0F: {name: 3793, nameLen: 34, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1}, // AlphanumericDevicePasswordRequired
-		0x10: {name: 3827, nameLen: 28, alias: 117, aliasLen: 1, since: 120, until: 0, flags: 1}, // RequireStorageCardEncryption
-		0x11: {name: 3855, nameLen: 23, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // PasswordRecoveryEnabled
-		0x12: {name: 3878, nameLen: 21, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 3}, // DocumentBrowseEnabled
-		0x13: {name: 3899, nameLen: 18, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // AttachmentsEnabled
-		0x14: {name: 3917, nameLen: 23, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // MinDevicePasswordLength
-		0x15: {name: 3940, nameLen: 27, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // MaxInactivityTimeDeviceLock
-		0x16: {name: 3967, nameLen: 31, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // MaxDevicePasswordFailedAttempts
-		0x17: {name: 3998, nameLen: 17, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // MaxAttachmentSize
-		0x18: {name: 4015, nameLen: 25, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // AllowSimpleDevicePassword
-		0x19: {name: 4040, nameLen: 24, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // DevicePasswordExpiration
-		0x1A: {name: 4064, nameLen: 21, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1}, // DevicePasswordHistory
-		0x1B: {name: 4085, nameLen: 16, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowStorageCard
-		0x1C: {name: 4101, nameLen: 11, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowCamera
-		0x1D: {name: 4112, nameLen: 23, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // RequireDeviceEncryption
-		0x1E: {name: 4135, nameLen: 25, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowUnsignedApplications
-		0x1F: {name: 4160, nameLen: 33, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowUnsignedInstallationPackages
-		0x20: {name: 4193, nameLen: 34, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // MinDevicePasswordComplexCharacters
-		0x21: {name: 4227, nameLen: 9, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},  // AllowWiFi
-		0x22: {name: 4236, nameLen: 18, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowTextMessaging
-		0x23: {name: 4254, nameLen: 17, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowPOPIMAPEmail
-		0x24: {name: 4271, nameLen: 14, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowBluetooth
-		0x25: {name: 4285, nameLen: 9, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},  // AllowIrDA
-		0x26: {name: 4294, nameLen: 28, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // RequireManualSyncWhenRoaming
-		0x27: {name: 4322, nameLen: 16, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowDesktopSync
-		0x28: {name: 4338, nameLen: 20, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // MaxCalendarAgeFilter
-		0x29: {name: 4358, nameLen: 14, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowHTMLEmail
-		0x2A: {name: 4372, nameLen: 17, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // MaxEmailAgeFilter
-		0x2B: {name: 4389, nameLen: 26, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1}, // MaxEmailBodyTruncationSize
-		0x2C: {name: 4415, nameLen: 30, alias: 118, aliasLen: 1, since: 121, until: 0, flags: 1}, // MaxEmailHTMLBodyTruncationSize
-		0x2D: {name: 4445, nameLen: 26, alias: 119, aliasLen: 0, since: 121, until: 0, flags: 1}, // RequireSignedSMIMEMessages
-		0x2E: {name: 4471, nameLen: 29, alias: 119, aliasLen: 0, since: 121, until: 0, flags: 1}, // RequireEncryptedSMIMEMessages
-		0x2F: {name: 4500, nameLen: 27, alias: 119, aliasLen: 0, since: 121, until: 0, flags: 1}, // RequireSignedSMIMEAlgorithm
-		0x30: {name: 4527, nameLen: 31, alias: 119, aliasLen: 1, since: 121, until: 0, flags: 1}, // RequireEncryptionSMIMEAlgorithm
-		0x31: {name: 4558, nameLen: 40, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowSMIMEEncryptionAlgorithmNegotiation
-		0x32: {name: 4598, nameLen: 19, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowSMIMESoftCerts
-		0x33: {name: 4617, nameLen: 12, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowBrowser
-		0x34: {name: 4629, nameLen: 18, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowConsumerEmail
-		0x35: {name: 4647, nameLen: 18, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowRemoteDesktop
-		0x36: {name: 4665, nameLen: 20, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // AllowInternetSharing
-		0x37: {name: 4685, nameLen: 30, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // UnapprovedInROMApplicationList
-		0x38: {name: 4715, nameLen: 15, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // ApplicationName
-		0x39: {name: 4730, nameLen: 23, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1}, // ApprovedApplicationList
-		0x3A: {name: 4753, nameLen: 4, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},  // Hash
-		0x3B: {name: 4757, nameLen: 21, alias: 120, aliasLen: 0, since: 161, until: 0, flags: 1}, // AccountOnlyRemoteWipe
+		0x05: {name: 3695, nameLen: 9, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                               // Provision
+		0x06: {name: 3704, nameLen: 8, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                               // Policies
+		0x07: {name: 3712, nameLen: 6, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                               // Policy
+		0x08: {name: 3718, nameLen: 10, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                              // PolicyType
+		0x09: {name: 3728, nameLen: 9, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                               // PolicyKey
+		0x0A: {name: 3737, nameLen: 4, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                               // Data
+		0x0B: {name: 3741, nameLen: 6, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                               // Status
+		0x0C: {name: 3747, nameLen: 10, alias: 117, aliasLen: 0, since: 25, until: 0, flags: 1},                              // RemoteWipe
+		0x0D: {name: 3757, nameLen: 15, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1},                             // EASProvisionDoc
+		0x0E: {name: 3772, nameLen: 21, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1},                             // DevicePasswordEnabled
+		0x0F: {name: 3793, nameLen: 34, alias: 117, aliasLen: 0, since: 120, until: 0, flags: 1},                             // AlphanumericDevicePasswordRequired
+		0x10: {name: 3827, nameLen: 28, alias: 117, aliasLen: 1, since: 121, until: 0, alsoFrom: 120, alsoTo: 120, flags: 1}, // RequireStorageCardEncryption
+		0x11: {name: 3855, nameLen: 23, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // PasswordRecoveryEnabled
+		0x12: {name: 3878, nameLen: 21, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 3},                             // DocumentBrowseEnabled
+		0x13: {name: 3899, nameLen: 18, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // AttachmentsEnabled
+		0x14: {name: 3917, nameLen: 23, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // MinDevicePasswordLength
+		0x15: {name: 3940, nameLen: 27, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // MaxInactivityTimeDeviceLock
+		0x16: {name: 3967, nameLen: 31, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // MaxDevicePasswordFailedAttempts
+		0x17: {name: 3998, nameLen: 17, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // MaxAttachmentSize
+		0x18: {name: 4015, nameLen: 25, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // AllowSimpleDevicePassword
+		0x19: {name: 4040, nameLen: 24, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // DevicePasswordExpiration
+		0x1A: {name: 4064, nameLen: 21, alias: 118, aliasLen: 0, since: 120, until: 0, flags: 1},                             // DevicePasswordHistory
+		0x1B: {name: 4085, nameLen: 16, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowStorageCard
+		0x1C: {name: 4101, nameLen: 11, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowCamera
+		0x1D: {name: 4112, nameLen: 23, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // RequireDeviceEncryption
+		0x1E: {name: 4135, nameLen: 25, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowUnsignedApplications
+		0x1F: {name: 4160, nameLen: 33, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowUnsignedInstallationPackages
+		0x20: {name: 4193, nameLen: 34, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // MinDevicePasswordComplexCharacters
+		0x21: {name: 4227, nameLen: 9, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                              // AllowWiFi
+		0x22: {name: 4236, nameLen: 18, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowTextMessaging
+		0x23: {name: 4254, nameLen: 17, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowPOPIMAPEmail
+		0x24: {name: 4271, nameLen: 14, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowBluetooth
+		0x25: {name: 4285, nameLen: 9, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                              // AllowIrDA
+		0x26: {name: 4294, nameLen: 28, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // RequireManualSyncWhenRoaming
+		0x27: {name: 4322, nameLen: 16, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowDesktopSync
+		0x28: {name: 4338, nameLen: 20, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // MaxCalendarAgeFilter
+		0x29: {name: 4358, nameLen: 14, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowHTMLEmail
+		0x2A: {name: 4372, nameLen: 17, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // MaxEmailAgeFilter
+		0x2B: {name: 4389, nameLen: 26, alias: 118, aliasLen: 0, since: 121, until: 0, flags: 1},                             // MaxEmailBodyTruncationSize
+		0x2C: {name: 4415, nameLen: 30, alias: 118, aliasLen: 1, since: 121, until: 0, flags: 1},                             // MaxEmailHTMLBodyTruncationSize
+		0x2D: {name: 4445, nameLen: 26, alias: 119, aliasLen: 0, since: 121, until: 0, flags: 1},                             // RequireSignedSMIMEMessages
+		0x2E: {name: 4471, nameLen: 29, alias: 119, aliasLen: 0, since: 121, until: 0, flags: 1},                             // RequireEncryptedSMIMEMessages
+		0x2F: {name: 4500, nameLen: 27, alias: 119, aliasLen: 0, since: 121, until: 0, flags: 1},                             // RequireSignedSMIMEAlgorithm
+		0x30: {name: 4527, nameLen: 31, alias: 119, aliasLen: 1, since: 121, until: 0, flags: 1},                             // RequireEncryptionSMIMEAlgorithm
+		0x31: {name: 4558, nameLen: 40, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowSMIMEEncryptionAlgorithmNegotiation
+		0x32: {name: 4598, nameLen: 19, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowSMIMESoftCerts
+		0x33: {name: 4617, nameLen: 12, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowBrowser
+		0x34: {name: 4629, nameLen: 18, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowConsumerEmail
+		0x35: {name: 4647, nameLen: 18, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowRemoteDesktop
+		0x36: {name: 4665, nameLen: 20, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // AllowInternetSharing
+		0x37: {name: 4685, nameLen: 30, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // UnapprovedInROMApplicationList
+		0x38: {name: 4715, nameLen: 15, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // ApplicationName
+		0x39: {name: 4730, nameLen: 23, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                             // ApprovedApplicationList
+		0x3A: {name: 4753, nameLen: 4, alias: 120, aliasLen: 0, since: 121, until: 0, flags: 1},                              // Hash
+		0x3B: {name: 4757, nameLen: 21, alias: 120, aliasLen: 0, since: 161, until: 0, flags: 1},                             // AccountOnlyRemoteWipe
 	},
 	15: { // Search
 		0x05: {name: 4778, nameLen: 6, alias: 120, aliasLen: 0, since: 25, until: 0, flags: 1},   // Search

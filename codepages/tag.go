@@ -62,15 +62,17 @@ func (t Tag) Aliases() []string {
 // Historic reports whether t is a token that the current [MS-ASWBXML] no
 // longer lists (EAS 2.5-only tags, the AirNotify page, dropped tokens). Such
 // tags are decoded and can be written when asked for. Those that older
-// spec revisions gave versions keep them (AirSync Truncation: 2.5 only;
-// GetItemEstimate Version: 12.1 only); the others are in no version.
+// spec revisions gave versions are valid there ([Tag.ValidIn]: AirSync
+// Truncation in 2.5 only, GetItemEstimate Version in 12.1 only); the others
+// are in no version.
 func (t Tag) Historic() bool {
 	in := t.info()
 	return in != nil && in.flags&flagHistoric != 0
 }
 
-// Since returns the first protocol version that has t, or 0 for unknown
-// tags and historic tags without versions.
+// Since returns the first protocol version that lists t in the spec
+// table, or 0 for unknown tags and historic tags without one. [Tag.ValidIn]
+// may accept t in a few versions outside Since..Until (see there).
 func (t Tag) Since() version.Version {
 	if in := t.info(); in != nil {
 		return in.since
@@ -88,16 +90,21 @@ func (t Tag) Until() version.Version {
 }
 
 // ValidIn reports whether t belongs to protocol version v per the spec
-// tables: Since ≤ v ≤ Until. It checks the token, whatever its name was in
-// v (Provision 0x10, DeviceEncryptionEnabled in 12.0, is valid from 12.0).
-// Unknown tags, and historic tags that no spec revision gave a version,
-// are valid in no version.
+// tables: Since ≤ v ≤ Until, and the versions that earlier spec revisions
+// give the token, whatever its name was there: Provision 0x10 is valid in
+// 12.0, where it was DeviceEncryptionEnabled (MS-ASWBXML v13.0 and
+// earlier), GetItemEstimate Version and DateTime in 12.1 (the v13.0
+// footnote), AirSync NotifyGUID in 2.5. Unknown tags, and historic tags
+// that no spec revision gave a version, are valid in no version.
 func (t Tag) ValidIn(v version.Version) bool {
 	in := t.info()
-	if in == nil || in.since == 0 {
+	if in == nil {
 		return false
 	}
-	return v >= in.since && (in.until == 0 || v <= in.until)
+	if in.alsoFrom != 0 && v >= in.alsoFrom && v <= in.alsoTo {
+		return true
+	}
+	return in.since != 0 && v >= in.since && (in.until == 0 || v <= in.until)
 }
 
 // Content says how t's content is carried: [wbxml.ContentBinary] for the
@@ -152,6 +159,8 @@ type tagInfo struct {
 	aliasLen uint8
 	since    version.Version
 	until    version.Version
+	alsoFrom version.Version // also valid in alsoFrom..alsoTo (0: no such range)
+	alsoTo   version.Version
 	flags    uint8
 }
 

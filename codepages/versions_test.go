@@ -38,6 +38,14 @@ func TestValidInSpecFacts(t *testing.T) {
 		{"Ping AutdState was never used by the protocol", codepages.PingAutdState, nil},
 		{"AirNotify has no protocol version", codepages.AirNotifyNotify, nil},
 	}
+	// Since and Until stay those of the current spec table: 0x10 is named
+	// RequireStorageCardEncryption from 12.1 on.
+	if tag := codepages.ProvisionRequireStorageCardEncryption; tag.Since() != version.V12_1 || tag.Until() != 0 {
+		t.Errorf("%v: Since, Until = %v, %v; want 12.1, 0", tag, tag.Since(), tag.Until())
+	}
+	if tag := codepages.GetItemEstimateVersion; tag.Since() != 0 || tag.Until() != version.V12_1 {
+		t.Errorf("%v: Since, Until = %v, %v; want 0, 12.1", tag, tag.Since(), tag.Until())
+	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			want := map[version.Version]bool{}

@@ -76,6 +76,8 @@ func FuzzXMLReader(f *testing.F) {
 	f.Add([]byte(`<Sync xmlns="AirSync:"><SyncKey>1</SyncKey></Sync>`))
 	f.Add([]byte(`<a:Sync xmlns:a="AirSync" xmlns:k="` + wbxml.MarkerNamespace + `"><a:SyncKey k:wire="str:1 opaque:1">ab</a:SyncKey></a:Sync>`))
 	f.Add([]byte(`<Sync xmlns="AirSync:" xmlns:k="` + wbxml.MarkerNamespace + `"><k:unknown page="3" token="0x3E"><k:opaque>AAE=</k:opaque></k:unknown></Sync>`))
+	f.Add([]byte(`<SendMail xmlns="ComposeMail:"><MIME>U3ViamVjdDogaGkNCng=</MIME><MIME>From: a</MIME></SendMail>`))
+	f.Add([]byte(`<Sync xmlns="http://synce.org/formats/airsync_wm5/airsync"><Subject xmlns="http://synce.org/formats/airsync_wm5/email">x</Subject></Sync>`))
 	opts := activeSync()
 	r := wbxml.NewXMLReader(opts...)
 	w := wbxml.NewXMLWriter(opts...)

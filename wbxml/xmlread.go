@@ -100,6 +100,9 @@ func NewXMLReader(opts ...Option) *XMLReader {
 // On error it returns dst unchanged and an *XMLError (or the Encoder's
 // *SyntaxError).
 func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
+	if err := wideEncoding(src); err != nil {
+		return dst, err
+	}
 	if x.workers > 1 {
 		if out, ok, err := x.convertParts(dst, nil, src); ok {
 			return out, err
@@ -115,6 +118,9 @@ func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
 // WriteWBXML converts the XML document src and writes its WBXML to w. On
 // error, part of the output may have been written.
 func (x *XMLReader) WriteWBXML(w io.Writer, src []byte) error {
+	if err := wideEncoding(src); err != nil {
+		return err
+	}
 	if x.workers > 1 {
 		if _, ok, err := x.convertParts(nil, w, src); ok {
 			return err
@@ -125,6 +131,25 @@ func (x *XMLReader) WriteWBXML(w io.Writer, src []byte) error {
 		return err
 	}
 	return x.enc.Flush()
+}
+
+// wideEncoding returns an *XMLError for a document in UTF-16 or UTF-32,
+// told by its byte order mark or by a NUL byte beside its first '<': the
+// scanner reads UTF-8 only, and would otherwise report "text before the
+// root element".
+func wideEncoding(src []byte) error {
+	var enc string
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(src, []byte{0, 0, 0xFE, 0xFF}),
+		bytes.HasPrefix(src, []byte{'<', 0, 0, 0}), bytes.HasPrefix(src, []byte{0, 0, 0, '<'}):
+		enc = "UTF-32"
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}), bytes.HasPrefix(src, []byte{0xFE, 0xFF}),
+		bytes.HasPrefix(src, []byte{'<', 0}), bytes.HasPrefix(src, []byte{0, '<'}):
+		enc = "UTF-16"
+	default:
+		return nil
+	}
+	return &XMLError{Line: 1, Column: 1, Err: ErrXMLSyntax, Msg: "the document is " + enc + ": only UTF-8 XML is read (convert it, e.g. iconv -f " + enc + " -t UTF-8)"}
 }
 
 // Warnings returns what the last conversion noted without failing. The

@@ -69,8 +69,12 @@ func (t *Tables) writeCodePages(b *bytes.Buffer) {
 			if tag.Historic {
 				flags |= flagHistoric
 			}
-			fmt.Fprintf(b, "\t\t0x%02X: {name: %d, nameLen: %d, alias: %d, aliasLen: %d, since: %d, until: %d, flags: %d}, // %s\n",
-				tag.Token, in.off, in.n, in.aoff, in.an, tag.Since, tag.Until, flags, tag.Name)
+			also := ""
+			if tag.AlsoFrom != 0 {
+				also = fmt.Sprintf(", alsoFrom: %d, alsoTo: %d", tag.AlsoFrom, tag.AlsoTo)
+			}
+			fmt.Fprintf(b, "\t\t0x%02X: {name: %d, nameLen: %d, alias: %d, aliasLen: %d, since: %d, until: %d%s, flags: %d}, // %s\n",
+				tag.Token, in.off, in.n, in.aoff, in.an, tag.Since, tag.Until, also, flags, tag.Name)
 		}
 		b.WriteString("\t},\n")
 	}
@@ -129,6 +133,16 @@ func describe(p *Page, t *Tag) string {
 		s += fmt.Sprintf(", protocol %v to %v", t.Since, t.Until)
 	default:
 		s += fmt.Sprintf(", protocol %v and later", t.Since)
+	}
+	if t.AlsoFrom != 0 {
+		s += fmt.Sprintf(" (valid in %v", t.AlsoFrom)
+		if t.AlsoTo != t.AlsoFrom {
+			s += fmt.Sprintf(" to %v", t.AlsoTo)
+		}
+		if !t.Historic {
+			s += " too"
+		}
+		s += ")"
 	}
 	switch t.Content {
 	case "binary":

@@ -44,15 +44,18 @@ type Page struct {
 
 // Tag is one (page, token) row.
 type Tag struct {
-	Page     uint8
-	Token    uint8
-	Name     string
-	Aliases  []string
-	Since    version.Version // 0 for historic tokens
-	Until    version.Version // 0 while current
-	Historic bool
-	Content  string // "", "binary" or "text"
-	Note     string
+	Page    uint8
+	Token   uint8
+	Name    string
+	Aliases []string
+	Since   version.Version // 0 for historic tokens
+	Until   version.Version // 0 while current
+	// AlsoFrom..AlsoTo (0 when none) are versions in which the token is
+	// valid besides Since..Until: under an older name, or per a footnote.
+	AlsoFrom, AlsoTo version.Version
+	Historic         bool
+	Content          string // "", "binary" or "text"
+	Note             string
 }
 
 // Command is one [MS-ASHTTP] command code.
@@ -198,6 +201,9 @@ func (t *Tables) parseCodePages(data []byte) error {
 		if tag.Until, err = parseVersion(f["until"]); err != nil {
 			return fmt.Errorf("%s: until: %v", at, err)
 		}
+		if tag.AlsoFrom, tag.AlsoTo, err = parseRange(f["also_valid"]); err != nil {
+			return fmt.Errorf("%s: also_valid: %v", at, err)
+		}
 		switch {
 		case !tag.Historic && tag.Since == 0:
 			return fmt.Errorf("%s: current-spec tag %s has no since version", at, tag.Name)
@@ -330,6 +336,25 @@ func (t *Tables) parseParams(data []byte) error {
 		t.Params = append(t.Params, p)
 	}
 	return nil
+}
+
+// parseRange parses "" (no range), a version ("12.0") or a range of
+// versions ("12.0-12.1").
+func parseRange(s string) (from, to version.Version, err error) {
+	a, b, isRange := strings.Cut(s, "-")
+	if from, err = parseVersion(a); err != nil {
+		return 0, 0, err
+	}
+	to = from
+	if isRange {
+		if to, err = parseVersion(b); err != nil {
+			return 0, 0, err
+		}
+		if from == 0 || to < from {
+			return 0, 0, fmt.Errorf("bad range %q", s)
+		}
+	}
+	return from, to, nil
 }
 
 func parseVersion(s string) (version.Version, error) {
