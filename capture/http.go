@@ -234,15 +234,20 @@ func isHTTPVersion(b []byte) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// parseField parses "Name: value" from data[p:end].
+// parseField parses "Name: value" from data[p:end]. The name may start
+// with ':', as HTTP/2 pseudo-header fields (":authority", RFC 9113 8.3) do
+// where tools show an HTTP/2 message in HTTP/1 form.
 func parseField(data []byte, p, end int) (Field, error) {
 	line := data[p:end]
 	colon := bytes.IndexByte(line, ':')
+	if colon == 0 && len(line) > 1 && isTchar(line[1]) {
+		colon = 1 + bytes.IndexByte(line[1:], ':')
+	}
 	if colon <= 0 {
 		return Field{}, detail(ErrSyntax, "expected a header field (Name: value) or an empty line")
 	}
-	for _, c := range line[:colon] {
-		if !isTchar(c) {
+	for i, c := range line[:colon] {
+		if !isTchar(c) && !(i == 0 && c == ':') {
 			return Field{}, detail(ErrSyntax, "invalid character "+quoteByte(c)+" in header field name")
 		}
 	}

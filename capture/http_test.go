@@ -57,6 +57,11 @@ func TestHTTPMessages(t *testing.T) {
 				{Kind: KindResponse, Index: 2, Line: 5, Proto: "HTTP/1.0", StatusCode: 200,
 					Header: Header{{"Content-Length", "0"}}, Query: "Cmd=Ping&User=u", Path: "/Microsoft-Server-ActiveSync/", Request: 1, Where: "HTTP message 2", ActiveSync: true},
 			}},
+		{"HTTP/2 pseudo-header fields as tools show them",
+			"POST /Microsoft-Server-ActiveSync?Cmd=Ping HTTP/2\r\n:authority: mail.example.com\r\n:method: POST\r\ncontent-length: 1\r\n\r\nx",
+			[]meta{{Kind: KindRequest, Index: 1, Line: 1, Method: "POST", Target: "/Microsoft-Server-ActiveSync?Cmd=Ping", Proto: "HTTP/2",
+				Header: Header{{":authority", "mail.example.com"}, {":method", "POST"}, {"content-length", "1"}}, Body: "x",
+				Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Where: "HTTP message 1", ActiveSync: true}}},
 		{"HEAD response and 304 have no body despite Content-Length",
 			"HEAD / HTTP/1.1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\nHTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n\r\n",
 			[]meta{
