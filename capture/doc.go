@@ -37,7 +37,9 @@
 //     the end of input (such a body loses the line breaks and separator
 //     lines that tools write after it); no body for responses to HEAD and
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
-//     than chunked) gzip, deflate (zlib or raw) and identity undone.
+//     than chunked) gzip, deflate (zlib or raw) and identity undone. A
+//     WBXML body that is not coded as its header says (a proxy saved it
+//     decoded) is read as it is, with a [Message.Warning].
 //   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
 //     startedDateTime (file order for equal times, or when an entry has
 //     none), and each yields its request and then its response (an entry

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -113,10 +114,19 @@ func (s *httpSource) next() (*Message, error) {
 	}
 	codings := append(te, splitCodings(m.Header.Values("Content-Encoding"))...)
 	if len(codings) > 0 && len(body) > 0 {
-		body, err = decodeCodings(body, codings, s.b, false)
+		decoded, err := decodeCodings(body, codings, s.b, false)
 		if err != nil {
-			return nil, s.fail(bodyStart, err)
+			if errors.Is(err, ErrTooLarge) || !(LooksLikeWBXML(body) || looksMultipart(body)) {
+				return nil, s.fail(bodyStart, err)
+			}
+			// A proxy that decoded the body for display and saved it so,
+			// keeping the header: the body is what was meant, not what was
+			// sent.
+			m.Warning = detail(ErrLossy, "the header says "+strings.Join(codings, ", ")+
+				" but the body is not so coded: it was saved decoded, and is read as it is")
+			decoded = body
 		}
+		body = decoded
 	}
 	m.Body = body
 	return m, nil
