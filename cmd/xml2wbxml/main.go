@@ -34,6 +34,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if done {
 		return code
 	}
+	if src, err = cli.XMLToUTF8(src); err != nil {
+		return cli.Report(stderr, name, usage, err)
+	}
 	x := wbxml.NewXMLReader(o.wbxmlOptions()...)
 	var out []byte
 	var file *cli.Output

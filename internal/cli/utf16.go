@@ -1,0 +1,107 @@
+package cli
+
+import (
+	"bytes"
+	"fmt"
+	"unicode/utf16"
+	"unicode/utf8"
+)
+
+// XMLToUTF8 returns src as UTF-8 when it is XML in UTF-16, which every XML
+// processor must read (XML 1.0 section 4.3.3) and which Windows tools write
+// (PowerShell's Out-File, Notepad's "Unicode"): recognised by a byte order
+// mark, or without one by "<?" in UTF-16 (XML 1.0 appendix F). The byte
+// order mark is dropped and the encoding declaration is rewritten to
+// "UTF-8", padded with spaces after the closing quote so that lines and
+// columns stay where they were. Any other input is returned unchanged.
+//
+// The error names the byte offset of a truncated code unit or an unpaired
+// surrogate.
+func XMLToUTF8(src []byte) ([]byte, error) {
+	bigEndian, start, ok := utf16Start(src)
+	if !ok {
+		return src, nil
+	}
+	if (len(src)-start)%2 != 0 {
+		return nil, fmt.Errorf("UTF-16 input: offset %d: input ends inside a code unit", len(src)-1)
+	}
+	out := make([]byte, 0, len(src)-start)
+	unit := func(i int) uint16 {
+		if bigEndian {
+			return uint16(src[i])<<8 | uint16(src[i+1])
+		}
+		return uint16(src[i+1])<<8 | uint16(src[i])
+	}
+	for i := start; i < len(src); i += 2 {
+		u := unit(i)
+		r := rune(u)
+		switch {
+		case utf16.IsSurrogate(r) && u < 0xDC00 && i+3 < len(src):
+			r = utf16.DecodeRune(r, rune(unit(i+2)))
+			if r == utf8.RuneError {
+				return nil, fmt.Errorf("UTF-16 input: offset %d: unpaired surrogate 0x%04X", i, u)
+			}
+			i += 2
+		case utf16.IsSurrogate(r):
+			return nil, fmt.Errorf("UTF-16 input: offset %d: unpaired surrogate 0x%04X", i, u)
+		}
+		out = utf8.AppendRune(out, r)
+	}
+	return declareUTF8(out), nil
+}
+
+// utf16Start reports whether src is UTF-16 and where its text starts.
+func utf16Start(src []byte) (bigEndian bool, start int, ok bool) {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		return true, 2, true
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		return false, 2, true
+	case bytes.HasPrefix(src, []byte{0x00, '<', 0x00, '?'}):
+		return true, 0, true
+	case bytes.HasPrefix(src, []byte{'<', 0x00, '?', 0x00}):
+		return false, 0, true
+	}
+	return false, 0, false
+}
+
+// declareUTF8 rewrites the value of the encoding declaration of an XML
+// declaration at the start of doc, when it names UTF-16, to UTF-8.
+func declareUTF8(doc []byte) []byte {
+	if !bytes.HasPrefix(doc, []byte("<?xml")) {
+		return doc
+	}
+	end := bytes.Index(doc, []byte("?>"))
+	if end < 0 {
+		return doc
+	}
+	decl := doc[:end]
+	i := bytes.Index(decl, []byte("encoding"))
+	if i < 0 {
+		return doc
+	}
+	j := i + len("encoding")
+	for j < end && (decl[j] == ' ' || decl[j] == '\t' || decl[j] == '\r' || decl[j] == '\n' || decl[j] == '=') {
+		j++
+	}
+	if j == end || decl[j] != '"' && decl[j] != '\'' {
+		return doc
+	}
+	q := decl[j]
+	k := bytes.IndexByte(decl[j+1:], q)
+	if k < 0 {
+		return doc
+	}
+	value := decl[j+1 : j+1+k]
+	if !bytes.HasPrefix(bytes.ToUpper(value), []byte("UTF-16")) && !bytes.EqualFold(value, []byte("UTF16")) {
+		return doc
+	}
+	// "UTF-16" → "UTF-8", the quote, and blanks for the characters saved.
+	v := j + 1
+	copy(doc[v:], "UTF-8")
+	doc[v+len("UTF-8")] = q
+	for p := v + len("UTF-8") + 1; p <= v+k; p++ {
+		doc[p] = ' '
+	}
+	return doc
+}
