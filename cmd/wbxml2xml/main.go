@@ -30,6 +30,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if done {
 		return code
 	}
+	if data, err = cli.TextToUTF8(data); err != nil {
+		return cli.Report(stderr, name, usage, err)
+	}
 	c := newConverter(o)
 	var file *cli.Output
 	if !cli.IsStdio(o.output) {

@@ -17,6 +17,8 @@ itself or a capture holding it, in any of these forms, detected on its own
            chunked transfer coding and gzip or deflate content coding undone
   har      an HTTP Archive from a browser, mitmproxy, Charles or Fiddler
 
+Text forms may be in UTF-8 or in UTF-16 with a byte order mark.
+
 For http and har input, each ActiveSync message comes as an XML comment
 with its start line, its headers, the request query decoded into its fields
 (base64 queries too, with their plain form) and what the body holds, then

@@ -22,6 +22,31 @@ func XMLToUTF8(src []byte) ([]byte, error) {
 	if !ok {
 		return src, nil
 	}
+	out, err := decodeUTF16(src, start, bigEndian)
+	if err != nil {
+		return nil, err
+	}
+	return declareUTF8(out), nil
+}
+
+// TextToUTF8 returns src as UTF-8 when it starts with a UTF-16 byte order
+// mark, which no WBXML body does (its first byte is a version, 0 to 3): a
+// hex dump, base64 text or HAR file that a Windows editor saved as
+// "Unicode". Any other input is returned unchanged. The error names the
+// byte offset of a truncated code unit or an unpaired surrogate.
+func TextToUTF8(src []byte) ([]byte, error) {
+	switch {
+	case bytes.HasPrefix(src, []byte{0xFE, 0xFF}):
+		return decodeUTF16(src, 2, true)
+	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}):
+		return decodeUTF16(src, 2, false)
+	}
+	return src, nil
+}
+
+// decodeUTF16 converts src[start:], UTF-16 in the given byte order, to
+// UTF-8.
+func decodeUTF16(src []byte, start int, bigEndian bool) ([]byte, error) {
 	if (len(src)-start)%2 != 0 {
 		return nil, fmt.Errorf("UTF-16 input: offset %d: input ends inside a code unit", len(src)-1)
 	}
@@ -47,7 +72,7 @@ func XMLToUTF8(src []byte) ([]byte, error) {
 		}
 		out = utf8.AppendRune(out, r)
 	}
-	return declareUTF8(out), nil
+	return out, nil
 }
 
 // utf16Start reports whether src is UTF-16 and where its text starts.
