@@ -27,7 +27,12 @@
 //     Wireshark's "C string", Go, Python b'…') and the escapes without
 //     quotes (Wireshark's "Escaped String", \x03\x01\x6a…). Several dumps
 //     in one file, each starting again at offset 0, or several brace
-//     groups, give several bodies.
+//     groups, give several bodies. When the first body starts with an HTTP
+//     start line, the input is a dump of a whole exchange (Wireshark's
+//     "Follow TCP Stream" as C arrays, one per packet, or a hex dump of a
+//     saved session): the bodies, joined in order, are read as [FormHTTP]
+//     messages, whose offsets and lines count in the decoded bytes. The
+//     same holds for base64.
 //   - [FormBase64]: standard or URL-safe alphabet, padded or not, one line
 //     or wrapped; a data: URI prefix is skipped.
 //   - [FormHTTP]: HTTP/1.x requests and responses one after another, with

@@ -65,6 +65,7 @@ func (r *Reader) start() {
 		form, r.bare = f, bodies
 		if bodies != nil {
 			r.form = form
+			r.httpInBodies()
 			return
 		}
 	}
@@ -89,6 +90,33 @@ func (r *Reader) start() {
 		err = &Error{Form: FormUnknown, Offset: -1, Err: detail(ErrUnknownForm, "invalid form "+form.String())}
 	}
 	r.err = err
+	if err == nil && (form == FormHex || form == FormBase64) {
+		r.httpInBodies()
+	}
+}
+
+// httpInBodies reads the bodies of a hex or base64 input as HTTP when the
+// first one starts with an HTTP start line: a dump of a whole exchange, as
+// Wireshark's "Follow TCP Stream" writes it (C arrays, one per packet, or a
+// hex dump) or tcpdump -X of the packets' payload. The bodies are joined in
+// input order, which is the order they were sent in.
+func (r *Reader) httpInBodies() {
+	if len(r.bare) == 0 || !looksHTTP(r.bare[0].body, 0) {
+		return
+	}
+	joined := r.bare[0].body
+	if len(r.bare) > 1 {
+		n := 0
+		for _, bb := range r.bare {
+			n += len(bb.body)
+		}
+		joined = make([]byte, 0, n)
+		for _, bb := range r.bare {
+			joined = append(joined, bb.body...)
+		}
+	}
+	r.bare = nil
+	r.src = newHTTPSource(joined, 0, r.b)
 }
 
 // Next returns the next message, or io.EOF after the last one. After an

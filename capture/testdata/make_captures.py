@@ -257,6 +257,19 @@ def hex_captures():
     write("hex/libwbxml-sendmail-mime-opaque.0x-list", (",\n".join(rows) + "\n").encode())
 
 
+def follow_captures():
+    # Wireshark's "Follow TCP Stream" shown as C arrays: the whole exchange,
+    # headers and all, one array per packet (here cut every 700 bytes),
+    # named by the side that sent it, in the order sent.
+    data = open("http/session-lf.http", "rb").read()
+    out = []
+    for n, i in enumerate(range(0, len(data), 700)):
+        seg = data[i:i + 700]
+        rows = [", ".join("0x%02x" % b for b in seg[j:j + 8]) for j in range(0, len(seg), 8)]
+        out.append("char peer%d_%d[] = { /* Packet %d */\n%s };\n" % (n % 2, n // 2, 4 + 2 * n, ",\n".join(rows)))
+    write("hex/session-lf.follow-c-arrays", "".join(out).encode())
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["multipart"]:
         multipart()
@@ -264,5 +277,6 @@ if __name__ == "__main__":
         hex_captures()
         http_captures()
         har_captures()
+        follow_captures()
     else:
         sys.exit("usage: make_captures.py multipart|captures")
