@@ -36,6 +36,7 @@
 // HAR entry; 2 when the command line is bad, with the usage. Notes (unknown
 // tags, tags outside -protocol, data after the root element, a query that
 // does not decode, a HAR body stored lossily) go to standard error too and
-// leave the status 0. Nothing panics: a last-resort recovery reports an
+// leave the status 0; after an error only the error line is written.
+// Nothing panics: a last-resort recovery reports an
 // internal error on one line.
 package main

@@ -44,8 +44,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		c.sink = file
 	}
 	out, err := c.convert(data)
-	for _, n := range c.notes {
-		fmt.Fprintf(stderr, "%s: note: %s\n", name, cli.OneLine(n))
+	if err == nil {
+		// A failure says one thing, on one line: the error.
+		for _, n := range c.notes {
+			fmt.Fprintf(stderr, "%s: note: %s\n", name, cli.OneLine(n))
+		}
 	}
 	if err != nil {
 		if file != nil {

@@ -54,9 +54,9 @@ Flags (libwbxml's first; -flag and --flag are the same):
 Exit status: 0 converted; 1 bad input, with one line on standard error
 naming the byte offset, the line and column, or the HTTP message or HAR
 entry; 2 bad command line. Notes, such as unknown tags, go to standard
-error as well; they do not change the status. After an error, standard
-output holds the messages converted before it (none for a lone body); a file
-named by -o is left as it was.
+error as well when all went well; they do not change the status. After an
+error, standard output holds the messages converted before it (none for a
+lone body); a file named by -o is left as it was.
 
 Examples:
   wbxml2xml sync-response.wbxml

@@ -52,8 +52,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			file.Abort()
 		}
 	}
-	for _, n := range cli.Notes(x.Warnings(), o.proto, "", maxNotes, err) {
-		fmt.Fprintf(stderr, "%s: note: %s\n", name, n)
+	if err == nil {
+		// A failure says one thing, on one line: the error.
+		for _, n := range cli.Notes(x.Warnings(), o.proto, "", maxNotes, nil) {
+			fmt.Fprintf(stderr, "%s: note: %s\n", name, n)
+		}
 	}
 	if err != nil {
 		if len(src) > 0 && src[0] <= 0x03 {

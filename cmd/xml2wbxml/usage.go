@@ -32,7 +32,7 @@ Flags (libwbxml's first; -flag and --flag are the same):
 
 Exit status: 0 converted; 1 bad input, with one line on standard error
 giving the line and column; 2 bad command line. Notes go to standard error
-as well; they do not change the status. After an error nothing is written,
+as well when all went well; they do not change the status. After an error nothing is written,
 and a file named by -o is left as it was.
 
 Examples:
