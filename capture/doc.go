@@ -30,7 +30,9 @@
 //     groups, give several bodies. When the first body starts with an HTTP
 //     start line, the input is a dump of a whole exchange (Wireshark's
 //     "Follow TCP Stream" as C arrays, one per packet, or a hex dump of a
-//     saved session): the bodies, joined in order, are read as [FormHTTP]
+//     saved session; Follow Stream's hex dump, the server's lines indented
+//     and each side with its own offsets, gives one body per run of lines
+//     of one side): the bodies, joined in order, are read as [FormHTTP]
 //     messages, whose offsets and lines count in the decoded bytes. The
 //     same holds for base64.
 //   - [FormBase64]: standard or URL-safe alphabet, padded or not, one line

@@ -94,6 +94,12 @@ func TestForms(t *testing.T) {
 			{KindRequest, 3, "POST " + eas + "?Cmd=FolderSync&User=jdoe&DeviceId=ABC123&DeviceType=iPhone HTTP/1.1", "eas-foldersync-req-synckey0.wbxml", BodyWBXML, false},
 			{KindResponse, 4, "HTTP/1.1 200 OK", "eas-foldersync-resp-folders-utf8.wbxml", BodyWBXML, false},
 		}},
+		{"hex/session-lf.follow-hexdump", FormHex, []got{
+			{KindRequest, 1, "OPTIONS " + eas + " HTTP/1.1", "(empty)", BodyEmpty, false},
+			{KindResponse, 2, "HTTP/1.1 200 OK", "(empty)", BodyEmpty, false},
+			{KindRequest, 3, "POST " + eas + "?Cmd=FolderSync&User=jdoe&DeviceId=ABC123&DeviceType=iPhone HTTP/1.1", "eas-foldersync-req-synckey0.wbxml", BodyWBXML, false},
+			{KindResponse, 4, "HTTP/1.1 200 OK", "eas-foldersync-resp-folders-utf8.wbxml", BodyWBXML, false},
+		}},
 		{"hex/session-crlf.http.xxd", FormHex, []got{
 			{KindRequest, 1, "POST /Microsoft-Server-ActiveSync?Cmd=Sync&User=jdoe&DeviceId=v140Device&DeviceType=SmartPhone HTTP/1.1", "eas-sync-req-getchanges.wbxml", BodyWBXML, false},
 			{KindResponse, 2, "HTTP/1.1 200 OK", "eas-sync-resp-email-add-opaque.wbxml", BodyWBXML, false},

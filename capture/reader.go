@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"strconv"
 )
 
 // Reader yields the messages of one input in order. Create it with
@@ -115,9 +116,54 @@ func (r *Reader) httpInBodies() {
 			joined = append(joined, bb.body...)
 		}
 	}
+	r.src = &dumpedHTTP{http: newHTTPSource(joined, 0, r.b), data: r.data, form: r.form, bodies: r.bare}
 	r.bare = nil
-	r.src = newHTTPSource(joined, 0, r.b)
 }
+
+// dumpedHTTP reads the HTTP messages held by the bodies of a hex or base64
+// input. Messages keep their positions in the decoded bytes; an error is
+// placed at the start of the dumped body that holds the bad byte, and says
+// where in the decoded bytes the problem is.
+type dumpedHTTP struct {
+	http   *httpSource
+	data   []byte // the input
+	form   Form   // FormHex or FormBase64
+	bodies []bareBody
+}
+
+func (s *dumpedHTTP) next() (*Message, error) {
+	m, err := s.http.next()
+	var e *Error
+	if err == nil || !errors.As(err, &e) {
+		return m, err
+	}
+	at, n := 0, int64(0)
+	for i, bb := range s.bodies {
+		if e.Offset < n+int64(len(bb.body)) || i == len(s.bodies)-1 {
+			at = bb.off
+			break
+		}
+		n += int64(len(bb.body))
+	}
+	pos := "in the HTTP decoded from " + s.form.String()
+	if e.Line > 0 {
+		pos += ", line " + strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column)
+	} else if e.Offset >= 0 {
+		pos += ", offset " + strconv.FormatInt(e.Offset, 10)
+	}
+	line, col := lineCol(s.data, at)
+	return nil, &Error{Form: e.Form, Index: e.Index, Part: e.Part, Offset: int64(at), Line: line, Column: col,
+		Err: &posError{pos: pos, err: e.Err}}
+}
+
+// posError puts a position before an error's text, keeping what it wraps.
+type posError struct {
+	pos string
+	err error
+}
+
+func (e *posError) Error() string { return e.pos + ": " + e.err.Error() }
+func (e *posError) Unwrap() error { return e.err }
 
 // Next returns the next message, or io.EOF after the last one. After an
 // error, Next returns that same error again: a malformed message stops the
