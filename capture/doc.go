@@ -21,7 +21,8 @@
 //     wrapped at any width); dumps with an offset column (xxd, hexdump -C
 //     with its '*' lines expanded, hexdump and od -x with their
 //     little-endian words, od -A x -t x1z, od -t x1 with octal offsets,
-//     Wireshark's "hex dump" with or without ASCII, tcpdump -X); lists of
+//     Wireshark's "hex dump" with or without ASCII, PowerShell's Format-Hex
+//     with its header, certutil -encodehex, tcpdump -X); lists of
 //     0x.. bytes (commas and newlines, C and Go arrays: xxd -i, Wireshark's
 //     "C array" and "Go literal"); string literals with escapes (C, as
 //     Wireshark's "C string", Go, Python b'…') and the escapes without

@@ -1,13 +1,15 @@
 package capture
 
 import (
+	"bytes"
 	"strconv"
 )
 
 // Dumps with an offset column: xxd, hexdump -C, hexdump, od -A x -t x1z,
 // od -t x1, od -x, Wireshark's "hex dump" (with or without ASCII) and its
-// Follow Stream hex dump of both sides (see followSides), tcpdump -X, and
-// the text2pcap input format.
+// Follow Stream hex dump of both sides (see followSides), PowerShell's
+// Format-Hex (its header lines skipped), certutil -encodehex, tcpdump -X,
+// and the text2pcap input format.
 //
 // Each line holds an offset, then the bytes as groups of hex digits, then
 // optionally an ASCII column. The bytes of a line are told apart from its
@@ -104,7 +106,7 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 			e--
 		}
 		p = next
-		if s == e {
+		if s == e || isDumpHeader(data[s:e]) {
 			continue
 		}
 		if e-s == 1 && data[s] == '*' {
@@ -647,4 +649,27 @@ func renders(col, bs []byte) bool {
 		}
 	}
 	return true
+}
+
+// isDumpHeader reports whether a line is one of the header lines that
+// PowerShell's Format-Hex writes before its dump: "Path: C:\x.bin" or
+// "Label: …", the column numbers "00 01 02 … 0F", the column titles
+// "Offset Bytes Ascii" and the ruler of dashes under them.
+func isDumpHeader(line []byte) bool {
+	switch {
+	case bytes.HasPrefix(line, []byte("Path:")), bytes.HasPrefix(line, []byte("Label:")),
+		bytes.HasPrefix(line, []byte("Offset ")) && bytes.Contains(line, []byte("Bytes")):
+		return true
+	case line[0] == '-':
+		return len(bytes.Trim(line, "- \t")) == 0
+	}
+	// The column numbers: 00 01 02 … in order, at least eight of them.
+	n := 0
+	for f := range bytes.FieldsSeq(line) {
+		if len(f) != 2 || unhex(f[0]) != n>>4 || unhex(f[1]) != n&15 {
+			return false
+		}
+		n++
+	}
+	return n >= 8
 }

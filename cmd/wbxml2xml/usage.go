@@ -10,10 +10,10 @@ itself or a capture holding it, in any of these forms, detected on its own
 
   wbxml    the body as bytes (also a multipart ItemOperations body)
   hex      plain hex, xxd, xxd -p, hexdump -C, od, Wireshark's hex stream
-           and hex dump, tcpdump -X, 0x.. lists, C or Go arrays and
-           escaped strings (\x03\x01...); a dump of a whole HTTP
-           exchange (Wireshark's Follow TCP Stream as hex dump, C arrays
-           or raw) is read as http
+           and hex dump, PowerShell's Format-Hex, certutil, tcpdump -X,
+           0x.. lists, C or Go arrays and escaped strings (\x03\x01...);
+           a dump of a whole HTTP exchange (Wireshark's Follow TCP Stream
+           as hex dump, C arrays or raw) is read as http
   base64   standard or URL-safe, on one line or wrapped
   http     requests and responses as a proxy saves them, a whole session;
            chunked transfer coding and gzip or deflate content coding undone
