@@ -77,6 +77,10 @@ func TestWellFormedWBXML(t *testing.T) {
 func TestClassify(t *testing.T) {
 	wb := "\x03\x01\x6a\x00\x45\x01"
 	mp := string(AppendMultipart(nil, []byte(wb), []byte("data")))
+	// The second part's length damaged: still multipart (ParseMultipart
+	// says where), not WBXML 1.2, which its count of 2 reads as.
+	damaged := []byte(mp)
+	damaged[16] = 0x7f
 	tests := []struct {
 		name, ct, body string
 		want           BodyKind
@@ -91,6 +95,8 @@ func TestClassify(t *testing.T) {
 		{"multipart by type", "Application/Vnd.MS-Sync.Multipart", mp, BodyMultipart},
 		{"multipart by type, malformed", MediaTypeMultipart, "xx", BodyMultipart},
 		{"multipart without type", "", mp, BodyMultipart},
+		{"multipart without type, a length damaged", "", string(damaged), BodyMultipart},
+		{"multipart, WBXML type, a length damaged", MediaTypeWBXML, string(damaged), BodyMultipart},
 		{"WBXML without type", "", wb, BodyWBXML},
 		{"WBXML mislabelled as text", "text/plain", wb, BodyWBXML},
 		{"XML", "text/xml", "<Autodiscover/>", BodyText},

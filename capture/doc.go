@@ -21,13 +21,21 @@
 //     wrapped at any width); dumps with an offset column (xxd, hexdump -C
 //     with its '*' lines expanded, hexdump and od -x with their
 //     little-endian words, od -A x -t x1z, od -t x1 with octal offsets,
-//     Wireshark's "hex dump" with or without ASCII, tcpdump -X); lists of
+//     Wireshark's "hex dump" with or without ASCII, PowerShell's Format-Hex
+//     with its header, certutil -encodehex, tcpdump -X); lists of
 //     0x.. bytes (commas and newlines, C and Go arrays: xxd -i, Wireshark's
 //     "C array" and "Go literal"); string literals with escapes (C, as
 //     Wireshark's "C string", Go, Python b'…') and the escapes without
 //     quotes (Wireshark's "Escaped String", \x03\x01\x6a…). Several dumps
 //     in one file, each starting again at offset 0, or several brace
-//     groups, give several bodies.
+//     groups, give several bodies. When the first body starts with an HTTP
+//     start line, the input is a dump of a whole exchange (Wireshark's
+//     "Follow TCP Stream" as C arrays, one per packet, or a hex dump of a
+//     saved session; Follow Stream's hex dump, the server's lines indented
+//     and each side with its own offsets, gives one body per run of lines
+//     of one side): the bodies, joined in order, are read as [FormHTTP]
+//     messages, whose offsets and lines count in the decoded bytes. The
+//     same holds for base64.
 //   - [FormBase64]: standard or URL-safe alphabet, padded or not, one line
 //     or wrapped; a data: URI prefix is skipped.
 //   - [FormHTTP]: HTTP/1.x requests and responses one after another, with
@@ -37,7 +45,9 @@
 //     the end of input (such a body loses the line breaks and separator
 //     lines that tools write after it); no body for responses to HEAD and
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
-//     than chunked) gzip, deflate (zlib or raw) and identity undone.
+//     than chunked) gzip, deflate (zlib or raw) and identity undone. A
+//     WBXML body that is not coded as its header says (a proxy saved it
+//     decoded) is read as it is, with a [Message.Warning].
 //   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
 //     startedDateTime (file order for equal times, or when an entry has
 //     none), and each yields its request and then its response (an entry

@@ -85,6 +85,27 @@ func TestForms(t *testing.T) {
 			{Kind: KindBody, Index: 1, Body: "eas-ping-req.wbxml", BodyKind: BodyWBXML},
 			{Kind: KindBody, Index: 2, Body: "eas-ping-resp-status3.wbxml", BodyKind: BodyWBXML},
 		}},
+		// A dump of a whole HTTP exchange (Wireshark's Follow TCP Stream
+		// as C arrays, one per packet; xxd of a saved session) is read as
+		// the HTTP it holds.
+		{"hex/session-lf.follow-c-arrays", FormHex, []got{
+			{KindRequest, 1, "OPTIONS " + eas + " HTTP/1.1", "(empty)", BodyEmpty, false},
+			{KindResponse, 2, "HTTP/1.1 200 OK", "(empty)", BodyEmpty, false},
+			{KindRequest, 3, "POST " + eas + "?Cmd=FolderSync&User=jdoe&DeviceId=ABC123&DeviceType=iPhone HTTP/1.1", "eas-foldersync-req-synckey0.wbxml", BodyWBXML, false},
+			{KindResponse, 4, "HTTP/1.1 200 OK", "eas-foldersync-resp-folders-utf8.wbxml", BodyWBXML, false},
+		}},
+		{"hex/session-lf.follow-hexdump", FormHex, []got{
+			{KindRequest, 1, "OPTIONS " + eas + " HTTP/1.1", "(empty)", BodyEmpty, false},
+			{KindResponse, 2, "HTTP/1.1 200 OK", "(empty)", BodyEmpty, false},
+			{KindRequest, 3, "POST " + eas + "?Cmd=FolderSync&User=jdoe&DeviceId=ABC123&DeviceType=iPhone HTTP/1.1", "eas-foldersync-req-synckey0.wbxml", BodyWBXML, false},
+			{KindResponse, 4, "HTTP/1.1 200 OK", "eas-foldersync-resp-folders-utf8.wbxml", BodyWBXML, false},
+		}},
+		{"hex/session-crlf.http.xxd", FormHex, []got{
+			{KindRequest, 1, "POST /Microsoft-Server-ActiveSync?Cmd=Sync&User=jdoe&DeviceId=v140Device&DeviceType=SmartPhone HTTP/1.1", "eas-sync-req-getchanges.wbxml", BodyWBXML, false},
+			{KindResponse, 2, "HTTP/1.1 200 OK", "eas-sync-resp-email-add-opaque.wbxml", BodyWBXML, false},
+			{KindRequest, 3, "POST /Microsoft-Server-ActiveSync?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l HTTP/1.1", "eas-ping-req.wbxml", BodyWBXML, false},
+			{KindResponse, 4, "HTTP/1.1 200 OK", "eas-ping-resp-status3.wbxml", BodyWBXML, false},
+		}},
 		{"base64/libwbxml-search-resp-gal-picture.b64", FormBase64, []got{body("libwbxml-search-resp-gal-picture.wbxml", BodyWBXML)}},
 		{"base64/mscmd-moveitems-req.b64url", FormBase64, []got{body("mscmd-moveitems-req.wbxml", BodyWBXML)}},
 		{"base64/eas-sync-resp-initial.b64", FormBase64, []got{body("eas-sync-resp-initial.wbxml", BodyWBXML)}},

@@ -62,6 +62,7 @@ type harItem struct {
 	e     harEntry
 	n     int // 1-based position in log.entries
 	at    int // offset of the entry
+	line  int // line of at
 	start time.Time
 }
 
@@ -84,6 +85,9 @@ type harSource struct {
 	next1   int   // index in items of the next entry to yield
 	readErr error // the error that ended reading the entries, if any
 	pending *Message
+	// lineOff and line: the line at offset lineOff of data, counted from
+	// the previous entry on, so that numbering all entries stays linear.
+	lineOff, line int
 }
 
 func newHARSource(data []byte, p int, b *budget) *harSource {
@@ -189,13 +193,12 @@ func (s *harSource) next() (*Message, error) {
 	s.next1++
 	e := it.e
 	it.e = harEntry{} // the entry's bodies are not needed once yielded
-	line, _ := lineCol(s.data, it.at)
-	req, err := s.request(e.Request, it.n, it.at, line)
+	req, err := s.request(e.Request, it.n, it.at, it.line)
 	if err != nil {
 		return nil, err
 	}
 	if r := e.Response; r != nil && !(harStatus(r.Status) == 0 && len(r.Headers) == 0 && len(r.Content.Text) == 0) {
-		resp, err := s.response(r, req, it.n, it.at, line)
+		resp, err := s.response(r, req, it.n, it.at, it.line)
 		if err != nil {
 			return nil, err
 		}
@@ -250,7 +253,12 @@ func (s *harSource) readEntry() (harItem, error) {
 		valueStart = at + 1
 		at = skipSpace(s.data, valueStart)
 	}
-	it := harItem{n: s.n, at: at}
+	if s.line == 0 {
+		s.line = 1
+	}
+	s.line += bytes.Count(s.data[s.lineOff:at], []byte{'\n'})
+	s.lineOff = at
+	it := harItem{n: s.n, at: at, line: s.line}
 	if err := s.dec.Decode(&it.e); err != nil {
 		return harItem{}, s.jsonError(s.n, valueStart, err)
 	}

@@ -1,12 +1,15 @@
 package capture
 
 import (
+	"bytes"
 	"strconv"
 )
 
 // Dumps with an offset column: xxd, hexdump -C, hexdump, od -A x -t x1z,
-// od -t x1, od -x, Wireshark's "hex dump" (with or without ASCII),
-// tcpdump -X, and the text2pcap input format.
+// od -t x1, od -x, Wireshark's "hex dump" (with or without ASCII) and its
+// Follow Stream hex dump of both sides (see followSides), PowerShell's
+// Format-Hex (its header lines skipped), certutil -encodehex, tcpdump -X,
+// and the text2pcap input format.
 //
 // Each line holds an offset, then the bytes as groups of hex digits, then
 // optionally an ASCII column. The bytes of a line are told apart from its
@@ -32,6 +35,7 @@ const (
 type dumpLine struct {
 	kind       int
 	start      int // offset of the first non-blank byte
+	indent     int // blanks before start on its line
 	offS, offE int // the offset's digits, without "0x" and ':'
 	prefixed   bool
 	colon      bool
@@ -45,6 +49,9 @@ func parseOffsetDump(data []byte, q int, b *budget) (bodies []bareBody, confiden
 	if err != nil {
 		return nil, false, err
 	}
+	if side := followSides(data, lines); side != nil {
+		return assembleFollow(data, lines, side, b)
+	}
 	var first error
 	for _, radix := range [...]int{16, 8, 10} {
 		if radix != 16 && !offsetsFit(data, lines, radix) {
@@ -54,7 +61,7 @@ func parseOffsetDump(data []byte, q int, b *budget) (bodies []bareBody, confiden
 		if b != nil {
 			saved = b.left
 		}
-		bodies, confident, err := assembleDump(data, lines, radix, b)
+		bodies, confident, err := assembleDump(data, lines, radix, b, nil)
 		if err == nil {
 			return bodies, confident, nil
 		}
@@ -90,19 +97,23 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 		for s < end && isBlank(data[s]) {
 			s++
 		}
+		lineStart := s // minus the blanks before s, those of the first line too
+		for lineStart > 0 && isBlank(data[lineStart-1]) {
+			lineStart--
+		}
 		e := end
 		for e > s && isSpace(data[e-1]) {
 			e--
 		}
 		p = next
-		if s == e {
+		if s == e || isDumpHeader(data[s:e]) {
 			continue
 		}
 		if e-s == 1 && data[s] == '*' {
-			lines = append(lines, dumpLine{kind: lineStar, start: s})
+			lines = append(lines, dumpLine{kind: lineStar, start: s, indent: s - lineStart})
 			continue
 		}
-		ln := dumpLine{kind: lineData, start: s}
+		ln := dumpLine{kind: lineData, start: s, indent: s - lineStart}
 		i := s
 		if i+1 < e && data[i] == '0' && (data[i+1] == 'x' || data[i+1] == 'X') {
 			i += 2
@@ -187,8 +198,11 @@ type dumpState struct {
 	evidence  bool   // offsets or ASCII columns confirmed the layout
 }
 
-// assembleDump turns the lines into bodies, reading offsets in radix.
-func assembleDump(data []byte, lines []dumpLine, radix int, b *budget) ([]bareBody, bool, error) {
+// assembleDump turns the lines into bodies, reading offsets in radix. When
+// spans is not nil (len(lines)+1 long), spans[i] is set to where the bytes
+// of data line i start in its body, and spans[len(lines)] to the length of
+// the last body.
+func assembleDump(data []byte, lines []dumpLine, radix int, b *budget, spans []int) ([]bareBody, bool, error) {
 	var bodies []bareBody
 	confident := true
 	var st *dumpState
@@ -307,6 +321,9 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget) ([]bareBo
 				st.evidence = true
 			}
 			mark := len(st.body)
+			if spans != nil {
+				spans[i] = mark
+			}
 			for _, t := range ln.toks[:k] {
 				st.body = appendHexToken(st.body, data[t.s:t.e])
 				if t.e-t.s != 4 {
@@ -322,8 +339,101 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget) ([]bareBo
 			st.lines++
 		}
 	}
+	if spans != nil && st != nil {
+		spans[len(lines)] = len(st.body)
+	}
 	closeDump()
 	return bodies, confident, nil
+}
+
+// followSides recognises the hex dump of Wireshark's "Follow TCP Stream"
+// (and Follow TLS or HTTP Stream): the bytes of both sides in the order
+// they were sent, the server's lines indented, each side with offsets of
+// its own that run on from packet to packet. It returns for each line
+// whether it is the indented side, or nil when the dump is not laid out so:
+// it needs lines at two indents and no other, data lines only, and each
+// side starting at offset 0.
+func followSides(data []byte, lines []dumpLine) []bool {
+	minIndent, maxIndent := -1, 0
+	for i := range lines {
+		ln := &lines[i]
+		if ln.kind != lineData || ln.colon || ln.prefixed {
+			return nil
+		}
+		if minIndent < 0 || ln.indent < minIndent {
+			minIndent = ln.indent
+		}
+		maxIndent = max(maxIndent, ln.indent)
+	}
+	if minIndent < 0 || maxIndent == minIndent {
+		return nil
+	}
+	side := make([]bool, len(lines))
+	var seen [2]bool
+	for i := range lines {
+		ln := &lines[i]
+		if ln.indent != minIndent && ln.indent != maxIndent {
+			return nil
+		}
+		side[i] = ln.indent == maxIndent
+		k := 0
+		if side[i] {
+			k = 1
+		}
+		if !seen[k] {
+			seen[k] = true
+			for _, c := range data[ln.offS:ln.offE] {
+				if c != '0' {
+					return nil
+				}
+			}
+		}
+	}
+	return side
+}
+
+// assembleFollow assembles each side of a Follow Stream dump on its own
+// (its offsets run on across its packets) and returns its packets, runs of
+// lines of one side, as bodies in the order of the dump.
+func assembleFollow(data []byte, lines []dumpLine, side []bool, b *budget) ([]bareBody, bool, error) {
+	var sideLines [2][]dumpLine
+	var pos []int // position of each line in its side's list
+	for i := range lines {
+		k := 0
+		if side[i] {
+			k = 1
+		}
+		pos = append(pos, len(sideLines[k]))
+		sideLines[k] = append(sideLines[k], lines[i])
+	}
+	var sideBody [2][]byte
+	var spans [2][]int
+	for k := range sideLines {
+		spans[k] = make([]int, len(sideLines[k])+1)
+		bodies, _, err := assembleDump(data, sideLines[k], 16, b, spans[k])
+		if err != nil {
+			return nil, false, err
+		}
+		if len(bodies) != 1 {
+			return nil, false, textError(data, FormHex, 0, bodies[1].off, detail(ErrSyntax, "offset 0 again on one side of a Follow Stream dump"))
+		}
+		sideBody[k] = bodies[0].body
+	}
+	var out []bareBody
+	for i := 0; i < len(lines); {
+		j := i
+		for j < len(lines) && side[j] == side[i] {
+			j++
+		}
+		k := 0
+		if side[i] {
+			k = 1
+		}
+		from, to := spans[k][pos[i]], spans[k][pos[j-1]+1]
+		out = append(out, bareBody{off: lines[i].start, body: sideBody[k][from:to:to]})
+		i = j
+	}
+	return out, true, nil
 }
 
 // chooseWordOrder swaps the bytes of each 16-bit word (hexdump and od -x
@@ -539,4 +649,27 @@ func renders(col, bs []byte) bool {
 		}
 	}
 	return true
+}
+
+// isDumpHeader reports whether a line is one of the header lines that
+// PowerShell's Format-Hex writes before its dump: "Path: C:\x.bin" or
+// "Label: …", the column numbers "00 01 02 … 0F", the column titles
+// "Offset Bytes Ascii" and the ruler of dashes under them.
+func isDumpHeader(line []byte) bool {
+	switch {
+	case bytes.HasPrefix(line, []byte("Path:")), bytes.HasPrefix(line, []byte("Label:")),
+		bytes.HasPrefix(line, []byte("Offset ")) && bytes.Contains(line, []byte("Bytes")):
+		return true
+	case line[0] == '-':
+		return len(bytes.Trim(line, "- \t")) == 0
+	}
+	// The column numbers: 00 01 02 … in order, at least eight of them.
+	n := 0
+	for f := range bytes.FieldsSeq(line) {
+		if len(f) != 2 || unhex(f[0]) != n>>4 || unhex(f[1]) != n&15 {
+			return false
+		}
+		n++
+	}
+	return n >= 8
 }

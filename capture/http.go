@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"strconv"
 	"strings"
@@ -113,10 +114,19 @@ func (s *httpSource) next() (*Message, error) {
 	}
 	codings := append(te, splitCodings(m.Header.Values("Content-Encoding"))...)
 	if len(codings) > 0 && len(body) > 0 {
-		body, err = decodeCodings(body, codings, s.b, false)
+		decoded, err := decodeCodings(body, codings, s.b, false)
 		if err != nil {
-			return nil, s.fail(bodyStart, err)
+			if errors.Is(err, ErrTooLarge) || !(LooksLikeWBXML(body) || looksMultipart(body)) {
+				return nil, s.fail(bodyStart, err)
+			}
+			// A proxy that decoded the body for display and saved it so,
+			// keeping the header: the body is what was meant, not what was
+			// sent.
+			m.Warning = detail(ErrLossy, "the header says "+strings.Join(codings, ", ")+
+				" but the body is not so coded: it was saved decoded, and is read as it is")
+			decoded = body
 		}
+		body = decoded
 	}
 	m.Body = body
 	return m, nil
@@ -234,15 +244,20 @@ func isHTTPVersion(b []byte) bool {
 
 func isDigit(c byte) bool { return '0' <= c && c <= '9' }
 
-// parseField parses "Name: value" from data[p:end].
+// parseField parses "Name: value" from data[p:end]. The name may start
+// with ':', as HTTP/2 pseudo-header fields (":authority", RFC 9113 8.3) do
+// where tools show an HTTP/2 message in HTTP/1 form.
 func parseField(data []byte, p, end int) (Field, error) {
 	line := data[p:end]
 	colon := bytes.IndexByte(line, ':')
+	if colon == 0 && len(line) > 1 && isTchar(line[1]) {
+		colon = 1 + bytes.IndexByte(line[1:], ':')
+	}
 	if colon <= 0 {
 		return Field{}, detail(ErrSyntax, "expected a header field (Name: value) or an empty line")
 	}
-	for _, c := range line[:colon] {
-		if !isTchar(c) {
+	for i, c := range line[:colon] {
+		if !isTchar(c) && !(i == 0 && c == ':') {
 			return Field{}, detail(ErrSyntax, "invalid character "+quoteByte(c)+" in header field name")
 		}
 	}

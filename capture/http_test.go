@@ -1,7 +1,9 @@
 package capture
 
 import (
+	"errors"
 	"os"
+	"strconv"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -57,6 +59,11 @@ func TestHTTPMessages(t *testing.T) {
 				{Kind: KindResponse, Index: 2, Line: 5, Proto: "HTTP/1.0", StatusCode: 200,
 					Header: Header{{"Content-Length", "0"}}, Query: "Cmd=Ping&User=u", Path: "/Microsoft-Server-ActiveSync/", Request: 1, Where: "HTTP message 2", ActiveSync: true},
 			}},
+		{"HTTP/2 pseudo-header fields as tools show them",
+			"POST /Microsoft-Server-ActiveSync?Cmd=Ping HTTP/2\r\n:authority: mail.example.com\r\n:method: POST\r\ncontent-length: 1\r\n\r\nx",
+			[]meta{{Kind: KindRequest, Index: 1, Line: 1, Method: "POST", Target: "/Microsoft-Server-ActiveSync?Cmd=Ping", Proto: "HTTP/2",
+				Header: Header{{":authority", "mail.example.com"}, {":method", "POST"}, {"content-length", "1"}}, Body: "x",
+				Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Where: "HTTP message 1", ActiveSync: true}}},
 		{"HEAD response and 304 have no body despite Content-Length",
 			"HEAD / HTTP/1.1\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 99\r\n\r\nHTTP/1.1 304 Not Modified\r\nContent-Length: 5\r\n\r\n",
 			[]meta{
@@ -164,5 +171,49 @@ func TestHTTPSessionMetadata(t *testing.T) {
 		if m.Line != lines[i] {
 			t.Errorf("message %d on line %d, want %d", i+1, m.Line, lines[i])
 		}
+	}
+}
+
+// TestHTTPBodySavedDecoded checks bodies whose header names a content
+// coding that the saved body no longer has (a proxy decoded it for display
+// and saved it so): a WBXML body is read as it is, with a warning wrapping
+// ErrLossy; a body that is neither coded nor WBXML is an error.
+func TestHTTPBodySavedDecoded(t *testing.T) {
+	wb := "\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01"
+	resp := func(coding, body string) string {
+		return "HTTP/1.1 200 OK\r\nContent-Type: application/vnd.ms-sync.wbxml\r\nContent-Encoding: " + coding +
+			"\r\nContent-Length: " + strconv.Itoa(len(body)) + "\r\n\r\n" + body
+	}
+	tests := []struct {
+		name    string
+		in      string
+		body    string
+		warning bool
+		err     error
+	}{
+		{"gzip header, gzip body", resp("gzip", string(gzipBytes(t, []byte(wb)))), wb, false, nil},
+		{"gzip header, WBXML body", resp("gzip", wb), wb, true, nil},
+		{"deflate header, WBXML body", resp("deflate", wb), wb, true, nil},
+		{"gzip header, text body", resp("gzip", "not gzip at all"), "", false, ErrSyntax},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := ReadAll([]byte(tt.in))
+			if tt.err != nil {
+				if !errors.Is(err, tt.err) {
+					t.Fatalf("error %v, want one wrapping %v", err, tt.err)
+				}
+				return
+			}
+			if err != nil || len(ms) != 1 {
+				t.Fatalf("%d messages, error %v", len(ms), err)
+			}
+			if diff := cmp.Diff(tt.body, string(ms[0].Body)); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			if got := ms[0].Warning != nil && errors.Is(ms[0].Warning, ErrLossy); got != tt.warning {
+				t.Errorf("warning %v, want one wrapping ErrLossy: %v", ms[0].Warning, tt.warning)
+			}
+		})
 	}
 }

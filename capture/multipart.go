@@ -89,10 +89,14 @@ func AppendMultipart(dst []byte, parts ...[]byte) []byte {
 	return dst
 }
 
-// looksMultipart reports whether body is a well-formed multipart response
-// laid out the usual way: at least one part, the first starting right after
-// the metadata, every part inside the body, and the first part looking like
-// WBXML. It is strict so that WBXML is not mistaken for multipart.
+// looksMultipart reports whether body is a multipart response laid out the
+// usual way: at least one part, a part count whose metadata fits, the first
+// part starting right after the metadata and looking like WBXML. It is
+// strict about where the first part starts, so that WBXML is not mistaken
+// for multipart, but not about the lengths: a body whose later metadata is
+// damaged is still multipart, and ParseMultipart says where it is wrong,
+// rather than WBXML of another version that decodes to nonsense (a count
+// of 2 reads as the header of WBXML 1.2).
 func looksMultipart(body []byte) bool {
 	if len(body) < 12 {
 		return false
@@ -102,16 +106,14 @@ func looksMultipart(body []byte) bool {
 		return false
 	}
 	meta := 4 + 8*int64(count)
-	for i := int64(0); i < int64(count); i++ {
-		at := 4 + 8*i
-		off := int64(int32(binary.LittleEndian.Uint32(body[at:])))
-		n := int64(int32(binary.LittleEndian.Uint32(body[at+4:])))
-		if off < meta || n < 0 || off+n > int64(len(body)) {
-			return false
-		}
-		if i == 0 && (off != meta || !LooksLikeWBXML(body[off:off+n])) {
-			return false
-		}
+	off := int64(int32(binary.LittleEndian.Uint32(body[4:])))
+	n := int64(int32(binary.LittleEndian.Uint32(body[8:])))
+	if off != meta {
+		return false
 	}
-	return true
+	end := int64(len(body))
+	if n >= 0 && off+n <= end {
+		end = off + n
+	}
+	return LooksLikeWBXML(body[off:end])
 }

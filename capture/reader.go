@@ -4,6 +4,7 @@ import (
 	"errors"
 	"io"
 	"iter"
+	"strconv"
 )
 
 // Reader yields the messages of one input in order. Create it with
@@ -65,6 +66,7 @@ func (r *Reader) start() {
 		form, r.bare = f, bodies
 		if bodies != nil {
 			r.form = form
+			r.httpInBodies()
 			return
 		}
 	}
@@ -89,7 +91,79 @@ func (r *Reader) start() {
 		err = &Error{Form: FormUnknown, Offset: -1, Err: detail(ErrUnknownForm, "invalid form "+form.String())}
 	}
 	r.err = err
+	if err == nil && (form == FormHex || form == FormBase64) {
+		r.httpInBodies()
+	}
 }
+
+// httpInBodies reads the bodies of a hex or base64 input as HTTP when the
+// first one starts with an HTTP start line: a dump of a whole exchange, as
+// Wireshark's "Follow TCP Stream" writes it (C arrays, one per packet, or a
+// hex dump) or tcpdump -X of the packets' payload. The bodies are joined in
+// input order, which is the order they were sent in.
+func (r *Reader) httpInBodies() {
+	if len(r.bare) == 0 || !looksHTTP(r.bare[0].body, 0) {
+		return
+	}
+	joined := r.bare[0].body
+	if len(r.bare) > 1 {
+		n := 0
+		for _, bb := range r.bare {
+			n += len(bb.body)
+		}
+		joined = make([]byte, 0, n)
+		for _, bb := range r.bare {
+			joined = append(joined, bb.body...)
+		}
+	}
+	r.src = &dumpedHTTP{http: newHTTPSource(joined, 0, r.b), data: r.data, form: r.form, bodies: r.bare}
+	r.bare = nil
+}
+
+// dumpedHTTP reads the HTTP messages held by the bodies of a hex or base64
+// input. Messages keep their positions in the decoded bytes; an error is
+// placed at the start of the dumped body that holds the bad byte, and says
+// where in the decoded bytes the problem is.
+type dumpedHTTP struct {
+	http   *httpSource
+	data   []byte // the input
+	form   Form   // FormHex or FormBase64
+	bodies []bareBody
+}
+
+func (s *dumpedHTTP) next() (*Message, error) {
+	m, err := s.http.next()
+	var e *Error
+	if err == nil || !errors.As(err, &e) {
+		return m, err
+	}
+	at, n := 0, int64(0)
+	for i, bb := range s.bodies {
+		if e.Offset < n+int64(len(bb.body)) || i == len(s.bodies)-1 {
+			at = bb.off
+			break
+		}
+		n += int64(len(bb.body))
+	}
+	pos := "in the HTTP decoded from " + s.form.String()
+	if e.Line > 0 {
+		pos += ", line " + strconv.Itoa(e.Line) + ":" + strconv.Itoa(e.Column)
+	} else if e.Offset >= 0 {
+		pos += ", offset " + strconv.FormatInt(e.Offset, 10)
+	}
+	line, col := lineCol(s.data, at)
+	return nil, &Error{Form: e.Form, Index: e.Index, Part: e.Part, Offset: int64(at), Line: line, Column: col,
+		Err: &posError{pos: pos, err: e.Err}}
+}
+
+// posError puts a position before an error's text, keeping what it wraps.
+type posError struct {
+	pos string
+	err error
+}
+
+func (e *posError) Error() string { return e.pos + ": " + e.err.Error() }
+func (e *posError) Unwrap() error { return e.err }
 
 // Next returns the next message, or io.EOF after the last one. After an
 // error, Next returns that same error again: a malformed message stops the

@@ -34,3 +34,6 @@ base64 -w0 $w/eas-sync-resp-initial.wbxml > base64/eas-sync-resp-initial.b64
 # Wireshark copy layouts, 0x lists, HTTP sessions (gzip by the gzip tool)
 # and HAR files.
 python3 make_captures.py captures
+
+# A whole HTTP session as a hex dump (made after the sessions above).
+xxd http/session-crlf.http > hex/session-crlf.http.xxd

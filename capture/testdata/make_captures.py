@@ -15,6 +15,7 @@ browsers decode as UTF-8 with U+FFFD for what is not UTF-8.
 """
 import base64
 import json
+import re
 import struct
 import subprocess
 import sys
@@ -257,6 +258,34 @@ def hex_captures():
     write("hex/libwbxml-sendmail-mime-opaque.0x-list", (",\n".join(rows) + "\n").encode())
 
 
+def follow_captures():
+    # Wireshark's "Follow TCP Stream" shown as C arrays: the whole exchange,
+    # headers and all, one array per packet (here cut every 700 bytes),
+    # named by the side that sent it, in the order sent.
+    data = open("http/session-lf.http", "rb").read()
+    out = []
+    for n, i in enumerate(range(0, len(data), 700)):
+        seg = data[i:i + 700]
+        rows = [", ".join("0x%02x" % b for b in seg[j:j + 8]) for j in range(0, len(seg), 8)]
+        out.append("char peer%d_%d[] = { /* Packet %d */\n%s };\n" % (n % 2, n // 2, 4 + 2 * n, ",\n".join(rows)))
+    write("hex/session-lf.follow-c-arrays", "".join(out).encode())
+
+    # The same shown as a hex dump: each side's offsets run on from packet
+    # to packet, the server's lines indented by four spaces.
+    starts = [m.start() for m in re.finditer(rb"(?m)^(OPTIONS |POST |HTTP/1\.1 )", data)] + [len(data)]
+    offs = [0, 0]
+    out = []
+    for n in range(len(starts) - 1):
+        side, seg = n % 2, data[starts[n]:starts[n + 1]]
+        for j in range(0, len(seg), 16):
+            c = seg[j:j + 16]
+            hx = " ".join("%02x" % b for b in c[:8]) + "  " + " ".join("%02x" % b for b in c[8:])
+            asc = "".join(chr(b) if 32 <= b < 127 else "." for b in c)
+            out.append("    " * side + "%08X  %-49s %s\n" % (offs[side] + j, hx, asc[:8] + " " + asc[8:]))
+        offs[side] += len(seg)
+    write("hex/session-lf.follow-hexdump", "".join(out).encode())
+
+
 if __name__ == "__main__":
     if sys.argv[1:] == ["multipart"]:
         multipart()
@@ -264,5 +293,6 @@ if __name__ == "__main__":
         hex_captures()
         http_captures()
         har_captures()
+        follow_captures()
     else:
         sys.exit("usage: make_captures.py multipart|captures")

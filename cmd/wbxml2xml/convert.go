@@ -116,7 +116,7 @@ func (c *converter) multipart(m *capture.Message) error {
 	if len(parts) == 0 {
 		return nil
 	}
-	return c.document(m, join(bodyWhere(m), "part 1"), parts[0].Data)
+	return c.document(m, join(bodyWhere(m), "part 0"), parts[0].Data)
 }
 
 // document appends the XML of one WBXML document, a body of m or a part of

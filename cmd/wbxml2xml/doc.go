@@ -11,13 +11,14 @@
 // Wireshark's hex stream, hex dump, C array, Go literal and escaped string,
 // tcpdump -X, 0x.. lists); base64; HTTP messages as a proxy saves them, a
 // whole session, with chunked transfer coding and gzip or deflate content
-// coding undone; a HAR file. The XML of a lone body is the same whatever form it came in. For
-// HTTP and HAR input, each ActiveSync message comes as an XML comment
-// holding its start line, its headers, the request query decoded into its
-// fields (a base64 query with package b64uri, with its plain form too) and
-// what the body holds, followed by the XML of the body (of the first part of
-// a multipart body); messages that are not ActiveSync get a one-line
-// comment.
+// coding undone; a HAR file. Text forms may be saved as UTF-16 with a byte
+// order mark, as Windows editors do. The XML of a lone body is the same
+// whatever form it came in. For HTTP and HAR input, each ActiveSync message
+// comes as an XML comment holding its start line, its headers, the request
+// query decoded into its fields (a base64 query with package b64uri, with
+// its plain form too) and what the body holds, followed by the XML of the
+// body (of the first part of a multipart body); messages that are not
+// ActiveSync get a one-line comment.
 //
 // The output goes to standard output, or to the file named by -o, written
 // to a temporary file in the same directory and renamed into place, so that
@@ -35,6 +36,7 @@
 // HAR entry; 2 when the command line is bad, with the usage. Notes (unknown
 // tags, tags outside -protocol, data after the root element, a query that
 // does not decode, a HAR body stored lossily) go to standard error too and
-// leave the status 0. Nothing panics: a last-resort recovery reports an
+// leave the status 0; after an error only the error line is written.
+// Nothing panics: a last-resort recovery reports an
 // internal error on one line.
 package main

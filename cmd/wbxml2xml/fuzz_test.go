@@ -16,8 +16,10 @@ var fuzzForms = []string{"auto", "wbxml", "hex", "base64", "http", "har"}
 // FuzzRun runs the whole command in process over arbitrary input, read in
 // each form, and checks what a user relies on: the exit status is 0 or 1;
 // nothing panics (run's last-resort recovery never fires); every line on
-// standard error is the command's; a failure ends with one line saying
-// why; and a lone body that converts gives well-formed XML.
+// standard error is the command's; a failure writes one line saying
+// why; a lone body that converts gives well-formed XML; and with -o (form
+// bit 64) the run ends the same way, the file holding what standard output
+// would.
 func FuzzRun(f *testing.F) {
 	for _, pattern := range []string{
 		captureDir + "/*/*",
@@ -34,6 +36,7 @@ func FuzzRun(f *testing.F) {
 		}
 	}
 	f.Add([]byte("03 01 6a 00 00 00 45 7f 03 78 00 01 01"), uint8(2))
+	f.Add([]byte("00000000: 0301 6a00 0007 5652 0330 0001 01  ..j...VR.0...\n"), uint8(64+2)) // -o, -input auto
 	f.Fuzz(func(t *testing.T, in []byte, form uint8) {
 		args := []string{"-input", fuzzForms[int(form)%len(fuzzForms)]}
 		if form >= 128 {
@@ -55,13 +58,41 @@ func FuzzRun(f *testing.F) {
 			}
 		}
 		last := lines[len(lines)-1]
-		if code == 1 && (last == "" || strings.HasPrefix(last, name+": note: ")) {
-			t.Fatalf("exit 1 without an error line; stderr:\n%s", errText)
+		if code == 1 && (last == "" || strings.HasPrefix(last, name+": note: ") || len(lines) != 1) {
+			t.Fatalf("exit 1 without exactly one line, the error; stderr:\n%s", errText)
 		}
 		if code == 0 && args[1] == "wbxml" {
 			checkWellFormed(t, stdout.Bytes())
 		}
+		if form&64 != 0 {
+			checkOutputFile(t, args, in, code, stdout.Bytes(), stderr.String())
+		}
 	})
+}
+
+// checkOutputFile runs the command again with -o and checks that it ends
+// the same way: the same status and standard error, and on success a file
+// holding what standard output got; on failure no file.
+func checkOutputFile(t *testing.T, args []string, in []byte, code int, stdout []byte, stderr string) {
+	t.Helper()
+	out := filepath.Join(t.TempDir(), "out.xml")
+	var fileStdout, fileStderr bytes.Buffer
+	fileCode := run(append([]string{"-o", out}, args...), bytes.NewReader(in), &fileStdout, &fileStderr)
+	if fileCode != code || fileStderr.String() != stderr {
+		t.Fatalf("with -o: exit %d, stderr %q; without: exit %d, stderr %q", fileCode, fileStderr.String(), code, stderr)
+	}
+	if fileStdout.Len() != 0 {
+		t.Fatalf("with -o, standard output got %q", fileStdout.Bytes())
+	}
+	got, err := os.ReadFile(out)
+	switch {
+	case code != 0 && err == nil:
+		t.Fatalf("a failed run left %s", out)
+	case code == 0 && err != nil:
+		t.Fatal(err)
+	case code == 0 && !bytes.Equal(got, stdout):
+		t.Fatalf("the file differs from standard output:\n%s\n---\n%s", got, stdout)
+	}
 }
 
 // checkWellFormed checks that out is one well-formed XML document.

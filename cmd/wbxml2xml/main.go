@@ -30,6 +30,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if done {
 		return code
 	}
+	if data, err = cli.TextToUTF8(data); err != nil {
+		return cli.Report(stderr, name, usage, err)
+	}
 	c := newConverter(o)
 	var file *cli.Output
 	if !cli.IsStdio(o.output) {
@@ -41,8 +44,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		c.sink = file
 	}
 	out, err := c.convert(data)
-	for _, n := range c.notes {
-		fmt.Fprintf(stderr, "%s: note: %s\n", name, cli.OneLine(n))
+	if err == nil {
+		// A failure says one thing, on one line: the error.
+		for _, n := range c.notes {
+			fmt.Fprintf(stderr, "%s: note: %s\n", name, cli.OneLine(n))
+		}
 	}
 	if err != nil {
 		if file != nil {

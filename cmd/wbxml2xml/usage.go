@@ -10,12 +10,16 @@ itself or a capture holding it, in any of these forms, detected on its own
 
   wbxml    the body as bytes (also a multipart ItemOperations body)
   hex      plain hex, xxd, xxd -p, hexdump -C, od, Wireshark's hex stream
-           and hex dump, tcpdump -X, 0x.. lists, C or Go arrays and
-           escaped strings (\x03\x01...)
+           and hex dump, PowerShell's Format-Hex, certutil, tcpdump -X,
+           0x.. lists, C or Go arrays and escaped strings (\x03\x01...);
+           a dump of a whole HTTP exchange (Wireshark's Follow TCP Stream
+           as hex dump, C arrays or raw) is read as http
   base64   standard or URL-safe, on one line or wrapped
   http     requests and responses as a proxy saves them, a whole session;
            chunked transfer coding and gzip or deflate content coding undone
   har      an HTTP Archive from a browser, mitmproxy, Charles or Fiddler
+
+Text forms may be in UTF-8 or in UTF-16 with a byte order mark.
 
 For http and har input, each ActiveSync message comes as an XML comment
 with its start line, its headers, the request query decoded into its fields
@@ -51,9 +55,9 @@ Flags (libwbxml's first; -flag and --flag are the same):
 Exit status: 0 converted; 1 bad input, with one line on standard error
 naming the byte offset, the line and column, or the HTTP message or HAR
 entry; 2 bad command line. Notes, such as unknown tags, go to standard
-error as well; they do not change the status. After an error, standard
-output holds the messages converted before it (none for a lone body); a file
-named by -o is left as it was.
+error as well when all went well; they do not change the status. After an
+error, standard output holds the messages converted before it (none for a
+lone body); a file named by -o is left as it was.
 
 Examples:
   wbxml2xml sync-response.wbxml

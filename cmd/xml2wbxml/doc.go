@@ -4,12 +4,15 @@
 //
 //	xml2wbxml [flags] [input]
 //
-// The input is a file, or standard input when there is none or it is "-".
+// The input is a file, or standard input when there is none or it is "-",
+// in UTF-8, in UTF-16 (with a byte order mark or an XML declaration), or
+// declared ISO-8859-1 or US-ASCII, the encodings libwbxml's xml2wbxml reads
+// (byte offsets in errors then count the text converted to UTF-8).
 // Elements are known by namespace and name, in every spelling seen in the
 // wild: the colon form (AirSync:, as libwbxml and the protocol examples
 // write it), the schema form (AirSync), older names (POOMMAIL:), with
-// default namespaces or prefixes. What wbxml2xml writes converts back to the
-// same WBXML, OPAQUE data and easkit:wire markers included. The output is
+// default namespaces or prefixes. What wbxml2xml writes converts back to the same
+// WBXML, OPAQUE data and easkit:wire markers included. The output is
 // canonical ActiveSync WBXML: header 03 01 6A 00, no string table, no
 // redundant page switches.
 //
@@ -22,5 +25,6 @@
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error giving the line and column; 2 when the
 // command line is bad, with the usage. Notes (attributes dropped, tags
-// outside -protocol) go to standard error too and leave the status 0.
+// outside -protocol) go to standard error too and leave the status 0;
+// after an error only the error line is written.
 package main

@@ -34,6 +34,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if done {
 		return code
 	}
+	if src, err = cli.XMLToUTF8(src); err != nil {
+		return cli.Report(stderr, name, usage, err)
+	}
 	x := wbxml.NewXMLReader(o.wbxmlOptions()...)
 	var out []byte
 	var file *cli.Output
@@ -49,8 +52,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			file.Abort()
 		}
 	}
-	for _, n := range cli.Notes(x.Warnings(), o.proto, "", maxNotes, err) {
-		fmt.Fprintf(stderr, "%s: note: %s\n", name, n)
+	if err == nil {
+		// A failure says one thing, on one line: the error.
+		for _, n := range cli.Notes(x.Warnings(), o.proto, "", maxNotes, nil) {
+			fmt.Fprintf(stderr, "%s: note: %s\n", name, n)
+		}
 	}
 	if err != nil {
 		if len(src) > 0 && src[0] <= 0x03 {

@@ -4,7 +4,9 @@ package main
 const usage = `Usage: xml2wbxml [flags] [input]
 
 xml2wbxml converts XML to Exchange ActiveSync WBXML. The input is a file, or
-standard input when there is none or it is "-". Elements are known by
+standard input when there is none or it is "-", in UTF-8 or UTF-16, or
+declared ISO-8859-1 or US-ASCII.
+Elements are known by
 namespace and name, in any spelling seen in the wild: the colon form
 (AirSync:, as libwbxml and the protocol examples write it), the schema form
 (AirSync), older names (POOMMAIL:), default namespaces or prefixes. What
@@ -31,7 +33,7 @@ Flags (libwbxml's first; -flag and --flag are the same):
 
 Exit status: 0 converted; 1 bad input, with one line on standard error
 giving the line and column; 2 bad command line. Notes go to standard error
-as well; they do not change the status. After an error nothing is written,
+as well when all went well; they do not change the status. After an error nothing is written,
 and a file named by -o is left as it was.
 
 Examples:

@@ -72,8 +72,10 @@ func Command(query string) string {
 // ActiveSync, for the comment before its XML: Title, the HTTP start line and
 // headers, the request query decoded into its fields (a base64 query with
 // b64uri, with its plain form too), what the body holds, and the trailers.
-// A multipart body's parts are listed: the first is the WBXML response whose
-// XML follows, the others hold the data fetched ([MS-ASCMD] 2.2.1.10.1.1).
+// A multipart body's parts are listed, numbered from 0 as the response's
+// Part elements refer to them: part 0 is the WBXML response whose XML
+// follows, the others hold the data fetched ([MS-ASCMD] 2.2.1.10.1.1,
+// 2.2.3.130).
 // notes are things to say on standard error too: a query that does not
 // decode, a body that is not the bytes that were sent.
 func Describe(m *capture.Message) (text string, notes []string) {
@@ -184,9 +186,11 @@ func describeBody(b *strings.Builder, m *capture.Message) {
 			fmt.Fprintf(b, "Body: %s, multipart%s, malformed: %v\n", plural(n, "byte"), ct, err)
 			return
 		}
-		fmt.Fprintf(b, "Body: %s, multipart with %s:\n", plural(n, "byte"), plural(len(parts), "part"))
+		// Numbered from 0, as the Part elements of the response refer to
+		// them ([MS-ASCMD] 2.2.3.130: an index into the metadata).
+		fmt.Fprintf(b, "Body: %s, multipart with %s (numbered from 0, as Part elements refer to them):\n", plural(n, "byte"), plural(len(parts), "part"))
 		for i, p := range parts {
-			fmt.Fprintf(b, "  part %d: offset %d, %s", i+1, p.Offset, plural(len(p.Data), "byte"))
+			fmt.Fprintf(b, "  part %d: offset %d, %s", i, p.Offset, plural(len(p.Data), "byte"))
 			switch {
 			case i == 0:
 				b.WriteString(", the WBXML response\n")

@@ -91,7 +91,7 @@ func TestDescribeBodies(t *testing.T) {
 			"Body: 4096 bytes of text (text/plain), not WBXML:\n  " + long[:maxTextBody] + "\n  … 2048 bytes more\n"},
 		{"binary", "HTTP/1.1 200 OK\nContent-Type: image/png\nContent-Length: 4\n\n\x89PNG", "Body: 4 bytes of binary data (image/png), not WBXML\n"},
 		{"multipart", "HTTP/1.1 200 OK\nContent-Type: application/vnd.ms-sync.multipart\nContent-Length: " + strconv.Itoa(len(multipart)) + "\n\n" + multipart,
-			"Body: 61 bytes, multipart with 3 parts:\n  part 1: offset 28, 15 bytes, the WBXML response\n  part 2: offset 43, 15 bytes of text, not converted\n  part 3: offset 58, 3 bytes of data, not converted\n"},
+			"Body: 61 bytes, multipart with 3 parts (numbered from 0, as Part elements refer to them):\n  part 0: offset 28, 15 bytes, the WBXML response\n  part 1: offset 43, 15 bytes of text, not converted\n  part 2: offset 58, 3 bytes of data, not converted\n"},
 		{"bad multipart", "HTTP/1.1 200 OK\nContent-Type: application/vnd.ms-sync.multipart\nContent-Length: 4\n\n\x09\x00\x00\x00",
 			"Body: 4 bytes, multipart (application/vnd.ms-sync.multipart), malformed: capture: multipart: offset 0: "},
 	}
