@@ -55,6 +55,10 @@ func (c *converter) convert(data []byte) ([]byte, error) {
 	for i := 0; ; i++ {
 		m, err := r.Next()
 		if errors.Is(err, io.EOF) {
+			if i == 0 {
+				// A HAR file or HTTP capture with no message in it.
+				c.note("", []string{"the input holds no message to convert"})
+			}
 			return c.out, nil
 		}
 		if err != nil {
