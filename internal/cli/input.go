@@ -68,12 +68,18 @@ func readAll(r io.Reader, hint int) ([]byte, error) {
 }
 
 // StdinIsTerminal reports whether stdin is a terminal: a command run with no
-// input argument at a prompt would otherwise wait for typed WBXML.
+// input argument at a prompt would otherwise wait for typed WBXML. Any
+// character device is taken for one, except the null device (os.DevNull),
+// which is empty input.
 func StdinIsTerminal(stdin io.Reader) bool {
 	f, ok := stdin.(*os.File)
 	if !ok {
 		return false
 	}
 	fi, err := f.Stat()
-	return err == nil && fi.Mode()&os.ModeCharDevice != 0
+	if err != nil || fi.Mode()&os.ModeCharDevice == 0 {
+		return false
+	}
+	null, err := os.Stat(os.DevNull)
+	return err != nil || !os.SameFile(fi, null)
 }

@@ -76,6 +76,12 @@ func TestReadInput(t *testing.T) {
 	if StdinIsTerminal(strings.NewReader("")) || StdinIsTerminal(f) {
 		t.Error("StdinIsTerminal is true for a reader or a file")
 	}
+	if null, err := os.Open(os.DevNull); err == nil {
+		defer null.Close()
+		if StdinIsTerminal(null) {
+			t.Error("StdinIsTerminal is true for the null device (cmd < /dev/null is empty input)")
+		}
+	}
 }
 
 func TestWriteOutput(t *testing.T) {
