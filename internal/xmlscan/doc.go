@@ -96,8 +96,15 @@
 //   - The document has exactly one root element; outside it only white
 //     space, comments and processing instructions appear, plus one DOCTYPE
 //     before it and the XML declaration at the very start.
-//   - The XML declaration has a version 1.x, an encoding (if any) of UTF-8,
-//     and a standalone of yes or no.
+//   - The XML declaration has a version 1.x, an encoding (if any) that
+//     the document is in, and a standalone of yes or no. A document given
+//     to [Scanner.Reset] is UTF-8 and may declare UTF-8 or US-ASCII (in
+//     any case, with the IANA aliases: "ASCII", "ANSI_X3.4-1968"...); one
+//     declared US-ASCII must hold no byte of 0x80 or more, which is
+//     checked in one pass over the document, eight bytes at a time, when
+//     the declaration says so. A document transcoded to UTF-8 from
+//     another encoding and given to [Scanner.ResetFrom] may declare that
+//     encoding only (see Encodings below).
 //   - Namespaces: every prefix used is declared; xmlns is never declared or
 //     used as an element prefix; xml is bound only to its own namespace and
 //     no other prefix is; no prefix is bound to the empty string (that is
@@ -108,6 +115,21 @@
 // section 3.3.3 says for CDATA-type attributes: each literal tab, LF, CR or
 // CR LF becomes a space. Characters that arrive as references are kept as
 // they are, so &#13; yields a CR in text and in attribute values.
+//
+// # Encodings
+//
+// The Scanner reads UTF-8. [Detect] finds the encoding of a document as
+// XML 1.0 appendix F says, from its first four bytes and its XML
+// declaration only, and [AppendUTF8] transcodes to UTF-8 the encodings
+// easkit reads besides: UTF-16 and UTF-32 in either byte order, with or
+// without a byte order mark, ISO-8859-1 and windows-1252 (see [Encoding]
+// for the names a declaration may use). [Scanner.ResetFrom] then reads
+// the UTF-8, accepting the declaration that names the original encoding
+// and refusing one that names another ([ErrEncoding]). Lines and columns
+// count characters, so they are the same in the original document and in
+// its transcoding; [SourceOffset] maps byte offsets back to the original.
+// Other encodings (ISO-8859-15, Shift_JIS, EBCDIC...) are refused with
+// [ErrUnsupportedEncoding]: transcode them to UTF-8 first.
 //
 // # Errors and positions
 //
@@ -122,8 +144,11 @@
 // The internal subset of a DOCTYPE is checked only for its delimiters and
 // characters; its declarations are not processed, so declared entities are
 // not expanded, attribute defaults are not added, and all attributes are
-// normalized as CDATA-type. Documents in encodings other than UTF-8 must be
-// transcoded first.
+// normalized as CDATA-type. The Scanner itself reads UTF-8 only:
+// documents in the other encodings easkit reads must be transcoded first
+// ([AppendUTF8]), and documents in encodings it does not read (anything
+// but UTF-8, UTF-16, UTF-32, ISO-8859-1, windows-1252 and US-ASCII) are
+// refused.
 //
 // # Security Considerations
 //

@@ -47,9 +47,19 @@ var (
 	// element, a second root, text outside the root), or an XML
 	// declaration or DOCTYPE stands where it is not allowed.
 	ErrStructure = errors.New("invalid document structure")
-	// ErrUnsupportedEncoding: the XML declaration names an encoding other
-	// than UTF-8.
+	// ErrUnsupportedEncoding: the XML declaration names an encoding
+	// easkit does not read, or one the Scanner was not told the document
+	// was transcoded from (see [Scanner.ResetFrom]); or [Detect] found an
+	// encoding easkit does not read (EBCDIC, UCS-4 in an unusual byte
+	// order).
 	ErrUnsupportedEncoding = errors.New("unsupported encoding")
+	// ErrEncoding: the document is not in the encoding it declares or was
+	// found in: a byte of 0x80 or more in a document declared US-ASCII, a
+	// declaration naming another encoding than the one the document is in
+	// (UTF-16 declared in an 8-bit document, say), or bytes that are not
+	// valid in its encoding ([AppendUTF8]: an unpaired UTF-16 surrogate,
+	// an odd length, a byte windows-1252 leaves undefined).
+	ErrEncoding = errors.New("input not in its encoding")
 	// ErrDepth: elements nest deeper than the limit (see [WithMaxDepth]).
 	ErrDepth = errors.New("nesting too deep")
 	// ErrAttrLimit: an element has more attributes than the limit (see

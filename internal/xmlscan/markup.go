@@ -130,8 +130,8 @@ func (s *Scanner) xmlDecl(i int) (int, error) {
 		if !isEncName(v) {
 			return 0, s.failf(vs, ErrMarkup, "malformed encoding name %s", snippet(b, vs, ve))
 		}
-		if !strings.EqualFold(string(v), "UTF-8") {
-			return 0, s.failf(vs, ErrUnsupportedEncoding, "encoding %q is not supported: only UTF-8", truncName(v))
+		if err := s.checkEncoding(vs, v); err != nil {
+			return 0, err
 		}
 		k = skipSpace(b, j)
 	}
@@ -152,6 +152,40 @@ func (s *Scanner) xmlDecl(i int) (int, error) {
 		return 0, s.eof("in XML declaration")
 	}
 	return 0, s.failf(k, ErrMarkup, "expected '?>' to end the XML declaration, found %s", describe(b, k))
+}
+
+// checkEncoding checks the encoding name v, at offset vs, of the XML
+// declaration against the encoding the document was transcoded from.
+func (s *Scanner) checkEncoding(vs int, v []byte) error {
+	k := lookupEncoding(v)
+	switch {
+	case s.from.accepts(k):
+		if k == declASCII {
+			return s.checkASCII()
+		}
+		return nil
+	case k == declUnknown:
+		return s.failf(vs, ErrUnsupportedEncoding, "encoding %q is not supported: easkit reads UTF-8, UTF-16, UTF-32, ISO-8859-1, windows-1252 and US-ASCII", truncName(v))
+	case s.from == UTF8 && (k == declLatin1 || k == declWindows1252):
+		// Only a caller that did not transcode gets here.
+		return s.failf(vs, ErrUnsupportedEncoding, "encoding %q: the document must be transcoded to UTF-8 first", truncName(v))
+	case s.from == UTF8:
+		return s.failf(vs, ErrEncoding, "encoding %q declared, but the document is in an 8-bit encoding: UTF-16 and UTF-32 documents start with a byte order mark or zero bytes", truncName(v))
+	}
+	return s.failf(vs, ErrEncoding, "encoding %q declared, but the document is in %s", truncName(v), s.from)
+}
+
+// checkASCII checks that a document declared US-ASCII is: that it holds no
+// byte of 0x80 or more after a UTF-8 byte order mark.
+func (s *Scanner) checkASCII() error {
+	i := 0
+	if hasPrefix(s.in, 0, bom) {
+		i = len(bom)
+	}
+	if j := firstNonASCII(s.in[i:]); j >= 0 {
+		return s.failf(i+j, ErrEncoding, "byte 0x%02X in a document declared US-ASCII", s.in[i+j])
+	}
+	return nil
 }
 
 // declValue reads Eq and a quoted value of the XML declaration, returning

@@ -36,6 +36,8 @@ type Scanner struct {
 
 	maxDepth, maxAttrs, maxNameLen int
 	skipLayout                     bool // WithSkipLayout
+
+	from Encoding // what the document was transcoded from (ResetFrom)
 }
 
 // NewScanner returns a Scanner reading doc, the whole document. The Scanner
@@ -49,8 +51,18 @@ func NewScanner(doc []byte, opts ...Option) *Scanner {
 }
 
 // Reset makes s read doc from the beginning, keeping its options and
-// reusing its buffers.
-func (s *Scanner) Reset(doc []byte) {
+// reusing its buffers. doc is UTF-8: its XML declaration may name UTF-8 or
+// US-ASCII.
+func (s *Scanner) Reset(doc []byte) { s.ResetFrom(doc, UTF8) }
+
+// ResetFrom is [Scanner.Reset] for doc, in UTF-8, transcoded from a
+// document in encoding from (see [AppendUTF8]): its XML declaration may
+// name that encoding, and no other. Offsets in tokens and errors are
+// those of doc; [SourceOffset] maps them to the original document. A
+// document that is ASCII may be passed as it is, with the encoding it
+// declares.
+func (s *Scanner) ResetFrom(doc []byte, from Encoding) {
+	s.from = from
 	s.in = doc
 	s.pos = 0
 	s.err = nil
