@@ -7,6 +7,7 @@ import (
 	"runtime/debug"
 
 	"github.com/easkit/easkit/internal/cli"
+	"github.com/easkit/easkit/internal/xmlscan"
 	"github.com/easkit/easkit/wbxml"
 )
 
@@ -34,9 +35,6 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if done {
 		return code
 	}
-	if src, err = cli.XMLToUTF8(src); err != nil {
-		return cli.Report(stderr, name, usage, err)
-	}
 	x := wbxml.NewXMLReader(o.wbxmlOptions()...)
 	var out []byte
 	var file *cli.Output
@@ -59,8 +57,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	if err != nil {
-		if len(src) > 0 && src[0] <= 0x03 {
-			// A WBXML version byte: no XML starts with it.
+		if looksLikeWBXML(src) {
 			err = fmt.Errorf("%w (the input looks like WBXML: wbxml2xml converts that)", err)
 		}
 		return cli.Report(stderr, name, usage, err)
@@ -71,4 +68,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	return cli.ExitOK
+}
+
+// looksLikeWBXML reports whether src starts with a WBXML version byte (0 to
+// 3), which no XML starts with, unless the zero is that of XML in UTF-16 or
+// UTF-32 big-endian.
+func looksLikeWBXML(src []byte) bool {
+	if len(src) == 0 || src[0] > 0x03 {
+		return false
+	}
+	enc, _, err := xmlscan.Detect(src)
+	return err == nil && enc == xmlscan.UTF8
 }

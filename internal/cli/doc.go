@@ -7,10 +7,10 @@
 //     getopt spellings (-i4, -kn, flags after the input file): [NewFlagSet],
 //     [Parse], and the values of -l and -protocol ([CheckLang],
 //     [ParseProtocol]);
-//   - reading the whole input ([ReadInput]), text in UTF-16 and XML in
-//     UTF-16, ISO-8859-1 or US-ASCII as UTF-8 ([TextToUTF8], [XMLToUTF8]),
-//     and writing the output in one
-//     piece, to a file atomically ([WriteOutput]);
+//   - reading the whole input ([ReadInput]), text captures saved in UTF-16
+//     as UTF-8 ([TextToUTF8]; XML in other encodings is the library's
+//     work: wbxml.XMLReader), and writing the output in one piece, to a
+//     file atomically ([WriteOutput]);
 //   - the module version for --version ([VersionLine]);
 //   - rendering what a capture says about a message (start line, headers,
 //     the decoded request query, what the body holds) as an XML comment
