@@ -5,14 +5,15 @@
 //	xml2wbxml [flags] [input]
 //
 // The input is a file, or standard input when there is none or it is "-",
-// in UTF-8, in UTF-16 (with a byte order mark or an XML declaration), or
-// declared ISO-8859-1 or US-ASCII, the encodings libwbxml's xml2wbxml reads
-// (byte offsets in errors then count the text converted to UTF-8).
-// Elements are known by namespace and name, in every spelling seen in the
-// wild: the colon form (AirSync:, as libwbxml and the protocol examples
-// write it), the schema form (AirSync), older names (POOMMAIL:), with
-// default namespaces or prefixes. What wbxml2xml writes converts back to the same
-// WBXML, OPAQUE data and easkit:wire markers included. The output is
+// in UTF-8, UTF-16 or UTF-32 (found by a byte order mark or by the start
+// of the document, as XML 1.0 appendix F describes), or declared
+// ISO-8859-1, windows-1252 or US-ASCII; errors give the line, the column
+// and the byte offset in the input as it is. Elements are known by
+// namespace and name, in every spelling seen in the wild: the colon form
+// (AirSync:, as libwbxml and the protocol examples write it), the schema
+// form (AirSync), older names (POOMMAIL:), with default namespaces or
+// prefixes. What wbxml2xml writes converts back to the same WBXML, OPAQUE
+// data and easkit:wire markers included. The output is
 // canonical ActiveSync WBXML: header 03 01 6A 00, no string table, no
 // redundant page switches.
 //

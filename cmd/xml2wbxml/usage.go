@@ -4,9 +4,8 @@ package main
 const usage = `Usage: xml2wbxml [flags] [input]
 
 xml2wbxml converts XML to Exchange ActiveSync WBXML. The input is a file, or
-standard input when there is none or it is "-", in UTF-8 or UTF-16, or
-declared ISO-8859-1 or US-ASCII.
-Elements are known by
+standard input when there is none or it is "-", in UTF-8, UTF-16 or
+UTF-32, or declared ISO-8859-1, windows-1252 or US-ASCII. Elements are known by
 namespace and name, in any spelling seen in the wild: the colon form
 (AirSync:, as libwbxml and the protocol examples write it), the schema form
 (AirSync), older names (POOMMAIL:), default namespaces or prefixes. What
