@@ -53,22 +53,6 @@ func indexNull(s []byte, width int) int {
 	return -1
 }
 
-// firstHigh returns the index of the first byte >= 0x80 in s, or -1.
-func firstHigh(s []byte) int {
-	i := 0
-	for ; i+8 <= len(s); i += 8 {
-		if binary.LittleEndian.Uint64(s[i:])&0x8080808080808080 != 0 {
-			break
-		}
-	}
-	for ; i < len(s); i++ {
-		if s[i] >= 0x80 {
-			return i
-		}
-	}
-	return -1
-}
-
 // appendLatin1 appends the UTF-8 encoding of the ISO-8859-1 text s to dst.
 func appendLatin1(dst, s []byte) []byte {
 	for _, c := range s {

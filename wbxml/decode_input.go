@@ -3,6 +3,8 @@ package wbxml
 import (
 	"bytes"
 	"io"
+
+	"github.com/easkit/easkit/internal/xmlscan"
 )
 
 // more makes at least n bytes available from d.pos, reading from the
@@ -168,7 +170,7 @@ func (d *Decoder) setText(t *Token, s []byte, at int64, inline bool) error {
 	case textRaw:
 		t.Data, t.Raw = s, true
 	default:
-		i := firstHigh(s)
+		i := xmlscan.FirstNonASCII(s)
 		if i < 0 {
 			t.Data = s
 			return nil

@@ -4,6 +4,8 @@ import (
 	"io"
 	"math"
 	"unicode/utf8"
+
+	"github.com/easkit/easkit/internal/xmlscan"
 )
 
 // checkValue checks that character data, opaque data, an entity or an
@@ -115,7 +117,7 @@ func (e *Encoder) checkRaw(s []byte) string {
 // appendText appends s in the document charset. Without raw, s is UTF-8
 // and is converted for US-ASCII and ISO-8859-1 documents.
 func (e *Encoder) appendText(dst, s []byte, raw bool) ([]byte, string, error) {
-	if raw || e.tmode == textUTF8 || e.tmode == textRaw || firstHigh(s) < 0 {
+	if raw || e.tmode == textUTF8 || e.tmode == textRaw || xmlscan.FirstNonASCII(s) < 0 {
 		if msg := e.checkRaw(s); msg != "" {
 			return dst, msg, ErrInvalidToken
 		}

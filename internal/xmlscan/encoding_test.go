@@ -184,7 +184,7 @@ func TestFirstNonASCII(t *testing.T) {
 		for i := range b {
 			b[i] = 'a' + byte(i%26)
 		}
-		if got := firstNonASCII(b); got != -1 {
+		if got := FirstNonASCII(b); got != -1 {
 			t.Fatalf("len %d all ASCII: %d", n, got)
 		}
 		if !IsASCII(b) {
@@ -193,7 +193,7 @@ func TestFirstNonASCII(t *testing.T) {
 		for i := range b {
 			for _, c := range []byte{0x80, 0xC3, 0xFF} {
 				b[i] = c
-				if got := firstNonASCII(b); got != i {
+				if got := FirstNonASCII(b); got != i {
 					t.Fatalf("len %d, 0x%02X at %d: got %d", n, c, i, got)
 				}
 				b[i] = 'x'

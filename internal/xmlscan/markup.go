@@ -182,7 +182,7 @@ func (s *Scanner) checkASCII() error {
 	if hasPrefix(s.in, 0, bom) {
 		i = len(bom)
 	}
-	if j := firstNonASCII(s.in[i:]); j >= 0 {
+	if j := FirstNonASCII(s.in[i:]); j >= 0 {
 		return s.failf(i+j, ErrEncoding, "byte 0x%02X in a document declared US-ASCII", s.in[i+j])
 	}
 	return nil

@@ -167,7 +167,7 @@ func decode8bit(c byte, enc Encoding) rune {
 // once transcoded to UTF-8 (bytes it cannot transcode counted as one).
 func utf8Len8bit(in []byte, enc Encoding) int {
 	n := len(in)
-	for i := firstNonASCII(in); i >= 0 && i < len(in); i++ {
+	for i := FirstNonASCII(in); i >= 0 && i < len(in); i++ {
 		if c := in[i]; c >= utf8.RuneSelf {
 			if r := decode8bit(c, enc); r > 0 {
 				n += utf8.RuneLen(r) - 1
@@ -181,7 +181,7 @@ func utf8Len8bit(in []byte, enc Encoding) int {
 func append8bit(out, in []byte, enc Encoding) ([]byte, int, string) {
 	i := 0
 	for {
-		j := firstNonASCII(in[i:])
+		j := FirstNonASCII(in[i:])
 		if j < 0 {
 			return append(out, in[i:]...), len(in), ""
 		}
@@ -197,9 +197,9 @@ func append8bit(out, in []byte, enc Encoding) ([]byte, int, string) {
 	}
 }
 
-// firstNonASCII returns the index of the first byte of b that is 0x80 or
-// more, or -1.
-func firstNonASCII(b []byte) int {
+// FirstNonASCII returns the index of the first byte of b that is 0x80 or
+// more, or -1. It reads eight bytes at a time.
+func FirstNonASCII(b []byte) int {
 	i := 0
 	for ; i+8 <= len(b); i += 8 {
 		if binary.LittleEndian.Uint64(b[i:])&0x8080808080808080 != 0 {
@@ -216,7 +216,7 @@ func firstNonASCII(b []byte) int {
 
 // IsASCII reports whether b holds only bytes below 0x80: a document in
 // ISO-8859-1 or windows-1252 that is, is its own UTF-8 transcoding.
-func IsASCII(b []byte) bool { return firstNonASCII(b) < 0 }
+func IsASCII(b []byte) bool { return FirstNonASCII(b) < 0 }
 
 // SourceOffset maps byte offset off of utf8Doc, the UTF-8 transcoding of a
 // document in encoding enc with a byte order mark of bom bytes made by
@@ -232,7 +232,7 @@ func SourceOffset(utf8Doc []byte, enc Encoding, bom int, off int64) int64 {
 	switch enc {
 	case UTF16LE, UTF16BE:
 		// Characters above U+FFFF, four bytes in UTF-8, take two units.
-		for i := firstNonASCII(p); i >= 0 && i < len(p); i++ {
+		for i := FirstNonASCII(p); i >= 0 && i < len(p); i++ {
 			if p[i] >= 0xF0 {
 				chars++
 			}
