@@ -39,12 +39,12 @@ var (
 type Error struct {
 	// Form is the form the input was being read as.
 	Form Form
-	// Index is the 1-based number of the HTTP message or HAR entry, or of
-	// the body within a file holding several dumps; 0 when the input holds
-	// a single body.
+	// Index is the 1-based number of the HTTP message, HAR entry or Burp
+	// item, the SAZ session number, or the number of the body within a
+	// file holding several dumps; 0 when the input holds a single body.
 	Index int
-	// Part is "request" or "response" for an error inside a HAR entry, and
-	// "" otherwise.
+	// Part is "request" or "response" for an error inside a HAR entry, a
+	// SAZ session or a Burp item, and "" otherwise.
 	Part string
 	// Offset is the byte offset in the input where the problem is, or -1
 	// when no byte can be named.
@@ -92,6 +92,14 @@ func (e *Error) where() string {
 			s += " " + e.Part
 		}
 		return s
+	case e.Form == FormSAZ && e.Index > 0:
+		return "SAZ session " + strconv.Itoa(e.Index) + partSuffix(e.Part)
+	case e.Form == FormBurp && e.Index > 0:
+		return "Burp item " + strconv.Itoa(e.Index) + partSuffix(e.Part)
+	case e.Form == FormSAZ:
+		return "SAZ"
+	case e.Form == FormBurp:
+		return "Burp"
 	case e.Form == FormAuto || e.Form == FormUnknown:
 		return ""
 	case e.Form == FormHTTP && e.Index == 0:
@@ -102,6 +110,13 @@ func (e *Error) where() string {
 		return e.Form.String() + " body " + strconv.Itoa(e.Index)
 	}
 	return e.Form.String()
+}
+
+func partSuffix(part string) string {
+	if part == "" {
+		return ""
+	}
+	return " " + part
 }
 
 // Unwrap returns Err, so that errors.Is and errors.As see the sentinel and

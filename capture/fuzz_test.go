@@ -11,7 +11,7 @@ import (
 // addCaptures adds every committed capture as a fuzz seed.
 func addCaptures(f *testing.F, add func(data []byte)) {
 	f.Helper()
-	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har"} {
+	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har", "saz", "burp"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		if err != nil {
 			f.Fatal(err)

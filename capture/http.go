@@ -14,12 +14,20 @@ import (
 // bare LF. Messages may be separated by blank lines and by separator lines
 // made of punctuation only ("------", "=====", "***").
 type httpSource struct {
-	data    []byte
-	p       int // where the next message may start
-	lines   lineCounter
-	n       int // messages read
-	b       *budget
-	lastReq *Message // the request awaiting its response
+	data  []byte
+	p     int // where the next message may start
+	lines lineCounter
+	n     int // messages read
+	b     *budget
+	// pending holds the requests awaiting their responses, oldest first:
+	// on one connection, responses come in the order of the requests,
+	// also when several requests were sent before the first response
+	// (pipelining, RFC 9112 9.3.2).
+	pending []*Message
+	// whole says that the input is one message, as in a file of a SAZ
+	// archive: a body with no framing runs to the end of the input as it
+	// is, without looking for a next message or trimming line breaks.
+	whole bool
 }
 
 func newHTTPSource(data []byte, p int, b *budget) *httpSource {
@@ -90,12 +98,17 @@ func (s *httpSource) next() (*Message, error) {
 	}
 	unfold()
 	if m.Kind == KindResponse {
-		m.Request = s.lastReq
-		if m.StatusCode >= 200 {
-			s.lastReq = nil
+		if len(s.pending) > 0 {
+			m.Request = s.pending[0]
+			if m.StatusCode >= 200 {
+				// A final response ends its exchange; interim (1xx)
+				// responses come before it.
+				s.pending[0] = nil
+				s.pending = s.pending[1:]
+			}
 		}
 	} else {
-		s.lastReq = m
+		s.pending = append(s.pending, m)
 	}
 	if !headerEnd {
 		s.p = p
@@ -167,6 +180,9 @@ func (s *httpSource) readBody(m *Message, p int) ([]byte, int, error) {
 		}
 	}
 	// No framing: the body runs to the next message or the end of input.
+	if s.whole {
+		return data[p:len(data):len(data)], len(data), nil
+	}
 	end := nextMessageStart(data, p)
 	bodyEnd := trimBodyEnd(data, p, end)
 	return data[p:bodyEnd:bodyEnd], end, nil

@@ -85,6 +85,17 @@ func TestHTTPMessages(t *testing.T) {
 				{Kind: KindRequest, Index: 1, Line: 1, Method: "POST", Target: "/a", Proto: "HTTP/1.1", Body: "body one", Path: "/a", Where: "HTTP message 1"},
 				{Kind: KindResponse, Index: 2, Line: 7, Proto: "HTTP/2", StatusCode: 200, Body: "body two", Path: "/a", Request: 1, Where: "HTTP message 2"},
 			}},
+		{"pipelined requests answered in order, HEAD's response without a body",
+			"HEAD /a HTTP/1.1\r\n\r\nPOST /Microsoft-Server-ActiveSync?Cmd=Ping HTTP/1.1\r\nContent-Length: 1\r\n\r\nx" +
+				"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\ny",
+			[]meta{
+				{Kind: KindRequest, Index: 1, Line: 1, Method: "HEAD", Target: "/a", Proto: "HTTP/1.1", Path: "/a", Where: "HTTP message 1"},
+				{Kind: KindRequest, Index: 2, Line: 3, Method: "POST", Target: "/Microsoft-Server-ActiveSync?Cmd=Ping", Proto: "HTTP/1.1",
+					Header: Header{{"Content-Length", "1"}}, Body: "x", Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Where: "HTTP message 2", ActiveSync: true},
+				{Kind: KindResponse, Index: 3, Line: 6, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK", Header: Header{{"Content-Length", "3"}}, Path: "/a", Request: 1, Where: "HTTP message 3"},
+				{Kind: KindResponse, Index: 4, Line: 9, Proto: "HTTP/1.1", StatusCode: 100, Reason: "Continue", Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Request: 2, Where: "HTTP message 4", ActiveSync: true},
+				{Kind: KindResponse, Index: 5, Line: 11, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK", Header: Header{{"Content-Length", "1"}}, Body: "y", Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Request: 2, Where: "HTTP message 5", ActiveSync: true},
+			}},
 		{"headers without a blank line at the end of input",
 			"GET / HTTP/1.1\r\nHost: x",
 			[]meta{{Kind: KindRequest, Index: 1, Line: 1, Method: "GET", Target: "/", Proto: "HTTP/1.1", Header: Header{{"Host", "x"}}, Path: "/", Where: "HTTP message 1"}}},
