@@ -48,7 +48,12 @@
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
 //     than chunked) gzip, deflate (zlib or raw) and identity undone. A
 //     WBXML body that is not coded as its header says (a proxy saved it
-//     decoded) is read as it is, with a [Message.Warning].
+//     decoded) is read as it is, with a [Message.Warning]. A chunked body
+//     that the input ends in at a chunk boundary, before the last (empty)
+//     chunk, is kept when what was captured, its codings undone, is a
+//     complete WBXML document, with a [Message.Warning] that wraps
+//     [ErrLossy] and [ErrTruncated]; otherwise it is an [ErrTruncated]
+//     error.
 //   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
 //     startedDateTime (file order for equal times, or when an entry has
 //     none), and each yields its request and then its response (an entry

@@ -129,6 +129,7 @@ type causeError struct {
 	sentinel error
 	msg      string
 	cause    error
+	also     error // a second sentinel, not shown in the text
 }
 
 func (e *causeError) Error() string {
@@ -139,10 +140,14 @@ func (e *causeError) Error() string {
 }
 
 func (e *causeError) Unwrap() []error {
+	errs := []error{e.sentinel}
 	if e.cause != nil {
-		return []error{e.sentinel, e.cause}
+		errs = append(errs, e.cause)
 	}
-	return []error{e.sentinel}
+	if e.also != nil {
+		errs = append(errs, e.also)
+	}
+	return errs
 }
 
 // detail returns an error wrapping sentinel whose text is msg.

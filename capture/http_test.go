@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -224,6 +225,49 @@ func TestHTTPBodySavedDecoded(t *testing.T) {
 			}
 			if got := ms[0].Warning != nil && errors.Is(ms[0].Warning, ErrLossy); got != tt.warning {
 				t.Errorf("warning %v, want one wrapping ErrLossy: %v", ms[0].Warning, tt.warning)
+			}
+		})
+	}
+}
+
+// TestHTTPChunkedUnterminated checks a chunked body that the capture ends
+// in before its last chunk: kept, with a warning, when what was captured is
+// a complete WBXML document; an error otherwise.
+func TestHTTPChunkedUnterminated(t *testing.T) {
+	doc := "\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01"
+	head := "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+	tests := []struct {
+		name    string
+		in      string
+		body    string // "" when an error is expected
+		wantErr string
+	}{
+		{"ends after a chunk and its line break", head + "\r\n" + chunk(doc[:5]) + chunk(doc[5:]), doc, ""},
+		{"ends right after the chunk data", head + "\r\n" + chunk(doc[:5]) + "8\r\n" + doc[5:], doc, ""},
+		{"gzip body complete", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)), doc, ""},
+		{"WBXML cut short", head + "\r\n" + chunk(doc[:9]), "", "HTTP message 1: line 6:1: input ends before the last chunk"},
+		{"WBXML and data after it", head + "\r\n" + chunk(doc+"x"), "", "input ends before the last chunk"},
+		{"gzip body cut short", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)[:20]), "", "input ends before the last chunk"},
+		{"text body", head + "\r\n" + chunk("hello"), "", "input ends before the last chunk"},
+		{"no chunk at all", head + "\r\n", "", "input ends before the last chunk"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := ReadAll([]byte(tt.in))
+			if tt.body == "" {
+				if !errors.Is(err, ErrTruncated) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want ErrTruncated saying %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || len(ms) != 1 {
+				t.Fatalf("%d messages, error %v", len(ms), err)
+			}
+			if diff := cmp.Diff(tt.body, string(ms[0].Body)); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			if w := ms[0].Warning; !errors.Is(w, ErrLossy) || !errors.Is(w, ErrTruncated) {
+				t.Errorf("warning %v, want one wrapping ErrLossy and ErrTruncated", w)
 			}
 		})
 	}
