@@ -19,7 +19,8 @@
 //   - [FormRaw]: the body itself. Detected by a first byte 0x00–0x03 (a
 //     WBXML version) or by bytes that are not text.
 //   - [FormHex]: plain hex (Wireshark's "hex stream", xxd -p, "03 01 6a",
-//     wrapped at any width); dumps with an offset column (xxd, hexdump -C
+//     wrapped at any width); dumps with an offset column (xxd, xxd -e
+//     with its little-endian groups reversed back, hexdump -C
 //     with its '*' lines expanded, hexdump and od -x with their
 //     little-endian words, od -A x -t x1z, od -t x1 with octal offsets,
 //     Wireshark's "hex dump" with or without ASCII, PowerShell's Format-Hex
