@@ -9,13 +9,18 @@ import "errors"
 //  2. A first byte 0x00–0x03 is a WBXML version byte: FormRaw. No text form
 //     can start with such a byte, so this holds even when the rest of the
 //     header is damaged (the WBXML decoder then reports where).
-//  3. After leading white space, '{' followed by '"' is a JSON object:
-//     FormHAR. '<' (XML, HTML) fits no form: FormUnknown.
-//  4. A first line (after blank and separator lines) that is an HTTP
+//  3. A ZIP archive (its local file header signature "PK\x03\x04" first)
+//     holding raw/NN_c.txt or raw/NN_s.txt entries: FormSAZ; another ZIP
+//     archive: FormUnknown.
+//  4. After leading white space, '{' followed by '"' is a JSON object:
+//     FormHAR. XML whose root element is <items> (after the XML
+//     declaration, comments and the DOCTYPE): FormBurp. Other XML, and
+//     HTML, fit no form: FormUnknown.
+//  5. A first line (after blank and separator lines) that is an HTTP
 //     request line or status line: FormHTTP.
-//  5. Bytes that are not text (control characters other than white space,
+//  6. Bytes that are not text (control characters other than white space,
 //     or invalid UTF-8): FormRaw, the body itself.
-//  6. Text that reads as hex (a dump, plain digits or a 0x list) and not as
+//  7. Text that reads as hex (a dump, plain digits or a 0x list) and not as
 //     base64, or the other way round, is that form. Text that reads as both
 //     (plain hex digits are base64 characters too) is settled by what the
 //     decoded bytes look like: whichever reading gives WBXML or a multipart
@@ -26,7 +31,7 @@ import "errors"
 //     Base64 is only detected when its lines hold no blanks, so that prose
 //     ("hello world") is not taken for it; forced with [WithForm], blanks
 //     are allowed.
-//  7. Anything else: FormUnknown.
+//  8. Anything else: FormUnknown.
 func Detect(data []byte) Form {
 	f, _, _ := detect(data, &config{})
 	return f
@@ -42,6 +47,16 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 	if data[p] <= 0x03 {
 		return FormRaw, nil, nil
 	}
+	if p == 0 && isZip(data) {
+		if _, err := openSAZ(data); err != nil {
+			var e *Error
+			if errors.As(err, &e) {
+				return FormUnknown, nil, &Error{Form: FormUnknown, Offset: e.Offset, Err: wrapCause(ErrUnknownForm, "read as saz", e.Err)}
+			}
+			return FormUnknown, nil, err
+		}
+		return FormSAZ, nil, nil
+	}
 	q := skipSpace(data, p)
 	if q == len(data) {
 		return FormUnknown, nil, &Error{Form: FormUnknown, Offset: -1, Err: detail(ErrEmpty, "input holds only white space")}
@@ -52,6 +67,9 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 			return FormHAR, nil, nil
 		}
 	case '<':
+		if isBurpXML(data[q:]) {
+			return FormBurp, nil, nil
+		}
 		return FormUnknown, nil, textError(data, FormUnknown, 0, q, detail(ErrUnknownForm, "input looks like XML or HTML, not a capture of WBXML"))
 	}
 	if looksHTTP(data, p) {

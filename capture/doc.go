@@ -4,7 +4,8 @@
 // People have captures in many forms: the raw WBXML body saved from a
 // proxy, a hex dump pasted from a terminal or Wireshark, a base64 string
 // from a log, a whole HTTP session saved by Fiddler or mitmproxy, a HAR file
-// exported by a browser. [NewReader] detects the form (or takes it from
+// exported by a browser, a Fiddler session archive, Burp Suite's saved
+// items. [NewReader] detects the form (or takes it from
 // [WithForm]) and [Reader.Next] yields the messages inside, in input order
 // (HAR entries in time order), as [Message] values: kind (request, response
 // or bare body), index, start line fields, ordered headers, and the body
@@ -18,7 +19,8 @@
 //   - [FormRaw]: the body itself. Detected by a first byte 0x00–0x03 (a
 //     WBXML version) or by bytes that are not text.
 //   - [FormHex]: plain hex (Wireshark's "hex stream", xxd -p, "03 01 6a",
-//     wrapped at any width); dumps with an offset column (xxd, hexdump -C
+//     wrapped at any width); dumps with an offset column (xxd, xxd -e
+//     with its little-endian groups reversed back, hexdump -C
 //     with its '*' lines expanded, hexdump and od -x with their
 //     little-endian words, od -A x -t x1z, od -t x1 with octal offsets,
 //     Wireshark's "hex dump" with or without ASCII, PowerShell's Format-Hex
@@ -47,7 +49,12 @@
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
 //     than chunked) gzip, deflate (zlib or raw) and identity undone. A
 //     WBXML body that is not coded as its header says (a proxy saved it
-//     decoded) is read as it is, with a [Message.Warning].
+//     decoded) is read as it is, with a [Message.Warning]. A chunked body
+//     that the input ends in at a chunk boundary, before the last (empty)
+//     chunk, is kept when what was captured, its codings undone, is a
+//     complete WBXML document, with a [Message.Warning] that wraps
+//     [ErrLossy] and [ErrTruncated]; otherwise it is an [ErrTruncated]
+//     error.
 //   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
 //     startedDateTime (file order for equal times, or when an entry has
 //     none), and each yields its request and then its response (an entry
@@ -56,18 +63,33 @@
 //     as base64 are decoded; bodies stored as text are turned back into
 //     bytes as well as the text allows, and [Message.Warning] says when it
 //     does not allow an exact copy.
+//   - [FormSAZ]: Fiddler's session archive ("Save > All Sessions"), a ZIP
+//     archive holding raw/NN_c.txt (a session's request as sent) and
+//     raw/NN_s.txt (its response) for each session NN; sessions come in
+//     numeric order (whatever the zero padding), each yields its request
+//     and then its response, read as [FormHTTP] messages of one file
+//     each: a body with no framing runs to the end of its file. Metadata
+//     (raw/NN_m.xml) and other entries are ignored; an empty file is a
+//     message that was never received.
+//   - [FormBurp]: Burp Suite's "Save items" XML (root element <items>):
+//     each <item> yields its <request> and then its <response>, whole
+//     HTTP messages stored in base64 (base64="true") or as the element's
+//     text, read as [FormHTTP] messages of one text each.
 //
 // [Detect] documents the detection rules.
 //
 // # Messages
 //
 // [Message.Index] numbers HTTP messages from 1 (requests and responses
-// together), HAR entries from 1 (an entry's request and response share the
-// number), and bare bodies from 1. [Message.Where] names a message for
-// error messages ("HTTP message 2", "HAR entry 3 response"). A response
-// knows its request ([Message.Request]) in HAR files and when it follows
-// its request in an HTTP session, so [Message.Query] and [Message.Path]
-// work on both.
+// together), HAR entries and Burp items from 1 (an entry's request and
+// response share the number), SAZ sessions by their number in the archive,
+// and bare bodies from 1. [Message.Where] names a message for error
+// messages ("HTTP message 2", "HAR entry 3 response", "SAZ session 4
+// request", "Burp item 5 response"). A response knows its request
+// ([Message.Request]) in HAR, SAZ and Burp files, and in an HTTP session:
+// responses answer the requests before them in order (the first response
+// the first request, also when several requests were sent before it, as
+// with pipelining), so [Message.Query] and [Message.Path] work on both.
 //
 // [Classify] (and [Message.BodyKind]) tells WBXML, multipart ItemOperations
 // responses (split them with [ParseMultipart]), text, empty and other
@@ -91,12 +113,18 @@
 // lengths, offsets of hex dumps) is checked against what remains before it
 // is used, and nothing is allocated for a count the input cannot hold.
 // The only outputs larger than their input are decompressed bodies and
-// the bytes that '*' lines of a dump stand for; together they are limited
+// the bytes that '*' lines of a dump stand for, and the files of a SAZ
+// archive (whose sizes in the archive are not trusted); together they are limited
 // per Reader by [WithMaxDecodedSize] (by default 64 times the input size,
 // at least 1 MiB and at most 256 MiB), and going past the limit fails with
 // [ErrTooLarge] before the bytes are produced. Parsing is linear in the
 // input, except that a hex dump line is checked against at most a small
-// fixed number of ASCII-column candidates.
+// fixed number of ASCII-column candidates. A SAZ archive is read with
+// archive/zip: entry names other than raw/NN_c.txt and raw/NN_s.txt are
+// never used (nothing is written to disk), encrypted entries are refused
+// with [ErrUnsupported], and an archive listing more than a million
+// entries with [ErrTooLarge]. Burp XML is read with encoding/xml, which
+// expands no external entities.
 //
 // Bodies and strings may share memory with the input passed to
 // [NewReader]: keep the input unchanged while messages are in use.

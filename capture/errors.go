@@ -39,12 +39,12 @@ var (
 type Error struct {
 	// Form is the form the input was being read as.
 	Form Form
-	// Index is the 1-based number of the HTTP message or HAR entry, or of
-	// the body within a file holding several dumps; 0 when the input holds
-	// a single body.
+	// Index is the 1-based number of the HTTP message, HAR entry or Burp
+	// item, the SAZ session number, or the number of the body within a
+	// file holding several dumps; 0 when the input holds a single body.
 	Index int
-	// Part is "request" or "response" for an error inside a HAR entry, and
-	// "" otherwise.
+	// Part is "request" or "response" for an error inside a HAR entry, a
+	// SAZ session or a Burp item, and "" otherwise.
 	Part string
 	// Offset is the byte offset in the input where the problem is, or -1
 	// when no byte can be named.
@@ -92,6 +92,14 @@ func (e *Error) where() string {
 			s += " " + e.Part
 		}
 		return s
+	case e.Form == FormSAZ && e.Index > 0:
+		return "SAZ session " + strconv.Itoa(e.Index) + partSuffix(e.Part)
+	case e.Form == FormBurp && e.Index > 0:
+		return "Burp item " + strconv.Itoa(e.Index) + partSuffix(e.Part)
+	case e.Form == FormSAZ:
+		return "SAZ"
+	case e.Form == FormBurp:
+		return "Burp"
 	case e.Form == FormAuto || e.Form == FormUnknown:
 		return ""
 	case e.Form == FormHTTP && e.Index == 0:
@@ -104,6 +112,13 @@ func (e *Error) where() string {
 	return e.Form.String()
 }
 
+func partSuffix(part string) string {
+	if part == "" {
+		return ""
+	}
+	return " " + part
+}
+
 // Unwrap returns Err, so that errors.Is and errors.As see the sentinel and
 // any underlying decoder error.
 func (e *Error) Unwrap() error { return e.Err }
@@ -114,6 +129,7 @@ type causeError struct {
 	sentinel error
 	msg      string
 	cause    error
+	also     error // a second sentinel, not shown in the text
 }
 
 func (e *causeError) Error() string {
@@ -124,10 +140,14 @@ func (e *causeError) Error() string {
 }
 
 func (e *causeError) Unwrap() []error {
+	errs := []error{e.sentinel}
 	if e.cause != nil {
-		return []error{e.sentinel, e.cause}
+		errs = append(errs, e.cause)
 	}
-	return []error{e.sentinel}
+	if e.also != nil {
+		errs = append(errs, e.also)
+	}
+	return errs
 }
 
 // detail returns an error wrapping sentinel whose text is msg.

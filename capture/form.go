@@ -26,6 +26,11 @@ const (
 	FormHTTP
 	// FormHAR is an HTTP Archive (HAR 1.2) JSON file.
 	FormHAR
+	// FormSAZ is a Fiddler session archive (.saz): a ZIP archive of the
+	// raw requests and responses.
+	FormSAZ
+	// FormBurp is the XML file of Burp Suite's "Save items".
+	FormBurp
 	// FormUnknown is what [Detect] returns when no form fits.
 	FormUnknown
 )
@@ -37,11 +42,13 @@ var formNames = [...]string{
 	FormBase64:  "base64",
 	FormHTTP:    "http",
 	FormHAR:     "har",
+	FormSAZ:     "saz",
+	FormBurp:    "burp",
 	FormUnknown: "unknown",
 }
 
 // String returns the name that [ParseForm] accepts: "auto", "raw", "hex",
-// "base64", "http", "har", or "unknown".
+// "base64", "http", "har", "saz", "burp", or "unknown".
 func (f Form) String() string {
 	if int(f) < len(formNames) {
 		return formNames[f]
@@ -51,7 +58,7 @@ func (f Form) String() string {
 
 // ParseForm parses a form name as a command-line flag would give it, case
 // insensitively: "auto", "raw" (or "wbxml", "binary"), "hex", "base64" (or
-// "b64"), "http", "har". It is the inverse of [Form.String] for every form
+// "b64"), "http", "har", "saz" (or "fiddler"), "burp" (or "burp-xml"). It is the inverse of [Form.String] for every form
 // but FormUnknown.
 func ParseForm(s string) (Form, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
@@ -67,6 +74,10 @@ func ParseForm(s string) (Form, error) {
 		return FormHTTP, nil
 	case "har":
 		return FormHAR, nil
+	case "saz", "fiddler":
+		return FormSAZ, nil
+	case "burp", "burp-xml":
+		return FormBurp, nil
 	}
-	return FormUnknown, fmt.Errorf("capture: unknown input form %q (want auto, raw, hex, base64, http or har)", s)
+	return FormUnknown, fmt.Errorf("capture: unknown input form %q (want auto, raw, hex, base64, http, har, saz or burp)", s)
 }

@@ -5,13 +5,14 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
 // addCaptures adds every committed capture as a fuzz seed.
 func addCaptures(f *testing.F, add func(data []byte)) {
 	f.Helper()
-	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har"} {
+	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har", "saz", "burp"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		if err != nil {
 			f.Fatal(err)
@@ -135,5 +136,57 @@ func FuzzParseMultipart(f *testing.F) {
 			}
 		}
 		_ = Classify(MediaTypeMultipart, body)
+	})
+}
+
+// FuzzSAZ builds a SAZ archive around the fuzzer's request and response
+// files (the ZIP container itself is fuzzed by FuzzDetect and FuzzForms
+// from the committed archive) and reads it.
+func FuzzSAZ(f *testing.F) {
+	f.Add([]byte("POST /Microsoft-Server-ActiveSync?Cmd=Ping HTTP/1.1\r\nContent-Length: 4\r\n\r\n\x03\x01\x6a\x00"),
+		[]byte("HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n4\r\n\x03\x01\x6a\x00\r\n0\r\n\r\n"), uint8(0))
+	f.Add([]byte("HEAD / HTTP/1.1\r\n\r\n"), []byte("HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\n\r\n\x1f\x8b"), uint8(3))
+	f.Fuzz(func(t *testing.T, req, res []byte, how uint8) {
+		var entries []zipEntry
+		num := "raw/" + strings.Repeat("0", int(how%3)) + "1_"
+		if how&4 == 0 {
+			entries = append(entries, zipEntry{name: num + "c.txt", data: string(req), store: how&8 != 0})
+		}
+		if how&16 == 0 {
+			entries = append(entries, zipEntry{name: num + "s.txt", data: string(res), store: how&8 != 0})
+		}
+		if len(entries) == 0 {
+			return
+		}
+		data := makeZip(t, entries...)
+		if Detect(data) != FormSAZ {
+			t.Fatalf("Detect = %v, want saz", Detect(data))
+		}
+		ms := readChecked(t, data, NewReader(data))
+		if len(ms) > 2 {
+			t.Fatalf("%d messages from one session", len(ms))
+		}
+		for _, m := range ms {
+			if m.Form != FormSAZ || m.Index != 1 {
+				t.Fatalf("message %s: form %v index %d", m.Where(), m.Form, m.Index)
+			}
+		}
+	})
+}
+
+// FuzzBurp reads Burp XML around the fuzzer's item text, and the fuzzer's
+// request and response as base64 items.
+func FuzzBurp(f *testing.F) {
+	f.Add([]byte(`<item><request base64="false">GET / HTTP/1.1`+"\r\n\r\n"+`</request></item>`),
+		[]byte("POST /Microsoft-Server-ActiveSync HTTP/1.1\r\nContent-Length: 4\r\n\r\n\x03\x01\x6a\x00"),
+		[]byte("HTTP/1.1 200 OK\r\nContent-Length: 4\r\n\r\n\x03\x01\x6a\x00"))
+	f.Fuzz(func(t *testing.T, item, req, res []byte) {
+		for _, doc := range []string{burpDoc(string(item)), burpDoc(burpItemXML(string(req), string(res), true))} {
+			data := []byte(doc)
+			readChecked(t, data, NewReader(data, WithForm(FormBurp)))
+			if Detect(data) != FormBurp {
+				t.Fatalf("Detect = %v, want burp", Detect(data))
+			}
+		}
 	})
 }

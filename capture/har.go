@@ -368,7 +368,7 @@ func (s *harSource) body(text json.RawMessage, encoding string, h Header, size i
 // prefixErr puts a field name before an error's text, keeping what it wraps.
 func prefixErr(field string, err error) error {
 	if ce, ok := err.(*causeError); ok {
-		return &causeError{sentinel: ce.sentinel, msg: field + ": " + ce.msg, cause: ce.cause}
+		return &causeError{sentinel: ce.sentinel, msg: field + ": " + ce.msg, cause: ce.cause, also: ce.also}
 	}
 	return err
 }

@@ -2,6 +2,7 @@ package capture
 
 import (
 	"bytes"
+	"slices"
 	"strconv"
 )
 
@@ -22,7 +23,10 @@ import (
 // rule for several packets in one file). Offsets are hexadecimal, or octal
 // or decimal when that is the only way they add up (od's default -A o).
 // Dumps of 16-bit words without a colon after the offset (hexdump and
-// od -x) list little-endian words; their bytes are swapped back.
+// od -x) list little-endian words; their bytes are swapped back. xxd -e
+// lists little-endian groups of 2, 4 or 8 bytes (-g): a dump with a colon
+// whose ASCII column renders its bytes only with each group reversed, on
+// some line and never the other way round, has its groups reversed back.
 
 type dumpTok struct{ s, e int } // absolute offsets of a blank-separated token
 
@@ -196,6 +200,14 @@ type dumpState struct {
 	words     bool   // every line so far is 16-bit words without colon and ASCII
 	trim      int    // bytes of word padding to drop (final offset)
 	evidence  bool   // offsets or ASCII columns confirmed the layout
+	// group is the byte size of the groups of an xxd-style dump (colon
+	// after the offset) when every line holds whole groups of that size
+	// (the last line may end in a shorter one), and -1 when not. le and be
+	// count the lines whose ASCII column renders the bytes only with each
+	// group reversed (xxd -e writes little-endian groups), or only as
+	// written.
+	group  int
+	le, be int
 }
 
 // assembleDump turns the lines into bodies, reading offsets in radix. When
@@ -214,6 +226,9 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget, spans []i
 		body := st.body
 		if st.words && st.lines > 0 {
 			body = chooseWordOrder(body)
+		}
+		if st.group > 1 && st.le > 0 && st.be == 0 {
+			reverseGroups(body, st.group)
 		}
 		if st.trim > 0 {
 			body = body[:len(body)-st.trim]
@@ -333,6 +348,7 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget, spans []i
 			if ascii || ln.colon {
 				st.words = false
 			}
+			st.checkGroups(data, ln, k, ascii, mark)
 			st.hadASCII = st.hadASCII || ascii
 			st.last = st.body[mark:len(st.body):len(st.body)]
 			st.pos += uint64(len(st.body) - mark)
@@ -434,6 +450,54 @@ func assembleFollow(data []byte, lines []dumpLine, side []bool, b *budget) ([]ba
 		i = j
 	}
 	return out, true, nil
+}
+
+// checkGroups follows the group layout of an xxd-style dump line whose
+// first k tokens are its bytes, appended to st.body at mark, and votes on
+// their byte order by the line's ASCII column.
+func (st *dumpState) checkGroups(data []byte, ln *dumpLine, k int, ascii bool, mark int) {
+	if st.group < 0 {
+		return
+	}
+	if !ln.colon || k == 0 || st.group > 0 && mark%st.group != 0 {
+		st.group = -1
+		return
+	}
+	g := (ln.toks[0].e - ln.toks[0].s) / 2
+	if st.group == 0 {
+		st.group = g
+	}
+	for i, t := range ln.toks[:k] {
+		n := (t.e - t.s) / 2
+		if n != st.group && !(i == k-1 && n < st.group) {
+			st.group = -1
+			return
+		}
+	}
+	if st.group < 2 || !ascii {
+		return
+	}
+	bs := st.body[mark:]
+	le := make([]byte, len(bs))
+	copy(le, bs)
+	reverseGroups(le, st.group)
+	start, end := ln.toks[k].s, lineContentEnd(data, ln)
+	beOK := verifyASCII(data, ln.toks[k-1].e, start, end, bs)
+	leOK := verifyASCII(data, ln.toks[k-1].e, start, end, le)
+	switch {
+	case leOK && !beOK:
+		st.le++
+	case beOK && !leOK:
+		st.be++
+	}
+}
+
+// reverseGroups reverses the bytes of each n-byte group of b; a shorter
+// last group is reversed too (xxd -e writes it right-aligned).
+func reverseGroups(b []byte, n int) {
+	for i := 0; i < len(b); i += n {
+		slices.Reverse(b[i:min(i+n, len(b))])
+	}
 }
 
 // chooseWordOrder swaps the bytes of each 16-bit word (hexdump and od -x

@@ -14,12 +14,20 @@ import (
 // bare LF. Messages may be separated by blank lines and by separator lines
 // made of punctuation only ("------", "=====", "***").
 type httpSource struct {
-	data    []byte
-	p       int // where the next message may start
-	lines   lineCounter
-	n       int // messages read
-	b       *budget
-	lastReq *Message // the request awaiting its response
+	data  []byte
+	p     int // where the next message may start
+	lines lineCounter
+	n     int // messages read
+	b     *budget
+	// pending holds the requests awaiting their responses, oldest first:
+	// on one connection, responses come in the order of the requests,
+	// also when several requests were sent before the first response
+	// (pipelining, RFC 9112 9.3.2).
+	pending []*Message
+	// whole says that the input is one message, as in a file of a SAZ
+	// archive: a body with no framing runs to the end of the input as it
+	// is, without looking for a next message or trimming line breaks.
+	whole bool
 }
 
 func newHTTPSource(data []byte, p int, b *budget) *httpSource {
@@ -90,12 +98,17 @@ func (s *httpSource) next() (*Message, error) {
 	}
 	unfold()
 	if m.Kind == KindResponse {
-		m.Request = s.lastReq
-		if m.StatusCode >= 200 {
-			s.lastReq = nil
+		if len(s.pending) > 0 {
+			m.Request = s.pending[0]
+			if m.StatusCode >= 200 {
+				// A final response ends its exchange; interim (1xx)
+				// responses come before it.
+				s.pending[0] = nil
+				s.pending = s.pending[1:]
+			}
 		}
 	} else {
-		s.lastReq = m
+		s.pending = append(s.pending, m)
 	}
 	if !headerEnd {
 		s.p = p
@@ -103,7 +116,7 @@ func (s *httpSource) next() (*Message, error) {
 	}
 
 	bodyStart := p
-	body, next, err := s.readBody(m, p)
+	body, next, open, err := s.readBody(m, p)
 	if err != nil {
 		return nil, err
 	}
@@ -115,6 +128,9 @@ func (s *httpSource) next() (*Message, error) {
 	codings := append(te, splitCodings(m.Header.Values("Content-Encoding"))...)
 	if len(codings) > 0 && len(body) > 0 {
 		decoded, err := decodeCodings(body, codings, s.b, false)
+		if err != nil && open != nil && !errors.Is(err, ErrTooLarge) {
+			return nil, open
+		}
 		if err != nil {
 			if errors.Is(err, ErrTooLarge) || !(LooksLikeWBXML(body) || looksMultipart(body)) {
 				return nil, s.fail(bodyStart, err)
@@ -128,6 +144,15 @@ func (s *httpSource) next() (*Message, error) {
 		}
 		body = decoded
 	}
+	if open != nil {
+		// The capture ends inside the chunked body, with no last chunk:
+		// what was captured is kept when it is a whole WBXML document.
+		if !wellFormedWBXML(body) {
+			return nil, open
+		}
+		m.Warning = &causeError{sentinel: ErrLossy, also: ErrTruncated,
+			msg: "the capture ends inside the chunked body, before its last chunk; the body read is a complete WBXML document"}
+	}
 	m.Body = body
 	return m, nil
 }
@@ -135,41 +160,50 @@ func (s *httpSource) next() (*Message, error) {
 // readBody frames the body starting at p: chunked, by Content-Length, none
 // (responses to HEAD, 1xx, 204, 304), or up to the next message or the end
 // of input. It returns the framed body (transfer coding chunked undone) and
-// where the next message may start.
-func (s *httpSource) readBody(m *Message, p int) ([]byte, int, error) {
+// where the next message may start. A chunked body that the input ends in
+// at a chunk boundary, before the last chunk, is returned with the error
+// that a truncated body is (open), for the caller to decide.
+func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, open, err error) {
 	data := s.data
 	if m.Kind == KindResponse {
 		if m.StatusCode < 200 || m.StatusCode == 204 || m.StatusCode == 304 ||
 			m.Request != nil && m.Request.Method == "HEAD" {
-			return nil, p, nil
+			return nil, p, nil, nil
 		}
 	}
 	te := splitCodings(m.Header.Values("Transfer-Encoding"))
 	if len(te) > 0 && te[len(te)-1] == "chunked" {
 		body, trailer, next, err := dechunk(data, p)
 		if err != nil {
-			return nil, 0, s.fail(errOffset(err, p), errCause(err))
+			ce, isChunk := err.(*chunkError)
+			if isChunk && ce.partial != nil {
+				return ce.partial, len(data), s.fail(ce.off, ce.err), nil
+			}
+			return nil, 0, nil, s.fail(errOffset(err, p), errCause(err))
 		}
 		m.Trailer = trailer
-		return body, next, nil
+		return body, next, nil, nil
 	}
 	if len(te) == 0 {
 		if cls := m.Header.Values("Content-Length"); len(cls) > 0 {
 			n, err := contentLength(cls)
 			if err != nil {
-				return nil, 0, s.fail(p, err)
+				return nil, 0, nil, s.fail(p, err)
 			}
 			if n > int64(len(data)-p) {
-				return nil, 0, s.fail(p, detail(ErrTruncated, "Content-Length is "+strconv.FormatInt(n, 10)+" but only "+strconv.Itoa(len(data)-p)+" bytes follow"))
+				return nil, 0, nil, s.fail(p, detail(ErrTruncated, "Content-Length is "+strconv.FormatInt(n, 10)+" but only "+strconv.Itoa(len(data)-p)+" bytes follow"))
 			}
 			end := p + int(n)
-			return data[p:end:end], end, nil
+			return data[p:end:end], end, nil, nil
 		}
 	}
 	// No framing: the body runs to the next message or the end of input.
+	if s.whole {
+		return data[p:len(data):len(data)], len(data), nil, nil
+	}
 	end := nextMessageStart(data, p)
 	bodyEnd := trimBodyEnd(data, p, end)
-	return data[p:bodyEnd:bodyEnd], end, nil
+	return data[p:bodyEnd:bodyEnd], end, nil, nil
 }
 
 // contentLength parses Content-Length values ("42", or repeated equal
@@ -337,10 +371,13 @@ func trimBodyEnd(data []byte, start, end int) int {
 	return end
 }
 
-// chunkError carries the offset of a chunked-coding problem.
+// chunkError carries the offset of a chunked-coding problem. partial is
+// the body decoded so far when the input ends at a chunk boundary before
+// the last chunk (nil otherwise).
 type chunkError struct {
-	off int
-	err error
+	off     int
+	err     error
+	partial []byte
 }
 
 func (e *chunkError) Error() string { return e.err.Error() }
@@ -368,7 +405,7 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 	var body []byte
 	for {
 		if p >= len(data) {
-			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends before the last chunk")}
+			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends before the last chunk"), body}
 		}
 		end, next := lineEnd(data, p)
 		lineStop := trimCR(data, p, end)
@@ -376,29 +413,29 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 		var size uint64
 		for i < lineStop && isHexDigit(data[i]) {
 			if size > 1<<40 {
-				return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size too large")}
+				return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size too large"), nil}
 			}
 			size = size<<4 | uint64(unhex(data[i]))
 			i++
 		}
 		if i == p {
-			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size "+strconv.Quote(string(data[p:lineStop]))+" is not hexadecimal")}
+			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size "+strconv.Quote(string(data[p:lineStop]))+" is not hexadecimal"), nil}
 		}
 		for i < lineStop && isBlank(data[i]) {
 			i++
 		}
 		if i < lineStop && data[i] != ';' {
-			return nil, nil, 0, &chunkError{i, detail(ErrSyntax, "unexpected "+quoteByte(data[i])+" after the chunk size")}
+			return nil, nil, 0, &chunkError{i, detail(ErrSyntax, "unexpected "+quoteByte(data[i])+" after the chunk size"), nil}
 		}
 		if end == len(data) && size > 0 {
-			return nil, nil, 0, &chunkError{len(data), detail(ErrTruncated, "input ends after a chunk size")}
+			return nil, nil, 0, &chunkError{len(data), detail(ErrTruncated, "input ends after a chunk size"), nil}
 		}
 		p = next
 		if size == 0 {
 			break
 		}
 		if size > uint64(len(data)-p) {
-			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "chunk of "+strconv.FormatUint(size, 10)+" bytes but only "+strconv.Itoa(len(data)-p)+" bytes follow")}
+			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "chunk of "+strconv.FormatUint(size, 10)+" bytes but only "+strconv.Itoa(len(data)-p)+" bytes follow"), nil}
 		}
 		body = append(body, data[p:p+int(size)]...)
 		p += int(size)
@@ -408,9 +445,9 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 		case p < len(data) && data[p] == '\n':
 			p++
 		case p >= len(data):
-			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends inside the chunked body")}
+			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends inside the chunked body"), body}
 		default:
-			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk data not followed by a line break")}
+			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk data not followed by a line break"), nil}
 		}
 	}
 	var trailer Header
@@ -423,7 +460,7 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 		}
 		f, err := parseField(data, p, end)
 		if err != nil {
-			return nil, nil, 0, &chunkError{p, err}
+			return nil, nil, 0, &chunkError{p, err, nil}
 		}
 		trailer = append(trailer, f)
 		p = next

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"os"
 	"strconv"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -84,6 +85,17 @@ func TestHTTPMessages(t *testing.T) {
 			[]meta{
 				{Kind: KindRequest, Index: 1, Line: 1, Method: "POST", Target: "/a", Proto: "HTTP/1.1", Body: "body one", Path: "/a", Where: "HTTP message 1"},
 				{Kind: KindResponse, Index: 2, Line: 7, Proto: "HTTP/2", StatusCode: 200, Body: "body two", Path: "/a", Request: 1, Where: "HTTP message 2"},
+			}},
+		{"pipelined requests answered in order, HEAD's response without a body",
+			"HEAD /a HTTP/1.1\r\n\r\nPOST /Microsoft-Server-ActiveSync?Cmd=Ping HTTP/1.1\r\nContent-Length: 1\r\n\r\nx" +
+				"HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nHTTP/1.1 100 Continue\r\n\r\nHTTP/1.1 200 OK\r\nContent-Length: 1\r\n\r\ny",
+			[]meta{
+				{Kind: KindRequest, Index: 1, Line: 1, Method: "HEAD", Target: "/a", Proto: "HTTP/1.1", Path: "/a", Where: "HTTP message 1"},
+				{Kind: KindRequest, Index: 2, Line: 3, Method: "POST", Target: "/Microsoft-Server-ActiveSync?Cmd=Ping", Proto: "HTTP/1.1",
+					Header: Header{{"Content-Length", "1"}}, Body: "x", Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Where: "HTTP message 2", ActiveSync: true},
+				{Kind: KindResponse, Index: 3, Line: 6, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK", Header: Header{{"Content-Length", "3"}}, Path: "/a", Request: 1, Where: "HTTP message 3"},
+				{Kind: KindResponse, Index: 4, Line: 9, Proto: "HTTP/1.1", StatusCode: 100, Reason: "Continue", Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Request: 2, Where: "HTTP message 4", ActiveSync: true},
+				{Kind: KindResponse, Index: 5, Line: 11, Proto: "HTTP/1.1", StatusCode: 200, Reason: "OK", Header: Header{{"Content-Length", "1"}}, Body: "y", Query: "Cmd=Ping", Path: "/Microsoft-Server-ActiveSync", Request: 2, Where: "HTTP message 5", ActiveSync: true},
 			}},
 		{"headers without a blank line at the end of input",
 			"GET / HTTP/1.1\r\nHost: x",
@@ -213,6 +225,49 @@ func TestHTTPBodySavedDecoded(t *testing.T) {
 			}
 			if got := ms[0].Warning != nil && errors.Is(ms[0].Warning, ErrLossy); got != tt.warning {
 				t.Errorf("warning %v, want one wrapping ErrLossy: %v", ms[0].Warning, tt.warning)
+			}
+		})
+	}
+}
+
+// TestHTTPChunkedUnterminated checks a chunked body that the capture ends
+// in before its last chunk: kept, with a warning, when what was captured is
+// a complete WBXML document; an error otherwise.
+func TestHTTPChunkedUnterminated(t *testing.T) {
+	doc := "\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01"
+	head := "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+	tests := []struct {
+		name    string
+		in      string
+		body    string // "" when an error is expected
+		wantErr string
+	}{
+		{"ends after a chunk and its line break", head + "\r\n" + chunk(doc[:5]) + chunk(doc[5:]), doc, ""},
+		{"ends right after the chunk data", head + "\r\n" + chunk(doc[:5]) + "8\r\n" + doc[5:], doc, ""},
+		{"gzip body complete", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)), doc, ""},
+		{"WBXML cut short", head + "\r\n" + chunk(doc[:9]), "", "HTTP message 1: line 6:1: input ends before the last chunk"},
+		{"WBXML and data after it", head + "\r\n" + chunk(doc+"x"), "", "input ends before the last chunk"},
+		{"gzip body cut short", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)[:20]), "", "input ends before the last chunk"},
+		{"text body", head + "\r\n" + chunk("hello"), "", "input ends before the last chunk"},
+		{"no chunk at all", head + "\r\n", "", "input ends before the last chunk"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			ms, err := ReadAll([]byte(tt.in))
+			if tt.body == "" {
+				if !errors.Is(err, ErrTruncated) || !strings.Contains(err.Error(), tt.wantErr) {
+					t.Fatalf("error %v, want ErrTruncated saying %q", err, tt.wantErr)
+				}
+				return
+			}
+			if err != nil || len(ms) != 1 {
+				t.Fatalf("%d messages, error %v", len(ms), err)
+			}
+			if diff := cmp.Diff(tt.body, string(ms[0].Body)); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			if w := ms[0].Warning; !errors.Is(w, ErrLossy) || !errors.Is(w, ErrTruncated) {
+				t.Errorf("warning %v, want one wrapping ErrLossy and ErrTruncated", w)
 			}
 		})
 	}

@@ -75,10 +75,14 @@ type Message struct {
 	// Index is the 1-based number of the message in the input: the HTTP
 	// message number (requests and responses counted together), the HAR
 	// entry number (shared by the entry's request and response), or the
-	// number of the body among the dumps of a hex or base64 file.
+	// number of the body among the dumps of a hex or base64 file. For a
+	// SAZ archive it is the session number, as Fiddler shows it (the NN of
+	// raw/NN_c.txt); for Burp, the item number (an item's request and
+	// response share it).
 	Index int
 	// Offset is the byte offset in the input where the message starts (for
-	// HAR, where the entry starts).
+	// HAR, where the entry starts; for Burp, where the item starts; for
+	// SAZ, where the data of its file in the archive starts).
 	Offset int64
 	// Line is the 1-based line of Offset for text forms, 0 for raw input.
 	Line int
@@ -111,8 +115,10 @@ type Message struct {
 	Warning error
 
 	// Request is, for a response, the request it answers when the input
-	// says so: the request of the same HAR entry, or the request just
-	// before it in an HTTP session. Nil otherwise.
+	// says so: the request of the same HAR entry, SAZ session or Burp
+	// item; in an HTTP session, the oldest request before it that has no
+	// final response yet (responses come in the order of the requests, also
+	// when several requests were sent first: pipelining). Nil otherwise.
 	Request *Message
 
 	contentType string // Content-Type header, or the HAR mimeType when there is no header
@@ -120,7 +126,7 @@ type Message struct {
 }
 
 // Where names the message for error messages: "HTTP message 2",
-// "HAR entry 3 response", "hex body 2", or "" for the only body of a raw,
+// "HAR entry 3 response", "SAZ session 4 request", "Burp item 5 response", "hex body 2", or "" for the only body of a raw,
 // hex or base64 input.
 func (m *Message) Where() string {
 	switch m.Form {
@@ -128,6 +134,10 @@ func (m *Message) Where() string {
 		return "HTTP message " + strconv.Itoa(m.Index)
 	case FormHAR:
 		return "HAR entry " + strconv.Itoa(m.Index) + " " + m.Kind.String()
+	case FormSAZ:
+		return "SAZ session " + strconv.Itoa(m.Index) + " " + m.Kind.String()
+	case FormBurp:
+		return "Burp item " + strconv.Itoa(m.Index) + " " + m.Kind.String()
 	}
 	if m.single {
 		return ""

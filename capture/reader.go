@@ -87,6 +87,10 @@ func (r *Reader) start() {
 		r.src = newHTTPSource(r.data, p, r.b)
 	case FormHAR:
 		r.src = newHARSource(r.data, p, r.b)
+	case FormSAZ:
+		r.src, err = newSAZSource(r.data, r.b)
+	case FormBurp:
+		r.src = newBurpSource(r.data, p, r.b)
 	default:
 		err = &Error{Form: FormUnknown, Offset: -1, Err: detail(ErrUnknownForm, "invalid form "+form.String())}
 	}

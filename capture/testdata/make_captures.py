@@ -4,7 +4,8 @@
   multipart  wbxml/multipart-fetch.bin: a multipart ItemOperations body
              ([MS-ASCMD] 2.2.1.10.1.1) holding eas-itemoperations-fetch-resp-status10
              and 100 zero bytes.
-  captures   hex/*.wireshark-*, hex/*.0x-list, http/*.http, har/*.har.
+  captures   hex/*.wireshark-*, hex/*.0x-list, http/*.http, har/*.har,
+             saz/*.saz, burp/*.xml.
 
 Wireshark layouts follow ui/qt/utils/data_printer.cpp (Copy as Hex + ASCII
 Dump, as Hex Dump, as a Hex Stream, as Go literal, as C Array). HTTP bodies
@@ -19,6 +20,7 @@ import re
 import struct
 import subprocess
 import sys
+import zipfile
 import zlib
 
 W = "wbxml/"
@@ -257,6 +259,111 @@ def hex_captures():
     rows = [", ".join("0x%02X" % b for b in data[i:i + 12]) for i in range(0, len(data), 12)]
     write("hex/libwbxml-sendmail-mime-opaque.0x-list", (",\n".join(rows) + "\n").encode())
 
+def fiddler_meta(sid, begin):
+    return ('<?xml version="1.0" encoding="utf-8"?>\r\n<Session SID="%d" BitFlags="0">\r\n'
+            '  <SessionTimers ClientConnected="2024-05-02T10:00:%02d.1000000+02:00" '
+            'ClientBeginRequest="2024-05-02T10:00:%02d.1100000+02:00" '
+            'ServerGotRequest="2024-05-02T10:00:%02d.1200000+02:00" />\r\n'
+            '  <SessionFlags>\r\n    <SessionFlag N="x-clientip" V="192.0.2.10" />\r\n'
+            '    <SessionFlag N="x-hostip" V="198.51.100.7" />\r\n  </SessionFlags>\r\n</Session>'
+            % (sid, begin, begin, begin)).encode()
+
+
+def saz_captures():
+    """A Fiddler "Save > All Sessions" archive: raw/NN_c.txt, NN_s.txt and
+    NN_m.xml per session, as Fiddler lays it out, bodies as on the wire."""
+    fs_req = read("eas-foldersync-req-synckey0.wbxml")
+    fs_resp = read("eas-foldersync-resp-folders-utf8.wbxml")
+    ping_req = read("eas-ping-req.wbxml")
+    ping_resp = read("eas-ping-resp-status3.wbxml")
+    url = "https://mail.example.com/Microsoft-Server-ActiveSync"
+    common = ["Host: mail.example.com", "User-Agent: Apple-iPhone15C2/2104.73",
+              "MS-ASProtocolVersion: 16.1", "Authorization: Basic amRvZTpzZWNyZXQ="]
+    sessions = [
+        (crlf(["OPTIONS %s HTTP/1.1" % url] + common + ["Content-Length: 0", ""]),
+         crlf(["HTTP/1.1 200 OK", "Allow: OPTIONS,POST",
+               "MS-ASProtocolVersions: 2.0,2.1,2.5,12.0,12.1,14.0,14.1,16.0,16.1",
+               "MS-ASProtocolCommands: Sync,SendMail,SmartForward,SmartReply,GetAttachment,FolderSync,Ping",
+               "Content-Length: 0", ""])),
+        (crlf(["POST %s?Cmd=FolderSync&User=jdoe&DeviceId=ABC123&DeviceType=iPhone HTTP/1.1" % url] + common +
+              ["Content-Type: application/vnd.ms-sync.wbxml", "Content-Length: %d" % len(fs_req), ""]) + fs_req,
+         crlf(["HTTP/1.1 200 OK", "Content-Type: application/vnd.ms-sync.wbxml", "Content-Encoding: gzip",
+               "Transfer-Encoding: chunked", ""]) + chunked(gzip_tool(fs_resp), 0x80)),
+        (crlf(["GET https://mail.example.com/favicon.ico HTTP/1.1", "Host: mail.example.com", ""]),
+         crlf(["HTTP/1.1 404 Not Found", "Content-Type: text/html", "Content-Length: 22", ""]) + b"<h1>Not Found</h1>\r\n\r\n"),
+        (crlf(["POST %s?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l HTTP/1.1" % url] + common +
+              ["Content-Type: application/vnd.ms-sync.wbxml", "Content-Length: %d" % len(ping_req), ""]) + ping_req,
+         crlf(["HTTP/1.1 200 OK", "Content-Type: application/vnd.ms-sync.wbxml",
+               "Content-Length: %d" % len(ping_resp), ""]) + ping_resp),
+    ]
+    when = (2024, 5, 2, 10, 0, 0)
+    with zipfile.ZipFile("saz/session.saz", "w", zipfile.ZIP_DEFLATED) as z:
+        def add(name, data):
+            z.writestr(zipfile.ZipInfo(name, when), data, zipfile.ZIP_DEFLATED)
+        add("[Content_Types].xml", b'<?xml version="1.0" encoding="utf-8" ?>\r\n<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types">'
+            b'<Default Extension="htm" ContentType="text/html" /><Default Extension="xml" ContentType="application/xml" />'
+            b'<Default Extension="txt" ContentType="text/plain" /></Types>')
+        add("_index.htm", b"<html><head><title>Fiddler Session Archive</title></head><body></body></html>")
+        for i, (c, s) in enumerate(sessions, 1):
+            add("raw/%02d_c.txt" % i, c)
+            add("raw/%02d_m.xml" % i, fiddler_meta(i, i))
+            add("raw/%02d_s.txt" % i, s)
+
+
+def burp_captures():
+    """Burp Suite's "Save items" XML, requests and responses in base64."""
+    sync_req = read("eas-sync-req-getchanges.wbxml")
+    sync_resp = read("eas-sync-resp-initial.wbxml")
+    path = "/Microsoft-Server-ActiveSync?Cmd=Sync&User=jdoe&DeviceId=ABC123&DeviceType=Android"
+    req = crlf(["POST %s HTTP/1.1" % path, "Host: mail.example.com", "MS-ASProtocolVersion: 14.1",
+                "Content-Type: application/vnd.ms-sync.wbxml", "Content-Length: %d" % len(sync_req), ""]) + sync_req
+    resp = crlf(["HTTP/1.1 200 OK", "Content-Type: application/vnd.ms-sync.wbxml",
+                 "Content-Length: %d" % len(sync_resp), ""]) + sync_resp
+    item = """  <item>
+    <time>Thu May 02 10:00:07 CEST 2024</time>
+    <url><![CDATA[https://mail.example.com%s]]></url>
+    <host ip="198.51.100.7">mail.example.com</host>
+    <port>443</port>
+    <protocol>https</protocol>
+    <method><![CDATA[POST]]></method>
+    <path><![CDATA[%s]]></path>
+    <extension>null</extension>
+    <request base64="true"><![CDATA[%s]]></request>
+    <status>200</status>
+    <responselength>%d</responselength>
+    <mimetype></mimetype>
+    <response base64="true"><![CDATA[%s]]></response>
+    <comment></comment>
+  </item>
+""" % (path, path, b64(req), len(resp), b64(resp))
+    doc = """<?xml version="1.0"?>
+<!DOCTYPE items [
+<!ELEMENT items (item*)>
+<!ATTLIST items burpVersion CDATA "">
+<!ATTLIST items exportTime CDATA "">
+<!ELEMENT item (time, url, host, port, protocol, method, path, extension, request, status, responselength, mimetype, response, comment)>
+<!ELEMENT time (#PCDATA)>
+<!ELEMENT url (#PCDATA)>
+<!ELEMENT host (#PCDATA)>
+<!ATTLIST host ip CDATA "">
+<!ELEMENT port (#PCDATA)>
+<!ELEMENT protocol (#PCDATA)>
+<!ELEMENT method (#PCDATA)>
+<!ELEMENT path (#PCDATA)>
+<!ELEMENT extension (#PCDATA)>
+<!ELEMENT request (#PCDATA)>
+<!ATTLIST request base64 (true|false) "false">
+<!ELEMENT status (#PCDATA)>
+<!ELEMENT responselength (#PCDATA)>
+<!ELEMENT mimetype (#PCDATA)>
+<!ELEMENT response (#PCDATA)>
+<!ATTLIST response base64 (true|false) "false">
+<!ELEMENT comment (#PCDATA)>
+]>
+<items burpVersion="2024.3.1.4" exportTime="Thu May 02 10:01:00 CEST 2024">
+""" + item + "</items>\n"
+    write("burp/items.xml", doc.encode())
+
 
 def follow_captures():
     # Wireshark's "Follow TCP Stream" shown as C arrays: the whole exchange,
@@ -293,6 +400,8 @@ if __name__ == "__main__":
         hex_captures()
         http_captures()
         har_captures()
+        saz_captures()
+        burp_captures()
         follow_captures()
     else:
         sys.exit("usage: make_captures.py multipart|captures")

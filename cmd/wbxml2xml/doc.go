@@ -11,9 +11,10 @@
 // Wireshark's hex stream, hex dump, C array, Go literal and escaped string,
 // tcpdump -X, 0x.. lists); base64; HTTP messages as a proxy saves them, a
 // whole session, with chunked transfer coding and gzip or deflate content
-// coding undone; a HAR file. Text forms may be saved as UTF-16 with a byte
+// coding undone; a HAR file; a Fiddler session archive (.saz); Burp
+// Suite's "Save items" XML. Text forms may be saved as UTF-16 with a byte
 // order mark, as Windows editors do. The XML of a lone body is the same
-// whatever form it came in. For HTTP and HAR input, each ActiveSync message
+// whatever form it came in. For HTTP, HAR, SAZ and Burp input, each ActiveSync message
 // comes as an XML comment holding its start line, its headers, the request
 // query decoded into its fields (a base64 query with package b64uri, with
 // its plain form too) and what the body holds, followed by the XML of the
@@ -32,8 +33,8 @@
 //
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error naming the byte offset (of the WBXML
-// body), the line and column (of a text capture), or the HTTP message or
-// HAR entry; 2 when the command line is bad, with the usage. Notes (unknown
+// body), the line and column (of a text capture), or the HTTP message, HAR
+// entry, SAZ session or Burp item; 2 when the command line is bad, with the usage. Notes (unknown
 // tags, tags outside -protocol, data after the root element, a query that
 // does not decode, a HAR body stored lossily) go to standard error too and
 // leave the status 0; after an error only the error line is written.

@@ -25,7 +25,7 @@ func TestUsageErrors(t *testing.T) {
 		{"mode out of range", []string{"-m", "3", ping}, `wbxml2xml: invalid value "3" for flag -m: mode must be 0 (compact), 1 (indented) or 2 (canonical)`},
 		{"mode not a number", []string{"-mx", ping}, `wbxml2xml: invalid value "x" for flag -m: mode must be 0 (compact), 1 (indented) or 2 (canonical)`},
 		{"other language", []string{"-l", "WML13", ping}, `wbxml2xml: invalid value "WML13" for flag -l: language "WML13" is not supported: easkit converts ActiveSync only (ACTIVESYNC or AIRSYNC)`},
-		{"input form", []string{"-input", "pcap", ping}, `wbxml2xml: invalid value "pcap" for flag -input: input form must be auto, wbxml, hex, base64, http or har`},
+		{"input form", []string{"-input", "pcap", ping}, `wbxml2xml: invalid value "pcap" for flag -input: input form must be auto, wbxml, hex, base64, http, har, saz or burp`},
 		{"namespace form", []string{"-ns", "prefix", ping}, `wbxml2xml: invalid value "prefix" for flag -ns: namespace form must be colon (AirSync:) or schema (AirSync)`},
 		{"protocol syntax", []string{"-protocol", "fourteen", ping}, `wbxml2xml: invalid value "fourteen" for flag -protocol: `},
 		{"protocol unpublished", []string{"-protocol", "17.0", ping}, `wbxml2xml: invalid value "17.0" for flag -protocol: protocol version 17.0 was never published (known: 1.0, 2.0, 2.1, 2.5, 12.0, 12.1, 14.0, 14.1, 16.0, 16.1)`},

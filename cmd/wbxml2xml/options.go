@@ -90,7 +90,7 @@ func flags(o *options) *flag.FlagSet {
 	fs.Func("input", "", func(s string) error {
 		f, err := capture.ParseForm(s)
 		if err != nil {
-			return fmt.Errorf("input form must be auto, wbxml, hex, base64, http or har")
+			return fmt.Errorf("input form must be auto, wbxml, hex, base64, http, har, saz or burp")
 		}
 		o.form = f
 		return nil

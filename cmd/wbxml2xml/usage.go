@@ -18,10 +18,13 @@ itself or a capture holding it, in any of these forms, detected on its own
   http     requests and responses as a proxy saves them, a whole session;
            chunked transfer coding and gzip or deflate content coding undone
   har      an HTTP Archive from a browser, mitmproxy, Charles or Fiddler
+  saz      a Fiddler session archive (File > Save > All Sessions), every
+           session's request and response as sent
+  burp     Burp Suite's "Save items" XML, base64 or not
 
 Text forms may be in UTF-8 or in UTF-16 with a byte order mark.
 
-For http and har input, each ActiveSync message comes as an XML comment
+For http, har, saz and burp input, each ActiveSync message comes as an XML comment
 with its start line, its headers, the request query decoded into its fields
 (base64 queries too, with their plain form) and what the body holds, then
 the body's XML. Other messages get a one-line comment. The XML of a lone
@@ -37,7 +40,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    written exactly as it is
   -l LANG          the document language: ACTIVESYNC (the default) or
                    AIRSYNC; no other is supported
-  -input FORM      auto (default), wbxml, hex, base64, http or har
+  -input FORM      auto (default), wbxml, hex, base64, http, har, saz
+                   or burp
   -ns FORM         namespace spelling: colon (AirSync:, the default, as
                    libwbxml and the protocol examples) or schema (AirSync)
   -prefixes        declare every code page on the root element with a
@@ -53,8 +57,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
   --version        show the version
 
 Exit status: 0 converted; 1 bad input, with one line on standard error
-naming the byte offset, the line and column, or the HTTP message or HAR
-entry; 2 bad command line. Notes, such as unknown tags, go to standard
+naming the byte offset, the line and column, or the HTTP message, HAR
+entry, SAZ session or Burp item; 2 bad command line. Notes, such as unknown tags, go to standard
 error as well when all went well; they do not change the status. After an
 error, standard output holds the messages converted before it (none for a
 lone body); a file named by -o is left as it was.
@@ -62,6 +66,7 @@ lone body); a file named by -o is left as it was.
 Examples:
   wbxml2xml sync-response.wbxml
   wbxml2xml -o sync.xml session.http
+  wbxml2xml fiddler-capture.saz
   xxd -p body.wbxml | wbxml2xml
   wbxml2xml -input base64 logged-body.txt
   wbxml2xml -m 2 body.wbxml | diff expected.xml -
