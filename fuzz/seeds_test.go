@@ -139,7 +139,7 @@ func xmlSamples(t *testing.T) []sample {
 // inputs of the wbxml2xml goldens, and base64 queries in HTTP requests.
 func captureSamples(t *testing.T) []sample {
 	var s []sample
-	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har"} {
+	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har", "saz", "burp"} {
 		s = append(s, samples(t, "capture-"+dir+"-", "capture/testdata/"+dir+"/*")...)
 	}
 	return append(s, goldenSections(t, "wbxml2xml", "stdin")...)
