@@ -154,6 +154,7 @@ type Error struct {
 // Unwrap returns Err.
 func (e *Error) Unwrap() error { return e.Err }
 
+// Error says which field was wrong, where, and why.
 func (e *Error) Error() string {
 	b := make([]byte, 0, 96)
 	b = append(b, "b64uri: "...)

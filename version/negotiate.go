@@ -96,6 +96,7 @@ func sortedSet(vs []Version) []Version {
 	return slices.Compact(out)
 }
 
+// Error says why no version is common, with both lists.
 func (e *NoCommonError) Error() string {
 	var b strings.Builder
 	b.WriteString("version: no common protocol version: ")

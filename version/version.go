@@ -110,6 +110,7 @@ type ParseError struct {
 	Reason string // what was wrong, for people
 }
 
+// Error quotes the text and gives the offset and the reason.
 func (e *ParseError) Error() string {
 	return "version: " + strconv.Quote(e.Text) + ": offset " + strconv.Itoa(e.Offset) + ": " + e.Reason
 }

@@ -50,6 +50,7 @@ type Base64Error struct {
 	Reason string
 }
 
+// Error returns the reason, after "base64: ".
 func (e *Base64Error) Error() string { return "base64: " + e.Reason }
 
 var strictStd = base64.StdEncoding.Strict()
