@@ -74,3 +74,21 @@ func zero(w uint64) uint64 {
 func gather(m uint64) uint32 {
 	return uint32((m >> 7) * 0x0102040810204080 >> 56)
 }
+
+// CannotStart reports whether no sequence Covered accepts can start with
+// byte c at position k of a block: c is not a lead byte of a sequence of
+// two to four bytes, or that sequence would run past the block's end.
+// Kernels in Go ask it about the first byte they would stop at before
+// calling Covered, which costs far more: when it reports true they stop
+// there whatever Covered says of the bytes after it.
+func CannotStart(c byte, k int) bool {
+	switch {
+	case c < 0xC2 || c > 0xF4:
+		return true
+	case c < 0xE0:
+		return k+2 > 16
+	case c < 0xF0:
+		return k+3 > 16
+	}
+	return k+4 > 16
+}

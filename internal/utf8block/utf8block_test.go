@@ -141,3 +141,32 @@ func BenchmarkCovered(b *testing.B) {
 	}
 	_ = sink
 }
+
+// TestCannotStart checks CannotStart against Covered: when it reports true
+// for a lead byte at k, Covered never starts a sequence there.
+func TestCannotStart(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	alphabet := append([]byte("日本語 한국어 ไทย 😀 é"), interesting...)
+	blk := make([]byte, 16)
+	for range 200000 {
+		for j := range blk {
+			blk[j] = alphabet[rng.IntN(len(alphabet))]
+		}
+		m := covered(blk)
+		for k := range 16 {
+			if CannotStart(blk[k], k) && m&(1<<k) != 0 && blk[k] >= 0xC0 {
+				t.Fatalf("CannotStart(%#x, %d) but Covered(% x) = %016b starts a sequence there", blk[k], k, blk, m)
+			}
+		}
+	}
+	for _, c := range []struct {
+		c    byte
+		k    int
+		want bool
+	}{{'a', 0, true}, {0x80, 3, true}, {0xC1, 0, true}, {0xC2, 14, false}, {0xC2, 15, true},
+		{0xE4, 13, false}, {0xE4, 14, true}, {0xF0, 12, false}, {0xF0, 13, true}, {0xF5, 0, true}} {
+		if got := CannotStart(c.c, c.k); got != c.want {
+			t.Errorf("CannotStart(%#x, %d) = %v, want %v", c.c, c.k, got, c.want)
+		}
+	}
+}

@@ -40,7 +40,11 @@ func kernelFlagged(b []byte, j int) int {
 	w1 := binary.LittleEndian.Uint64(b[j+8:])
 	m := gatherHighs(textFlags(w0)) | gatherHighs(textFlags(w1))<<8
 	if hi := gatherHighs(w0&highBits) | gatherHighs(w1&highBits)<<8; m&hi != 0 {
-		m &^= utf8block.Covered(w0, w1)
+		// Covered is dear in Go: not when the first byte to stop at
+		// cannot start a sequence it would pass.
+		if k := bits.TrailingZeros32(m); !utf8block.CannotStart(b[j+k], k) {
+			m &^= utf8block.Covered(w0, w1)
+		}
 	}
 	if m == 0 {
 		return 16

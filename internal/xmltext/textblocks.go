@@ -47,7 +47,9 @@ func escapeBlocksGo(buf []byte, o int, s []byte, i, end int) (int, int) {
 			cont := mask16(cont8(w0)) | mask16(cont8(w1))<<8
 			pair := lead & (cont >> 1)
 			m &^= pair | pair<<1
-			if m&hi != 0 {
+			// Covered is dear in Go: not when the first byte to stop at
+			// cannot start a sequence it would pass.
+			if k := bits.TrailingZeros32(m); m&hi != 0 && !utf8block.CannotStart(s[i+k], k) {
 				m &^= utf8block.Covered(w0, w1)
 			}
 			if m == 0 {
