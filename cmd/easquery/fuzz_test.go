@@ -69,7 +69,9 @@ func FuzzRun(f *testing.F) {
 			t.Fatalf("decode output %q does not encode: %+v", res.stdout, enc)
 		}
 		again := call(t, enc.stdout, "decode", "-")
-		if again.code != 0 || again.stdout != withoutNotes(res.stdout) {
+		// Notes (such as a command newer than the version) may hold for
+		// both decodes: compare without them.
+		if again.code != 0 || withoutNotes(again.stdout) != withoutNotes(res.stdout) {
 			t.Fatalf("decode | encode | decode = %+v, want %q", again, withoutNotes(res.stdout))
 		}
 	})
