@@ -169,15 +169,7 @@ func looksHTTP(data []byte, p int) bool {
 // non-space byte on both sides on its line, or -1.
 func blankInsideLine(data []byte, p int) int {
 	for p < len(data) {
-		end, next := lineEnd(data, p)
-		end = trimCR(data, p, end)
-		s, e := p, end
-		for s < e && isSpace(data[s]) {
-			s++
-		}
-		for e > s && isSpace(data[e-1]) {
-			e--
-		}
+		s, e, next := trimmedLine(data, p)
 		for i := s; i < e; i++ {
 			if isBlank(data[i]) {
 				return i
@@ -186,4 +178,19 @@ func blankInsideLine(data []byte, p int) int {
 		p = next
 	}
 	return -1
+}
+
+// trimmedLine returns the line of data that starts at p without its line
+// break and the white space around it (data[s:e]), and where the next line
+// starts.
+func trimmedLine(data []byte, p int) (s, e, next int) {
+	end, next := lineEnd(data, p)
+	s, e = p, trimCR(data, p, end)
+	for s < e && isSpace(data[s]) {
+		s++
+	}
+	for e > s && isSpace(data[e-1]) {
+		e--
+	}
+	return s, e, next
 }

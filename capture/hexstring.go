@@ -138,15 +138,7 @@ func isEscapedStart(data []byte, p int) bool {
 func parseEscaped(data []byte, q int) ([]bareBody, error) {
 	out := make([]byte, 0, (len(data)-q)/4)
 	for p := q; p < len(data); {
-		end, next := lineEnd(data, p)
-		end = trimCR(data, p, end)
-		s, e := p, end
-		for s < e && isSpace(data[s]) {
-			s++
-		}
-		for e > s && isSpace(data[e-1]) {
-			e--
-		}
+		s, e, next := trimmedLine(data, p)
 		for i := s; i < e; {
 			if data[i] != '\\' {
 				out = append(out, data[i])
