@@ -95,11 +95,7 @@ func TestBurpMessages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []meta
-			for _, m := range ms {
-				got = append(got, metaOf(m))
-			}
-			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(tt.want, metas(ms), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("messages (-want +got):\n%s", diff)
 			}
 		})

@@ -41,6 +41,15 @@ func metaOf(m *Message) meta {
 	return g
 }
 
+// metas is metaOf of every message of ms.
+func metas(ms []*Message) []meta {
+	var out []meta
+	for _, m := range ms {
+		out = append(out, metaOf(m))
+	}
+	return out
+}
+
 func TestHTTPMessages(t *testing.T) {
 	tests := []struct {
 		name string
@@ -115,11 +124,7 @@ func TestHTTPMessages(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var got []meta
-			for _, m := range ms {
-				got = append(got, metaOf(m))
-			}
-			if diff := cmp.Diff(tt.want, got, cmpopts.EquateEmpty()); diff != "" {
+			if diff := cmp.Diff(tt.want, metas(ms), cmpopts.EquateEmpty()); diff != "" {
 				t.Errorf("messages (-want +got):\n%s", diff)
 			}
 		})
