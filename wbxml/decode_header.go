@@ -1,66 +1,58 @@
 package wbxml
 
-import (
-	"io"
-	"math"
-)
+import "io"
 
-// readHeader reads version, public id, charset and string table.
+// readHeader reads version, public id, charset and string table with
+// scanHeader, reading from the io.Reader until the header is complete.
 func (d *Decoder) readHeader() error {
-	if !d.more(1) {
-		return d.short(0, "empty input: no WBXML header")
-	}
-	v := d.buf[d.pos]
-	if v > Version13 {
-		return d.errAt(d.off(), ErrVersion, "version byte is not WBXML 1.0–1.3")
-	}
-	pid, k, err := d.readMb(1, "header public id")
-	if err != nil {
-		return err
-	}
-	var idx uint32
-	idxAt := k
-	if pid == PublicIDInTable {
-		if idx, k, err = d.readMb(k, "header public id index"); err != nil {
-			return err
+	for {
+		s := scanHeader(d.buf[d.pos:])
+		switch s.fault {
+		case hfNone:
+			tbl := s.hdr.StringTable
+			if d.r != nil {
+				d.tbl = append(d.tbl[:0], tbl...)
+				s.hdr.StringTable = d.tbl
+			}
+			d.hdr = s.hdr
+			d.width, d.tmode = nullWidth(s.hdr.Charset), textModeOf(s.hdr.Charset)
+			d.pos += s.n
+			d.state = dsProlog
+			return nil
+		case hfShort:
+			if d.more(s.need) {
+				continue
+			}
+			switch s.field {
+			case "":
+				return d.short(0, "empty input: no WBXML header")
+			case fieldTable:
+				return d.tableTooLong(s.at)
+			}
+			return d.short(d.off(), "input ends inside "+s.field)
+		case hfVersion:
+			return d.errAt(d.off(), ErrVersion, "version byte is not WBXML 1.0–1.3")
+		case hfMbUint32:
+			return d.errAt(d.off()+int64(s.at), ErrMbUint32, s.field+": mb_u_int32 longer than 5 bytes or above 2^32-1")
+		case hfTable:
+			return d.tableTooLong(s.at)
+		default: // hfPublicID
+			return d.errAt(d.off()+int64(s.at), ErrStringTable, "public id index outside the string table")
 		}
 	}
-	var cs uint32
-	if v != Version10 {
-		if cs, k, err = d.readMb(k, "header charset"); err != nil {
-			return err
-		}
+}
+
+// tableTooLong returns the error for a string table longer than the
+// input, whose length field is at header offset at.
+func (d *Decoder) tableTooLong(at int) error {
+	if d.rerr != nil && d.rerr != io.EOF {
+		return d.rerr
 	}
-	lenAt := k
-	n, k, err := d.readMb(k, "header string table length")
-	if err != nil {
-		return err
+	if d.over {
+		return d.short(0, "")
 	}
-	if uint64(n) > uint64(math.MaxInt-k) || !d.more(k+int(n)) {
-		if d.rerr != nil && d.rerr != io.EOF {
-			return d.rerr
-		}
-		if d.over {
-			return d.short(0, "")
-		}
-		return &SyntaxError{
-			Offset: d.off() + int64(lenAt), Err: ErrStringTable, also: ErrTruncated,
-			msg: "string table length exceeds the rest of the input",
-		}
+	return &SyntaxError{
+		Offset: d.off() + int64(at), Err: ErrStringTable, also: ErrTruncated,
+		msg: "string table length exceeds the rest of the input",
 	}
-	tbl := d.buf[d.pos+k : d.pos+k+int(n)]
-	if d.r != nil {
-		d.tbl = append(d.tbl[:0], tbl...)
-		tbl = d.tbl
-	}
-	d.hdr = Header{Version: v, PublicID: pid, PublicIDIndex: idx, Charset: cs, StringTable: tbl}
-	d.width, d.tmode = nullWidth(cs), textModeOf(cs)
-	if pid == PublicIDInTable {
-		if _, ok := tableString(tbl, idx, d.width); !ok {
-			return d.errAt(d.off()+int64(idxAt), ErrStringTable, "public id index outside the string table")
-		}
-	}
-	d.pos += k + int(n)
-	d.state = dsProlog
-	return nil
 }
