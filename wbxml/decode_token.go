@@ -14,7 +14,7 @@ func (d *Decoder) next(t *Token) error {
 				return d.atEnd()
 			}
 			b := d.buf[d.pos]
-			if d.state == dsEpilog && b != 0x43 {
+			if d.state == dsEpilog && b != TokPI {
 				// Not a PI: trailing data. Lenient mode ends the document
 				// here, as libwbxml does; InputOffset shows where.
 				if d.cfg.strict {
@@ -23,18 +23,18 @@ func (d *Decoder) next(t *Token) error {
 				d.state = dsDone
 				return io.EOF
 			}
-			if b&0x3F >= 5 {
+			if isTag(b) {
 				return d.startTag(t, b)
 			}
 			switch b {
-			case 0x00: // SWITCH_PAGE
+			case TokSwitchPage:
 				if !d.more(2) {
 					return d.short(d.off(), "input ends inside SWITCH_PAGE")
 				}
 				d.tagPage = d.buf[d.pos+1]
 				d.pos += 2
 				continue
-			case 0x01: // END
+			case TokEnd:
 				if d.state == dsProlog {
 					return d.errAt(d.off(), ErrNesting, "END with no open element")
 				}
@@ -45,9 +45,9 @@ func (d *Decoder) next(t *Token) error {
 				d.pos++
 				d.pop()
 				return nil
-			case 0x04, 0x44, 0x84, 0xC4: // LITERAL, LITERAL_C, LITERAL_A, LITERAL_AC
+			case TokLiteral, TokLiteralC, TokLiteralA, TokLiteralAC:
 				return d.literalTag(t, b)
-			case 0x43: // PI
+			case TokPI:
 				*t = Token{Kind: KindPI, Offset: d.off()}
 				d.pos++
 				d.piRet, d.state = d.state, dsPIFirst
@@ -77,21 +77,21 @@ func (d *Decoder) next(t *Token) error {
 			b := d.buf[d.pos]
 			first := d.state == dsAttrFirst || d.state == dsPIFirst
 			switch {
-			case b == 0x00: // SWITCH_PAGE (attribute code page)
+			case b == TokSwitchPage: // the attribute code page
 				if !d.more(2) {
 					return d.short(d.off(), "input ends inside SWITCH_PAGE")
 				}
 				d.attrPage = d.buf[d.pos+1]
 				d.pos += 2
 				continue
-			case b == 0x04 || (b < 0x80 && b&0x3F >= 5): // LITERAL or ATTRSTART
+			case b == TokLiteral || b < TagAttrs && isTag(b): // LITERAL or ATTRSTART
 				if d.state == dsPI {
 					return d.errAt(d.off(), ErrInvalidToken, "second attribute start in a processing instruction")
 				}
 				return d.attrStart(t, b)
 			case first:
 				return d.errAt(d.off(), ErrInvalidToken, "attribute start expected")
-			case b == 0x01: // END of the attribute list or PI
+			case b == TokEnd: // of the attribute list or PI
 				*t = Token{Kind: KindEndAttrs, Offset: d.off()}
 				d.pos++
 				if d.state == dsPI {
@@ -105,11 +105,11 @@ func (d *Decoder) next(t *Token) error {
 					d.state = dsEndPending
 				}
 				return nil
-			case b >= 0x80 && b&0x3F >= 5: // ATTRVALUE
+			case b >= TagAttrs && isTag(b): // ATTRVALUE
 				*t = Token{Kind: KindAttrValue, Page: d.attrPage, Code: b, Offset: d.off()}
 				d.pos++
 				return nil
-			case b == 0x43 || b == 0x44 || b == 0x84 || b == 0xC4:
+			case b == TokPI || isLiteral(b):
 				return d.errAt(d.off(), ErrInvalidToken, "PI or LITERAL_C/A/AC inside an attribute list")
 			default: // ENTITY, STR_I, STR_T, EXT*, OPAQUE
 				return d.value(t, b)
@@ -176,7 +176,7 @@ func (d *Decoder) afterStart(flags uint8) {
 
 // startTag decodes a tag token b from the tag code space.
 func (d *Decoder) startTag(t *Token, b byte) error {
-	code, page := b&0x3F, d.tagPage
+	code, page := b&TagCodeMask, d.tagPage
 	flags := (b >> 7 & 1) | (b >> 5 & 2) // 0x80 -> fAttrs, 0x40 -> fContent
 	if v := d.cfg.vocab; v != nil && v.TagName(page, code) == "" {
 		if d.cfg.strict {
@@ -238,7 +238,7 @@ func (d *Decoder) attrStart(t *Token, b byte) error {
 	if d.state == dsPIFirst {
 		next = dsPI
 	}
-	if b != 0x04 {
+	if b != TokLiteral {
 		*t = Token{Kind: KindAttrStart, Page: d.attrPage, Code: b, Offset: at}
 		d.pos++
 		d.state = next
@@ -266,7 +266,7 @@ func (d *Decoder) attrStart(t *Token, b byte) error {
 func (d *Decoder) value(t *Token, b byte) error {
 	at := d.off()
 	switch b {
-	case 0x03: // STR_I
+	case TokStrI:
 		s, k, err := d.readTermstr(1, "STR_I")
 		if err != nil {
 			return err
@@ -276,7 +276,7 @@ func (d *Decoder) value(t *Token, b byte) error {
 			return err
 		}
 		d.pos += k
-	case 0xC3: // OPAQUE
+	case TokOpaque:
 		n, k, err := d.readMb(1, "OPAQUE length")
 		if err != nil {
 			return err
@@ -286,7 +286,7 @@ func (d *Decoder) value(t *Token, b byte) error {
 		}
 		*t = Token{Kind: KindOpaque, Offset: at, Data: d.buf[d.pos+k : d.pos+k+int(n)]}
 		d.pos += k + int(n)
-	case 0x83: // STR_T
+	case TokStrT:
 		idx, k, err := d.readMb(1, "STR_T index")
 		if err != nil {
 			return err
@@ -300,37 +300,37 @@ func (d *Decoder) value(t *Token, b byte) error {
 			return err
 		}
 		d.pos += k
-	case 0x02: // ENTITY
+	case TokEntity:
 		v, k, err := d.readMb(1, "ENTITY")
 		if err != nil {
 			return err
 		}
 		*t = Token{Kind: KindEntity, Value: v, Offset: at}
 		d.pos += k
-	case 0x40, 0x41, 0x42: // EXT_I_n
+	case TokExtI0, TokExtI0 + 1, TokExtI0 + 2:
 		s, k, err := d.readTermstr(1, "EXT_I")
 		if err != nil {
 			return err
 		}
-		*t = Token{Kind: KindExt, Code: b - 0x40, Form: FormInline, Offset: at}
+		*t = Token{Kind: KindExt, Code: b - TokExtI0, Form: FormInline, Offset: at}
 		if err := d.setText(t, s, at+1, true); err != nil {
 			return err
 		}
 		d.pos += k
-	case 0x80, 0x81, 0x82: // EXT_T_n
+	case TokExtT0, TokExtT0 + 1, TokExtT0 + 2:
 		v, k, err := d.readMb(1, "EXT_T")
 		if err != nil {
 			return err
 		}
-		*t = Token{Kind: KindExt, Code: b - 0x80, Form: FormTable, Value: v, Offset: at}
+		*t = Token{Kind: KindExt, Code: b - TokExtT0, Form: FormTable, Value: v, Offset: at}
 		if s, ok := tableString(d.hdr.StringTable, v, d.width); ok {
 			if err := d.setText(t, s, at, false); err != nil {
 				return err
 			}
 		}
 		d.pos += k
-	default: // 0xC0, 0xC1, 0xC2: EXT_n
-		*t = Token{Kind: KindExt, Code: b - 0xC0, Form: FormSingle, Offset: at}
+	default: // TokExt0 to TokExt0+2
+		*t = Token{Kind: KindExt, Code: b - TokExt0, Form: FormSingle, Offset: at}
 		d.pos++
 	}
 	return nil

@@ -215,7 +215,7 @@ func (e *Encoder) WriteToken(t *Token) error {
 		if t.Form == FormTable {
 			return e.TableString(t.Value)
 		}
-		return e.text(0x03, t.Data, t.Raw, "STR_I")
+		return e.text(TokStrI, t.Data, t.Raw, "STR_I")
 	case KindOpaque:
 		return e.Opaque(t.Data)
 	case KindEntity:

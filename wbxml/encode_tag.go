@@ -7,7 +7,7 @@ func (e *Encoder) StartTag(page, code uint8, attrs bool) error {
 	if err := e.checkStart(); err != nil {
 		return err
 	}
-	if code < 0x05 || code > 0x3F {
+	if code < TagMinCode || code > TagCodeMask {
 		return e.errorf(ErrInvalidToken, "tag token outside 0x05–0x3F")
 	}
 	if v := e.cfg.vocab; v != nil && e.cfg.strict && v.TagName(page, code) == "" {
@@ -17,13 +17,13 @@ func (e *Encoder) StartTag(page, code uint8, attrs bool) error {
 		return e.errorf(ErrDepth, "elements nested deeper than the limit")
 	}
 	if page != e.tagPage {
-		e.buf = append(e.buf, 0x00, page)
+		e.buf = append(e.buf, TokSwitchPage, page)
 		e.tagPage = page
 	}
 	f := frame{page: page, code: code, flags: fContent}
-	b := code | 0x40
+	b := code | TagContent
 	if attrs {
-		b |= 0x80
+		b |= TagAttrs
 		f.flags |= fAttrs
 	}
 	e.openTag(b, f)
@@ -43,9 +43,9 @@ func (e *Encoder) StartLiteral(off uint32, attrs bool) error {
 		return e.errorf(ErrDepth, "elements nested deeper than the limit")
 	}
 	f := frame{flags: fContent | fLiteral, off: off}
-	b := byte(0x44)
+	b := TokLiteralC
 	if attrs {
-		b |= 0x80
+		b |= TagAttrs
 		f.flags |= fAttrs
 	}
 	e.openTag(b, f)
@@ -92,10 +92,10 @@ func (e *Encoder) EndTag() error {
 		return e.errorf(ErrNesting, "end tag inside an attribute list or processing instruction")
 	}
 	if e.hold >= 0 {
-		e.buf[e.hold] &^= 0x40
+		e.buf[e.hold] &^= TagContent
 		e.hold = -1
 	} else {
-		e.buf = append(e.buf, 0x01)
+		e.buf = append(e.buf, TokEnd)
 	}
 	e.stack = e.stack[:len(e.stack)-1]
 	if len(e.stack) == 0 {
@@ -117,7 +117,7 @@ func (e *Encoder) PI() error {
 		return e.errorf(ErrNesting, "PI inside an attribute list or processing instruction")
 	}
 	e.valueStarts()
-	e.buf = append(e.buf, 0x43)
+	e.buf = append(e.buf, TokPI)
 	e.piRet, e.state = e.state, esPIFirst
 	return e.done()
 }
@@ -130,7 +130,7 @@ func (e *Encoder) EndPI() error {
 	if e.state != esPI {
 		return e.errorf(ErrNesting, "EndPI outside a processing instruction or before its target")
 	}
-	e.buf = append(e.buf, 0x01)
+	e.buf = append(e.buf, TokEnd)
 	e.state = e.piRet
 	return e.done()
 }
@@ -162,11 +162,11 @@ func (e *Encoder) AttrStart(page, code uint8) error {
 	if err := e.checkAttrStart(); err != nil {
 		return err
 	}
-	if code >= 0x80 || code&0x3F < 0x05 {
+	if code >= TagAttrs || code&TagCodeMask < TagMinCode {
 		return e.errorf(ErrInvalidToken, "attribute start token outside 0x05–0x3F, 0x45–0x7F")
 	}
 	if page != e.attrPage {
-		e.buf = append(e.buf, 0x00, page)
+		e.buf = append(e.buf, TokSwitchPage, page)
 		e.attrPage = page
 	}
 	e.buf = append(e.buf, code)
@@ -183,7 +183,7 @@ func (e *Encoder) AttrLiteral(off uint32) error {
 	if _, ok := tableString(e.cfg.hdr.StringTable, off, e.width); !ok {
 		return e.errorf(ErrStringTable, "LITERAL offset outside the string table")
 	}
-	e.buf = append(e.buf, 0x04)
+	e.buf = append(e.buf, TokLiteral)
 	e.buf = AppendMbUint32(e.buf, off)
 	e.attrStarted()
 	return e.done()
@@ -198,11 +198,11 @@ func (e *Encoder) AttrValue(page, code uint8) error {
 	if e.state != esAttr && e.state != esPI {
 		return e.errorf(ErrNesting, "attribute value outside an attribute")
 	}
-	if code < 0x80 || code&0x3F < 0x05 {
+	if code < TagAttrs || code&TagCodeMask < TagMinCode {
 		return e.errorf(ErrInvalidToken, "attribute value token outside 0x85–0xBF, 0xC5–0xFF")
 	}
 	if page != e.attrPage {
-		e.buf = append(e.buf, 0x00, page)
+		e.buf = append(e.buf, TokSwitchPage, page)
 		e.attrPage = page
 	}
 	e.buf = append(e.buf, code)
@@ -217,7 +217,7 @@ func (e *Encoder) EndAttrs() error {
 	if e.state != esAttr {
 		return e.errorf(ErrNesting, "EndAttrs outside an attribute list or before its first attribute")
 	}
-	e.buf = append(e.buf, 0x01)
+	e.buf = append(e.buf, TokEnd)
 	e.state = esContent
 	return e.done()
 }

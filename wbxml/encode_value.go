@@ -29,7 +29,7 @@ func (e *Encoder) checkValue(what string) error {
 // charset when that is US-ASCII or ISO-8859-1. An empty s is written too:
 // an element holding an empty string differs on the wire from an empty
 // element. s must not contain the string terminator (a NUL).
-func (e *Encoder) String(s []byte) error { return e.text(0x03, s, false, "STR_I") }
+func (e *Encoder) String(s []byte) error { return e.text(TokStrI, s, false, "STR_I") }
 
 // TableString writes a reference to the string-table string at offset off
 // (STR_T).
@@ -41,7 +41,7 @@ func (e *Encoder) TableString(off uint32) error {
 		return e.errorf(ErrStringTable, "STR_T offset outside the string table")
 	}
 	e.valueStarts()
-	e.buf = append(e.buf, 0x83)
+	e.buf = append(e.buf, TokStrT)
 	e.buf = AppendMbUint32(e.buf, off)
 	return e.done()
 }
@@ -156,7 +156,7 @@ func (e *Encoder) Opaque(b []byte) error {
 		return e.errorf(ErrTooLarge, "OPAQUE longer than 2^32-1 bytes")
 	}
 	e.valueStarts()
-	e.buf = append(e.buf, 0xC3)
+	e.buf = append(e.buf, TokOpaque)
 	e.buf = AppendMbUint32(e.buf, uint32(len(b)))
 	if e.w != nil && e.hold < 0 && len(b) >= e.cfg.bufSize {
 		if err := e.flush(len(e.buf)); err != nil {
@@ -177,7 +177,7 @@ func (e *Encoder) Entity(c uint32) error {
 		return err
 	}
 	e.valueStarts()
-	e.buf = append(e.buf, 0x02)
+	e.buf = append(e.buf, TokEntity)
 	e.buf = AppendMbUint32(e.buf, c)
 	return e.done()
 }
@@ -200,14 +200,14 @@ func (e *Encoder) ext(n uint8, form Form, v uint32, s []byte, raw bool) error {
 	}
 	switch form {
 	case FormInline:
-		return e.text(0x40+n, s, raw, "EXT_I")
+		return e.text(TokExtI0+n, s, raw, "EXT_I")
 	case FormTable:
 		e.valueStarts()
-		e.buf = append(e.buf, 0x80+n)
+		e.buf = append(e.buf, TokExtT0+n)
 		e.buf = AppendMbUint32(e.buf, v)
 	case FormSingle:
 		e.valueStarts()
-		e.buf = append(e.buf, 0xC0+n)
+		e.buf = append(e.buf, TokExt0+n)
 	default:
 		return e.errorf(ErrInvalidToken, "extension of unknown form")
 	}

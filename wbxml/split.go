@@ -42,8 +42,8 @@ func (d *Decoder) splitPoints(cps []checkpoint, parts int, stk []splitFrame) ([]
 	candPage := page
 	for pos < len(buf) && len(cps) < parts-1 {
 		b := buf[pos]
-		if b&0x3F >= 5 { // a tag
-			if b&0x80 != 0 {
+		if isTag(b) {
+			if b&TagAttrs != 0 {
 				return cps, stk // attributes
 			}
 			if cand >= want && dirty == 0 && len(stk) > 0 {
@@ -54,7 +54,7 @@ func (d *Decoder) splitPoints(cps []checkpoint, parts int, stk []splitFrame) ([]
 				cps = append(cps, cp)
 				want = cand + step
 			}
-			code := b & 0x3F
+			code := b & TagCodeMask
 			flags := b >> 5 & 2 // 0x40 -> fContent
 			if v := d.cfg.vocab; v != nil && v.TagName(page, code) == "" {
 				if d.cfg.strict {
@@ -79,14 +79,14 @@ func (d *Decoder) splitPoints(cps []checkpoint, parts int, stk []splitFrame) ([]
 			continue
 		}
 		switch b {
-		case 0x00: // SWITCH_PAGE
+		case TokSwitchPage:
 			if pos+1 >= len(buf) {
 				return cps, stk
 			}
 			page = buf[pos+1]
 			pos += 2
 			continue
-		case 0x01: // END
+		case TokEnd:
 			n := len(stk)
 			if n <= 1 {
 				return cps, stk // the root ends: no part starts after it
@@ -98,19 +98,19 @@ func (d *Decoder) splitPoints(cps []checkpoint, parts int, stk []splitFrame) ([]
 			pos++
 			cand, candPage = pos, page
 			continue
-		case 0x03: // STR_I
+		case TokStrI:
 			i := bytes.IndexByte(buf[pos+1:], 0)
 			if i < 0 {
 				return cps, stk
 			}
 			pos += i + 2
-		case 0x02, 0x83: // ENTITY, STR_T
+		case TokEntity, TokStrT:
 			_, k := ConsumeMbUint32(buf[pos+1:])
 			if k <= 0 {
 				return cps, stk
 			}
 			pos += 1 + k
-		case 0xC3: // OPAQUE
+		case TokOpaque:
 			n, k := ConsumeMbUint32(buf[pos+1:])
 			if k <= 0 || uint64(n) > uint64(len(buf)-pos-1-k) {
 				return cps, stk

@@ -33,11 +33,11 @@ loop:
 			break // the caller writes it out
 		}
 		b := buf[pos]
-		if b&0x3F >= 5 { // a tag
-			if b&0x80 != 0 || len(d.stack) >= d.cfg.maxDepth {
+		if isTag(b) {
+			if b&TagAttrs != 0 || len(d.stack) >= d.cfg.maxDepth {
 				break // attributes, or too deep: the Decoder reports it
 			}
-			page, code := d.tagPage, b&0x3F
+			page, code := d.tagPage, b&TagCodeMask
 			tp := x.tags[page]
 			if tp == nil {
 				tp = x.fillTags(page)
@@ -50,7 +50,7 @@ loop:
 			if prefixes {
 				x.out = out
 				x.startKnown(page, code, ti)
-				if b&0x40 == 0 {
+				if b&TagContent == 0 {
 					x.end()
 				} else {
 					d.stack = append(d.stack, frame{page: page, code: code, flags: fContent})
@@ -82,7 +82,7 @@ loop:
 				out = append(out, tp.xmlns...)
 				nsPage = int16(page)
 			}
-			if b&0x40 == 0 {
+			if b&TagContent == 0 {
 				out = append(out, "/>"...)
 				continue
 			}
@@ -99,13 +99,13 @@ loop:
 			continue
 		}
 		switch b {
-		case 0x00: // SWITCH_PAGE
+		case TokSwitchPage:
 			if pos+1 >= len(buf) {
 				break loop
 			}
 			d.tagPage = buf[pos+1]
 			pos += 2
-		case 0x01: // END
+		case TokEnd:
 			depth := len(x.stack) - 1
 			if f := &x.stack[depth]; f.children && len(x.runs) == 0 && f.ti != nil && !prefixes {
 				if indent && !f.mixed {
@@ -124,14 +124,14 @@ loop:
 				d.state = dsEpilog
 				break loop
 			}
-		case 0x03: // STR_I
+		case TokStrI:
 			n := bytes.IndexByte(buf[pos+1:], 0)
 			if n < 0 {
 				break loop
 			}
 			x.addRun(false, buf[pos+1:pos+1+n])
 			pos += n + 2
-		case 0xC3: // OPAQUE
+		case TokOpaque:
 			n, k := ConsumeMbUint32(buf[pos+1:])
 			if k <= 0 || uint64(n) > uint64(len(buf)-pos-1-k) {
 				break loop
@@ -157,16 +157,16 @@ func (x *XMLWriter) fastLeaf(out, buf []byte, pos int, ti *tagInfo) (int, []byte
 	var opaque bool
 	var next int // the offset of the END
 	switch buf[pos] {
-	case 0x01: // END: no content
+	case TokEnd: // no content
 		return 1, append(out, "/>"...)
-	case 0x03: // STR_I
+	case TokStrI:
 		n := bytes.IndexByte(buf[pos+1:], 0)
 		if n < 0 || ti.kind != ContentText {
 			return 0, out
 		}
 		data = buf[pos+1 : pos+1+n]
 		next = pos + n + 2
-	case 0xC3: // OPAQUE
+	case TokOpaque:
 		n, k := ConsumeMbUint32(buf[pos+1:])
 		if k <= 0 || n == 0 || uint64(n) > uint64(len(buf)-pos-1-k) || ti.kind == ContentText {
 			return 0, out
@@ -177,7 +177,7 @@ func (x *XMLWriter) fastLeaf(out, buf []byte, pos int, ti *tagInfo) (int, []byte
 	default:
 		return 0, out
 	}
-	if next >= len(buf) || buf[next] != 0x01 {
+	if next >= len(buf) || buf[next] != TokEnd {
 		return 0, out
 	}
 	mark := len(out)
