@@ -1,6 +1,10 @@
 package capture
 
-import "errors"
+import (
+	"errors"
+
+	"github.com/easkit/easkit/wbxml"
+)
 
 // Detect reports the form of an input, or FormUnknown when none fits
 // (including empty input). It never returns FormAuto. The rules, in order:
@@ -152,7 +156,7 @@ func bodiesLookBinary(bs []bareBody) bool {
 		return false
 	}
 	b := bs[0].body
-	return LooksLikeWBXML(b) || looksMultipart(b)
+	return wbxml.HasHeader(b) || looksMultipart(b)
 }
 
 // looksHTTP reports whether the first line after blank and separator lines

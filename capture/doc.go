@@ -93,8 +93,8 @@
 //
 // [Classify] (and [Message.BodyKind]) tells WBXML, multipart ItemOperations
 // responses (split them with [ParseMultipart]), text, empty and other
-// bodies apart, from the Content-Type and the bytes. [LooksLikeWBXML]
-// checks for a plausible WBXML header.
+// bodies apart, from the Content-Type and the bytes; [wbxml.HasHeader]
+// is its test for a plausible WBXML header.
 //
 // # Errors
 //

@@ -1,6 +1,8 @@
 package capture
 
 import (
+	"github.com/easkit/easkit/wbxml"
+
 	"bytes"
 	"slices"
 	"strconv"
@@ -508,7 +510,7 @@ func chooseWordOrder(be []byte) []byte {
 	for i := 0; i+1 < len(be); i += 2 {
 		le[i], le[i+1] = be[i+1], be[i]
 	}
-	if (LooksLikeWBXML(be) || looksMultipart(be)) && !(LooksLikeWBXML(le) || looksMultipart(le)) {
+	if (wbxml.HasHeader(be) || looksMultipart(be)) && !(wbxml.HasHeader(le) || looksMultipart(le)) {
 		return be
 	}
 	return le

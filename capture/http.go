@@ -1,6 +1,8 @@
 package capture
 
 import (
+	"github.com/easkit/easkit/wbxml"
+
 	"bytes"
 	"errors"
 	"io"
@@ -132,7 +134,7 @@ func (s *httpSource) next() (*Message, error) {
 			return nil, open
 		}
 		if err != nil {
-			if errors.Is(err, ErrTooLarge) || !(LooksLikeWBXML(body) || looksMultipart(body)) {
+			if errors.Is(err, ErrTooLarge) || !(wbxml.HasHeader(body) || looksMultipart(body)) {
 				return nil, s.fail(bodyStart, err)
 			}
 			// A proxy that decoded the body for display and saved it so,
@@ -147,7 +149,7 @@ func (s *httpSource) next() (*Message, error) {
 	if open != nil {
 		// The capture ends inside the chunked body, with no last chunk:
 		// what was captured is kept when it is a whole WBXML document.
-		if !wellFormedWBXML(body) {
+		if !wbxml.Valid(body) {
 			return nil, open
 		}
 		m.Warning = &causeError{sentinel: ErrLossy, also: ErrTruncated,

@@ -1,6 +1,8 @@
 package capture
 
 import (
+	"github.com/easkit/easkit/wbxml"
+
 	"encoding/base64"
 	"errors"
 	"strconv"
@@ -156,8 +158,8 @@ func recoverText(b []byte, st textStats) ([]byte, error) {
 	if !ok {
 		return b, nil
 	}
-	binL := wellFormedWBXML(latin1) || looksMultipart(latin1)
-	binU := wellFormedWBXML(b) || looksMultipart(b)
+	binL := wbxml.Valid(latin1) || looksMultipart(latin1)
+	binU := wbxml.Valid(b) || looksMultipart(b)
 	switch {
 	case binL && !binU:
 		return latin1, nil

@@ -1,6 +1,8 @@
 package capture
 
 import (
+	"github.com/easkit/easkit/wbxml"
+
 	"encoding/binary"
 	"strconv"
 )
@@ -115,5 +117,5 @@ func looksMultipart(body []byte) bool {
 	if n >= 0 && off+n <= end {
 		end = off + n
 	}
-	return LooksLikeWBXML(body[off:end])
+	return wbxml.HasHeader(body[off:end])
 }

@@ -57,7 +57,9 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	if err != nil {
-		if looksLikeWBXML(src) {
+		// XML in UTF-16 or UTF-32 big-endian without a byte order mark
+		// starts with zero bytes too, and can pass for a WBXML 1.0 header.
+		if enc, _, derr := xmlscan.Detect(src); wbxml.HasHeader(src) && derr == nil && enc == xmlscan.UTF8 {
 			err = fmt.Errorf("%w (the input looks like WBXML: wbxml2xml converts that)", err)
 		}
 		return cli.Report(stderr, name, usage, err)
@@ -68,15 +70,4 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 	}
 	return cli.ExitOK
-}
-
-// looksLikeWBXML reports whether src starts with a WBXML version byte (0 to
-// 3), which no XML starts with, unless the zero is that of XML in UTF-16 or
-// UTF-32 big-endian.
-func looksLikeWBXML(src []byte) bool {
-	if len(src) == 0 || src[0] > 0x03 {
-		return false
-	}
-	enc, _, err := xmlscan.Detect(src)
-	return err == nil && enc == xmlscan.UTF8
 }
