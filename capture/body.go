@@ -75,7 +75,7 @@ func Classify(contentType string, body []byte) BodyKind {
 		if looksMultipart(body) {
 			return BodyMultipart
 		}
-		if body[0] > 0x03 && isText(body) {
+		if body[0] > wbxml.Version13 && isText(body) {
 			return BodyText
 		}
 		return BodyWBXML

@@ -48,7 +48,7 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 	if p == len(data) {
 		return FormUnknown, nil, &Error{Form: FormUnknown, Offset: -1, Err: ErrEmpty}
 	}
-	if data[p] <= 0x03 {
+	if data[p] <= wbxml.Version13 { // a WBXML version byte
 		return FormRaw, nil, nil
 	}
 	if p == 0 && isZip(data) {
