@@ -66,8 +66,8 @@ func NewXMLWriter(opts ...Option) *XMLWriter {
 	x := &XMLWriter{cfg: defaultXMLConfig()}
 	x.cfg.apply(opts)
 	x.dec.Reset(nil, opts...)
-	x.vocab = x.dec.cfg.vocab
-	x.strict = x.dec.cfg.strict
+	x.vocab = x.dec.vocabulary()
+	x.strict = x.dec.isStrict()
 	if v, ok := x.vocab.(TagValidator); ok {
 		x.valid = v
 	}
@@ -189,8 +189,9 @@ func (x *XMLWriter) run(stop int64) error {
 // must be a token boundary.
 func (x *XMLWriter) body(stop int64) error {
 	// The []byte form converts most tokens without Token values.
-	fast := !x.slow && x.dec.r == nil && x.vocab != nil && x.dec.width == 1 && x.dec.tmode == textUTF8
-	x.limit = len(x.dec.buf)
+	fast := !x.slow && x.vocab != nil && x.dec.plainInput()
+	in := x.dec.bytesInput()
+	x.limit = len(in)
 	if stop >= 0 && stop < int64(x.limit) {
 		x.limit = int(stop)
 	}
@@ -201,7 +202,7 @@ func (x *XMLWriter) body(stop int64) error {
 		t, err := x.dec.ReadToken()
 		if err == io.EOF {
 			x.out = append(x.out, '\n')
-			if x.dec.r == nil && x.dec.InputOffset() < int64(len(x.dec.buf)) {
+			if in != nil && x.dec.InputOffset() < int64(len(in)) {
 				// Lenient mode stops at bytes that follow the root element.
 				x.warns.add(Warning{Offset: x.dec.InputOffset(), Err: ErrTrailingData})
 			}
@@ -218,7 +219,7 @@ func (x *XMLWriter) body(stop int64) error {
 		case KindString:
 			if t.Raw {
 				return &SyntaxError{Offset: t.Offset, Path: x.dec.path(), Err: ErrCharset,
-					msg: "text in charset " + strconv.FormatUint(uint64(x.dec.hdr.Charset), 10) + " cannot be written as XML"}
+					msg: "text in charset " + strconv.FormatUint(uint64(x.dec.charset()), 10) + " cannot be written as XML"}
 			}
 			x.addRun(false, t.Data)
 		case KindOpaque:
@@ -243,7 +244,7 @@ func (x *XMLWriter) body(stop int64) error {
 				return err
 			}
 		}
-		if fast && x.dec.state == dsContent {
+		if fast && x.dec.inContent() {
 			x.fast()
 		}
 	}
@@ -252,7 +253,7 @@ func (x *XMLWriter) body(stop int64) error {
 // addRun adds content bytes to the innermost element; adjacent strings
 // (STR_I, STR_T, ENTITY) merge into one run, OPAQUE blocks stay apart.
 func (x *XMLWriter) addRun(opaque bool, b []byte) {
-	if len(x.runs) == 0 && x.dec.r == nil && x.inInput(b) {
+	if len(x.runs) == 0 && x.inInput(b) {
 		// The common case, one run straight from a []byte input: no copy.
 		x.runs = append(x.runs, contentRun{opaque: opaque, n: len(b)})
 		x.ref = b
@@ -286,7 +287,7 @@ func (x *XMLWriter) clearRuns() {
 // inInput reports whether b lies in the decoder's []byte input, where it
 // stays valid while the decoder moves on.
 func (x *XMLWriter) inInput(b []byte) bool {
-	in := x.dec.buf
+	in := x.dec.bytesInput()
 	if len(b) == 0 || len(in) == 0 {
 		return false
 	}

@@ -22,8 +22,7 @@ import (
 // same XML as the token-by-token path (FuzzXMLWriterFast checks it).
 func (x *XMLWriter) fast() {
 	d := &x.dec
-	buf := d.buf
-	pos := d.pos
+	buf, pos := d.cursor()
 	out := x.out
 	prefixes := x.cfg.prefixes
 	indent := x.cfg.indent > 0
@@ -34,10 +33,10 @@ loop:
 		}
 		b := buf[pos]
 		if isTag(b) {
-			if b&TagAttrs != 0 || len(d.stack) >= d.cfg.maxDepth {
+			if b&TagAttrs != 0 || !d.canOpen() {
 				break // attributes, or too deep: the Decoder reports it
 			}
-			page, code := d.tagPage, b&TagCodeMask
+			page, code := d.page(), b&TagCodeMask
 			tp := x.tags[page]
 			if tp == nil {
 				tp = x.fillTags(page)
@@ -53,7 +52,7 @@ loop:
 				if b&TagContent == 0 {
 					x.end()
 				} else {
-					d.stack = append(d.stack, frame{page: page, code: code, flags: fContent})
+					d.openContent(page, code)
 				}
 				out = x.out
 				continue
@@ -95,7 +94,7 @@ loop:
 			}
 			x.stack = append(x.stack, xframe{ti: ti, page: page, code: code, nsPage: nsPage, easkit: p.easkit})
 			x.open = true
-			d.stack = append(d.stack, frame{page: page, code: code, flags: fContent})
+			d.openContent(page, code)
 			continue
 		}
 		switch b {
@@ -103,7 +102,7 @@ loop:
 			if pos+1 >= len(buf) {
 				break loop
 			}
-			d.tagPage = buf[pos+1]
+			d.switchPage(buf[pos+1])
 			pos += 2
 		case TokEnd:
 			depth := len(x.stack) - 1
@@ -119,9 +118,7 @@ loop:
 				out = x.out
 			}
 			pos++
-			d.stack = d.stack[:len(d.stack)-1]
-			if len(d.stack) == 0 {
-				d.state = dsEpilog
+			if d.closeContent() {
 				break loop
 			}
 		case TokStrI:
@@ -144,7 +141,7 @@ loop:
 		}
 	}
 	x.out = out
-	d.pos = pos
+	d.seek(pos)
 }
 
 // fastLeaf writes the rest of an element whose start tag ti has just been

@@ -2,7 +2,6 @@ package wbxml
 
 import (
 	"io"
-	"slices"
 	"sync"
 )
 
@@ -55,7 +54,7 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		return dst, false, nil
 	}
 	x.dec.Reset(src)
-	if x.dec.over {
+	if x.dec.tooLarge() {
 		return dst, false, nil
 	}
 	if _, err := x.dec.Header(); err != nil {
@@ -74,7 +73,7 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	}
 	all := ps.parts[:len(cps)]
 	// What the parts need of the header, copied: x.dec starts over below.
-	hdr := headerState{x.dec.hdr, x.dec.width, x.dec.tmode}
+	hdr := x.dec.header()
 	var wg sync.WaitGroup
 	for i, p := range all {
 		p.from, p.stop = cps[i], -1
@@ -159,27 +158,16 @@ func (x *XMLWriter) finish(p *XMLWriter) error {
 func (x *XMLWriter) helper() *XMLWriter {
 	h := &XMLWriter{cfg: x.cfg, vocab: x.vocab, valid: x.valid, strict: x.strict, prefixes: x.prefixes}
 	h.cfg.workers = 1
-	h.dec.cfg, h.dec.ready = x.dec.cfg, true
+	h.dec.configFrom(&x.dec)
 	return h
-}
-
-// headerState is what a decoder learns from a document's header.
-type headerState struct {
-	hdr   Header
-	width int
-	tmode textMode
 }
 
 // run converts the part of src from p.from to p.stop with p.x, whose
 // decoder and writer state are first set to those at p.from; h is what
 // src's header says.
 func (p *xmlPart) run(src []byte, h headerState) error {
-	x, d, cp := p.x, &p.x.dec, &p.from
-	d.Reset(src)
-	d.hdr, d.width, d.tmode = h.hdr, h.width, h.tmode
-	d.state, d.tagPage = dsContent, cp.page
-	d.stack = append(d.stack[:0], cp.stack...)
-	d.pos = cp.pos
+	x, cp := p.x, &p.from
+	x.dec.resume(src, h, cp)
 	// The writer state: the open elements, started as the conversion of
 	// the parts before started them, each with an element child before.
 	x.w, x.out = nil, x.out[:0]
@@ -213,9 +201,7 @@ func (p *xmlPart) run(src []byte, h headerState) error {
 // cp's offset, page and open elements, the writer with the open elements
 // init and nothing pending.
 func (x *XMLWriter) endsAt(cp *checkpoint, init []xframe) bool {
-	d := &x.dec
-	return d.err == nil && d.state == dsContent && d.pos == cp.pos && d.tagPage == cp.page &&
-		slices.Equal(d.stack, cp.stack) && !x.open && len(x.runs) == 0 && sameFrames(x.stack, init)
+	return x.dec.at(cp) && !x.open && len(x.runs) == 0 && sameFrames(x.stack, init)
 }
 
 // sameFrames reports whether two writers' open elements are the same.
