@@ -104,8 +104,8 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	x.keepWS = c.keep
 	x.workers = c.workers
 	x.enc.ResetAppend(nil, opts...)
-	x.vocab = x.enc.cfg.vocab
-	x.strict = x.enc.cfg.strict
+	x.vocab = x.enc.vocabulary()
+	x.strict = x.enc.isStrict()
 	if v, ok := x.vocab.(TagValidator); ok {
 		x.valid = v
 	}
@@ -114,7 +114,7 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	}
 	// White space between elements is dropped unless WithKeepSpace: the
 	// scanner need not report what is certainly layout.
-	x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(x.enc.cfg.maxDepth), xmlscan.WithSkipLayout(!x.keepWS))
+	x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(x.enc.maxDepth()), xmlscan.WithSkipLayout(!x.keepWS))
 	return x
 }
 

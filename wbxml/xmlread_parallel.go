@@ -51,7 +51,7 @@ func (x *XMLReader) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	if parts < 2 || x.keepWS || x.vocab == nil || len(src) >= 1<<31-1 {
 		return dst, false, nil
 	}
-	ps.cps, ps.stk = splitXML(src, parts, x.enc.cfg.maxDepth, ps.cps[:0], ps.stk)
+	ps.cps, ps.stk = splitXML(src, parts, x.enc.maxDepth(), ps.cps[:0], ps.stk)
 	cps := ps.cps
 	if len(cps) == 0 {
 		return dst, false, nil
@@ -142,7 +142,7 @@ func (x *XMLReader) goOn(src []byte) error {
 // writes no tag, comes first.)
 func joinable(prev *XMLReader, p *readPart) bool {
 	body := p.x.enc.Bytes()
-	return prev.enc.tagPage == p.page || (len(body) > 0 && (body[0] == 0x00 || body[0]&0x3F >= 5))
+	return prev.enc.page() == p.page || (len(body) > 0 && (body[0] == TokSwitchPage || isTag(body[0])))
 }
 
 // emitPart puts the WBXML of part p after that of the part before it,
@@ -150,13 +150,13 @@ func joinable(prev *XMLReader, p *readPart) bool {
 // as one encoder would have written it (see joinable).
 func (x *XMLReader) emitPart(prev *XMLReader, p *readPart) {
 	body := p.x.enc.Bytes()
-	if last := prev.enc.tagPage; last != p.page {
-		if len(body) >= 2 && body[0] == 0x00 {
+	if last := prev.enc.page(); last != p.page {
+		if len(body) >= 2 && body[0] == TokSwitchPage {
 			if body[1] == last {
 				body = body[2:]
 			}
 		} else {
-			x.emit([]byte{0x00, p.page})
+			x.emit([]byte{TokSwitchPage, p.page})
 		}
 	}
 	x.emit(body)
@@ -165,20 +165,7 @@ func (x *XMLReader) emitPart(prev *XMLReader, p *readPart) {
 // emit puts b after the WBXML that x's encoder has: in its buffer, or
 // written to its io.Writer after what it buffers.
 func (x *XMLReader) emit(b []byte) {
-	e := &x.enc
-	if len(b) == 0 || e.err != nil {
-		return
-	}
-	if e.w == nil {
-		e.buf = append(e.buf, b...)
-		return
-	}
-	if err := e.Flush(); err != nil {
-		return
-	}
-	if _, err := e.w.Write(b); err != nil {
-		e.err = err
-	}
+	x.enc.appendEncoded(b)
 }
 
 // errSkew says that a part could not start at its checkpoint: the
@@ -218,10 +205,8 @@ func (p *readPart) run(src []byte) error {
 	}
 	x.stack[len(x.stack)-1].children = true
 	p.init = append(p.init[:0], x.stack...)
-	e := &x.enc
-	p.enc = append(p.enc[:0], e.stack...)
-	p.page = e.tagPage
-	e.buf, e.start, e.hold = e.buf[:0], 0, -1
+	p.enc = x.enc.appendOpen(p.enc[:0])
+	p.page = x.enc.page()
 	x.warns.reset() // the replay's
 	x.warnPos = textPos{line: 1, column: 1}
 	x.sc.Seek(p.from.pos)
@@ -230,11 +215,9 @@ func (p *readPart) run(src []byte) error {
 	if p.stop >= 0 {
 		end = int(p.stop)
 	}
-	if n := end - p.from.pos + 4096; cap(e.buf) < n {
-		e.buf = make([]byte, 0, n)
-	}
+	x.enc.restart(end - p.from.pos + 4096)
 	err := x.loop(p.stop)
-	p.buf = e.buf[:0]
+	p.buf = x.enc.Bytes()[:0]
 	return err
 }
 
@@ -242,8 +225,6 @@ func (p *readPart) run(src []byte) error {
 // checkpoint cp in the state part next started in.
 func (x *XMLReader) endsAt(cp *xmlCheckpoint, next *readPart, open *[]int) bool {
 	*open = x.sc.AppendOpenElements((*open)[:0])
-	e := &x.enc
 	return x.sc.InputOffset() == int64(cp.pos) && slices.Equal(*open, cp.starts) &&
-		!x.hasText && slices.Equal(x.stack, next.init) &&
-		e.err == nil && e.state == esContent && e.hold < 0 && slices.Equal(e.stack, next.enc)
+		!x.hasText && slices.Equal(x.stack, next.init) && x.enc.settledAt(next.enc)
 }
