@@ -61,7 +61,7 @@ const (
 //     page sent with the wrong type);
 //   - any other or no media type: a well-formed multipart response whose
 //     first part looks like WBXML is BodyMultipart; bytes that
-//     [LooksLikeWBXML] accepts are BodyWBXML (so a mislabelled WBXML body
+//     [wbxml.HasHeader] accepts are BodyWBXML (so a mislabelled WBXML body
 //     is still found); valid UTF-8 without control characters other than
 //     white space is BodyText; the rest is BodyBinary.
 func Classify(contentType string, body []byte) BodyKind {

@@ -42,7 +42,7 @@ func ExampleReader_Next() {
 			fmt.Println(err)
 			break
 		}
-		fmt.Printf("%s: %s | query %q | %v, %d bytes\n", m.Where(), m.StartLine(), m.Query(), m.BodyKind(), len(m.Body))
+		fmt.Printf("%s: %s | query %q | %v, %d bytes\n", m.Where(), m.StartLine(), m.RawQuery(), m.BodyKind(), len(m.Body))
 	}
 	// Output:
 	// HTTP message 1: POST /Microsoft-Server-ActiveSync?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l HTTP/1.1 | query "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l" | wbxml, 13 bytes
@@ -70,4 +70,36 @@ func ExampleParseMultipart() {
 	// Output:
 	// part 0 at 20: 7 bytes
 	// part 1 at 27: 16 bytes
+}
+
+// What a capture says about an HTTP request whose query is in base64, as
+// wbxml2xml writes it in the comment before the request's XML.
+func ExampleMessage_Describe() {
+	session := []byte("POST /Microsoft-Server-ActiveSync?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l HTTP/1.1\r\n" +
+		"Content-Type: application/vnd.ms-sync.wbxml\r\n" +
+		"Content-Length: 13\r\n\r\n" +
+		"\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01")
+	ms, err := capture.ReadAll(session)
+	if err != nil {
+		log.Fatal(err)
+	}
+	text, _ := ms[0].Describe()
+	fmt.Print(text)
+	// Output:
+	// HTTP message 1, line 1: request (Sync)
+	// POST /Microsoft-Server-ActiveSync?jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l HTTP/1.1
+	// Content-Type: application/vnd.ms-sync.wbxml
+	// Content-Length: 13
+	//
+	// Query (base64):
+	//   Version: 14.0
+	//   Command: Sync
+	//   Locale: 0x0409
+	//   DeviceId: v140Device
+	//   DeviceType: SmartPhone
+	// Plain form:
+	//   Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone
+	//   MS-ASProtocolVersion: 14.0
+	//
+	// Body: 13 bytes of WBXML
 }

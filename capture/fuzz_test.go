@@ -73,7 +73,7 @@ func readChecked(t *testing.T, data []byte, r *Reader) []*Message {
 		}
 		_ = m.BodyKind()
 		_, _ = m.Parts()
-		_ = m.Where() + m.StartLine() + m.Query() + m.Path() + m.MediaType()
+		_ = m.Where() + m.StartLine() + m.RawQuery() + m.Path() + m.MediaType()
 		_ = m.ActiveSync()
 		if m.Warning != nil && !errors.Is(m.Warning, ErrLossy) {
 			t.Fatalf("warning does not wrap ErrLossy: %v", m.Warning)

@@ -187,7 +187,7 @@ func TestHAREntryOrder(t *testing.T) {
 			var g []got
 			for _, m := range ms {
 				if m.Kind == KindRequest {
-					g = append(g, got{m.Index, strings.SplitN(strings.TrimPrefix(m.Query(), "Cmd="), "&", 2)[0]})
+					g = append(g, got{m.Index, strings.SplitN(strings.TrimPrefix(m.RawQuery(), "Cmd="), "&", 2)[0]})
 				}
 			}
 			if diff := cmp.Diff(tt.want, g); diff != "" {

@@ -34,7 +34,7 @@ type meta struct {
 func metaOf(m *Message) meta {
 	g := meta{Kind: m.Kind, Index: m.Index, Line: m.Line, Method: m.Method, Target: m.Target, Proto: m.Proto,
 		StatusCode: m.StatusCode, Reason: m.Reason, Header: m.Header, Trailer: m.Trailer, Body: string(m.Body),
-		Query: m.Query(), Path: m.Path(), Where: m.Where(), ActiveSync: m.ActiveSync()}
+		Query: m.RawQuery(), Path: m.Path(), Where: m.Where(), ActiveSync: m.ActiveSync()}
 	if m.Request != nil {
 		g.Request = m.Request.Index
 	}
@@ -177,7 +177,7 @@ func TestHTTPSessionMetadata(t *testing.T) {
 	if ms[1].Request != ms[0] || ms[3].Request != ms[2] {
 		t.Error("responses not linked to their requests")
 	}
-	if got, want := ms[2].Query(), "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l"; got != want {
+	if got, want := ms[2].RawQuery(), "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l"; got != want {
 		t.Errorf("base64 query = %q, want %q", got, want)
 	}
 	if got, want := ms[0].Header.Get("MS-ASProtocolVersion"), "14.0"; got != want {

@@ -67,6 +67,12 @@ func (h Header) Values(name string) []string {
 //
 // Body and the strings may share memory with the input given to
 // [NewReader]; do not modify the input while using them.
+//
+// The Reader works out the body kind, the parts of a multipart body and
+// the decoded query once, when it returns the message ([Message.BodyKind],
+// [Message.Parts], [Message.Query] then report them, also if the fields
+// are changed later); for a Message built by hand they are worked out on
+// each call. [Message.Describe] sums the message up in text.
 type Message struct {
 	// Form is the form of the input the message came from.
 	Form Form
@@ -123,6 +129,30 @@ type Message struct {
 
 	contentType string // Content-Type header, or the HAR mimeType when there is no header
 	single      bool   // the input held this one bare body
+
+	// What the Reader works out once for each message it returns (see
+	// classify); computed on each call for a Message built by hand.
+	classified bool
+	bodyKind   BodyKind
+	parts      []Part
+	partsErr   error
+	query      Query
+}
+
+// classify works out the body kind, the parts of a multipart body and the
+// decoded query, once, when the Reader returns m: after the request a
+// response answers is known.
+func (m *Message) classify() {
+	m.bodyKind = Classify(m.ContentType(), m.Body)
+	if m.bodyKind == BodyMultipart {
+		m.parts, m.partsErr = ParseMultipart(m.Body)
+	}
+	if m.Request != nil && m.Request.classified && m.Kind == KindResponse && m.RawQuery() == m.Request.query.Raw {
+		m.query = m.Request.query
+	} else {
+		m.query = ParseQuery(m.RawQuery())
+	}
+	m.classified = true
 }
 
 // Where names the message for error messages: "HTTP message 2",
@@ -170,13 +200,11 @@ func (m *Message) StartLine() string {
 	return ""
 }
 
-// Query returns the query of the request target exactly as written: the
-// text after the first '?' and before any '#', or "" when there is none.
-// For a response it is the query of [Message.Request] when known.
-// ActiveSync clients send either a plain query (Cmd=Sync&User=…) or the
-// base64-encoded form of [MS-ASHTTP] 2.2.1.1.1.1; decode it with the b64uri
-// package. It is not percent-decoded.
-func (m *Message) Query() string {
+// RawQuery returns the query of the request target exactly as written:
+// the text after the first '?' and before any '#', or "" when there is
+// none. For a response it is the query of [Message.Request] when known. It
+// is not percent-decoded; [Message.Query] has it decoded.
+func (m *Message) RawQuery() string {
 	t := m.Target
 	if m.Kind == KindResponse && m.Request != nil {
 		t = m.Request.Target
@@ -228,14 +256,34 @@ func (m *Message) MediaType() string {
 	return mediaType(m.ContentType())
 }
 
-// BodyKind classifies the body; see [Classify].
-func (m *Message) BodyKind() BodyKind {
-	return Classify(m.ContentType(), m.Body)
+// Query returns the request query decoded (see [ParseQuery]); for a
+// response, that of [Message.Request] when known. The Reader decodes it
+// once; do not modify what it holds.
+func (m *Message) Query() *Query {
+	if !m.classified {
+		q := ParseQuery(m.RawQuery())
+		return &q
+	}
+	return &m.query
 }
 
-// Parts splits a multipart ItemOperations body; see [ParseMultipart].
+// BodyKind classifies the body; see [Classify]. The Reader classifies it
+// once.
+func (m *Message) BodyKind() BodyKind {
+	if !m.classified {
+		return Classify(m.ContentType(), m.Body)
+	}
+	return m.bodyKind
+}
+
+// Parts splits a multipart ItemOperations body; see [ParseMultipart]. The
+// Reader splits it once, when BodyKind is BodyMultipart; do not modify
+// the slice.
 func (m *Message) Parts() ([]Part, error) {
-	return ParseMultipart(m.Body)
+	if !m.classified || m.bodyKind != BodyMultipart {
+		return ParseMultipart(m.Body)
+	}
+	return m.parts, m.partsErr
 }
 
 // ActiveSync reports whether the message belongs to ActiveSync traffic: its

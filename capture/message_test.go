@@ -46,7 +46,7 @@ func TestMessageAccessors(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			m := tt.m
-			got := []any{m.Where(), m.StartLine(), m.Query(), m.Path(), m.MediaType(), m.ActiveSync()}
+			got := []any{m.Where(), m.StartLine(), m.RawQuery(), m.Path(), m.MediaType(), m.ActiveSync()}
 			want := []any{tt.where, tt.start, tt.query, tt.path, tt.mt, tt.activeSync}
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("Where, StartLine, Query, Path, MediaType, ActiveSync (-want +got):\n%s", diff)

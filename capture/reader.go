@@ -183,6 +183,9 @@ func (r *Reader) Next() (*Message, error) {
 		if err != nil {
 			r.err = err
 		}
+		if m != nil {
+			m.classify()
+		}
 		return m, err
 	}
 	if r.index >= len(r.bare) {
@@ -203,6 +206,7 @@ func (r *Reader) Next() (*Message, error) {
 		r.lines.data = r.data
 		m.Line = r.lines.lineOf(bb.off)
 	}
+	m.classify()
 	return m, nil
 }
 

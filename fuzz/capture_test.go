@@ -47,7 +47,7 @@ func FuzzCapture(f *testing.F) {
 				}
 				return
 			}
-			if q := m.Query(); q != "" && !b64uri.IsPlain([]byte(q)) {
+			if q := m.RawQuery(); q != "" && !b64uri.IsPlain([]byte(q)) {
 				var query b64uri.Query
 				if err := (b64uri.Decoder{Lenient: true}).Decode(&query, []byte(q)); err != nil {
 					var be *b64uri.Error

@@ -81,13 +81,13 @@ func (c *converter) message(m *capture.Message) error {
 		if kind == capture.BodyMultipart {
 			return c.multipart(m)
 		}
-		if t := cli.Title(m); t != "" {
+		if t := m.Title(); t != "" {
 			c.out = cli.AppendComment(c.out, t)
 		}
 		return c.document(m, bodyWhere(m), m.Body)
 	}
 	if !m.ActiveSync() && kind != capture.BodyWBXML && kind != capture.BodyMultipart {
-		c.out = cli.AppendComment(c.out, cli.Skipped(m))
+		c.out = cli.AppendComment(c.out, m.Skipped())
 		return nil
 	}
 	switch kind {
@@ -103,7 +103,7 @@ func (c *converter) message(m *capture.Message) error {
 
 // describe writes the comment describing m and keeps its notes.
 func (c *converter) describe(m *capture.Message) {
-	text, notes := cli.Describe(m)
+	text, notes := m.Describe()
 	c.note(m.Where(), notes)
 	c.out = cli.AppendComment(c.out, text)
 }

@@ -12,10 +12,9 @@
 //     work: wbxml.XMLReader), and writing the output in one piece, to a
 //     file atomically ([WriteOutput]);
 //   - the module version for --version ([VersionLine]);
-//   - rendering what a capture says about a message (start line, headers,
-//     the decoded request query, what the body holds) as an XML comment
-//     ([AppendComment], [Describe]), and conversion warnings as one-line
-//     notes ([WarningText]).
+//   - writing what a capture says about a message (capture.Message.Describe
+//     builds the text) as an XML comment ([AppendComment]), and conversion
+//     warnings as one-line notes ([WarningText]).
 //
 // The package is internal: its API serves those two commands only. None of
 // it runs on the conversion's hot path, which is one call into package

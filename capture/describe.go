@@ -1,25 +1,21 @@
-package cli
+package capture
 
 import (
 	"fmt"
-	"net/url"
 	"strconv"
 	"strings"
 	"unicode/utf8"
-
-	"github.com/easkit/easkit/b64uri"
-	"github.com/easkit/easkit/capture"
 )
 
 // maxTextBody is how much of a text body (an HTML error page, Autodiscover
 // XML) a description shows.
 const maxTextBody = 2048
 
-// Title names a message of a capture for the comment before its XML:
-// "HTTP message 2, line 14: response to message 1 (Sync)", "HAR entry 3
-// request", "hex body 2, line 17". It is "" for the only body of a raw, hex or
-// base64 input.
-func Title(m *capture.Message) string {
+// Title names the message in one line, as wbxml2xml's comment before its
+// XML does: "HTTP message 2, line 14: response to message 1 (Sync)", "HAR
+// entry 3 request", "hex body 2, line 17". It is "" for the only body of a
+// raw, hex or base64 input.
+func (m *Message) Title() string {
 	t := m.Where()
 	if t == "" {
 		return ""
@@ -28,63 +24,42 @@ func Title(m *capture.Message) string {
 		t += ", line " + strconv.Itoa(m.Line)
 	}
 	switch m.Kind {
-	case capture.KindRequest:
-		if m.Form == capture.FormHTTP {
+	case KindRequest:
+		if m.Form == FormHTTP {
 			t += ": request"
 		}
-	case capture.KindResponse:
-		if m.Form == capture.FormHTTP {
+	case KindResponse:
+		if m.Form == FormHTTP {
 			t += ": response"
 			if m.Request != nil {
 				t += " to message " + strconv.Itoa(m.Request.Index)
 			}
 		}
 	}
-	if cmd := Command(m.Query()); cmd != "" && m.Kind != capture.KindBody {
+	if cmd := m.Query().Command(); cmd != "" && m.Kind != KindBody {
 		t += " (" + cmd + ")"
 	}
 	return t
 }
 
-// Command returns the ActiveSync command a request query names: the Cmd
-// parameter of a plain query, or the command of a base64 one; "" when there
-// is none or the query does not decode.
-func Command(query string) string {
-	if query == "" {
-		return ""
-	}
-	if b64uri.IsPlain([]byte(query)) {
-		for _, kv := range strings.Split(query, "&") {
-			if k, v, _ := strings.Cut(kv, "="); k == "Cmd" {
-				return unescape(v)
-			}
-		}
-		return ""
-	}
-	var q b64uri.Query
-	if err := (b64uri.Decoder{Lenient: true}).Decode(&q, []byte(query)); err != nil {
-		return ""
-	}
-	return q.Command.String()
-}
-
-// Describe returns what a capture says about a message that carries
-// ActiveSync, for the comment before its XML: Title, the HTTP start line and
-// headers, the request query decoded into its fields (a base64 query with
-// b64uri, with its plain form too), what the body holds, and the trailers.
-// A multipart body's parts are listed, numbered from 0 as the response's
-// Part elements refer to them: part 0 is the WBXML response whose XML
-// follows, the others hold the data fetched ([MS-ASCMD] 2.2.1.10.1.1,
-// 2.2.3.130).
-// notes are things to say on standard error too: a query that does not
-// decode, a body that is not the bytes that were sent.
-func Describe(m *capture.Message) (text string, notes []string) {
+// Describe returns what the capture says about the message, in lines of
+// text, as wbxml2xml writes it in the comment before the message's XML:
+// the Title, the HTTP start line and headers, the request query decoded
+// into its fields (a base64 query with its plain form too), what the body
+// holds, and the trailers. A multipart body's parts are listed, numbered
+// from 0 as the response's Part elements refer to them: part 0 is the
+// WBXML response, the others hold the data fetched ([MS-ASCMD]
+// 2.2.1.10.1.1, 2.2.3.130).
+//
+// notes are the things in it worth a line on standard error: a query that
+// does not decode, a body that is not the bytes that were sent.
+func (m *Message) Describe() (text string, notes []string) {
 	var b strings.Builder
-	if t := Title(m); t != "" {
+	if t := m.Title(); t != "" {
 		b.WriteString(t)
 		b.WriteByte('\n')
 	}
-	if m.Kind != capture.KindBody {
+	if m.Kind != KindBody {
 		b.WriteString(m.StartLine())
 		b.WriteByte('\n')
 		for _, f := range m.Header {
@@ -92,7 +67,7 @@ func Describe(m *capture.Message) (text string, notes []string) {
 		}
 		b.WriteByte('\n')
 	}
-	if m.Kind == capture.KindRequest {
+	if m.Kind == KindRequest {
 		if n := describeQuery(&b, m.Query()); n != "" {
 			notes = append(notes, n)
 		}
@@ -111,9 +86,10 @@ func Describe(m *capture.Message) (text string, notes []string) {
 	return b.String(), notes
 }
 
-// Skipped describes on one line a message that is not ActiveSync traffic
-// (a browser's request for a script in a HAR file): it is not decoded.
-func Skipped(m *capture.Message) string {
+// Skipped describes in one line a message that is not ActiveSync traffic
+// (a browser's request for a script in a HAR file), which wbxml2xml
+// skips: "HAR entry 4 request: GET /owa/ HTTP/1.1: not ActiveSync, skipped".
+func (m *Message) Skipped() string {
 	s := m.Where()
 	if m.Line > 0 {
 		s += ", line " + strconv.Itoa(m.Line)
@@ -130,38 +106,31 @@ func Skipped(m *capture.Message) string {
 
 // describeQuery writes the request query decoded. It returns a note when a
 // base64 query does not decode.
-func describeQuery(b *strings.Builder, query string) (note string) {
-	if query == "" {
+func describeQuery(b *strings.Builder, q *Query) (note string) {
+	switch {
+	case q.Raw == "":
 		return ""
-	}
-	if b64uri.IsPlain([]byte(query)) {
+	case q.Plain:
 		b.WriteString("Query (plain):\n")
-		for _, kv := range strings.Split(query, "&") {
-			if kv == "" {
-				continue
-			}
-			k, v, _ := strings.Cut(kv, "=")
-			fmt.Fprintf(b, "  %s: %s\n", unescape(k), unescape(v))
+		for _, f := range q.Params {
+			fmt.Fprintf(b, "  %s: %s\n", f.Name, f.Value)
 		}
 		b.WriteByte('\n')
 		return ""
+	case !q.Decoded:
+		fmt.Fprintf(b, "Query (base64): does not decode: %v\n\n", q.Err)
+		return "query: " + q.Err.Error()
 	}
-	var q b64uri.Query
 	how := "base64"
-	strictErr := q.Decode([]byte(query))
-	if strictErr != nil {
-		if err := (b64uri.Decoder{Lenient: true}).Decode(&q, []byte(query)); err != nil {
-			fmt.Fprintf(b, "Query (base64): does not decode: %v\n\n", strictErr)
-			return "query: " + strictErr.Error()
-		}
-		how = "base64, decoded leniently: " + strictErr.Error()
+	if q.Err != nil {
+		how = "base64, decoded leniently: " + q.Err.Error()
 	}
 	fmt.Fprintf(b, "Query (%s):\n", how)
-	for name, value := range q.Fields() {
+	for name, value := range q.Base64.Fields() {
 		fmt.Fprintf(b, "  %s: %s\n", name, value)
 	}
 	b.WriteString("Plain form:\n")
-	for _, line := range strings.Split(strings.TrimRight(string(q.AppendPlain(nil)), "\n"), "\n") {
+	for _, line := range strings.Split(strings.TrimRight(string(q.Base64.AppendPlain(nil)), "\n"), "\n") {
 		fmt.Fprintf(b, "  %s\n", line)
 	}
 	b.WriteByte('\n')
@@ -169,18 +138,18 @@ func describeQuery(b *strings.Builder, query string) (note string) {
 }
 
 // describeBody writes what m's body holds.
-func describeBody(b *strings.Builder, m *capture.Message) {
+func describeBody(b *strings.Builder, m *Message) {
 	n := len(m.Body)
 	ct := ""
 	if t := m.ContentType(); t != "" {
 		ct = " (" + t + ")"
 	}
 	switch m.BodyKind() {
-	case capture.BodyEmpty:
+	case BodyEmpty:
 		b.WriteString("Body: empty\n")
-	case capture.BodyWBXML:
+	case BodyWBXML:
 		fmt.Fprintf(b, "Body: %s of WBXML\n", plural(n, "byte"))
-	case capture.BodyMultipart:
+	case BodyMultipart:
 		parts, err := m.Parts()
 		if err != nil {
 			fmt.Fprintf(b, "Body: %s, multipart%s, malformed: %v\n", plural(n, "byte"), ct, err)
@@ -194,13 +163,13 @@ func describeBody(b *strings.Builder, m *capture.Message) {
 			switch {
 			case i == 0:
 				b.WriteString(", the WBXML response\n")
-			case capture.Classify("", p.Data) == capture.BodyText:
+			case Classify("", p.Data) == BodyText:
 				b.WriteString(" of text, not converted\n")
 			default:
 				b.WriteString(" of data, not converted\n")
 			}
 		}
-	case capture.BodyText:
+	case BodyText:
 		fmt.Fprintf(b, "Body: %s of text%s, not WBXML:\n", plural(n, "byte"), ct)
 		text := m.Body
 		if len(text) > maxTextBody {
@@ -219,15 +188,6 @@ func describeBody(b *strings.Builder, m *capture.Message) {
 	default:
 		fmt.Fprintf(b, "Body: %s of binary data%s, not WBXML\n", plural(n, "byte"), ct)
 	}
-}
-
-// unescape percent-decodes a query component for display, or returns it as
-// written when it is not valid percent-encoding.
-func unescape(s string) string {
-	if u, err := url.QueryUnescape(s); err == nil {
-		return u
-	}
-	return s
 }
 
 // plural writes n with a noun: "1 byte", "3 bytes".

@@ -1,18 +1,17 @@
-package cli
+package capture
 
 import (
 	"strconv"
 	"strings"
 	"testing"
 
-	"github.com/easkit/easkit/capture"
 	"github.com/google/go-cmp/cmp"
 )
 
-// messages reads the messages of a capture.
-func messages(t *testing.T, in string) []*capture.Message {
+// messages reads the messages of a
+func messages(t *testing.T, in string) []*Message {
 	t.Helper()
-	ms, err := capture.ReadAll([]byte(in))
+	ms, err := ReadAll([]byte(in))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,7 +34,7 @@ func TestDescribe(t *testing.T) {
 		t.Fatalf("%d messages", len(ms))
 	}
 	tests := []struct {
-		m    *capture.Message
+		m    *Message
 		want string
 	}{
 		{ms[0], `HTTP message 1, line 1: request (Sync)
@@ -68,7 +67,7 @@ Trailer:
 `},
 	}
 	for _, tt := range tests {
-		text, notes := Describe(tt.m)
+		text, notes := tt.m.Describe()
 		if diff := cmp.Diff(tt.want, text); diff != "" {
 			t.Errorf("%s (-want +got):\n%s", tt.m.Where(), diff)
 		}
@@ -80,7 +79,7 @@ Trailer:
 
 func TestDescribeBodies(t *testing.T) {
 	long := strings.Repeat("é", maxTextBody) // 2 bytes a rune: cut in the middle
-	multipart := string(capture.AppendMultipart(nil, []byte(pingBody), []byte("plain text part"), []byte{0xff, 0x00, 0x01}))
+	multipart := string(AppendMultipart(nil, []byte(pingBody), []byte("plain text part"), []byte{0xff, 0x00, 0x01}))
 	tests := []struct {
 		name, in string
 		want     string // the lines from "Body:" on
@@ -98,7 +97,7 @@ func TestDescribeBodies(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ms := messages(t, tt.in)
-			text, _ := Describe(ms[0])
+			text, _ := ms[0].Describe()
 			_, body, ok := strings.Cut(text, "\nBody:")
 			if !ok {
 				t.Fatalf("no Body line:\n%s", text)
@@ -133,7 +132,7 @@ func TestDescribeQuery(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ms := messages(t, "POST /Microsoft-Server-ActiveSync?"+tt.query+" HTTP/1.1\nContent-Length: 0\n\n")
-			text, notes := Describe(ms[0])
+			text, notes := ms[0].Describe()
 			_, q, _ := strings.Cut(text, "\n\n")
 			if !strings.HasPrefix(q, tt.want) {
 				t.Errorf("got:\n%s\nwant a start of:\n%s", q, tt.want)
@@ -145,7 +144,7 @@ func TestDescribeQuery(t *testing.T) {
 	}
 }
 
-func TestCommand(t *testing.T) {
+func TestQueryCommand(t *testing.T) {
 	for q, want := range map[string]string{
 		"":                                     "",
 		"Cmd=Ping&User=x":                      "Ping",
@@ -154,25 +153,68 @@ func TestCommand(t *testing.T) {
 		"jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l": "Sync",
 		"jAAJBap2MTQwRGV2aWNlAApTbWFydFBob25l": "",
 	} {
-		if got := Command(q); got != want {
-			t.Errorf("Command(%q) = %q, want %q", q, got, want)
+		pq := ParseQuery(q)
+		if got := pq.Command(); got != want {
+			t.Errorf("ParseQuery(%q).Command() = %q, want %q", q, got, want)
+		}
+		if pq.Raw != q {
+			t.Errorf("ParseQuery(%q).Raw = %q", q, pq.Raw)
 		}
 	}
 }
 
 func TestTitleAndSkipped(t *testing.T) {
 	ms := messages(t, "GET /owa/ HTTP/1.1\nHost: x\n\nHTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: 3\n\nabc")
-	if got, want := Title(ms[0]), "HTTP message 1, line 1: request"; got != want {
+	if got, want := ms[0].Title(), "HTTP message 1, line 1: request"; got != want {
 		t.Errorf("Title = %q, want %q", got, want)
 	}
-	if got, want := Skipped(ms[0]), "HTTP message 1, line 1: GET /owa/ HTTP/1.1: not ActiveSync, skipped"; got != want {
+	if got, want := ms[0].Skipped(), "HTTP message 1, line 1: GET /owa/ HTTP/1.1: not ActiveSync, skipped"; got != want {
 		t.Errorf("Skipped = %q, want %q", got, want)
 	}
-	if got, want := Skipped(ms[1]), "HTTP message 2, line 4: HTTP/1.1 200 OK, text/html, 3 bytes: not ActiveSync, skipped"; got != want {
+	if got, want := ms[1].Skipped(), "HTTP message 2, line 4: HTTP/1.1 200 OK, text/html, 3 bytes: not ActiveSync, skipped"; got != want {
 		t.Errorf("Skipped = %q, want %q", got, want)
 	}
 	raw := messages(t, pingBody)
-	if got := Title(raw[0]); got != "" {
+	if got := raw[0].Title(); got != "" {
 		t.Errorf("Title of a lone body = %q, want \"\"", got)
+	}
+}
+
+func TestQueryZeroValue(t *testing.T) {
+	var q Query
+	if q.Command() != "" || q.Plain || q.Decoded || q.Err != nil {
+		t.Errorf("zero Query: %+v, command %q", q, q.Command())
+	}
+	if got := ParseQuery(""); got.Raw != "" || got.Command() != "" || got.Plain || got.Decoded {
+		t.Errorf("ParseQuery(\"\") = %+v, want the zero Query", got)
+	}
+}
+
+// TestClassifiedOnce checks that a message the Reader returns answers
+// from what the Reader worked out, and a message built by hand from its
+// fields.
+func TestClassifiedOnce(t *testing.T) {
+	ms := messages(t, "POST /Microsoft-Server-ActiveSync?Cmd=Ping&User=x HTTP/1.1\r\n"+
+		"Content-Length: 15\r\n\r\n"+pingBody+
+		"HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n")
+	req, resp := ms[0], ms[1]
+	if req.BodyKind() != BodyWBXML || resp.BodyKind() != BodyEmpty {
+		t.Fatalf("body kinds %v, %v", req.BodyKind(), resp.BodyKind())
+	}
+	if req.Query() != req.Query() {
+		t.Error("Query() decodes again on each call")
+	}
+	if got := resp.Query().Command(); got != "Ping" {
+		t.Errorf("the response's command: %q, want that of its request", got)
+	}
+	// The fields changed after the Reader returned it: the classification
+	// stays (it is computed once); a hand-built Message computes anew.
+	req.Body = nil
+	if req.BodyKind() != BodyWBXML {
+		t.Error("BodyKind was computed again")
+	}
+	m := &Message{Kind: KindRequest, Target: "/x?Cmd=Sync", Body: []byte(pingBody)}
+	if m.BodyKind() != BodyWBXML || m.Query().Command() != "Sync" {
+		t.Errorf("hand-built message: %v, %q", m.BodyKind(), m.Query().Command())
 	}
 }
