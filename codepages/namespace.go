@@ -1,7 +1,11 @@
 package codepages
 
-// NamespaceForm selects how a page's XML namespace is spelled on output.
-type NamespaceForm int
+import "github.com/easkit/easkit/wbxml"
+
+// NamespaceForm selects how a page's XML namespace is spelled on output:
+// [ColonForm] (the zero value, the default) or [SchemaForm]. It is the
+// form of [wbxml.WithNamespaceForm]; other values spell no namespace.
+type NamespaceForm = wbxml.NamespaceForm
 
 const (
 	// ColonForm is the default: the page name with a trailing colon

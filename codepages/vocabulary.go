@@ -62,10 +62,10 @@ func (Vocabulary) LookupTag(ns, local []byte) (page, token uint8, ok bool) {
 	return t.Page(), t.Token(), ok
 }
 
-// Namespace implements [wbxml.Vocabulary]: form 0 is [ColonForm], 1 is
-// [SchemaForm].
-func (Vocabulary) Namespace(page uint8, form int) string {
-	return Namespace(page, NamespaceForm(form))
+// Namespace implements [wbxml.Vocabulary] with the package's Namespace:
+// [ColonForm] or [SchemaForm].
+func (Vocabulary) Namespace(page uint8, form NamespaceForm) string {
+	return Namespace(page, form)
 }
 
 // PageName implements [wbxml.Vocabulary].

@@ -38,9 +38,9 @@ func (s xmlStyle) String() string {
 
 // options returns the wbxml options of the style.
 func (s xmlStyle) options() []wbxml.Option {
-	form := int(codepages.ColonForm)
+	form := codepages.ColonForm
 	if s.schemaForm {
-		form = int(codepages.SchemaForm)
+		form = codepages.SchemaForm
 	}
 	return []wbxml.Option{
 		wbxml.WithVocabulary(codepages.ActiveSync),

@@ -42,6 +42,10 @@ const minReadBuf = 8 << 10
 // (NewReaderDecoder, ResetReader) through a buffer that grows only to the
 // largest single token. Both forms yield the same tokens and errors.
 //
+// The zero Decoder has no input: ReadToken reports a missing header
+// ([ErrTruncated]). Reset or ResetReader gives it a document, with the
+// default options unless others are given.
+//
 // A Decoder is not safe for concurrent use.
 type Decoder struct {
 	buf  []byte    // the input, or the reader form's window on it

@@ -29,6 +29,10 @@ const (
 // (NewEncoder, Reset, Flush). An I/O error is returned as it is and
 // repeated by every later call.
 //
+// The zero Encoder is ready to use: it appends a document with the
+// default options to an empty buffer, as NewAppendEncoder(nil) does, and
+// Bytes returns it.
+//
 // An Encoder is not safe for concurrent use.
 type Encoder struct {
 	w       io.Writer
@@ -94,6 +98,15 @@ func (e *Encoder) ResetAppend(dst []byte, opts ...Option) {
 	e.buf = dst
 	e.start = len(dst)
 	e.writeHeader()
+}
+
+// init makes a zero Encoder the append Encoder NewAppendEncoder(nil)
+// returns, when a document starts (a start tag or a PI): every other
+// token is out of place before the root element anyway.
+func (e *Encoder) init() {
+	if !e.ready {
+		e.ResetAppend(nil)
+	}
 }
 
 func (e *Encoder) reset(opts []Option) {

@@ -54,6 +54,7 @@ func (e *Encoder) StartLiteral(off uint32, attrs bool) error {
 }
 
 func (e *Encoder) checkStart() error {
+	e.init()
 	if e.err != nil {
 		return e.err
 	}
@@ -108,6 +109,7 @@ func (e *Encoder) EndTag() error {
 // target), values, and EndPI follow. It is allowed before, inside and after
 // the root element.
 func (e *Encoder) PI() error {
+	e.init()
 	if e.err != nil {
 		return e.err
 	}

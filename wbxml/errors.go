@@ -56,7 +56,8 @@ var (
 
 // A SyntaxError reports invalid WBXML input (from a [Decoder]) or an
 // invalid call sequence (from an [Encoder]), with the byte offset where it
-// was detected and the path of open elements.
+// was detected and the path of open elements. The package always sets Err;
+// a zero SyntaxError reads "wbxml: offset 0: " and matches no sentinel.
 type SyntaxError struct {
 	// Offset is the byte offset in the input (decoding) or output
 	// (encoding) where the problem was found. It lies within the input.
@@ -119,7 +120,8 @@ type PathElem struct {
 	Literal bool
 }
 
-// A Path lists open elements, outermost first.
+// A Path lists open elements, outermost first. The zero (nil) Path is the
+// document level, outside every element; its String is "".
 type Path []PathElem
 
 // String renders the path as "/Name/Name", prefixing a name with its code

@@ -38,6 +38,9 @@ const (
 
 // A Header is the start of a WBXML document: version, public identifier,
 // charset and string table.
+//
+// The zero Header is WBXML 1.0 with a public identifier in an empty string
+// table, which no Encoder accepts; [DefaultHeader] is the ActiveSync one.
 type Header struct {
 	// Version is the version byte: 0x03 for WBXML 1.3 (see Version13).
 	Version uint8

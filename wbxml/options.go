@@ -17,7 +17,7 @@ const (
 // An Option configures a [Decoder] or an [Encoder]. Options are values:
 // they are passed to NewDecoder, NewEncoder and the Reset methods, and
 // each says which of the two it affects. An option that does not apply is
-// ignored.
+// ignored. The zero Option is no option: it changes nothing.
 type Option struct {
 	kind  optionKind
 	n     int64

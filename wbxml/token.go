@@ -85,7 +85,8 @@ func (k Kind) String() string {
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
 
-// Form says how a string or extension token carries its value.
+// Form says how a string or extension token carries its value. The zero
+// Form is [FormInline].
 type Form uint8
 
 const (

@@ -7,6 +7,15 @@ package wbxml
 //
 // Implementations must be safe for concurrent use and should not allocate:
 // the decoder and the XML conversions call them once per element.
+// NamespaceForm selects one of the spellings a [Vocabulary] gives the XML
+// namespace of each code page on output. The zero NamespaceForm is the
+// vocabulary's default form; what the others mean is up to the vocabulary
+// (codepages.ActiveSync: codepages.ColonForm, "AirSync:", the default, and
+// codepages.SchemaForm, "AirSync"). A form the vocabulary does not spell
+// for a page falls back to the default form there (see
+// [WithNamespaceForm]).
+type NamespaceForm uint8
+
 type Vocabulary interface {
 	// TagName returns the element name of token (0x05–0x3F, without the
 	// attribute and content bits) on code page, or "" when the vocabulary
@@ -19,11 +28,8 @@ type Vocabulary interface {
 	LookupTag(ns, local []byte) (page, token uint8, ok bool)
 
 	// Namespace returns the XML namespace of code page in the given form, or
-	// "" when the page does not exist. Form 0 is the vocabulary's default
-	// output form; the meaning of other forms is defined by the vocabulary
-	// (codepages.ActiveSync: 0 = colon form "AirSync:", 1 = schema form
-	// "AirSync").
-	Namespace(page uint8, form int) string
+	// "" when the page does not exist or has no spelling in that form.
+	Namespace(page uint8, form NamespaceForm) string
 
 	// PageName returns a short name for code page, for prefixes and error
 	// messages ("AirSync"), or "" when the page does not exist.

@@ -108,6 +108,6 @@ func (testVocab) LookupTag(ns, local []byte) (uint8, uint8, bool) {
 	}
 	return 0, 0, false
 }
-func (testVocab) Namespace(page uint8, form int) string { return testPages[page] }
-func (testVocab) PageName(page uint8) string            { return testPages[page] }
-func (testVocab) Content(page, token uint8) ContentKind { return ContentText }
+func (testVocab) Namespace(page uint8, form NamespaceForm) string { return testPages[page] }
+func (testVocab) PageName(page uint8) string                      { return testPages[page] }
+func (testVocab) Content(page, token uint8) ContentKind           { return ContentText }

@@ -9,7 +9,8 @@ import (
 // ErrXMLSyntax: XML input that is not well-formed XML 1.0 with namespaces.
 var ErrXMLSyntax = errors.New("wbxml: malformed XML")
 
-// An XMLError reports a problem in XML input, with its position.
+// An XMLError reports a problem in XML input, with its position. The
+// package always sets Err; a zero XMLError matches no sentinel.
 type XMLError struct {
 	// Offset is the byte offset in the XML input.
 	Offset int64

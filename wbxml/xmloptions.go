@@ -32,10 +32,14 @@ func WithXMLDeclaration(on bool) Option { return Option{kind: optDeclaration, b:
 // XMLWriter only.
 func WithDocType(on bool) Option { return Option{kind: optDocType, b: on} }
 
-// WithNamespaceForm selects the spelling of namespaces in XML output, as
-// defined by the Vocabulary (codepages.ActiveSync: 0 = colon form
-// "AirSync:", the default; 1 = schema form "AirSync"). XMLWriter only.
-func WithNamespaceForm(form int) Option { return Option{kind: optNamespaceForm, n: int64(form)} }
+// WithNamespaceForm selects the spelling of namespaces in XML output, one
+// of those the Vocabulary defines (codepages.ActiveSync: codepages.ColonForm
+// "AirSync:", the default, or codepages.SchemaForm "AirSync"). Where the
+// vocabulary has no spelling of a page's namespace in form, the page's
+// default form (0) is written. XMLWriter only.
+func WithNamespaceForm(form NamespaceForm) Option {
+	return Option{kind: optNamespaceForm, n: int64(form)}
+}
 
 // WithPrefixes selects how XML output declares namespaces. false (the
 // default, as libwbxml does): each element whose code page differs from
@@ -75,7 +79,7 @@ type xmlConfig struct {
 	indent   int
 	decl     bool
 	doctype  bool
-	form     int
+	form     NamespaceForm
 	prefixes bool
 	keep     bool
 	workers  int // most parts converted at once (WithConcurrency)
@@ -96,7 +100,7 @@ func (c *xmlConfig) apply(opts []Option) {
 		case optDocType:
 			c.doctype = o.b
 		case optNamespaceForm:
-			c.form = int(o.n)
+			c.form = NamespaceForm(o.n)
 		case optPrefixes:
 			c.prefixes = o.b
 		case optKeepSpace:

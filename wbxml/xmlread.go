@@ -42,8 +42,16 @@ import (
 // give byte offsets in the input as given, and lines and columns counted
 // in characters, which are the same in every encoding.
 //
-// An XMLReader is not safe for concurrent use.
+// The zero XMLReader is NewXMLReader() with no options: it has no
+// Vocabulary, so it converts nothing and says so (use WithVocabulary).
+//
+// An XMLReader is not safe for concurrent use: one conversion at a time,
+// one XMLReader per goroutine (or a sync.Pool of them). With
+// [WithConcurrency] a conversion starts goroutines of its own and has them
+// all finished before it returns. The warnings of [XMLReader.Warnings] are
+// the caller's until the next conversion on the same XMLReader.
 type XMLReader struct {
+	ready   bool // made by NewXMLReader (or init)
 	sc      xmlscan.Scanner
 	enc     Encoder
 	opts    []Option
@@ -98,7 +106,7 @@ const (
 // the vocabulary's protocol version (see [TagValidator]) is an error
 // (lenient: a warning).
 func NewXMLReader(opts ...Option) *XMLReader {
-	x := &XMLReader{opts: opts}
+	x := &XMLReader{ready: true, opts: opts}
 	var c xmlConfig
 	c.apply(opts)
 	x.keepWS = c.keep
@@ -122,6 +130,7 @@ func NewXMLReader(opts ...Option) *XMLReader {
 // On error it returns dst unchanged and an *XMLError (or the Encoder's
 // *SyntaxError).
 func (x *XMLReader) AppendWBXML(dst, src []byte) ([]byte, error) {
+	x.init()
 	doc, err := x.input(src)
 	if err != nil {
 		return dst, err
@@ -149,6 +158,7 @@ func (x *XMLReader) appendWBXML(dst, doc []byte) ([]byte, error) {
 // WriteWBXML converts the XML document src and writes its WBXML to w. On
 // error, part of the output may have been written.
 func (x *XMLReader) WriteWBXML(w io.Writer, src []byte) error {
+	x.init()
 	doc, err := x.input(src)
 	if err != nil {
 		return err
@@ -172,6 +182,13 @@ func (x *XMLReader) writeWBXML(w io.Writer, doc []byte) error {
 // Warnings returns what the last conversion noted without failing. The
 // slice is reused by the next conversion.
 func (x *XMLReader) Warnings() *Warnings { return &x.warns }
+
+// init makes a zero XMLReader the one NewXMLReader() returns.
+func (x *XMLReader) init() {
+	if !x.ready {
+		*x = *NewXMLReader()
+	}
+}
 
 // AppendWBXML converts the XML document src to WBXML appended to dst, with
 // a new XMLReader for the options. Use an XMLReader to convert many

@@ -21,8 +21,18 @@ import (
 // that [XMLReader] turns the XML back into the same tokens (see
 // [MarkerNamespace]).
 //
-// An XMLWriter is not safe for concurrent use.
+// The zero XMLWriter is ready to use and converts as NewXMLWriter() does:
+// with the default options and no Vocabulary.
+//
+// An XMLWriter is not safe for concurrent use: one conversion at a time,
+// so use one XMLWriter per goroutine (or keep them in a sync.Pool; one
+// holds its buffers for the next conversion). With [WithConcurrency] a
+// conversion starts goroutines of its own, and has them all finished
+// before it returns; the input must not change while a conversion runs.
+// The output and the warnings of [XMLWriter.Warnings] are the caller's
+// until the next conversion on the same XMLWriter.
 type XMLWriter struct {
+	ready    bool // made by NewXMLWriter (or init)
 	dec      Decoder
 	cfg      xmlConfig
 	vocab    Vocabulary
@@ -63,7 +73,7 @@ type xframe struct {
 // XML output options (WithIndent, WithXMLDeclaration, WithDocType,
 // WithNamespaceForm, WithPrefixes).
 func NewXMLWriter(opts ...Option) *XMLWriter {
-	x := &XMLWriter{cfg: defaultXMLConfig()}
+	x := &XMLWriter{ready: true, cfg: defaultXMLConfig()}
 	x.cfg.apply(opts)
 	x.dec.Reset(nil, opts...)
 	x.vocab = x.dec.vocabulary()
@@ -86,6 +96,7 @@ func NewXMLWriter(opts ...Option) *XMLWriter {
 // outside the protocol version being checked) are available from
 // [XMLWriter.Warnings] until the next conversion.
 func (x *XMLWriter) AppendXML(dst, src []byte) ([]byte, error) {
+	x.init()
 	if x.cfg.workers > 1 {
 		if out, ok, err := x.convertParts(dst, nil, src); ok {
 			return out, err
@@ -104,6 +115,7 @@ func (x *XMLWriter) AppendXML(dst, src []byte) ([]byte, error) {
 // text to w. Memory stays bounded by the largest single token and the
 // content of one element, not by the document.
 func (x *XMLWriter) WriteXML(w io.Writer, r io.Reader) error {
+	x.init()
 	x.dec.ResetReader(r)
 	x.w, x.werr = w, nil
 	x.out = x.out[:0]
@@ -122,6 +134,7 @@ func (x *XMLWriter) WriteXML(w io.Writer, r io.Reader) error {
 // written as it goes, each later one when its turn comes. On error, the
 // XML before it may have been written.
 func (x *XMLWriter) WriteXMLBytes(w io.Writer, src []byte) error {
+	x.init()
 	if x.cfg.workers > 1 {
 		if _, ok, err := x.convertParts(nil, w, src); ok {
 			return err
@@ -141,6 +154,13 @@ func (x *XMLWriter) WriteXMLBytes(w io.Writer, src []byte) error {
 // Warnings returns what the last conversion noted without failing. The
 // slice is reused by the next conversion.
 func (x *XMLWriter) Warnings() *Warnings { return &x.warns }
+
+// init makes a zero XMLWriter the one NewXMLWriter() returns.
+func (x *XMLWriter) init() {
+	if !x.ready {
+		*x = *NewXMLWriter()
+	}
+}
 
 // AppendXML converts the WBXML document src to XML text appended to dst,
 // with a new XMLWriter for the options. Use an XMLWriter to convert many
@@ -438,7 +458,7 @@ func (x *XMLWriter) appendQName(f *xframe) {
 // element: its page as the default namespace, every other page of the
 // vocabulary with its prefix.
 func (x *XMLWriter) declareRoot(page uint8, f *xframe) {
-	if x.vocab.Namespace(page, x.cfg.form) != "" {
+	if x.namespace(page) != "" {
 		x.declareDefault(page)
 		f.nsPage = int16(page)
 	}
@@ -449,7 +469,7 @@ func (x *XMLWriter) declareRoot(page uint8, f *xframe) {
 		x.out = append(x.out, " xmlns:"...)
 		x.out = append(x.out, x.prefixes[p]...)
 		x.out = append(x.out, `="`...)
-		x.out = xmltext.AppendAttr(x.out, x.vocab.Namespace(uint8(p), x.cfg.form))
+		x.out = xmltext.AppendAttr(x.out, x.namespace(uint8(p)))
 		x.out = append(x.out, '"')
 	}
 }

@@ -156,7 +156,7 @@ func (x *XMLWriter) finish(p *XMLWriter) error {
 // helper returns a new XMLWriter with x's configuration, to convert a
 // part.
 func (x *XMLWriter) helper() *XMLWriter {
-	h := &XMLWriter{cfg: x.cfg, vocab: x.vocab, valid: x.valid, strict: x.strict, prefixes: x.prefixes}
+	h := &XMLWriter{ready: true, cfg: x.cfg, vocab: x.vocab, valid: x.valid, strict: x.strict, prefixes: x.prefixes}
 	h.cfg.workers = 1
 	h.dec.configFrom(&x.dec)
 	return h

@@ -36,7 +36,7 @@ func (x *XMLWriter) tagPage(page uint8) *tagPage {
 // fillTags asks the vocabulary about page and every tag code on it.
 func (x *XMLWriter) fillTags(page uint8) *tagPage {
 	p := new(tagPage)
-	decl := append([]byte(` xmlns="`), xmltext.AppendAttr(nil, x.vocab.Namespace(page, x.cfg.form))...)
+	decl := append([]byte(` xmlns="`), xmltext.AppendAttr(nil, x.namespace(page))...)
 	p.xmlns = string(append(decl, '"'))
 	for code := range uint8(len(p.tags)) {
 		ti := &p.tags[code]
@@ -51,4 +51,13 @@ func (x *XMLWriter) fillTags(page uint8) *tagPage {
 	}
 	x.tags[page] = p
 	return p
+}
+
+// namespace returns the namespace of page in the configured form, or in
+// the vocabulary's default form when it has none in that form.
+func (x *XMLWriter) namespace(page uint8) string {
+	if ns := x.vocab.Namespace(page, x.cfg.form); ns != "" || x.cfg.form == 0 {
+		return ns
+	}
+	return x.vocab.Namespace(page, 0)
 }

@@ -29,7 +29,7 @@ type options struct {
 	form          capture.Form
 	mode, indent  int
 	keepSpace     bool // -k: accepted; text is always written exactly
-	nsForm        int
+	nsForm        codepages.NamespaceForm
 	prefixes      bool
 	strict        bool
 	proto         version.Version
@@ -98,9 +98,9 @@ func flags(o *options) *flag.FlagSet {
 	fs.Func("ns", "", func(s string) error {
 		switch s {
 		case "colon":
-			o.nsForm = int(codepages.ColonForm)
+			o.nsForm = codepages.ColonForm
 		case "schema":
-			o.nsForm = int(codepages.SchemaForm)
+			o.nsForm = codepages.SchemaForm
 		default:
 			return fmt.Errorf("namespace form must be colon (AirSync:) or schema (AirSync)")
 		}
