@@ -9,6 +9,8 @@ import (
 // BodyKind says what a body holds, so that a caller knows what to do with
 // it: decode WBXML, split a multipart response, print text, or report
 // something else.
+//
+// The zero BodyKind is [BodyEmpty].
 type BodyKind uint8
 
 const (

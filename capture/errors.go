@@ -33,7 +33,8 @@ var (
 	ErrLossy = errors.New("body not recoverable byte for byte")
 )
 
-// Error reports where in the input a problem was found. Its Err wraps one
+// Error reports where in the input a problem was found (the zero Error
+// reads "capture: offset 0" and wraps nothing). Its Err wraps one
 // of the sentinel errors (and, where there is one, the underlying error of
 // the decoder that failed, such as a gzip or base64 error).
 type Error struct {

@@ -6,6 +6,7 @@ import (
 )
 
 // Form is the shape of an input: how the ActiveSync bodies are wrapped.
+// The zero Form is [FormAuto].
 type Form uint8
 
 const (

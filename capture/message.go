@@ -6,7 +6,7 @@ import (
 	"strings"
 )
 
-// Kind says what a [Message] is.
+// Kind says what a [Message] is. The zero Kind is [KindBody].
 type Kind uint8
 
 const (
@@ -30,13 +30,15 @@ func (k Kind) String() string {
 	return "body"
 }
 
-// Field is one header field, as written in the input.
+// Field is one header field, as written in the input. The zero Field has
+// an empty name and value.
 type Field struct {
 	Name  string // original case
 	Value string // leading and trailing white space removed; folded lines joined with one space
 }
 
-// Header is a list of header fields in input order. Names keep their
+// Header is a list of header fields in input order; the zero (nil)
+// Header has none. Names keep their
 // original case and may repeat.
 type Header []Field
 
@@ -64,6 +66,8 @@ func (h Header) Values(name string) []string {
 }
 
 // Message is one body found in the input, with what is known about it.
+// The zero Message is an empty bare body with no name (Where and Title
+// are "").
 //
 // Body and the strings may share memory with the input given to
 // [NewReader]; do not modify the input while using them.
@@ -169,7 +173,7 @@ func (m *Message) Where() string {
 	case FormBurp:
 		return "Burp item " + strconv.Itoa(m.Index) + " " + m.Kind.String()
 	}
-	if m.single {
+	if m.single || m.Index == 0 {
 		return ""
 	}
 	return m.Form.String() + " body " + strconv.Itoa(m.Index)

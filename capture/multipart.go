@@ -7,7 +7,8 @@ import (
 	"strconv"
 )
 
-// Part is one part of a multipart ItemOperations response.
+// Part is one part of a multipart ItemOperations response. The zero Part
+// is an empty part at offset 0.
 type Part struct {
 	// Offset is where the part starts, in bytes from the start of the body.
 	Offset int
@@ -16,7 +17,8 @@ type Part struct {
 }
 
 // MultipartError reports a malformed multipart body ([MS-ASCMD]
-// 2.2.1.10.1.1). It wraps [ErrSyntax] or [ErrTruncated].
+// 2.2.1.10.1.1). It wraps [ErrSyntax] or [ErrTruncated]; the zero
+// MultipartError wraps nothing.
 type MultipartError struct {
 	// Offset is the byte offset in the body of the field that is wrong.
 	Offset int
@@ -26,7 +28,11 @@ type MultipartError struct {
 
 // Error returns "capture: multipart: offset N: …".
 func (e *MultipartError) Error() string {
-	return "capture: multipart: offset " + strconv.Itoa(e.Offset) + ": " + e.Err.Error()
+	s := "capture: multipart: offset " + strconv.Itoa(e.Offset)
+	if e.Err == nil {
+		return s
+	}
+	return s + ": " + e.Err.Error()
 }
 
 // Unwrap returns Err.

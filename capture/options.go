@@ -1,6 +1,7 @@
 package capture
 
-// Option configures a [Reader]. Options are applied in order.
+// Option configures a [Reader]. Options are applied in order. The zero
+// (nil) Option changes nothing.
 type Option func(*config)
 
 type config struct {

@@ -11,6 +11,9 @@ import (
 // [NewReader]; call [Reader.Next] until it returns io.EOF, or range over
 // [Reader.All].
 //
+// The zero Reader reads an empty input: its Next returns an [ErrEmpty]
+// error.
+//
 // A Reader is not safe for concurrent use.
 type Reader struct {
 	data  []byte
@@ -36,7 +39,9 @@ type source interface {
 func NewReader(data []byte, opts ...Option) *Reader {
 	r := &Reader{data: data}
 	for _, o := range opts {
-		o(&r.cfg)
+		if o != nil {
+			o(&r.cfg)
+		}
 	}
 	return r
 }
