@@ -36,3 +36,27 @@ func SkewCheckpoints() (restore func()) {
 	skewForTest = true
 	return func() { skewForTest = false }
 }
+
+// SetPartBudget sets the smallest buffer budget of a part converting
+// ahead for an io.Writer, and returns a function that restores it, so
+// that tests can make parts carry on in their turn.
+func SetPartBudget(n int) (restore func()) {
+	old := minPartBudget
+	minPartBudget = n
+	oldF := partBudgetFactor
+	partBudgetFactor = 0
+	return func() { minPartBudget, partBudgetFactor = old, oldF }
+}
+
+// PartBuffers returns the capacity of the buffer of each part of the
+// XMLWriter's conversions in parts.
+func PartBuffers(x *XMLWriter) []int {
+	if x.par == nil {
+		return nil
+	}
+	var caps []int
+	for _, p := range x.par.parts {
+		caps = append(caps, cap(p.x.out))
+	}
+	return caps
+}

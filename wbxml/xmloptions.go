@@ -10,6 +10,7 @@ const (
 	optPrefixes
 	optKeepSpace
 	optConcurrency
+	optAmplification
 )
 
 // DefaultIndent is the indentation width of XML output unless
@@ -50,6 +51,19 @@ func WithNamespaceForm(form NamespaceForm) Option {
 // XMLWriter only.
 func WithPrefixes(on bool) Option { return Option{kind: optPrefixes, b: on} }
 
+// WithMaxAmplification limits the XML an XMLWriter writes for a document
+// to n bytes per byte of WBXML (default [DefaultMaxAmplification], 1000),
+// counting the input as at least 1 KiB; n ≤ 0 removes the limit. A
+// conversion that would write more stops with an [ErrAmplification]
+// *SyntaxError at the input offset where the output passed the limit. A
+// string-table string can be referenced any number of times, so without
+// a limit the XML can grow with the square of the input. For an io.Reader
+// ([XMLWriter.WriteXML]) the limit counts the input read so far.
+// XMLWriter only.
+func WithMaxAmplification(n int) Option {
+	return Option{kind: optAmplification, n: int64(max(n, 0))}
+}
+
 // WithKeepSpace makes an XMLReader keep white space between elements as
 // strings (libwbxml's xml2wbxml -k), instead of dropping it as layout
 // (default false). XMLReader only.
@@ -83,10 +97,11 @@ type xmlConfig struct {
 	prefixes bool
 	keep     bool
 	workers  int // most parts converted at once (WithConcurrency)
+	amp      int // bytes of XML per byte of WBXML at most; 0 for no limit
 }
 
 func defaultXMLConfig() xmlConfig {
-	return xmlConfig{indent: DefaultIndent, decl: true, doctype: true}
+	return xmlConfig{indent: DefaultIndent, decl: true, doctype: true, amp: DefaultMaxAmplification}
 }
 
 func (c *xmlConfig) apply(opts []Option) {
@@ -107,6 +122,8 @@ func (c *xmlConfig) apply(opts []Option) {
 			c.keep = o.b
 		case optConcurrency:
 			c.workers = int(o.n)
+		case optAmplification:
+			c.amp = int(o.n)
 		}
 	}
 }

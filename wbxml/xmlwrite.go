@@ -54,6 +54,11 @@ type XMLWriter struct {
 
 	warns Warnings
 	par   *partState // conversions in parts (WithConcurrency)
+
+	// Pacing the output (xmlwrite_limit.go).
+	written int64 // bytes written to w in this conversion (for a part: produced before it)
+	checkAt int64 // the output size at which pace runs next
+	budget  int   // a part's buffer limit while it converts ahead; 0 for none
 }
 
 // xframe is an open element of the XML output.
@@ -105,6 +110,7 @@ func (x *XMLWriter) AppendXML(dst, src []byte) ([]byte, error) {
 	x.dec.Reset(src)
 	x.w = nil
 	x.out = dst
+	x.written = -int64(len(dst)) // dst's bytes are not this conversion's
 	err := x.run(-1)
 	dst = x.out
 	x.out = nil
@@ -119,6 +125,7 @@ func (x *XMLWriter) WriteXML(w io.Writer, r io.Reader) error {
 	x.dec.ResetReader(r)
 	x.w, x.werr = w, nil
 	x.out = x.out[:0]
+	x.written = 0
 	err := x.run(-1)
 	if ferr := x.flush(); err == nil {
 		err = ferr
@@ -143,6 +150,7 @@ func (x *XMLWriter) WriteXMLBytes(w io.Writer, src []byte) error {
 	x.dec.Reset(src)
 	x.w, x.werr = w, nil
 	x.out = x.out[:0]
+	x.written = 0
 	err := x.run(-1)
 	if ferr := x.flush(); err == nil {
 		err = ferr
@@ -176,6 +184,7 @@ func (x *XMLWriter) flush() error {
 		return x.werr
 	}
 	_, x.werr = x.w.Write(x.out)
+	x.written += int64(len(x.out))
 	x.out = x.out[:0]
 	return x.werr
 }
@@ -215,6 +224,7 @@ func (x *XMLWriter) body(stop int64) error {
 	if stop >= 0 && stop < int64(x.limit) {
 		x.limit = int(stop)
 	}
+	x.setCheckAt()
 	for {
 		if stop >= 0 && x.dec.InputOffset() >= stop {
 			return nil
@@ -259,13 +269,13 @@ func (x *XMLWriter) body(stop int64) error {
 		if err != nil {
 			return err
 		}
-		if x.w != nil && len(x.out) >= flushSize {
-			if err := x.flush(); err != nil {
-				return err
-			}
-		}
 		if fast && x.dec.inContent() {
 			x.fast()
+		}
+		if x.produced() >= x.checkAt {
+			if err := x.pace(); err != nil {
+				return err
+			}
 		}
 	}
 }

@@ -26,10 +26,16 @@ func (x *XMLWriter) fast() {
 	out := x.out
 	prefixes := x.cfg.prefixes
 	indent := x.cfg.indent > 0
+	// The caller paces the output (flushes it, checks its limits) when it
+	// reaches checkAt.
+	stopAt := maxInt
+	if room := x.checkAt - x.written - int64(len(x.data)); room < int64(maxInt) {
+		stopAt = int(max(room, 0))
+	}
 loop:
 	for pos < x.limit {
-		if x.w != nil && len(out) >= flushSize {
-			break // the caller writes it out
+		if len(out) >= stopAt {
+			break
 		}
 		b := buf[pos]
 		if isTag(b) {

@@ -5,6 +5,15 @@ import (
 	"sync"
 )
 
+// A part converting ahead into a buffer, for an io.Writer, stops when the
+// buffer holds partBudgetFactor times the part's WBXML (at least
+// minPartBudget): the memory of a conversion in parts grows with its input,
+// not with its output.
+var (
+	minPartBudget    = 1 << 20 // a variable for tests
+	partBudgetFactor = 3
+)
+
 // minPart is the smallest part a conversion in parts gives a goroutine:
 // below it, starting one costs more than it saves.
 var minPart = 128 << 10
@@ -77,8 +86,16 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	var wg sync.WaitGroup
 	for i, p := range all {
 		p.from, p.stop = cps[i], -1
+		end := len(src)
 		if i+1 < len(cps) {
 			p.stop = int64(cps[i+1].pos)
+			end = cps[i+1].pos
+		}
+		// Written to an io.Writer, a part converts ahead into a buffer of
+		// bounded size; one that fills it is carried on in its turn.
+		p.x.budget = 0
+		if w != nil {
+			p.x.budget = max(minPartBudget, partBudgetFactor*(end-p.from.pos))
 		}
 		wg.Go(func() { p.err = p.run(src, hdr) })
 	}
@@ -86,9 +103,9 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	x.dec.Reset(src)
 	x.w, x.werr = w, nil
 	if w == nil {
-		x.out = dst
+		x.out, x.written = dst, -int64(len(dst))
 	} else {
-		x.out = x.out[:0]
+		x.out, x.written = x.out[:0], 0
 	}
 	defer func() {
 		if w == nil {
@@ -110,8 +127,18 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 			ps.used = i + 1
 			return nil, true, x.finish(prev)
 		}
-		x.emit(p.x.out)
-		x.warns.merge(&p.x.warns)
+		switch {
+		case x.produced()+p.x.produced() > x.maxOutput():
+			// The parts so far pass the amplification limit in this
+			// one (whatever else the part met after): convert it again
+			// in its turn, to stop where one goroutine would.
+			p.err = x.carryOn(p, true, src, hdr)
+		case p.err == errPartFull:
+			p.err = x.carryOn(p, false, src, hdr)
+		default:
+			x.emit(p.x.out)
+			x.warns.merge(&p.x.warns)
+		}
 		if p.err != nil {
 			return nil, true, p.err
 		}
@@ -130,6 +157,7 @@ func (x *XMLWriter) emit(b []byte) {
 		if _, err := x.w.Write(b); err != nil && x.werr == nil {
 			x.werr = err
 		}
+		x.written += int64(len(b))
 		return
 	}
 	x.out = append(x.out, b...)
@@ -144,12 +172,54 @@ func (x *XMLWriter) finish(p *XMLWriter) error {
 	}
 	p.out = p.out[:0]
 	p.warns.reset()
-	err := p.body(-1)
-	x.emit(p.out)
-	x.warns.merge(&p.warns)
+	err := x.goOn(p, -1)
 	if err == nil {
 		err = x.werr
 	}
+	return err
+}
+
+// carryOn converts part p in its turn, after x has put out the XML of
+// every part before it, as x would have gone on: writing to x's io.Writer
+// as it goes, or appending to x's buffer. restart converts the part again
+// from its checkpoint; otherwise its writer carries on from where it
+// stopped (errPartFull), after the XML it has is put out.
+func (x *XMLWriter) carryOn(p *xmlPart, restart bool, src []byte, h headerState) error {
+	if restart {
+		if err := p.replay(src, h); err != nil {
+			return err
+		}
+	} else {
+		x.emit(p.x.out)
+		p.x.out = p.x.out[:0]
+	}
+	return x.goOn(p.x, p.stop)
+}
+
+// goOn has part writer p convert on up to stop (-1: to the end) into x's
+// output: to x's io.Writer as it goes, or appended to x's buffer. p's
+// buffer holds nothing yet to put out. Its warnings join x's.
+func (x *XMLWriter) goOn(p *XMLWriter, stop int64) error {
+	var err error
+	p.budget = 0
+	if x.w != nil {
+		if err = x.flush(); err != nil {
+			return err
+		}
+		p.w, p.written, p.werr = x.w, x.written, nil
+		err = p.body(stop)
+		if ferr := p.flush(); err == nil {
+			err = ferr
+		}
+		x.written, x.werr = p.written, p.werr
+		p.w = nil
+	} else {
+		p.out, x.out = x.out, nil
+		p.written = x.written
+		err = p.body(stop)
+		x.out, p.out = p.out, nil
+	}
+	x.warns.merge(&p.warns)
 	return err
 }
 
@@ -166,6 +236,15 @@ func (x *XMLWriter) helper() *XMLWriter {
 // decoder and writer state are first set to those at p.from; h is what
 // src's header says.
 func (p *xmlPart) run(src []byte, h headerState) error {
+	if err := p.replay(src, h); err != nil {
+		return err
+	}
+	return p.x.body(p.stop)
+}
+
+// replay sets p.x's decoder and writer state to those at p.from, with
+// nothing in its buffer.
+func (p *xmlPart) replay(src []byte, h headerState) error {
 	x, cp := p.x, &p.from
 	x.dec.resume(src, h, cp)
 	// The writer state: the open elements, started as the conversion of
@@ -190,10 +269,15 @@ func (p *xmlPart) run(src []byte, h headerState) error {
 	if p.stop >= 0 {
 		end = int(p.stop)
 	}
-	if n := 2*(end-cp.pos) + 4096; cap(x.out) < n {
+	n := 2*(end-cp.pos) + 4096
+	if x.budget > 0 {
+		n = min(n, x.budget+flushSize)
+	}
+	if cap(x.out) < n {
 		x.out = make([]byte, 0, n)
 	}
-	return x.body(p.stop)
+	x.written = 0
+	return nil
 }
 
 // endsAt reports whether x, having converted a part, stopped exactly at

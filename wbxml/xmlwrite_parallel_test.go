@@ -278,13 +278,47 @@ func FuzzConcurrency(f *testing.F) {
 	f.Add(corpus.FolderSync())
 	restore := wbxml.SetMinPart(1)
 	f.Cleanup(restore)
+	// Parts that write to an io.Writer fill their buffer after 64 bytes,
+	// and are carried on in their turn.
+	f.Cleanup(wbxml.SetPartBudget(64))
 	one := writerUnder(activeSync(wbxml.WithIndent(1)))
 	many := writerUnder(activeSync(wbxml.WithIndent(1), wbxml.WithConcurrency(5)))
+	// With an amplification limit that documents of more than 2 KiB of
+	// XML pass: the error comes at the same offset in parts.
+	oneLimited := writerUnder(activeSync(wbxml.WithIndent(1), wbxml.WithMaxAmplification(2)))
+	manyLimited := writerUnder(activeSync(wbxml.WithIndent(1), wbxml.WithMaxAmplification(2), wbxml.WithConcurrency(5)))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		want := one.appendForm(src)
 		sameResult(t, "AppendXML in parts", want, many.appendForm(src))
 		sameResult(t, "WriteXMLBytes in parts", want, many.writeForm(src))
+		sameResult(t, "WriteXMLBytes on one goroutine", want, one.writeForm(src))
+		limited := oneLimited.appendForm(src)
+		sameLimited(t, "limited AppendXML", want, limited, limited)
+		sameLimited(t, "limited WriteXMLBytes", want, limited, oneLimited.writeForm(src))
+		sameLimited(t, "limited AppendXML in parts", want, limited, manyLimited.appendForm(src))
+		sameLimited(t, "limited WriteXMLBytes in parts", want, limited, manyLimited.writeForm(src))
 	})
+}
+
+// sameLimited fails unless got, a conversion under an amplification limit
+// of 2 (2 KiB for small inputs), fails where one goroutine's does (lim):
+// with the same result when lim passed, else with ErrAmplification after
+// writing more than the limit of the XML that the conversion without a
+// limit (full) writes. Where exactly it stops depends on whether the
+// XMLWriter's fast path wrote an element in one step.
+func sameLimited(t *testing.T, what string, full, lim, got convResult) {
+	t.Helper()
+	const limit = 2 << 10
+	if !strings.Contains(lim.Err, "times the size of the input") {
+		sameResult(t, what, lim, got)
+		return
+	}
+	if !strings.Contains(got.Err, "times the size of the input") {
+		t.Fatalf("%s: error %q, want the amplification limit's", what, got.Err)
+	}
+	if !bytes.HasPrefix(full.Out, got.Out) || len(got.Out)-len(kept) <= limit {
+		t.Fatalf("%s: %d bytes before the limit's error, not more than %d bytes of the XML", what, len(got.Out)-len(kept), limit)
+	}
 }
 
 func ExampleWithConcurrency() {
