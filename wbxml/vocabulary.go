@@ -66,3 +66,15 @@ type SpellingContenter interface {
 	// ContentBase64OrText.
 	SpellingContent(page, token uint8, local []byte) ContentKind
 }
+
+// A TagNamer is a [Vocabulary] with more than one set of element names for
+// XML output. An [XMLWriter] asks it, once per tag and writer, when
+// [WithTagNames] selects a set other than [NamesSpec]. codepages.ActiveSync
+// implements it with the names libwbxml 0.11 writes.
+type TagNamer interface {
+	// TagNameIn returns the element name of token on page in the set
+	// names, or "" when the set has no name of its own for it (the writer
+	// then uses TagName). A name it returns must resolve to the same tag
+	// through LookupTag, so that the XML reads back.
+	TagNameIn(page, token uint8, names TagNames) string
+}

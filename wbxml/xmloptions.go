@@ -1,5 +1,10 @@
 package wbxml
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // Option kinds of the XML conversions. They share [Option] with the
 // Decoder and Encoder options, which ignore them (and vice versa).
 const (
@@ -10,6 +15,7 @@ const (
 	optPrefixes
 	optKeepSpace
 	optConcurrency
+	optTagNames
 )
 
 // DefaultIndent is the indentation width of XML output unless
@@ -70,6 +76,61 @@ func WithConcurrency(n int) Option {
 	return Option{kind: optConcurrency, n: int64(min(max(n, 1), 256))}
 }
 
+// TagNames selects which of a vocabulary's sets of element names XML
+// output uses. The zero value is [NamesSpec].
+type TagNames uint8
+
+const (
+	// NamesSpec is the vocabulary's own names, those of
+	// [Vocabulary.TagName] (for codepages.ActiveSync the current
+	// [MS-ASWBXML] spelling). It is the zero value and the default.
+	NamesSpec TagNames = iota
+	// NamesLibwbxml is the names that libwbxml 0.11 writes, as a
+	// [TagNamer] vocabulary knows them (codepages.ActiveSync: Calendar
+	// TimeZone for Timezone, DTStamp for DtStamp, MIME for ComposeMail
+	// Mime); tags it has no other name for keep their NamesSpec name.
+	NamesLibwbxml
+)
+
+// Valid reports whether n is one of the TagNames constants.
+func (n TagNames) Valid() bool { return n <= NamesLibwbxml }
+
+// String returns "spec", "libwbxml", or "TagNames(N)" for a value that is
+// not one of the constants.
+func (n TagNames) String() string {
+	switch n {
+	case NamesSpec:
+		return "spec"
+	case NamesLibwbxml:
+		return "libwbxml"
+	}
+	return "TagNames(" + strconv.Itoa(int(n)) + ")"
+}
+
+// ParseTagNames returns the TagNames whose String is s ("spec" or
+// "libwbxml").
+func ParseTagNames(s string) (TagNames, error) {
+	for n := NamesSpec; n.Valid(); n++ {
+		if s == n.String() {
+			return n, nil
+		}
+	}
+	return NamesSpec, fmt.Errorf("wbxml: tag names %q: want spec or libwbxml", s)
+}
+
+// WithTagNames selects the set of element names that XML output uses
+// (default [NamesSpec]); a value that is not one of the TagNames constants
+// means NamesSpec. Where a name of another set makes the vocabulary's
+// [SpellingContenter] read the element's text as base64 (libwbxml's MIME),
+// the writer writes that element's OPAQUE content as base64, so that the
+// XML reads back to the same WBXML. XMLWriter only.
+func WithTagNames(n TagNames) Option {
+	if !n.Valid() {
+		n = NamesSpec
+	}
+	return Option{kind: optTagNames, n: int64(n)}
+}
+
 // xmlConfig holds the XML output options.
 type xmlConfig struct {
 	indent   int
@@ -79,6 +140,7 @@ type xmlConfig struct {
 	prefixes bool
 	keep     bool
 	workers  int // most parts converted at once (WithConcurrency)
+	names    TagNames
 }
 
 func defaultXMLConfig() xmlConfig {
@@ -103,6 +165,8 @@ func (c *xmlConfig) apply(opts []Option) {
 			c.keep = o.b
 		case optConcurrency:
 			c.workers = int(o.n)
+		case optTagNames:
+			c.names = TagNames(o.n)
 		}
 	}
 }
