@@ -119,7 +119,8 @@ func (t *Tables) writeCodePages(b *bytes.Buffer) {
 		}
 		b.WriteString("\t\t}\n")
 	}
-	b.WriteString("\t}\n\treturn 0, false\n}\n")
+	b.WriteString("\t}\n\treturn 0, false\n}\n\n")
+	t.writeLibwbxmlNames(b)
 }
 
 func describe(p *Page, t *Tag) string {

@@ -18,7 +18,11 @@ const (
 	OpaqueFile     = "gen/spec/aswbxml-opaque.tsv"
 	CommandsFile   = "gen/spec/ashttp-commands.tsv"
 	ParamsFile     = "gen/spec/ashttp-params.tsv"
+	LibwbxmlFile   = "gen/spec/libwbxml-names.tsv"
 )
+
+// SpecFiles lists every spec table file, in the order Parse reads them.
+var SpecFiles = []string{NamespacesFile, CodePagesFile, OpaqueFile, LibwbxmlFile, CommandsFile, ParamsFile}
 
 // historicPrefix starts the note of every token that is not in the current
 // [MS-ASWBXML] tables; such tokens are decoded but never chosen on input
@@ -55,6 +59,7 @@ type Tag struct {
 	AlsoFrom, AlsoTo version.Version
 	Historic         bool
 	Content          string // "", "binary" or "text"
+	Libwbxml         string // the name libwbxml 0.11 writes, when it is not Name
 	Note             string
 }
 
@@ -76,7 +81,7 @@ type Param struct {
 func Load(root string) (*Tables, error) {
 	read := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(root, name)) }
 	files := map[string][]byte{}
-	for _, name := range []string{CodePagesFile, NamespacesFile, OpaqueFile, CommandsFile, ParamsFile} {
+	for _, name := range SpecFiles {
 		b, err := read(name)
 		if err != nil {
 			return nil, err
@@ -99,6 +104,9 @@ func Parse(files map[string][]byte) (*Tables, error) {
 		return nil, err
 	}
 	if err := t.parseOpaque(files[OpaqueFile]); err != nil {
+		return nil, err
+	}
+	if err := t.parseLibwbxml(files[LibwbxmlFile]); err != nil {
 		return nil, err
 	}
 	if err := t.parseCommands(files[CommandsFile]); err != nil {
