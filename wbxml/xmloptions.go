@@ -16,6 +16,7 @@ const (
 	optKeepSpace
 	optConcurrency
 	optTagNames
+	optDeclEncoding
 )
 
 // DefaultIndent is the indentation width of XML output unless
@@ -31,6 +32,12 @@ func WithIndent(n int) Option { return Option{kind: optIndent, n: int64(min(max(
 // WithXMLDeclaration says whether XML output starts with
 // <?xml version="1.0" encoding="UTF-8"?> (default true). XMLWriter only.
 func WithXMLDeclaration(on bool) Option { return Option{kind: optDeclaration, b: on} }
+
+// WithDeclarationEncoding says whether the XML declaration names its
+// encoding: true (the default) writes <?xml version="1.0" encoding="UTF-8"?>,
+// false writes <?xml version="1.0"?>, as libwbxml does (UTF-8 is XML's
+// default, so the two mean the same). XMLWriter only.
+func WithDeclarationEncoding(on bool) Option { return Option{kind: optDeclEncoding, b: on} }
 
 // WithDocType says whether XML output carries the vocabulary's DOCTYPE
 // (default true when the Vocabulary has one, as codepages.ActiveSync does:
@@ -141,10 +148,19 @@ type xmlConfig struct {
 	keep     bool
 	workers  int // most parts converted at once (WithConcurrency)
 	names    TagNames
+	declEnc  bool // the declaration names the encoding
 }
 
 func defaultXMLConfig() xmlConfig {
-	return xmlConfig{indent: DefaultIndent, decl: true, doctype: true}
+	return xmlConfig{indent: DefaultIndent, decl: true, doctype: true, declEnc: true}
+}
+
+// declaration returns the XML declaration and its line break.
+func (c *xmlConfig) declaration() string {
+	if !c.declEnc {
+		return `<?xml version="1.0"?>` + "\n"
+	}
+	return `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 }
 
 func (c *xmlConfig) apply(opts []Option) {
@@ -167,6 +183,8 @@ func (c *xmlConfig) apply(opts []Option) {
 			c.workers = int(o.n)
 		case optTagNames:
 			c.names = TagNames(o.n)
+		case optDeclEncoding:
+			c.declEnc = o.b
 		}
 	}
 }

@@ -173,7 +173,7 @@ func (x *XMLWriter) run(stop int64) error {
 		return err
 	}
 	if x.cfg.decl {
-		x.out = append(x.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
+		x.out = append(x.out, x.cfg.declaration()...)
 	}
 	if x.cfg.doctype {
 		if dt, ok := x.vocab.(DocTyper); ok {
