@@ -36,6 +36,9 @@ func TestUsageErrors(t *testing.T) {
 		{"two inputs", []string{ping, ping}, `wbxml2xml: one input at most, got 2: ["` + ping + `" "` + ping + `"]`},
 		{"missing value", []string{ping, "-o"}, "wbxml2xml: flag needs an argument: -o"},
 		{"bool with value", []string{"-strict=maybe", ping}, `wbxml2xml: invalid boolean value "maybe" for -strict: parse error`},
+		{"charset", []string{"-c", "latin1", ping}, `wbxml2xml: invalid value "latin1" for flag -c: charset "latin1" is not one libwbxml takes (ASCII, `},
+		{"names", []string{"-names", "z-push", ping}, `wbxml2xml: invalid value "z-push" for flag -names: element names must be spec or libwbxml`},
+		{"declaration", []string{"-decl=short", ping}, `wbxml2xml: invalid boolean value "short" for -decl: declaration must be true, false or libwbxml`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -34,12 +34,15 @@ type options struct {
 	strict        bool
 	proto         version.Version
 	decl, doctype bool
+	declShort     bool // -decl=libwbxml: <?xml version="1.0"?>
+	names         wbxml.TagNames
+	charset       string // -c: accepted and checked; the header's charset is used
 	version       bool
 }
 
 // parseArgs parses the command line.
 func parseArgs(args []string) (*options, error) {
-	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent}
+	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent, decl: true}
 	fs := flags(o)
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
@@ -113,7 +116,19 @@ func flags(o *options) *flag.FlagSet {
 		o.proto = v
 		return err
 	})
-	fs.BoolVar(&o.decl, "decl", true, "")
+	fs.Var(&declFlag{o}, "decl", "")
+	fs.Func("names", "", func(s string) error {
+		n, err := wbxml.ParseTagNames(s)
+		if err != nil {
+			return fmt.Errorf("element names must be spec or libwbxml")
+		}
+		o.names = n
+		return nil
+	})
+	fs.Func("c", "", func(s string) error {
+		o.charset = s
+		return cli.CheckCharset(s)
+	})
 	fs.BoolVar(&o.doctype, "doctype", true, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	return fs
@@ -130,6 +145,8 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 		wbxml.WithStrict(o.strict),
 		wbxml.WithIndent(o.indent),
 		wbxml.WithXMLDeclaration(o.decl),
+		wbxml.WithDeclarationEncoding(!o.declShort),
+		wbxml.WithTagNames(o.names),
 		wbxml.WithDocType(o.doctype),
 		wbxml.WithNamespaceForm(o.nsForm),
 		wbxml.WithPrefixes(o.prefixes),

@@ -41,6 +41,13 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    written exactly as it is
   -l LANG          the document language: ACTIVESYNC (the default) or
                    AIRSYNC; no other is supported
+  -c CHARSET       libwbxml's charset for documents whose header names
+                   none: accepted (ASCII, ISO-8859-1 … UTF-8, UTF-16);
+                   such documents are read as UTF-8, as ActiveSync sends
+  -names SET       element names: spec (the default, the current
+                   [MS-ASWBXML] spelling) or libwbxml (those libwbxml 0.11
+                   writes: Calendar TimeZone, DTStamp, ComposeMail MIME
+                   holding base64, ...); both read back with xml2wbxml
   -input FORM      auto (default), wbxml, hex, base64, http, har, saz
                    or burp
   -ns FORM         namespace spelling: colon (AirSync:, the default, as
@@ -53,6 +60,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
   -decl=false      no XML declaration
+  -decl=libwbxml   libwbxml's declaration, <?xml version="1.0"?>, without
+                   the encoding (default: encoding="UTF-8")
   -doctype=false   no DOCTYPE
   -h               show this help
   --version        show the version
@@ -73,4 +82,5 @@ Examples:
   wbxml2xml -m 2 body.wbxml | diff expected.xml -
   wbxml2xml -protocol 12.1 -strict body.wbxml
   wbxml2xml -l ACTIVESYNC -o out.xml in.wbxml     (as with libwbxml)
+  wbxml2xml -names libwbxml -decl=libwbxml -i 1 in.wbxml   (libwbxml's XML)
 `
