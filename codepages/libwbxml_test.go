@@ -1,6 +1,7 @@
 package codepages
 
 import (
+	"strings"
 	"testing"
 
 	"github.com/easkit/easkit/wbxml"
@@ -32,5 +33,22 @@ func TestLibwbxmlNames(t *testing.T) {
 	}
 	if CalendarTimezone.LibwbxmlName() != "TimeZone" || ComposeMailMime.LibwbxmlName() != "MIME" || renamed < 60 {
 		t.Errorf("Timezone %q, Mime %q, %d renamed", CalendarTimezone.LibwbxmlName(), ComposeMailMime.LibwbxmlName(), renamed)
+	}
+}
+
+// TestSynCEForm checks libwbxml's -l AIRSYNC namespaces: every page has
+// one, it resolves to the page, and it comes with the AirSync DOCTYPE.
+func TestSynCEForm(t *testing.T) {
+	for page := range uint8(NumPages) {
+		ns := Namespace(page, SynCEForm)
+		if got, ok := PageOf(ns); !ok || got != page || !strings.HasPrefix(ns, "http://synce.org/formats/airsync_wm5/") {
+			t.Errorf("page %d: SynCE namespace %q resolves to %d, %v", page, ns, got, ok)
+		}
+	}
+	if got := Namespace(6, SynCEForm); got != "http://synce.org/formats/airsync_wm5/itemestimate" {
+		t.Errorf("GetItemEstimate: %q", got)
+	}
+	if ActiveSync.DocTypeIn(int(SynCEForm)) != SynCEDocType || ActiveSync.DocTypeIn(int(ColonForm)) != DocType || ActiveSync.DocTypeIn(int(SchemaForm)) != DocType {
+		t.Error("DocTypeIn does not pair SynCEForm with SynCEDocType and the others with DocType")
 	}
 }

@@ -1,6 +1,7 @@
 package wbxml_test
 
 import (
+	"bytes"
 	"regexp"
 	"testing"
 
@@ -31,6 +32,33 @@ func TestLibwbxmlNames(t *testing.T) {
 				t.Fatal(err)
 			}
 			theirs := libToXML(t, src)
+			if diff := cmp.Diff(startTags.FindAllString(string(theirs), -1), startTags.FindAllString(string(ours), -1)); diff != "" {
+				t.Errorf("start tags differ (-libwbxml +easkit):\n%s", diff)
+			}
+		})
+	}
+}
+
+// TestLibwbxmlSynCEOutput checks the SynCE namespace form against the
+// installed libwbxml's -l AIRSYNC: the same DOCTYPE, element names and
+// namespaces, page by page.
+func TestLibwbxmlSynCEOutput(t *testing.T) {
+	needLibwbxml(t)
+	skip := func(tag codepages.Tag) bool { _, lacks := libwbxmlLacks[tag]; return lacks }
+	for page := range uint8(codepages.NumPages) {
+		src := everyTagDocument(t, page, skip)
+		if src == nil {
+			continue
+		}
+		t.Run(codepages.PageName(page), func(t *testing.T) {
+			ours, err := wbxml.AppendXML(nil, src, activeSync(wbxml.WithTagNames(wbxml.NamesLibwbxml), wbxml.WithNamespaceForm(int(codepages.SynCEForm)))...)
+			if err != nil {
+				t.Fatal(err)
+			}
+			theirs := libToXMLLang(t, src, "AIRSYNC")
+			if !bytes.Contains(theirs, []byte("\n"+codepages.SynCEDocType+"\n")) || !bytes.Contains(ours, []byte("\n"+codepages.SynCEDocType+"\n")) {
+				t.Errorf("no %s in\n%s\nor\n%s", codepages.SynCEDocType, theirs, ours)
+			}
 			if diff := cmp.Diff(startTags.FindAllString(string(theirs), -1), startTags.FindAllString(string(ours), -1)); diff != "" {
 				t.Errorf("start tags differ (-libwbxml +easkit):\n%s", diff)
 			}

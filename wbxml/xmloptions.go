@@ -190,11 +190,27 @@ func (c *xmlConfig) apply(opts []Option) {
 }
 
 // DocTyper is implemented by vocabularies that have a document type
-// declaration for XML output.
+// declaration for XML output (see also [FormDocTyper]).
 type DocTyper interface {
 	// DocType returns the whole declaration, such as
 	// `<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/">`.
 	DocType() string
+}
+
+// A FormDocTyper is a [DocTyper] whose declaration depends on the
+// namespace form of the output ([WithNamespaceForm]): codepages.ActiveSync
+// writes libwbxml's AirSync DOCTYPE with the SynCE namespaces.
+type FormDocTyper interface {
+	// DocTypeIn returns the whole declaration for namespace form form.
+	DocTypeIn(form int) string
+}
+
+// docType returns dt's declaration for the output's namespace form.
+func (c *xmlConfig) docType(dt DocTyper) string {
+	if f, ok := dt.(FormDocTyper); ok {
+		return f.DocTypeIn(c.form)
+	}
+	return dt.DocType()
 }
 
 // TagValidator is implemented by vocabularies that know which tags a

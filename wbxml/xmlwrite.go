@@ -177,7 +177,7 @@ func (x *XMLWriter) run(stop int64) error {
 	}
 	if x.cfg.doctype {
 		if dt, ok := x.vocab.(DocTyper); ok {
-			x.out = append(x.out, dt.DocType()...)
+			x.out = append(x.out, x.cfg.docType(dt)...)
 			x.out = append(x.out, '\n')
 		}
 	}

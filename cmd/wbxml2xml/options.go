@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/easkit/easkit/capture"
 	"github.com/easkit/easkit/codepages"
@@ -30,6 +31,7 @@ type options struct {
 	mode, indent  int
 	keepSpace     bool // -k: accepted; text is always written exactly
 	nsForm        int
+	synce         bool // -l AIRSYNC: libwbxml's SynCE namespaces and DOCTYPE
 	prefixes      bool
 	strict        bool
 	proto         version.Version
@@ -61,6 +63,12 @@ func parseArgs(args []string) (*options, error) {
 	default:
 		return nil, cli.Usagef("one input at most, got %d: %q", len(pos), pos)
 	}
+	if o.synce {
+		if cli.Set(fs, "ns") {
+			return nil, cli.Usagef("-l AIRSYNC writes the SynCE namespaces: it cannot be used with -ns")
+		}
+		o.nsForm = int(codepages.SynCEForm)
+	}
 	if o.mode != modeIndent {
 		o.indent = 0
 	}
@@ -89,7 +97,10 @@ func flags(o *options) *flag.FlagSet {
 		return nil
 	})
 	fs.BoolVar(&o.keepSpace, "k", false, "")
-	fs.Func("l", "", cli.CheckLang)
+	fs.Func("l", "", func(s string) error {
+		o.synce = strings.EqualFold(s, "AIRSYNC")
+		return cli.CheckLang(s)
+	})
 	fs.Func("input", "", func(s string) error {
 		f, err := capture.ParseForm(s)
 		if err != nil {
@@ -104,8 +115,10 @@ func flags(o *options) *flag.FlagSet {
 			o.nsForm = int(codepages.ColonForm)
 		case "schema":
 			o.nsForm = int(codepages.SchemaForm)
+		case "synce":
+			o.nsForm = int(codepages.SynCEForm)
 		default:
-			return fmt.Errorf("namespace form must be colon (AirSync:) or schema (AirSync)")
+			return fmt.Errorf("namespace form must be colon (AirSync:), schema (AirSync) or synce (http://synce.org/formats/airsync_wm5/airsync)")
 		}
 		return nil
 	})

@@ -39,8 +39,10 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    with no XML declaration and no DOCTYPE
   -k               keep ignorable white space: accepted; text is always
                    written exactly as it is
-  -l LANG          the document language: ACTIVESYNC (the default) or
-                   AIRSYNC; no other is supported
+  -l LANG          the document language, as libwbxml names it:
+                   ACTIVESYNC (the default) or AIRSYNC, which writes
+                   libwbxml's SynCE namespaces and AirSync DOCTYPE (as
+                   -ns synce); no other is supported
   -c CHARSET       libwbxml's charset for documents whose header names
                    none: accepted (ASCII, ISO-8859-1 … UTF-8, UTF-16);
                    such documents are read as UTF-8, as ActiveSync sends
@@ -51,7 +53,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -input FORM      auto (default), wbxml, hex, base64, http, har, saz
                    or burp
   -ns FORM         namespace spelling: colon (AirSync:, the default, as
-                   libwbxml and the protocol examples) or schema (AirSync)
+                   libwbxml and the protocol examples), schema (AirSync) or
+                   synce (http://synce.org/formats/airsync_wm5/airsync)
   -prefixes        declare every code page on the root element with a
                    prefix (email:Subject), as Microsoft's examples do
   -strict          fail on tags the protocol does not define, on tags
