@@ -14,6 +14,10 @@ const (
 	// SchemaForm is the XSD targetNamespace ("AirSync", "GAL"), as in
 	// Microsoft's schemas and test suite.
 	SchemaForm
+	// SynCEForm is the SynCE URI that libwbxml's -l AIRSYNC writes
+	// ("http://synce.org/formats/airsync_wm5/airsync"); documents in it
+	// carry [SynCEDocType].
+	SynCEForm
 )
 
 // PageName returns the name of page ("AirSync", "Email2", "GAL"), or ""
@@ -36,6 +40,8 @@ func Namespace(page uint8, form NamespaceForm) string {
 		return pageTable[page].colon
 	case SchemaForm:
 		return pageTable[page].schema
+	case SynCEForm:
+		return pageTable[page].synce
 	}
 	return ""
 }

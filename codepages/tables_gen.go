@@ -2196,32 +2196,32 @@ var tagTable = [NumPages][64]tagInfo{
 }
 
 var pageTable = [NumPages]pageInfo{
-	{name: "AirSync", colon: "AirSync:", schema: "AirSync", other: []string{"http://synce.org/formats/airsync_wm5/airsync"}},
-	{name: "Contacts", colon: "Contacts:", schema: "Contacts", other: []string{"POOMCONTACTS:", "POOMCONTACTS", "http://synce.org/formats/airsync_wm5/contacts"}},
-	{name: "Email", colon: "Email:", schema: "Email", other: []string{"POOMMAIL:", "POOMMAIL", "http://synce.org/formats/airsync_wm5/email"}},
-	{name: "AirNotify", colon: "AirNotify:", schema: "AirNotify", other: []string{"http://synce.org/formats/airsync_wm5/airnotify"}},
-	{name: "Calendar", colon: "Calendar:", schema: "Calendar", other: []string{"POOMCAL:", "POOMCAL", "http://synce.org/formats/airsync_wm5/calendar"}},
-	{name: "Move", colon: "Move:", schema: "Move", other: []string{"http://synce.org/formats/airsync_wm5/move"}},
-	{name: "GetItemEstimate", colon: "GetItemEstimate:", schema: "GetItemEstimate", other: []string{"ItemEstimate:", "ItemEstimate", "http://synce.org/formats/airsync_wm5/itemestimate"}},
-	{name: "FolderHierarchy", colon: "FolderHierarchy:", schema: "FolderHierarchy", other: []string{"http://synce.org/formats/airsync_wm5/folderhierarchy"}},
-	{name: "MeetingResponse", colon: "MeetingResponse:", schema: "MeetingResponse", other: []string{"http://synce.org/formats/airsync_wm5/meetingresponse"}},
-	{name: "Tasks", colon: "Tasks:", schema: "Tasks", other: []string{"POOMTASKS:", "POOMTASKS", "http://synce.org/formats/airsync_wm5/tasks"}},
-	{name: "ResolveRecipients", colon: "ResolveRecipients:", schema: "ResolveRecipients", other: []string{"http://synce.org/formats/airsync_wm5/resolverecipients"}},
-	{name: "ValidateCert", colon: "ValidateCert:", schema: "ValidateCert", other: []string{"http://synce.org/formats/airsync_wm5/validatecert"}},
-	{name: "Contacts2", colon: "Contacts2:", schema: "Contacts2", other: []string{"POOMCONTACTS2:", "POOMCONTACTS2", "http://synce.org/formats/airsync_wm5/contacts2"}},
-	{name: "Ping", colon: "Ping:", schema: "Ping", other: []string{"http://synce.org/formats/airsync_wm5/ping"}},
-	{name: "Provision", colon: "Provision:", schema: "Provision", other: []string{"http://synce.org/formats/airsync_wm5/provision"}},
-	{name: "Search", colon: "Search:", schema: "Search", other: []string{"http://synce.org/formats/airsync_wm5/search"}},
-	{name: "GAL", colon: "Gal:", schema: "GAL", other: []string{"Gal", "GAL:", "http://synce.org/formats/airsync_wm5/gal"}},
-	{name: "AirSyncBase", colon: "AirSyncBase:", schema: "AirSyncBase", other: []string{"http://synce.org/formats/airsync_wm5/airsyncbase"}},
-	{name: "Settings", colon: "Settings:", schema: "Settings", other: []string{"http://synce.org/formats/airsync_wm5/settings"}},
-	{name: "DocumentLibrary", colon: "DocumentLibrary:", schema: "DocumentLibrary", other: []string{"http://synce.org/formats/airsync_wm5/documentlibrary"}},
-	{name: "ItemOperations", colon: "ItemOperations:", schema: "ItemOperations", other: []string{"http://synce.org/formats/airsync_wm5/itemoperations"}},
-	{name: "ComposeMail", colon: "ComposeMail:", schema: "ComposeMail", other: []string{"http://synce.org/formats/airsync_wm5/composemail"}},
-	{name: "Email2", colon: "Email2:", schema: "Email2", other: []string{"POOMMAIL2:", "POOMMAIL2", "http://synce.org/formats/airsync_wm5/email2"}},
-	{name: "Notes", colon: "Notes:", schema: "Notes", other: []string{"http://synce.org/formats/airsync_wm5/notes"}},
-	{name: "RightsManagement", colon: "RightsManagement:", schema: "RightsManagement", other: []string{"http://synce.org/formats/airsync_wm5/rightsmanagement"}},
-	{name: "Find", colon: "Find:", schema: "Find", other: nil},
+	{name: "AirSync", colon: "AirSync:", schema: "AirSync", synce: "http://synce.org/formats/airsync_wm5/airsync", other: nil},
+	{name: "Contacts", colon: "Contacts:", schema: "Contacts", synce: "http://synce.org/formats/airsync_wm5/contacts", other: []string{"POOMCONTACTS:", "POOMCONTACTS"}},
+	{name: "Email", colon: "Email:", schema: "Email", synce: "http://synce.org/formats/airsync_wm5/email", other: []string{"POOMMAIL:", "POOMMAIL"}},
+	{name: "AirNotify", colon: "AirNotify:", schema: "AirNotify", synce: "http://synce.org/formats/airsync_wm5/airnotify", other: nil},
+	{name: "Calendar", colon: "Calendar:", schema: "Calendar", synce: "http://synce.org/formats/airsync_wm5/calendar", other: []string{"POOMCAL:", "POOMCAL"}},
+	{name: "Move", colon: "Move:", schema: "Move", synce: "http://synce.org/formats/airsync_wm5/move", other: nil},
+	{name: "GetItemEstimate", colon: "GetItemEstimate:", schema: "GetItemEstimate", synce: "http://synce.org/formats/airsync_wm5/itemestimate", other: []string{"ItemEstimate:", "ItemEstimate"}},
+	{name: "FolderHierarchy", colon: "FolderHierarchy:", schema: "FolderHierarchy", synce: "http://synce.org/formats/airsync_wm5/folderhierarchy", other: nil},
+	{name: "MeetingResponse", colon: "MeetingResponse:", schema: "MeetingResponse", synce: "http://synce.org/formats/airsync_wm5/meetingresponse", other: nil},
+	{name: "Tasks", colon: "Tasks:", schema: "Tasks", synce: "http://synce.org/formats/airsync_wm5/tasks", other: []string{"POOMTASKS:", "POOMTASKS"}},
+	{name: "ResolveRecipients", colon: "ResolveRecipients:", schema: "ResolveRecipients", synce: "http://synce.org/formats/airsync_wm5/resolverecipients", other: nil},
+	{name: "ValidateCert", colon: "ValidateCert:", schema: "ValidateCert", synce: "http://synce.org/formats/airsync_wm5/validatecert", other: nil},
+	{name: "Contacts2", colon: "Contacts2:", schema: "Contacts2", synce: "http://synce.org/formats/airsync_wm5/contacts2", other: []string{"POOMCONTACTS2:", "POOMCONTACTS2"}},
+	{name: "Ping", colon: "Ping:", schema: "Ping", synce: "http://synce.org/formats/airsync_wm5/ping", other: nil},
+	{name: "Provision", colon: "Provision:", schema: "Provision", synce: "http://synce.org/formats/airsync_wm5/provision", other: nil},
+	{name: "Search", colon: "Search:", schema: "Search", synce: "http://synce.org/formats/airsync_wm5/search", other: nil},
+	{name: "GAL", colon: "Gal:", schema: "GAL", synce: "http://synce.org/formats/airsync_wm5/gal", other: []string{"Gal", "GAL:"}},
+	{name: "AirSyncBase", colon: "AirSyncBase:", schema: "AirSyncBase", synce: "http://synce.org/formats/airsync_wm5/airsyncbase", other: nil},
+	{name: "Settings", colon: "Settings:", schema: "Settings", synce: "http://synce.org/formats/airsync_wm5/settings", other: nil},
+	{name: "DocumentLibrary", colon: "DocumentLibrary:", schema: "DocumentLibrary", synce: "http://synce.org/formats/airsync_wm5/documentlibrary", other: nil},
+	{name: "ItemOperations", colon: "ItemOperations:", schema: "ItemOperations", synce: "http://synce.org/formats/airsync_wm5/itemoperations", other: nil},
+	{name: "ComposeMail", colon: "ComposeMail:", schema: "ComposeMail", synce: "http://synce.org/formats/airsync_wm5/composemail", other: nil},
+	{name: "Email2", colon: "Email2:", schema: "Email2", synce: "http://synce.org/formats/airsync_wm5/email2", other: []string{"POOMMAIL2:", "POOMMAIL2"}},
+	{name: "Notes", colon: "Notes:", schema: "Notes", synce: "http://synce.org/formats/airsync_wm5/notes", other: nil},
+	{name: "RightsManagement", colon: "RightsManagement:", schema: "RightsManagement", synce: "http://synce.org/formats/airsync_wm5/rightsmanagement", other: nil},
+	{name: "Find", colon: "Find:", schema: "Find", synce: "http://synce.org/formats/airsync_wm5/find", other: nil},
 }
 
 var pageTags = [NumPages][]Tag{
@@ -2258,29 +2258,29 @@ func lookupPage(ns string) (uint8, bool) {
 	switch ns {
 	case "AirSync:", "AirSync", "http://synce.org/formats/airsync_wm5/airsync":
 		return 0, true
-	case "Contacts:", "Contacts", "POOMCONTACTS:", "POOMCONTACTS", "http://synce.org/formats/airsync_wm5/contacts":
+	case "Contacts:", "Contacts", "http://synce.org/formats/airsync_wm5/contacts", "POOMCONTACTS:", "POOMCONTACTS":
 		return 1, true
-	case "Email:", "Email", "POOMMAIL:", "POOMMAIL", "http://synce.org/formats/airsync_wm5/email":
+	case "Email:", "Email", "http://synce.org/formats/airsync_wm5/email", "POOMMAIL:", "POOMMAIL":
 		return 2, true
 	case "AirNotify:", "AirNotify", "http://synce.org/formats/airsync_wm5/airnotify":
 		return 3, true
-	case "Calendar:", "Calendar", "POOMCAL:", "POOMCAL", "http://synce.org/formats/airsync_wm5/calendar":
+	case "Calendar:", "Calendar", "http://synce.org/formats/airsync_wm5/calendar", "POOMCAL:", "POOMCAL":
 		return 4, true
 	case "Move:", "Move", "http://synce.org/formats/airsync_wm5/move":
 		return 5, true
-	case "GetItemEstimate:", "GetItemEstimate", "ItemEstimate:", "ItemEstimate", "http://synce.org/formats/airsync_wm5/itemestimate":
+	case "GetItemEstimate:", "GetItemEstimate", "http://synce.org/formats/airsync_wm5/itemestimate", "ItemEstimate:", "ItemEstimate":
 		return 6, true
 	case "FolderHierarchy:", "FolderHierarchy", "http://synce.org/formats/airsync_wm5/folderhierarchy":
 		return 7, true
 	case "MeetingResponse:", "MeetingResponse", "http://synce.org/formats/airsync_wm5/meetingresponse":
 		return 8, true
-	case "Tasks:", "Tasks", "POOMTASKS:", "POOMTASKS", "http://synce.org/formats/airsync_wm5/tasks":
+	case "Tasks:", "Tasks", "http://synce.org/formats/airsync_wm5/tasks", "POOMTASKS:", "POOMTASKS":
 		return 9, true
 	case "ResolveRecipients:", "ResolveRecipients", "http://synce.org/formats/airsync_wm5/resolverecipients":
 		return 10, true
 	case "ValidateCert:", "ValidateCert", "http://synce.org/formats/airsync_wm5/validatecert":
 		return 11, true
-	case "Contacts2:", "Contacts2", "POOMCONTACTS2:", "POOMCONTACTS2", "http://synce.org/formats/airsync_wm5/contacts2":
+	case "Contacts2:", "Contacts2", "http://synce.org/formats/airsync_wm5/contacts2", "POOMCONTACTS2:", "POOMCONTACTS2":
 		return 12, true
 	case "Ping:", "Ping", "http://synce.org/formats/airsync_wm5/ping":
 		return 13, true
@@ -2288,7 +2288,7 @@ func lookupPage(ns string) (uint8, bool) {
 		return 14, true
 	case "Search:", "Search", "http://synce.org/formats/airsync_wm5/search":
 		return 15, true
-	case "Gal:", "GAL", "Gal", "GAL:", "http://synce.org/formats/airsync_wm5/gal":
+	case "Gal:", "GAL", "http://synce.org/formats/airsync_wm5/gal", "Gal", "GAL:":
 		return 16, true
 	case "AirSyncBase:", "AirSyncBase", "http://synce.org/formats/airsync_wm5/airsyncbase":
 		return 17, true
@@ -2300,13 +2300,13 @@ func lookupPage(ns string) (uint8, bool) {
 		return 20, true
 	case "ComposeMail:", "ComposeMail", "http://synce.org/formats/airsync_wm5/composemail":
 		return 21, true
-	case "Email2:", "Email2", "POOMMAIL2:", "POOMMAIL2", "http://synce.org/formats/airsync_wm5/email2":
+	case "Email2:", "Email2", "http://synce.org/formats/airsync_wm5/email2", "POOMMAIL2:", "POOMMAIL2":
 		return 22, true
 	case "Notes:", "Notes", "http://synce.org/formats/airsync_wm5/notes":
 		return 23, true
 	case "RightsManagement:", "RightsManagement", "http://synce.org/formats/airsync_wm5/rightsmanagement":
 		return 24, true
-	case "Find:", "Find":
+	case "Find:", "Find", "http://synce.org/formats/airsync_wm5/find":
 		return 25, true
 	}
 	return 0, false
@@ -3707,4 +3707,146 @@ func lookupName(page uint8, name string) (uint8, bool) {
 		}
 	}
 	return 0, false
+}
+
+// libwbxmlName returns the name libwbxml 0.11 writes for t, or "" when it
+// writes t.Name() (or does not know t).
+func libwbxmlName(t Tag) string {
+	switch t {
+	case ContactsAssistantPhoneNumber:
+		return "AssistantTelephoneNumber"
+	case ContactsBusinessAddressCity:
+		return "BusinessCity"
+	case ContactsBusinessAddressCountry:
+		return "BusinessCountry"
+	case ContactsBusinessAddressPostalCode:
+		return "BusinessPostalCode"
+	case ContactsBusinessAddressState:
+		return "BusinessState"
+	case ContactsBusinessAddressStreet:
+		return "BusinessStreet"
+	case ContactsHomeAddressCity:
+		return "HomeCity"
+	case ContactsHomeAddressCountry:
+		return "HomeCountry"
+	case ContactsHomeAddressPostalCode:
+		return "HomePostalCode"
+	case ContactsHomeAddressState:
+		return "HomeState"
+	case ContactsHomeAddressStreet:
+		return "HomeStreet"
+	case ContactsOtherAddressCity:
+		return "OtherCity"
+	case ContactsOtherAddressCountry:
+		return "OtherCountry"
+	case ContactsOtherAddressPostalCode:
+		return "OtherPostalCode"
+	case ContactsOtherAddressState:
+		return "OtherState"
+	case ContactsOtherAddressStreet:
+		return "OtherStreet"
+	case EmailAttOid:
+		return "AttOId"
+	case EmailReplyTo:
+		return "Reply-To"
+	case EmailDtStamp:
+		return "DTStamp"
+	case EmailType:
+		return "Recurrence_Type"
+	case EmailUntil:
+		return "Recurrence_Until"
+	case EmailOccurrences:
+		return "Recurrence_Occurrences"
+	case EmailInterval:
+		return "Recurrence_Interval"
+	case EmailDayOfWeek:
+		return "Recurrence_DayOfWeek"
+	case EmailDayOfMonth:
+		return "Recurrence_DayOfMonth"
+	case EmailWeekOfMonth:
+		return "Recurrence_WeekOfMonth"
+	case EmailMonthOfYear:
+		return "Recurrence_MonthOfYear"
+	case EmailStatus:
+		return "FlagStatus"
+	case CalendarTimezone:
+		return "TimeZone"
+	case CalendarEmail:
+		return "Attendee_Email"
+	case CalendarName:
+		return "Attendee_Name"
+	case CalendarDtStamp:
+		return "DTStamp"
+	case CalendarDeleted:
+		return "Exception_Deleted"
+	case CalendarExceptionStartTime:
+		return "Exception_StartTime"
+	case CalendarOrganizerEmail:
+		return "Organizer_Email"
+	case CalendarOrganizerName:
+		return "Organizer_Name"
+	case CalendarType:
+		return "Recurrence_Type"
+	case CalendarUntil:
+		return "Recurrence_Until"
+	case CalendarOccurrences:
+		return "Recurrence_Occurrences"
+	case CalendarInterval:
+		return "Recurrence_Interval"
+	case CalendarDayOfWeek:
+		return "Recurrence_DayOfWeek"
+	case CalendarDayOfMonth:
+		return "Recurrence_DayOfMonth"
+	case CalendarWeekOfMonth:
+		return "Recurrence_WeekOfMonth"
+	case CalendarMonthOfYear:
+		return "Recurrence_MonthOfYear"
+	case CalendarAttendeeStatus:
+		return "Attendee_Status"
+	case CalendarAttendeeType:
+		return "Attendee_Type"
+	case TasksUtcDueDate:
+		return "UTCDueDate"
+	case TasksType:
+		return "Recurrence_Type"
+	case TasksStart:
+		return "Recurrence_Start"
+	case TasksUntil:
+		return "Recurrence_Until"
+	case TasksOccurrences:
+		return "Recurrence_Occurrences"
+	case TasksInterval:
+		return "Recurrence_Interval"
+	case TasksDayOfMonth:
+		return "Recurrence_DayOfMonth"
+	case TasksDayOfWeek:
+		return "Recurrence_DayOfWeek"
+	case TasksWeekOfMonth:
+		return "Recurrence_WeekOfMonth"
+	case TasksMonthOfYear:
+		return "Recurrence_MonthOfYear"
+	case TasksRegenerate:
+		return "Recurrence_Regenerate"
+	case TasksDeadOccur:
+		return "Recurrence_DeadOccur"
+	case TasksUtcStartDate:
+		return "UTCStartDate"
+	case ProvisionRequireStorageCardEncryption:
+		return "DeviceEncryptionEnabled"
+	case SettingsSMTPAddress:
+		return "SmtpAddress"
+	case SettingsRightsManagementInformation:
+		return "ihsManagementInformation"
+	case ComposeMailMime:
+		return "MIME"
+	case ComposeMailName:
+		return "ForwardeeName"
+	case ComposeMailEmail:
+		return "ForwardeeEmail"
+	case RightsManagementOwner:
+		return "RMOwner"
+	case RightsManagementRemoveRightsManagementProtection:
+		return "RemoveRightsManagementDistribution"
+	}
+	return ""
 }

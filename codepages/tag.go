@@ -169,5 +169,6 @@ type pageInfo struct {
 	name   string
 	colon  string
 	schema string
+	synce  string
 	other  []string
 }

@@ -8,7 +8,8 @@ import (
 // Vocabulary is the ActiveSync code space as a [wbxml.Vocabulary]. Its zero
 // value is ready to use; [ActiveSync] is the one to pass.
 //
-// Namespace forms are [ColonForm] (0, the default) and [SchemaForm] (1).
+// Namespace forms are [ColonForm] (0, the default), [SchemaForm] (1) and
+// [SynCEForm] (2).
 //
 // A Vocabulary made by [Vocabulary.In] also checks tags against one
 // protocol version: the wbxml XML conversions then report tags outside it
@@ -24,6 +25,7 @@ var ActiveSync Vocabulary
 var (
 	_ wbxml.Vocabulary        = ActiveSync
 	_ wbxml.DocTyper          = ActiveSync
+	_ wbxml.FormDocTyper      = ActiveSync
 	_ wbxml.TagValidator      = ActiveSync
 	_ wbxml.SpellingContenter = ActiveSync
 )
@@ -49,8 +51,21 @@ func (v Vocabulary) ValidTag(page, token uint8) bool {
 	return NewTag(page, token).ValidIn(v.version)
 }
 
+// SynCEDocType is the document type declaration of the SynCE namespace
+// form ([SynCEForm]), as libwbxml's -l AIRSYNC writes it.
+const SynCEDocType = `<!DOCTYPE AirSync PUBLIC "-//AIRSYNC//DTD AirSync//EN" "http://www.microsoft.com/">`
+
 // DocType implements [wbxml.DocTyper] with [DocType].
 func (Vocabulary) DocType() string { return DocType }
+
+// DocTypeIn implements [wbxml.FormDocTyper]: [SynCEDocType] for
+// [SynCEForm], [DocType] for the other forms.
+func (Vocabulary) DocTypeIn(form NamespaceForm) string {
+	if form == SynCEForm {
+		return SynCEDocType
+	}
+	return DocType
+}
 
 // TagName implements [wbxml.Vocabulary]: the current spec name of token on
 // page, or "".
@@ -63,7 +78,7 @@ func (Vocabulary) LookupTag(ns, local []byte) (page, token uint8, ok bool) {
 }
 
 // Namespace implements [wbxml.Vocabulary] with the package's Namespace:
-// [ColonForm] or [SchemaForm].
+// [ColonForm], [SchemaForm] or [SynCEForm].
 func (Vocabulary) Namespace(page uint8, form NamespaceForm) string {
 	return Namespace(page, form)
 }

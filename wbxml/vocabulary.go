@@ -1,12 +1,5 @@
 package wbxml
 
-// Vocabulary names the tokens of one WBXML application (a "code space"): the
-// tag tokens of each code page, and the XML namespace that each page maps to.
-// The wbxml package is vocabulary-agnostic; ActiveSync's vocabulary is
-// codepages.ActiveSync, which imports this package for these types.
-//
-// Implementations must be safe for concurrent use and should not allocate:
-// the decoder and the XML conversions call them once per element.
 // NamespaceForm selects one of the spellings a [Vocabulary] gives the XML
 // namespace of each code page on output. The zero NamespaceForm is the
 // vocabulary's default form; what the others mean is up to the vocabulary
@@ -16,6 +9,13 @@ package wbxml
 // [WithNamespaceForm]).
 type NamespaceForm uint8
 
+// Vocabulary names the tokens of one WBXML application (a "code space"): the
+// tag tokens of each code page, and the XML namespace that each page maps to.
+// The wbxml package is vocabulary-agnostic; ActiveSync's vocabulary is
+// codepages.ActiveSync, which imports this package for these types.
+//
+// Implementations must be safe for concurrent use and should not allocate:
+// the decoder and the XML conversions call them once per element.
 type Vocabulary interface {
 	// TagName returns the element name of token (0x05–0x3F, without the
 	// attribute and content bits) on code page, or "" when the vocabulary
@@ -71,4 +71,16 @@ type SpellingContenter interface {
 	// when XML input names it local: Content(page, token), or
 	// ContentBase64OrText.
 	SpellingContent(page, token uint8, local []byte) ContentKind
+}
+
+// A TagNamer is a [Vocabulary] with more than one set of element names for
+// XML output. An [XMLWriter] asks it, once per tag and writer, when
+// [WithTagNames] selects a set other than [NamesSpec]. codepages.ActiveSync
+// implements it with the names libwbxml 0.11 writes.
+type TagNamer interface {
+	// TagNameIn returns the element name of token on page in the set
+	// names, or "" when the set has no name of its own for it (the writer
+	// then uses TagName). A name it returns must resolve to the same tag
+	// through LookupTag, so that the XML reads back.
+	TagNameIn(page, token uint8, names TagNames) string
 }

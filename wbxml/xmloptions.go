@@ -1,5 +1,10 @@
 package wbxml
 
+import (
+	"fmt"
+	"strconv"
+)
+
 // Option kinds of the XML conversions. They share [Option] with the
 // Decoder and Encoder options, which ignore them (and vice versa).
 const (
@@ -11,6 +16,8 @@ const (
 	optKeepSpace
 	optConcurrency
 	optAmplification
+	optTagNames
+	optDeclEncoding
 )
 
 // DefaultIndent is the indentation width of XML output unless
@@ -26,6 +33,12 @@ func WithIndent(n int) Option { return Option{kind: optIndent, n: int64(min(max(
 // WithXMLDeclaration says whether XML output starts with
 // <?xml version="1.0" encoding="UTF-8"?> (default true). XMLWriter only.
 func WithXMLDeclaration(on bool) Option { return Option{kind: optDeclaration, b: on} }
+
+// WithDeclarationEncoding says whether the XML declaration names its
+// encoding: true (the default) writes <?xml version="1.0" encoding="UTF-8"?>,
+// false writes <?xml version="1.0"?>, as libwbxml does (UTF-8 is XML's
+// default, so the two mean the same). XMLWriter only.
+func WithDeclarationEncoding(on bool) Option { return Option{kind: optDeclEncoding, b: on} }
 
 // WithDocType says whether XML output carries the vocabulary's DOCTYPE
 // (default true when the Vocabulary has one, as codepages.ActiveSync does:
@@ -88,6 +101,61 @@ func WithConcurrency(n int) Option {
 	return Option{kind: optConcurrency, n: int64(min(max(n, 1), 256))}
 }
 
+// TagNames selects which of a vocabulary's sets of element names XML
+// output uses. The zero value is [NamesSpec].
+type TagNames uint8
+
+const (
+	// NamesSpec is the vocabulary's own names, those of
+	// [Vocabulary.TagName] (for codepages.ActiveSync the current
+	// [MS-ASWBXML] spelling). It is the zero value and the default.
+	NamesSpec TagNames = iota
+	// NamesLibwbxml is the names that libwbxml 0.11 writes, as a
+	// [TagNamer] vocabulary knows them (codepages.ActiveSync: Calendar
+	// TimeZone for Timezone, DTStamp for DtStamp, MIME for ComposeMail
+	// Mime); tags it has no other name for keep their NamesSpec name.
+	NamesLibwbxml
+)
+
+// Valid reports whether n is one of the TagNames constants.
+func (n TagNames) Valid() bool { return n <= NamesLibwbxml }
+
+// String returns "spec", "libwbxml", or "TagNames(N)" for a value that is
+// not one of the constants.
+func (n TagNames) String() string {
+	switch n {
+	case NamesSpec:
+		return "spec"
+	case NamesLibwbxml:
+		return "libwbxml"
+	}
+	return "TagNames(" + strconv.Itoa(int(n)) + ")"
+}
+
+// ParseTagNames returns the TagNames whose String is s ("spec" or
+// "libwbxml").
+func ParseTagNames(s string) (TagNames, error) {
+	for n := NamesSpec; n.Valid(); n++ {
+		if s == n.String() {
+			return n, nil
+		}
+	}
+	return NamesSpec, fmt.Errorf("wbxml: tag names %q: want spec or libwbxml", s)
+}
+
+// WithTagNames selects the set of element names that XML output uses
+// (default [NamesSpec]); a value that is not one of the TagNames constants
+// means NamesSpec. Where a name of another set makes the vocabulary's
+// [SpellingContenter] read the element's text as base64 (libwbxml's MIME),
+// the writer writes that element's OPAQUE content as base64, so that the
+// XML reads back to the same WBXML. XMLWriter only.
+func WithTagNames(n TagNames) Option {
+	if !n.Valid() {
+		n = NamesSpec
+	}
+	return Option{kind: optTagNames, n: int64(n)}
+}
+
 // xmlConfig holds the XML output options.
 type xmlConfig struct {
 	indent   int
@@ -98,10 +166,20 @@ type xmlConfig struct {
 	keep     bool
 	workers  int // most parts converted at once (WithConcurrency)
 	amp      int // bytes of XML per byte of WBXML at most; 0 for no limit
+	names    TagNames
+	declEnc  bool // the declaration names the encoding
 }
 
 func defaultXMLConfig() xmlConfig {
-	return xmlConfig{indent: DefaultIndent, decl: true, doctype: true, amp: DefaultMaxAmplification}
+	return xmlConfig{indent: DefaultIndent, decl: true, doctype: true, declEnc: true, amp: DefaultMaxAmplification}
+}
+
+// declaration returns the XML declaration and its line break.
+func (c *xmlConfig) declaration() string {
+	if !c.declEnc {
+		return `<?xml version="1.0"?>` + "\n"
+	}
+	return `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 }
 
 func (c *xmlConfig) apply(opts []Option) {
@@ -124,16 +202,36 @@ func (c *xmlConfig) apply(opts []Option) {
 			c.workers = int(o.n)
 		case optAmplification:
 			c.amp = int(o.n)
+		case optTagNames:
+			c.names = TagNames(o.n)
+		case optDeclEncoding:
+			c.declEnc = o.b
 		}
 	}
 }
 
 // DocTyper is implemented by vocabularies that have a document type
-// declaration for XML output.
+// declaration for XML output (see also [FormDocTyper]).
 type DocTyper interface {
 	// DocType returns the whole declaration, such as
 	// `<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/">`.
 	DocType() string
+}
+
+// A FormDocTyper is a [DocTyper] whose declaration depends on the
+// namespace form of the output ([WithNamespaceForm]): codepages.ActiveSync
+// writes libwbxml's AirSync DOCTYPE with the SynCE namespaces.
+type FormDocTyper interface {
+	// DocTypeIn returns the whole declaration for namespace form form.
+	DocTypeIn(form NamespaceForm) string
+}
+
+// docType returns dt's declaration for the output's namespace form.
+func (c *xmlConfig) docType(dt DocTyper) string {
+	if f, ok := dt.(FormDocTyper); ok {
+		return f.DocTypeIn(c.form)
+	}
+	return dt.DocType()
 }
 
 // TagValidator is implemented by vocabularies that know which tags a

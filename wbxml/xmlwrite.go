@@ -202,11 +202,11 @@ func (x *XMLWriter) run(stop int64) error {
 		return err
 	}
 	if x.cfg.decl {
-		x.out = append(x.out, `<?xml version="1.0" encoding="UTF-8"?>`+"\n"...)
+		x.out = append(x.out, x.cfg.declaration()...)
 	}
 	if x.cfg.doctype {
 		if dt, ok := x.vocab.(DocTyper); ok {
-			x.out = append(x.out, dt.DocType()...)
+			x.out = append(x.out, x.cfg.docType(dt)...)
 			x.out = append(x.out, '\n')
 		}
 	}

@@ -44,9 +44,10 @@ func (x *XMLWriter) fillTags(page uint8) *tagPage {
 		if ti.name == "" {
 			continue
 		}
+		ti.kind = x.vocab.Content(page, code)
+		x.renameTag(ti, page, code)
 		ti.open = "<" + ti.name
 		ti.close = "</" + ti.name + ">"
-		ti.kind = x.vocab.Content(page, code)
 		ti.valid = x.valid == nil || x.valid.ValidTag(page, code)
 	}
 	x.tags[page] = p
@@ -60,4 +61,26 @@ func (x *XMLWriter) namespace(page uint8) string {
 		return ns
 	}
 	return x.vocab.Namespace(page, 0)
+}
+
+// renameTag gives ti the name of the set of names [WithTagNames] selects,
+// when the vocabulary has one for the tag. A name that makes the
+// vocabulary read the element's text as base64 makes its OPAQUE content
+// base64 on output too.
+func (x *XMLWriter) renameTag(ti *tagInfo, page, code uint8) {
+	if x.cfg.names == NamesSpec {
+		return
+	}
+	tn, ok := x.vocab.(TagNamer)
+	if !ok {
+		return
+	}
+	name := tn.TagNameIn(page, code, x.cfg.names)
+	if name == "" {
+		return
+	}
+	ti.name = name
+	if sc, ok := x.vocab.(SpellingContenter); ok && sc.SpellingContent(page, code, []byte(name)) == ContentBase64OrText {
+		ti.kind = ContentBinary
+	}
 }

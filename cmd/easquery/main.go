@@ -15,7 +15,8 @@
 // should use. With "-", queries are read from standard input, one per line.
 //
 // Exit status: 0 on success, 1 on bad data (one line on standard error
-// naming the problem and its offset), 2 on bad usage.
+// naming the problem and its offset), 2 on bad usage (one line naming the
+// problem, with a hint to run easquery -h).
 package main
 
 import (
@@ -23,6 +24,8 @@ import (
 	"flag"
 	"fmt"
 	"os"
+
+	"github.com/easkit/easkit/internal/cli"
 )
 
 func main() {
@@ -36,7 +39,8 @@ func report(err error, stderr interface{ Write([]byte) (int, error) }) int {
 	case err == nil, errors.Is(err, flag.ErrHelp):
 		return 0
 	case errors.As(err, new(*usageError)):
-		fmt.Fprintf(stderr, "easquery: %v\n", err)
+		// One line and a hint: the usage would bury the problem.
+		fmt.Fprintf(stderr, "easquery: %v %s\n", err, cli.UsageHint("easquery"))
 		return 2
 	default:
 		fmt.Fprintf(stderr, "easquery: %v\n", err)

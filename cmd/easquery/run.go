@@ -55,8 +55,7 @@ func usagef(format string, args ...any) error {
 // status 2, flag.ErrHelp for -h, anything else for exit status 1).
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if len(args) == 0 {
-		io.WriteString(stderr, usage)
-		return usagef("missing command")
+		return usagef("missing command: decode, encode or negotiate")
 	}
 	var err error
 	switch args[0] {
@@ -73,12 +72,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		_, err := io.WriteString(stdout, cli.VersionLine("easquery"))
 		return err
 	default:
-		io.WriteString(stderr, usage)
-		return usagef("unknown command %q", args[0])
-	}
-	var ue *usageError
-	if errors.As(err, &ue) {
-		io.WriteString(stderr, usage)
+		return usagef("unknown command %q: decode, encode or negotiate", args[0])
 	}
 	return err
 }

@@ -25,16 +25,19 @@
 // to a temporary file in the same directory and renamed into place, so that
 // a failed run leaves no file and never half of one. The flags of libwbxml's
 // wbxml2xml that make sense for ActiveSync are accepted in its spellings
-// (-o, -i N, -m 0|1|2, -k, -l ACTIVESYNC, also -i4 and flags after the
-// input), so that scripts written for it keep working; the others select
-// the output of package wbxml (-ns, -prefixes, -decl, -doctype), strictness
+// (-o, -i N, -m 0|1|2, -k, -l ACTIVESYNC or AIRSYNC, -c CHARSET, also -i4
+// and flags after the input), so that scripts written for it keep working;
+// -names libwbxml -decl=libwbxml writes libwbxml's element names and XML
+// declaration. The others select the output of package wbxml (-ns,
+// -prefixes, -names, -decl, -doctype), strictness
 // (-strict), a protocol version to check tags against (-protocol) and the
 // input form (-input). "wbxml2xml -h" lists them.
 //
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error naming the byte offset (of the WBXML
 // body), the line and column (of a text capture), or the HTTP message, HAR
-// entry, SAZ session or Burp item; 2 when the command line is bad, with the usage. Notes (unknown
+// entry, SAZ session or Burp item; 2 when the command line is bad, with one
+// line naming the problem and a hint to run -h. Notes (unknown
 // tags, tags outside -protocol, data after the root element, a query that
 // does not decode, a HAR body stored lossily) go to standard error too and
 // leave the status 0; after an error only the error line is written.

@@ -13,7 +13,8 @@ import (
 const ping = "../../testdata/interop/wbxml/eas-ping-req.wbxml"
 
 // TestUsageErrors checks that a bad command line exits with status 2, one
-// line naming the problem, then the usage, and no output.
+// line naming the problem and ending with a hint to run -h (not the whole
+// usage), and no output.
 func TestUsageErrors(t *testing.T) {
 	tests := []struct {
 		name string
@@ -26,7 +27,8 @@ func TestUsageErrors(t *testing.T) {
 		{"mode not a number", []string{"-mx", ping}, `wbxml2xml: invalid value "x" for flag -m: mode must be 0 (compact), 1 (indented) or 2 (canonical)`},
 		{"other language", []string{"-l", "WML13", ping}, `wbxml2xml: invalid value "WML13" for flag -l: language "WML13" is not supported: easkit converts ActiveSync only (ACTIVESYNC or AIRSYNC)`},
 		{"input form", []string{"-input", "pcap", ping}, `wbxml2xml: invalid value "pcap" for flag -input: input form must be auto, wbxml, hex, base64, http, har, saz or burp`},
-		{"namespace form", []string{"-ns", "prefix", ping}, `wbxml2xml: invalid value "prefix" for flag -ns: namespace form must be colon (AirSync:) or schema (AirSync)`},
+		{"namespace form", []string{"-ns", "prefix", ping}, `wbxml2xml: invalid value "prefix" for flag -ns: namespace form must be colon (AirSync:), schema (AirSync) or synce (http://synce.org/formats/airsync_wm5/airsync)`},
+		{"AIRSYNC and -ns", []string{"-l", "AIRSYNC", "-ns", "schema", ping}, `wbxml2xml: -l AIRSYNC writes the SynCE namespaces: it cannot be used with -ns`},
 		{"protocol syntax", []string{"-protocol", "fourteen", ping}, `wbxml2xml: invalid value "fourteen" for flag -protocol: `},
 		{"protocol unpublished", []string{"-protocol", "17.0", ping}, `wbxml2xml: invalid value "17.0" for flag -protocol: protocol version 17.0 was never published (known: 1.0, 2.0, 2.1, 2.5, 12.0, 12.1, 14.0, 14.1, 16.0, 16.1)`},
 		{"negative indent", []string{"-i", "-1", ping}, "wbxml2xml: -i: indent must be between 0 and 64"},
@@ -35,23 +37,13 @@ func TestUsageErrors(t *testing.T) {
 		{"two inputs", []string{ping, ping}, `wbxml2xml: one input at most, got 2: ["` + ping + `" "` + ping + `"]`},
 		{"missing value", []string{ping, "-o"}, "wbxml2xml: flag needs an argument: -o"},
 		{"bool with value", []string{"-strict=maybe", ping}, `wbxml2xml: invalid boolean value "maybe" for -strict: parse error`},
+		{"charset", []string{"-c", "latin1", ping}, `wbxml2xml: invalid value "latin1" for flag -c: charset "latin1" is not one libwbxml takes (ASCII, `},
+		{"names", []string{"-names", "z-push", ping}, `wbxml2xml: invalid value "z-push" for flag -names: element names must be spec or libwbxml`},
+		{"declaration", []string{"-decl=short", ping}, `wbxml2xml: invalid boolean value "short" for -decl: declaration must be true, false or libwbxml`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			r := clitest.MustRun(t, bin, nil, tt.args...)
-			if r.Exit != 2 {
-				t.Errorf("exit %d, want 2", r.Exit)
-			}
-			first, rest, _ := strings.Cut(string(r.Stderr), "\n")
-			if !strings.HasPrefix(first, tt.line) {
-				t.Errorf("first line of stderr:\n got %s\nwant %s…", first, tt.line)
-			}
-			if rest != usage {
-				t.Errorf("the usage does not follow the error line; stderr:\n%s", r.Stderr)
-			}
-			if len(r.Stdout) != 0 {
-				t.Errorf("stdout not empty: %q", r.Stdout)
-			}
+			clitest.CheckUsageError(t, clitest.MustRun(t, bin, nil, tt.args...), name, tt.line)
 		})
 	}
 }
@@ -96,6 +88,8 @@ func TestLibwbxmlFlags(t *testing.T) {
 	const compact = `<Ping xmlns="Ping:"><HeartbeatInterval>470</HeartbeatInterval><Folders><Folder><Id>1</Id>`
 	const decl = `<?xml version="1.0" encoding="UTF-8"?>` + "\n"
 	const doctype = `<!DOCTYPE ActiveSync PUBLIC "-//MICROSOFT//DTD ActiveSync//EN" "http://www.microsoft.com/">` + "\n"
+	const synce = `<!DOCTYPE AirSync PUBLIC "-//AIRSYNC//DTD AirSync//EN" "http://www.microsoft.com/">` + "\n" +
+		`<Ping xmlns="http://synce.org/formats/airsync_wm5/ping">` + "\n"
 	tests := []struct {
 		name string
 		args []string
@@ -113,7 +107,11 @@ func TestLibwbxmlFlags(t *testing.T) {
 		{"-m 2 -doctype", []string{"-m", "2", "-doctype", ping}, doctype + compact},
 		{"-k", []string{"-k", ping}, decl + doctype + indented(2)},
 		{"-l ACTIVESYNC", []string{"-l", "ACTIVESYNC", ping}, decl + doctype + indented(2)},
-		{"-l AIRSYNC", []string{"-l", "AIRSYNC", ping}, decl + doctype + indented(2)},
+		{"-l AIRSYNC", []string{"-l", "AIRSYNC", ping}, decl + synce},
+		{"-ns synce", []string{"-ns", "synce", ping}, decl + synce},
+		{"-decl=libwbxml", []string{"-decl=libwbxml", ping}, `<?xml version="1.0"?>` + "\n" + doctype + indented(2)},
+		{"-m 2 -decl=libwbxml", []string{"-m", "2", "-decl=libwbxml", ping}, `<?xml version="1.0"?>` + "\n" + compact},
+		{"-c", []string{"-c", "ISO-8859-1", ping}, decl + doctype + indented(2)},
 		{"-l activesync", []string{"-lactivesync", ping}, decl + doctype + indented(2)},
 		{"-o -", []string{"-o", "-", ping}, decl + doctype + indented(2)},
 		{"flags after the input", []string{ping, "-m", "2", "-l", "ACTIVESYNC"}, compact},

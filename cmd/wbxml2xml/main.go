@@ -31,7 +31,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return code
 	}
 	if data, err = cli.TextToUTF8(data); err != nil {
-		return cli.Report(stderr, name, usage, err)
+		return cli.Report(stderr, name, err)
 	}
 	c := newConverter(o)
 	var file *cli.Output
@@ -39,7 +39,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		// A file gets the XML as it is made; it is renamed into place
 		// only when all went well.
 		if file, err = cli.CreateOutput(o.output); err != nil {
-			return cli.Report(stderr, name, usage, err)
+			return cli.Report(stderr, name, err)
 		}
 		c.sink = file
 	}
@@ -58,7 +58,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 			// session shows up to where it breaks.
 			stdout.Write(out)
 		}
-		return cli.Report(stderr, name, usage, err)
+		return cli.Report(stderr, name, err)
 	}
 	if file == nil {
 		_, err = stdout.Write(out)
@@ -68,7 +68,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		file.Abort()
 	}
 	if err != nil {
-		return cli.Report(stderr, name, usage, err)
+		return cli.Report(stderr, name, err)
 	}
 	return cli.ExitOK
 }

@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"runtime"
 	"strconv"
+	"strings"
 
 	"github.com/easkit/easkit/capture"
 	"github.com/easkit/easkit/codepages"
@@ -30,16 +31,20 @@ type options struct {
 	mode, indent  int
 	keepSpace     bool // -k: accepted; text is always written exactly
 	nsForm        codepages.NamespaceForm
+	synce         bool // -l AIRSYNC: libwbxml's SynCE namespaces and DOCTYPE
 	prefixes      bool
 	strict        bool
 	proto         version.Version
 	decl, doctype bool
+	declShort     bool // -decl=libwbxml: <?xml version="1.0"?>
+	names         wbxml.TagNames
+	charset       string // -c: accepted and checked; the header's charset is used
 	version       bool
 }
 
 // parseArgs parses the command line.
 func parseArgs(args []string) (*options, error) {
-	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent}
+	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent, decl: true}
 	fs := flags(o)
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
@@ -57,6 +62,12 @@ func parseArgs(args []string) (*options, error) {
 		o.input = pos[0]
 	default:
 		return nil, cli.Usagef("one input at most, got %d: %q", len(pos), pos)
+	}
+	if o.synce {
+		if cli.Set(fs, "ns") {
+			return nil, cli.Usagef("-l AIRSYNC writes the SynCE namespaces: it cannot be used with -ns")
+		}
+		o.nsForm = codepages.SynCEForm
 	}
 	if o.mode != modeIndent {
 		o.indent = 0
@@ -86,7 +97,10 @@ func flags(o *options) *flag.FlagSet {
 		return nil
 	})
 	fs.BoolVar(&o.keepSpace, "k", false, "")
-	fs.Func("l", "", cli.CheckLang)
+	fs.Func("l", "", func(s string) error {
+		o.synce = strings.EqualFold(s, "AIRSYNC")
+		return cli.CheckLang(s)
+	})
 	fs.Func("input", "", func(s string) error {
 		f, err := capture.ParseForm(s)
 		if err != nil {
@@ -101,8 +115,10 @@ func flags(o *options) *flag.FlagSet {
 			o.nsForm = codepages.ColonForm
 		case "schema":
 			o.nsForm = codepages.SchemaForm
+		case "synce":
+			o.nsForm = codepages.SynCEForm
 		default:
-			return fmt.Errorf("namespace form must be colon (AirSync:) or schema (AirSync)")
+			return fmt.Errorf("namespace form must be colon (AirSync:), schema (AirSync) or synce (http://synce.org/formats/airsync_wm5/airsync)")
 		}
 		return nil
 	})
@@ -113,7 +129,19 @@ func flags(o *options) *flag.FlagSet {
 		o.proto = v
 		return err
 	})
-	fs.BoolVar(&o.decl, "decl", true, "")
+	fs.Var(&declFlag{o}, "decl", "")
+	fs.Func("names", "", func(s string) error {
+		n, err := wbxml.ParseTagNames(s)
+		if err != nil {
+			return fmt.Errorf("element names must be spec or libwbxml")
+		}
+		o.names = n
+		return nil
+	})
+	fs.Func("c", "", func(s string) error {
+		o.charset = s
+		return cli.CheckCharset(s)
+	})
 	fs.BoolVar(&o.doctype, "doctype", true, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	return fs
@@ -130,6 +158,8 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 		wbxml.WithStrict(o.strict),
 		wbxml.WithIndent(o.indent),
 		wbxml.WithXMLDeclaration(o.decl),
+		wbxml.WithDeclarationEncoding(!o.declShort),
+		wbxml.WithTagNames(o.names),
 		wbxml.WithDocType(o.doctype),
 		wbxml.WithNamespaceForm(o.nsForm),
 		wbxml.WithPrefixes(o.prefixes),

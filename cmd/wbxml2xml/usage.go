@@ -1,6 +1,7 @@
 package main
 
-// usage is printed by -h, and after a command-line error.
+// usage is printed by -h; a command-line error is one line and a hint to
+// run -h.
 const usage = `Usage: wbxml2xml [flags] [input]
 
 wbxml2xml converts Exchange ActiveSync WBXML to XML. The input is a file, or
@@ -38,12 +39,22 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    with no XML declaration and no DOCTYPE
   -k               keep ignorable white space: accepted; text is always
                    written exactly as it is
-  -l LANG          the document language: ACTIVESYNC (the default) or
-                   AIRSYNC; no other is supported
+  -l LANG          the document language, as libwbxml names it:
+                   ACTIVESYNC (the default) or AIRSYNC, which writes
+                   libwbxml's SynCE namespaces and AirSync DOCTYPE (as
+                   -ns synce); no other is supported
+  -c CHARSET       libwbxml's charset for documents whose header names
+                   none: accepted (ASCII, ISO-8859-1 … UTF-8, UTF-16);
+                   such documents are read as UTF-8, as ActiveSync sends
+  -names SET       element names: spec (the default, the current
+                   [MS-ASWBXML] spelling) or libwbxml (those libwbxml 0.11
+                   writes: Calendar TimeZone, DTStamp, ComposeMail MIME
+                   holding base64, ...); both read back with xml2wbxml
   -input FORM      auto (default), wbxml, hex, base64, http, har, saz
                    or burp
   -ns FORM         namespace spelling: colon (AirSync:, the default, as
-                   libwbxml and the protocol examples) or schema (AirSync)
+                   libwbxml and the protocol examples), schema (AirSync) or
+                   synce (http://synce.org/formats/airsync_wm5/airsync)
   -prefixes        declare every code page on the root element with a
                    prefix (email:Subject), as Microsoft's examples do
   -strict          fail on tags the protocol does not define, on tags
@@ -52,6 +63,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
   -decl=false      no XML declaration
+  -decl=libwbxml   libwbxml's declaration, <?xml version="1.0"?>, without
+                   the encoding (default: encoding="UTF-8")
   -doctype=false   no DOCTYPE
   -h               show this help
   --version        show the version
@@ -72,4 +85,5 @@ Examples:
   wbxml2xml -m 2 body.wbxml | diff expected.xml -
   wbxml2xml -protocol 12.1 -strict body.wbxml
   wbxml2xml -l ACTIVESYNC -o out.xml in.wbxml     (as with libwbxml)
+  wbxml2xml -names libwbxml -decl=libwbxml -i 1 in.wbxml   (libwbxml's XML)
 `

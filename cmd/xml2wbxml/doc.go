@@ -25,7 +25,7 @@
 //
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error giving the line and column; 2 when the
-// command line is bad, with the usage. Notes (attributes dropped, tags
+// command line is bad, with one line and a hint to run -h. Notes (attributes dropped, tags
 // outside -protocol) go to standard error too and leave the status 0;
 // after an error only the error line is written.
 package main

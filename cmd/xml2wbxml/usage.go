@@ -1,6 +1,7 @@
 package main
 
-// usage is printed by -h, and after a command-line error.
+// usage is printed by -h; a command-line error is one line and a hint to
+// run -h.
 const usage = `Usage: xml2wbxml [flags] [input]
 
 xml2wbxml converts XML to Exchange ActiveSync WBXML. The input is a file, or

@@ -14,7 +14,8 @@ const (
 	// ExitData: the input could not be read or converted; one line on
 	// standard error says where.
 	ExitData = 1
-	// ExitUsage: the command line is wrong; the usage follows the error.
+	// ExitUsage: the command line is wrong; one line on standard error
+	// says what, with a hint to run the command with -h.
 	ExitUsage = 2
 )
 
@@ -36,17 +37,22 @@ func Usagef(format string, args ...any) error {
 }
 
 // Report prints err to stderr as one line prefixed with the command name and
-// returns the exit code for it: ExitUsage for a *UsageError, after which
-// usage is printed too, and ExitData for anything else.
-func Report(stderr io.Writer, name, usage string, err error) int {
-	fmt.Fprintf(stderr, "%s: %s\n", name, OneLine(err.Error()))
+// returns the exit code for it: ExitUsage for a *UsageError, whose line
+// ends with [UsageHint] (the usage itself would bury the problem), and
+// ExitData for anything else.
+func Report(stderr io.Writer, name string, err error) int {
 	var ue *UsageError
 	if errors.As(err, &ue) {
-		io.WriteString(stderr, usage)
+		fmt.Fprintf(stderr, "%s: %s %s\n", name, OneLine(err.Error()), UsageHint(name))
 		return ExitUsage
 	}
+	fmt.Fprintf(stderr, "%s: %s\n", name, OneLine(err.Error()))
 	return ExitData
 }
+
+// UsageHint is what ends the line of a usage error:
+// "(run wbxml2xml -h for usage)".
+func UsageHint(name string) string { return "(run " + name + " -h for usage)" }
 
 // Recover is deferred by a command's run function. If the function panics,
 // it reports an internal error on one line, without a stack trace, and sets

@@ -8,17 +8,17 @@ import (
 
 func TestReport(t *testing.T) {
 	var b bytes.Buffer
-	if code := Report(&b, "tool", "USAGE\n", errors.New("line one\nline two")); code != ExitData {
+	if code := Report(&b, "tool", errors.New("line one\nline two")); code != ExitData {
 		t.Errorf("data error: exit %d, want %d", code, ExitData)
 	}
 	if got := b.String(); got != "tool: line one; line two\n" {
 		t.Errorf("data error printed %q", got)
 	}
 	b.Reset()
-	if code := Report(&b, "tool", "USAGE\n", Usagef("bad %s", "flag")); code != ExitUsage {
+	if code := Report(&b, "tool", Usagef("bad %s", "flag")); code != ExitUsage {
 		t.Errorf("usage error: exit %d, want %d", code, ExitUsage)
 	}
-	if got := b.String(); got != "tool: bad flag\nUSAGE\n" {
+	if got := b.String(); got != "tool: bad flag (run tool -h for usage)\n" {
 		t.Errorf("usage error printed %q", got)
 	}
 }

@@ -19,17 +19,17 @@ func Start(stdin io.Reader, stdout, stderr io.Writer, name, usage string,
 		io.WriteString(stdout, usage)
 		return nil, ExitOK, true
 	case parseErr != nil:
-		return nil, Report(stderr, name, usage, parseErr), true
+		return nil, Report(stderr, name, parseErr), true
 	case version:
 		io.WriteString(stdout, VersionLine(name))
 		return nil, ExitOK, true
 	}
 	if IsStdio(input) && StdinIsTerminal(stdin) {
-		return nil, Report(stderr, name, usage, Usagef("%s", noInput)), true
+		return nil, Report(stderr, name, Usagef("%s", noInput)), true
 	}
 	data, err := ReadInput(input, stdin)
 	if err != nil {
-		return nil, Report(stderr, name, usage, err), true
+		return nil, Report(stderr, name, err), true
 	}
 	TuneGC(len(data))
 	return data, ExitOK, false

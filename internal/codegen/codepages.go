@@ -82,7 +82,7 @@ func (t *Tables) writeCodePages(b *bytes.Buffer) {
 
 	b.WriteString("var pageTable = [NumPages]pageInfo{\n")
 	for _, p := range t.Pages {
-		fmt.Fprintf(b, "\t{name: %q, colon: %q, schema: %q, other: %s},\n", p.Name, p.Colon, p.Schema, goStrings(p.Other))
+		fmt.Fprintf(b, "\t{name: %q, colon: %q, schema: %q, synce: %q, other: %s},\n", p.Name, p.Colon, p.Schema, p.SynCE, goStrings(p.Other))
 	}
 	b.WriteString("}\n\n")
 
@@ -102,7 +102,7 @@ func (t *Tables) writeCodePages(b *bytes.Buffer) {
 	b.WriteString("// lookupPage maps every accepted namespace spelling to its page.\n")
 	b.WriteString("func lookupPage(ns string) (uint8, bool) {\n\tswitch ns {\n")
 	for _, p := range t.Pages {
-		all := append([]string{p.Colon, p.Schema}, p.Other...)
+		all := append([]string{p.Colon, p.Schema, p.SynCE}, p.Other...)
 		fmt.Fprintf(b, "\tcase %s:\n\t\treturn %d, true\n", quoteList(all), p.Number)
 	}
 	b.WriteString("\t}\n\treturn 0, false\n}\n\n")
@@ -119,7 +119,8 @@ func (t *Tables) writeCodePages(b *bytes.Buffer) {
 		}
 		b.WriteString("\t\t}\n")
 	}
-	b.WriteString("\t}\n\treturn 0, false\n}\n")
+	b.WriteString("\t}\n\treturn 0, false\n}\n\n")
+	t.writeLibwbxmlNames(b)
 }
 
 func describe(p *Page, t *Tag) string {

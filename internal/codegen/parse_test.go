@@ -16,7 +16,7 @@ import (
 // file and line).
 func TestParseErrors(t *testing.T) {
 	base := map[string][]byte{}
-	for _, name := range []string{codegen.CodePagesFile, codegen.NamespacesFile, codegen.OpaqueFile, codegen.CommandsFile, codegen.ParamsFile} {
+	for _, name := range codegen.SpecFiles {
 		b, err := os.ReadFile(filepath.Join("..", "..", name))
 		if err != nil {
 			t.Fatal(err)

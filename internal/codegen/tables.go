@@ -18,7 +18,11 @@ const (
 	OpaqueFile     = "gen/spec/aswbxml-opaque.tsv"
 	CommandsFile   = "gen/spec/ashttp-commands.tsv"
 	ParamsFile     = "gen/spec/ashttp-params.tsv"
+	LibwbxmlFile   = "gen/spec/libwbxml-names.tsv"
 )
+
+// SpecFiles lists every spec table file, in the order Parse reads them.
+var SpecFiles = []string{NamespacesFile, CodePagesFile, OpaqueFile, LibwbxmlFile, CommandsFile, ParamsFile}
 
 // historicPrefix starts the note of every token that is not in the current
 // [MS-ASWBXML] tables; such tokens are decoded but never chosen on input
@@ -38,6 +42,7 @@ type Page struct {
 	Name   string   // page name, e.g. "AirSync"
 	Schema string   // schema-form namespace, e.g. "AirSync"
 	Colon  string   // colon-form namespace, e.g. "AirSync:"
+	SynCE  string   // libwbxml's -l AIRSYNC namespace, e.g. "http://synce.org/formats/airsync_wm5/airsync"
 	Other  []string // further namespace spellings accepted on input
 	Tags   []*Tag   // sorted by token
 }
@@ -55,6 +60,7 @@ type Tag struct {
 	AlsoFrom, AlsoTo version.Version
 	Historic         bool
 	Content          string // "", "binary" or "text"
+	Libwbxml         string // the name libwbxml 0.11 writes, when it is not Name
 	Note             string
 }
 
@@ -76,7 +82,7 @@ type Param struct {
 func Load(root string) (*Tables, error) {
 	read := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(root, name)) }
 	files := map[string][]byte{}
-	for _, name := range []string{CodePagesFile, NamespacesFile, OpaqueFile, CommandsFile, ParamsFile} {
+	for _, name := range SpecFiles {
 		b, err := read(name)
 		if err != nil {
 			return nil, err
@@ -101,6 +107,9 @@ func Parse(files map[string][]byte) (*Tables, error) {
 	if err := t.parseOpaque(files[OpaqueFile]); err != nil {
 		return nil, err
 	}
+	if err := t.parseLibwbxml(files[LibwbxmlFile]); err != nil {
+		return nil, err
+	}
 	if err := t.parseCommands(files[CommandsFile]); err != nil {
 		return nil, err
 	}
@@ -111,7 +120,7 @@ func Parse(files map[string][]byte) (*Tables, error) {
 }
 
 func (t *Tables) parseNamespaces(data []byte) error {
-	rows, err := readTSV(NamespacesFile, data, "page", "name", "schema", "colon", "other")
+	rows, err := readTSV(NamespacesFile, data, "page", "name", "schema", "colon", "other", "synce")
 	if err != nil {
 		return err
 	}
@@ -125,14 +134,14 @@ func (t *Tables) parseNamespaces(data []byte) error {
 		if int(n) != len(t.Pages) {
 			return fmt.Errorf("%s: page %d out of order, want page %d", at, n, len(t.Pages))
 		}
-		p := &Page{Number: uint8(n), Name: r.fields["name"], Schema: r.fields["schema"], Colon: r.fields["colon"], Other: splitList(r.fields["other"])}
+		p := &Page{Number: uint8(n), Name: r.fields["name"], Schema: r.fields["schema"], Colon: r.fields["colon"], Other: splitList(r.fields["other"]), SynCE: r.fields["synce"]}
 		if !isIdent(p.Name) {
 			return fmt.Errorf("%s: page name %q is not an identifier", at, p.Name)
 		}
-		if p.Schema == "" || p.Colon == "" {
-			return fmt.Errorf("%s: page %d needs a schema and a colon namespace", at, n)
+		if p.Schema == "" || p.Colon == "" || p.SynCE == "" {
+			return fmt.Errorf("%s: page %d needs a schema, a colon and a SynCE namespace", at, n)
 		}
-		for _, ns := range append([]string{p.Schema, p.Colon}, p.Other...) {
+		for _, ns := range append([]string{p.Schema, p.Colon, p.SynCE}, p.Other...) {
 			if prev, dup := seen[ns]; dup {
 				return fmt.Errorf("%s: namespace %q already belongs to page %s", at, ns, prev)
 			}

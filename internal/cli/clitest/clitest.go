@@ -215,3 +215,28 @@ func HexLines(b []byte) []byte {
 	}
 	return out
 }
+
+// CheckUsageError checks that r is the run of a bad command line of the
+// command name: exit status 2, nothing on standard output, and on standard
+// error one line that starts with prefix and ends with the hint
+// "(run name -h for usage)", without the usage itself.
+func CheckUsageError(t testing.TB, r Result, name, prefix string) {
+	t.Helper()
+	if r.Exit != 2 {
+		t.Errorf("exit %d, want 2", r.Exit)
+	}
+	if len(r.Stdout) != 0 {
+		t.Errorf("stdout not empty: %q", r.Stdout)
+	}
+	line, ok := strings.CutSuffix(string(r.Stderr), "\n")
+	if !ok || strings.Contains(line, "\n") {
+		t.Errorf("stderr is not one line:\n%s", r.Stderr)
+		return
+	}
+	if !strings.HasPrefix(line, prefix) {
+		t.Errorf("stderr:\n got %s\nwant %s…", line, prefix)
+	}
+	if hint := " (run " + name + " -h for usage)"; !strings.HasSuffix(line, hint) {
+		t.Errorf("stderr does not end with %q:\n%s", hint, line)
+	}
+}
