@@ -4,19 +4,11 @@ import (
 	"testing"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/internal/testenv"
 )
 
-// skipAllocs skips an allocation test when counts are unreliable: coverage
-// counters and the race detector allocate.
-func skipAllocs(t *testing.T) {
-	t.Helper()
-	if testing.CoverMode() != "" || raceEnabled {
-		t.Skip("allocation counts differ under coverage and the race detector")
-	}
-}
-
 func TestDecodeAllocatesNothing(t *testing.T) {
-	skipAllocs(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	texts := [][]byte{
 		[]byte("eQIJBBCuTs0Z9ZK6Vldwb/dM8JusBHVeHIQDUFBDBwEBAwYxMTkyODEBBUlOQk9Y"),
 		[]byte("jAEECBBv8Usp+29k8LM6azAOecgZBAAAAAALV2luZG93c01haWz/AwEMAQ=="),
@@ -42,7 +34,7 @@ func TestDecodeAllocatesNothing(t *testing.T) {
 }
 
 func TestEncodeAllocatesNothing(t *testing.T) {
-	skipAllocs(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	var q b64uri.Query
 	if err := q.Decode([]byte("eQIJBBCuTs0Z9ZK6Vldwb/dM8JusBHVeHIQDUFBDBwEBAwYxMTkyODEBBUlOQk9Y")); err != nil {
 		t.Fatal(err)
@@ -65,7 +57,7 @@ func TestEncodeAllocatesNothing(t *testing.T) {
 }
 
 func TestParsePlainAllocatesNothing(t *testing.T) {
-	skipAllocs(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	query := []byte("Cmd=SmartForward&User=CONTOSO%5Crm&DeviceId=AE4ECD19F592BA5657706FF74CF09BAC&DeviceType=PPC&ItemId=119281&CollectionId=INBOX&SaveInSent=T")
 	h := b64uri.Headers{ProtocolVersion: "12.1", PolicyKey: "2216451701"}
 	var q b64uri.Query

@@ -2,10 +2,10 @@ package testenv
 
 import "testing"
 
-// AllocsReliable reports whether allocation counts, as
-// testing.AllocsPerRun measures them, are those of the code under test:
-// false under the race detector and with coverage, whose instrumentation
-// allocates.
+// AllocsReliable reports whether the allocations a test measures (counts
+// from testing.AllocsPerRun, bytes from runtime.MemStats) are those of the
+// code under test: false under the race detector and with coverage, whose
+// instrumentation allocates.
 func AllocsReliable() bool { return allocsUnreliable(RaceEnabled, testing.CoverMode()) == "" }
 
 // SkipIfAllocsUnreliable skips t, saying why, when [AllocsReliable] is
