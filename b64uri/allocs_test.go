@@ -15,7 +15,7 @@ func TestDecodeAllocatesNothing(t *testing.T) {
 		[]byte("jAkHBBC32YBsEj5p%2BIUKLTDTcJoYBAAAAAALV2luZG93c01haWw"),
 	}
 	var q b64uri.Query
-	lenient := b64uri.Decoder{Lenient: true}
+	lenient := b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient))
 	_ = lenient.Decode(&q, texts[0]) // warm up: the buffer and Params grow once
 	raw, _ := q.AppendPack(nil)
 	n := testing.AllocsPerRun(1000, func() {
@@ -71,5 +71,21 @@ func TestParsePlainAllocatesNothing(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("ParsePlain into a reused Query allocates %v times per run, want 0", n)
+	}
+}
+
+// TestNewDecoderAllocatesNothing: options are values, so building a
+// Decoder from them costs nothing.
+func TestNewDecoderAllocatesNothing(t *testing.T) {
+	testenv.SkipIfAllocsUnreliable(t)
+	var d b64uri.Decoder
+	n := testing.AllocsPerRun(1000, func() {
+		d = b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient), b64uri.WithStrictness(b64uri.Strict))
+	})
+	if n != 0 {
+		t.Errorf("NewDecoder with two options allocates %v times per run, want 0", n)
+	}
+	if d.Strictness() != b64uri.Strict {
+		t.Errorf("Strictness() = %v, want Strict (the later option)", d.Strictness())
 	}
 }

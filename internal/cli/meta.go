@@ -11,6 +11,10 @@ import (
 	"github.com/easkit/easkit/capture"
 )
 
+// lenientQueries decodes the base64 queries of captured requests, which
+// may be in any of the forms real clients and servers get wrong.
+var lenientQueries = b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient))
+
 // maxTextBody is how much of a text body (an HTML error page, Autodiscover
 // XML) a description shows.
 const maxTextBody = 2048
@@ -62,7 +66,7 @@ func Command(query string) string {
 		return ""
 	}
 	var q b64uri.Query
-	if err := (b64uri.Decoder{Lenient: true}).Decode(&q, []byte(query)); err != nil {
+	if err := lenientQueries.Decode(&q, []byte(query)); err != nil {
 		return ""
 	}
 	return q.Command.String()
@@ -150,7 +154,7 @@ func describeQuery(b *strings.Builder, query string) (note string) {
 	how := "base64"
 	strictErr := q.Decode([]byte(query))
 	if strictErr != nil {
-		if err := (b64uri.Decoder{Lenient: true}).Decode(&q, []byte(query)); err != nil {
+		if err := lenientQueries.Decode(&q, []byte(query)); err != nil {
 			fmt.Fprintf(b, "Query (base64): does not decode: %v\n\n", strictErr)
 			return "query: " + strictErr.Error()
 		}
