@@ -4,26 +4,18 @@ import (
 	"testing"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/internal/testenv"
 )
 
-// skipAllocs skips an allocation test when counts are unreliable: coverage
-// counters and the race detector allocate.
-func skipAllocs(t *testing.T) {
-	t.Helper()
-	if testing.CoverMode() != "" || raceEnabled {
-		t.Skip("allocation counts differ under coverage and the race detector")
-	}
-}
-
 func TestDecodeAllocatesNothing(t *testing.T) {
-	skipAllocs(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	texts := [][]byte{
 		[]byte("eQIJBBCuTs0Z9ZK6Vldwb/dM8JusBHVeHIQDUFBDBwEBAwYxMTkyODEBBUlOQk9Y"),
 		[]byte("jAEECBBv8Usp+29k8LM6azAOecgZBAAAAAALV2luZG93c01haWz/AwEMAQ=="),
 		[]byte("jAkHBBC32YBsEj5p%2BIUKLTDTcJoYBAAAAAALV2luZG93c01haWw"),
 	}
 	var q b64uri.Query
-	lenient := b64uri.Decoder{Lenient: true}
+	lenient := b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient))
 	_ = lenient.Decode(&q, texts[0]) // warm up: the buffer and Params grow once
 	raw, _ := q.AppendPack(nil)
 	n := testing.AllocsPerRun(1000, func() {
@@ -42,7 +34,7 @@ func TestDecodeAllocatesNothing(t *testing.T) {
 }
 
 func TestEncodeAllocatesNothing(t *testing.T) {
-	skipAllocs(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	var q b64uri.Query
 	if err := q.Decode([]byte("eQIJBBCuTs0Z9ZK6Vldwb/dM8JusBHVeHIQDUFBDBwEBAwYxMTkyODEBBUlOQk9Y")); err != nil {
 		t.Fatal(err)
@@ -65,7 +57,7 @@ func TestEncodeAllocatesNothing(t *testing.T) {
 }
 
 func TestParsePlainAllocatesNothing(t *testing.T) {
-	skipAllocs(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	query := []byte("Cmd=SmartForward&User=CONTOSO%5Crm&DeviceId=AE4ECD19F592BA5657706FF74CF09BAC&DeviceType=PPC&ItemId=119281&CollectionId=INBOX&SaveInSent=T")
 	h := b64uri.Headers{ProtocolVersion: "12.1", PolicyKey: "2216451701"}
 	var q b64uri.Query
@@ -79,5 +71,21 @@ func TestParsePlainAllocatesNothing(t *testing.T) {
 	})
 	if n != 0 {
 		t.Errorf("ParsePlain into a reused Query allocates %v times per run, want 0", n)
+	}
+}
+
+// TestNewDecoderAllocatesNothing: options are values, so building a
+// Decoder from them costs nothing.
+func TestNewDecoderAllocatesNothing(t *testing.T) {
+	testenv.SkipIfAllocsUnreliable(t)
+	var d b64uri.Decoder
+	n := testing.AllocsPerRun(1000, func() {
+		d = b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient), b64uri.WithStrictness(b64uri.Strict))
+	})
+	if n != 0 {
+		t.Errorf("NewDecoder with two options allocates %v times per run, want 0", n)
+	}
+	if d.Strictness() != b64uri.Strict {
+		t.Errorf("Strictness() = %v, want Strict (the later option)", d.Strictness())
 	}
 }

@@ -13,7 +13,8 @@ const benchText = "eQIJBBCuTs0Z9ZK6Vldwb/dM8JusBHVeHIQDUFBDBwEBAwYxMTkyODEBBUlOQ
 
 // BenchmarkB64URI measures the two directions: Unpack is base64 text to a
 // reused Query (Decode), Pack is a Query to base64 text (AppendEncode).
-// UnpackBytes and PackBytes leave out the base64 layer.
+// UnpackLenient is Unpack through a lenient Decoder. UnpackBytes and
+// PackBytes leave out the base64 layer.
 func BenchmarkB64URI(b *testing.B) {
 	text := []byte(benchText)
 	var q b64uri.Query
@@ -28,6 +29,17 @@ func BenchmarkB64URI(b *testing.B) {
 		b.SetBytes(int64(len(text)))
 		for b.Loop() {
 			if err := q.Decode(text); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("UnpackLenient", func(b *testing.B) {
+		var q b64uri.Query
+		d := b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient))
+		b.ReportAllocs()
+		b.SetBytes(int64(len(text)))
+		for b.Loop() {
+			if err := d.Decode(&q, text); err != nil {
 				b.Fatal(err)
 			}
 		}

@@ -9,6 +9,7 @@ import (
 // Command is the command code carried in the second byte of a base64
 // request query ([MS-ASHTTP] 2.2.1.1.1.1.2). The constants Cmd… are
 // generated from gen/spec/ashttp-commands.tsv; codes 5–8 are unassigned.
+// The zero Command is [CmdSync], code 0, an assigned command.
 type Command uint8
 
 // String returns the command name used in the plain query's Cmd parameter
@@ -38,7 +39,8 @@ func ParseCommand(name string) (Command, bool) { return commandByName(name) }
 
 // ParamTag is the tag of one command parameter in a base64 request query
 // ([MS-ASHTTP] 2.2.1.1.1.1.3). The constants Param… are generated from
-// gen/spec/ashttp-params.tsv.
+// gen/spec/ashttp-params.tsv. The zero ParamTag is [ParamAttachmentName],
+// tag 0, a defined tag.
 type ParamTag uint8
 
 // String returns the parameter name ("ItemId"), or "Param(N)" for a tag no

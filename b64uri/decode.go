@@ -16,19 +16,35 @@ const minLen = 7
 // hold.
 const MaxParams = 64
 
-// Decoder holds decoding options. The zero Decoder is strict, as the spec
-// is; [Query.Decode] and [Query.Unpack] use it.
+// Decoder decodes request queries with the settings of its [Option]s;
+// make one with [NewDecoder]. A Decoder is a small value with no state
+// of its own: copy it freely and use it from any number of goroutines
+// (each with its own Query). The zero Decoder is ready to use and
+// [Strict], as NewDecoder() with no options is; [Query.Decode] and
+// [Query.Unpack] use it.
 type Decoder struct {
-	// Lenient accepts what real clients and servers get wrong, and nothing
-	// that would change the meaning of a valid query:
-	//   - the URL-safe alphabet ('-' for '+', '_' for '/');
-	//   - percent-escapes (%2B, %2F, %3D, or any %XX naming an alphabet
-	//     character), for a query copied from a URL;
-	//   - a space for '+' (what a form-decoding server makes of '+');
-	//   - a policy key length other than 0 or 4: the declared bytes are
-	//     skipped and the query has no policy key;
-	//   - an Options parameter that is not one byte long.
-	Lenient bool
+	lenient bool // Lenient rather than Strict
+}
+
+// NewDecoder returns a Decoder with the given options applied in order
+// over the defaults ([Strict]). It allocates nothing.
+func NewDecoder(opts ...Option) Decoder {
+	var d Decoder
+	for _, o := range opts {
+		switch o.kind {
+		case optStrictness:
+			d.lenient = o.strictness == Lenient
+		}
+	}
+	return d
+}
+
+// Strictness returns the Decoder's setting: [Strict] or [Lenient].
+func (d Decoder) Strictness() Strictness {
+	if d.lenient {
+		return Lenient
+	}
+	return Strict
 }
 
 // Decode decodes the base64 text of a request query (the part after '?')
@@ -40,7 +56,7 @@ func (d Decoder) Decode(q *Query, text []byte) error {
 	if need := decodedMaxLen(len(text)); cap(q.buf) < need {
 		q.buf = make([]byte, 0, need)
 	}
-	b, err := decodeBase64(q.buf[:0], text, d.Lenient)
+	b, err := decodeBase64(q.buf[:0], text, d.lenient)
 	if err != nil {
 		return err
 	}
@@ -79,12 +95,12 @@ func (d Decoder) Unpack(q *Query, b []byte) error {
 	n = int(b[p])
 	rest = len(b) - p - 1
 	switch {
-	case n > rest && (n == 4 || d.Lenient):
+	case n > rest && (n == 4 || d.lenient):
 		return bytesError(ErrPolicyKeyLength, FieldPolicyKeyLength, p, n, rest, 0)
 	case n == 4:
 		q.PolicyKey = binary.LittleEndian.Uint32(b[p+1:])
 		q.HasPolicyKey = true
-	case n != 0 && !d.Lenient:
+	case n != 0 && !d.lenient:
 		return bytesError(ErrPolicyKeyLength, FieldPolicyKeyLength, p, n, -1, 0)
 	}
 	p += 1 + n
@@ -118,7 +134,7 @@ func (d Decoder) Unpack(q *Query, b []byte) error {
 		case len(ps) == MaxParams:
 			q.Params = ps
 			return bytesError(ErrTooManyParams, FieldParamTag, p, MaxParams+1, -1, tag)
-		case tag == ParamOptions && n != 1 && !d.Lenient:
+		case tag == ParamOptions && n != 1 && !d.lenient:
 			q.Params = ps
 			return bytesError(ErrOptionsLength, FieldParamLength, p+1, n, -1, tag)
 		}

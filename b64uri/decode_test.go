@@ -88,7 +88,7 @@ func TestBase64Layer(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var q b64uri.Query
-			err := b64uri.Decoder{Lenient: tt.lenient}.Decode(&q, []byte(tt.text))
+			err := decoder(tt.lenient).Decode(&q, []byte(tt.text))
 			if tt.err == nil {
 				if err != nil {
 					t.Fatalf("Decode(%q): %v", tt.text, err)
@@ -174,7 +174,7 @@ func TestUnpackFields(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			var q b64uri.Query
-			err := b64uri.Decoder{Lenient: tt.lenient}.Unpack(&q, tt.in)
+			err := decoder(tt.lenient).Unpack(&q, tt.in)
 			if tt.err == nil {
 				if err != nil {
 					t.Fatalf("Unpack(%x): %v", tt.in, err)

@@ -20,9 +20,10 @@
 // decoding. Both are strict by default, as the spec is: the RFC 2045
 // alphabet (padding optional), a device id of 1–255 bytes, a policy key
 // length of 0 or 4, an assigned command code, an Options parameter of one
-// byte, and every length within the input. [Decoder] with Lenient set also
-// accepts the URL-safe alphabet, percent-escapes, a space for '+', odd
-// policy key lengths (skipped) and odd Options lengths.
+// byte, and every length within the input. A [Decoder] made with
+// [NewDecoder]([WithStrictness]([Lenient])) also accepts the URL-safe
+// alphabet, percent-escapes, a space for '+', odd policy key lengths
+// (skipped) and odd Options lengths.
 //
 // Parameters with tags no revision defines (a real Windows Mail capture
 // carries tag 0xFF) are skipped by their length, never misread, and kept in

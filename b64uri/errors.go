@@ -67,7 +67,9 @@ var (
 	ErrHeaderValue = errors.New("bad header value")
 )
 
-// Field names the part of a query an [*Error] is about.
+// Field names the part of a query an [*Error] is about. The zero Field
+// names no part, and no error of this package carries it; its String is
+// "Field(0)".
 type Field uint8
 
 // The parts of a query. The binary fields are in wire order.
@@ -122,7 +124,9 @@ func (f Field) String() string {
 }
 
 // Error describes a bad query: what was wrong (Err, a sentinel), in which
-// field, and where.
+// field, and where. The package's functions make every Error they return;
+// the zero Error, which none of them returns, wraps nothing (Unwrap
+// returns nil) and reads "b64uri: byte 0: error".
 type Error struct {
 	Err   error // one of the sentinel errors above
 	Field Field

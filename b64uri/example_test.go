@@ -35,17 +35,6 @@ func ExampleQuery_Decode_error() {
 	// true device id length 4 170 22
 }
 
-func ExampleDecoder_lenient() {
-	// Copied from a URL: '+' percent-encoded, padding cut.
-	text := []byte("jAkHBBC32YBsEj5p%2BIUKLTDTcJoYBAAAAAALV2luZG93c01haWw")
-	var q b64uri.Query
-	fmt.Println(q.Decode(text))
-	fmt.Println(b64uri.Decoder{Lenient: true}.Decode(&q, text), q.DeviceIDText())
-	// Output:
-	// b64uri: base64 text offset 16: non-base64 character '%' (RFC 2045 alphabet expected)
-	// <nil> B7D9806C123E69F8850A2D30D3709A18
-}
-
 func ExampleQuery_AppendEncode() {
 	q := b64uri.Query{
 		Version:    version.V14_1,

@@ -54,7 +54,7 @@ func FuzzUnpack(f *testing.F) {
 	}
 	f.Add([]byte{141, 7, 0, 0, 1, 'd', 3, 1, 2, 3, 0, 7, 0}, true)
 	f.Fuzz(func(t *testing.T, data []byte, lenient bool) {
-		d := b64uri.Decoder{Lenient: lenient}
+		d := decoder(lenient)
 		var q b64uri.Query
 		if err := d.Unpack(&q, data); err != nil {
 			checkOffset(t, err, len(data), 0)
@@ -173,7 +173,7 @@ func FuzzDecode(f *testing.F) {
 	f.Add("jAkHBBC32YBsEj5p IUKLTDTcJoYBAAAAAALV2luZG93c01haWw", true)
 	f.Fuzz(func(t *testing.T, text string, lenient bool) {
 		var q b64uri.Query
-		err := b64uri.Decoder{Lenient: lenient}.Decode(&q, []byte(text))
+		err := decoder(lenient).Decode(&q, []byte(text))
 		if err != nil {
 			checkOffset(t, err, len(text)*3/4+3, len(text))
 		}

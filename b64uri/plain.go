@@ -171,6 +171,8 @@ func (q *Query) AppendPlain(dst []byte) []byte {
 }
 
 // Headers holds the plain form's request header values; "" means absent.
+// The zero Headers has every header absent, which [Query.ParsePlain]
+// refuses: it needs MS-ASProtocolVersion.
 type Headers struct {
 	ProtocolVersion string // MS-ASProtocolVersion, "14.1"
 	PolicyKey       string // X-MS-PolicyKey, unsigned decimal

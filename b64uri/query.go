@@ -21,6 +21,12 @@ import (
 //
 // To build a query, set the fields directly and add parameters with
 // [Query.SetParam] and [Query.SetOptions].
+//
+// The zero Query is ready to decode into and to build on; it needs no
+// constructor. As a query it is empty: no version, the command [CmdSync],
+// no device id, no parameters. It does not encode as it is: a device id
+// is required, so [Query.AppendEncode] and [Query.AppendPack] fail with
+// [ErrDeviceIDLength] until DeviceID is set.
 type Query struct {
 	// Version is the protocol version from the first byte. Any value
 	// decodes; [AllowedVersion] tells whether the base64 form may carry it.
@@ -54,12 +60,16 @@ type Query struct {
 }
 
 // Param is one command parameter: a tag and its value (0 to 255 bytes).
+// The zero Param is a valid parameter: [ParamAttachmentName] with an empty
+// value, packed as the two bytes 00 00.
 type Param struct {
 	Tag   ParamTag
 	Value []byte
 }
 
-// Flags are the bits of the Options parameter.
+// Flags are the bits of the Options parameter. The zero Flags has no bit
+// set; its String is "0", and as an Options value its plain form is
+// SaveInSent=F.
 type Flags uint8
 
 // The Options bits ([MS-ASHTTP] 2.2.1.1.1.1.3).

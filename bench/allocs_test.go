@@ -4,26 +4,15 @@ import (
 	"testing"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/internal/testenv"
 	"github.com/easkit/easkit/wbxml"
 )
-
-// skipIfNoAllocCheck skips allocation-count tests where instrumentation
-// adds allocations: under the race detector and with coverage.
-func skipIfNoAllocCheck(t *testing.T) {
-	t.Helper()
-	if raceEnabled {
-		t.Skip("allocation counts are not meaningful under -race")
-	}
-	if testing.CoverMode() != "" {
-		t.Skip("allocation counts are not meaningful with coverage")
-	}
-}
 
 // TestZeroAllocs proves what the benchmarks report: once warmed up, every
 // non-baseline operation allocates nothing, on every corpus message. It
 // runs each operation as its benchmark does.
 func TestZeroAllocs(t *testing.T) {
-	skipIfNoAllocCheck(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	runs := 3
 	if testing.Short() {
 		runs = 1

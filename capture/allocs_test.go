@@ -2,16 +2,9 @@ package capture
 
 import (
 	"testing"
-)
 
-// skipIfAllocsUnreliable skips allocation-count tests where the race
-// detector or coverage instrumentation adds allocations.
-func skipIfAllocsUnreliable(t *testing.T) {
-	t.Helper()
-	if raceEnabled || testing.CoverMode() != "" {
-		t.Skip("allocation counts are not meaningful under -race or -cover")
-	}
-}
+	"github.com/easkit/easkit/internal/testenv"
+)
 
 // Reading a raw body neither copies it nor allocates in proportion to it:
 // the CLI's common case costs a few small allocations whatever the size.
@@ -26,7 +19,7 @@ func TestRawNoCopy(t *testing.T) {
 	if len(m.Body) != len(body) || &m.Body[0] != &body[0] {
 		t.Error("raw body was copied")
 	}
-	skipIfAllocsUnreliable(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	allocs := testing.AllocsPerRun(20, func() {
 		r := NewReader(body)
 		if _, err := r.Next(); err != nil {

@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/easkit/easkit/internal/testenv"
 )
 
 func le32(vs ...int32) []byte {
@@ -74,7 +76,7 @@ func TestParseMultipartErrors(t *testing.T) {
 // A huge part count in a small body fails before anything is allocated
 // for it.
 func TestParseMultipartNoAllocation(t *testing.T) {
-	skipIfAllocsUnreliable(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	body := le32(0x7fffffff, 12, 0)
 	var before, after runtime.MemStats
 	runtime.ReadMemStats(&before)

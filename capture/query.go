@@ -78,9 +78,13 @@ func ParseQuery(raw string) Query {
 		q.Decoded = true
 		return q
 	}
-	q.Decoded = (b64uri.Decoder{Lenient: true}).Decode(&q.Base64, []byte(raw)) == nil
+	q.Decoded = lenientQueries.Decode(&q.Base64, []byte(raw)) == nil
 	return q
 }
+
+// lenientQueries decodes the base64 queries that do not decode strictly:
+// captures hold what clients really sent, mistakes included.
+var lenientQueries = b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient))
 
 // unescape percent-decodes a query component for display, or returns it as
 // written when it is not valid percent-encoding.

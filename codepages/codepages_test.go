@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/internal/testenv"
 	"github.com/easkit/easkit/version"
 	"github.com/easkit/easkit/wbxml"
 	"github.com/google/go-cmp/cmp"
@@ -325,9 +326,7 @@ func TestTagString(t *testing.T) {
 }
 
 func TestLookupAllocatesNothing(t *testing.T) {
-	if testing.CoverMode() != "" || raceEnabled {
-		t.Skip("allocation counts differ under coverage and the race detector")
-	}
+	testenv.SkipIfAllocsUnreliable(t)
 	ns := []byte("RightsManagement:")
 	name := []byte("RemoveRightsManagementDistribution") // longer than 32 bytes
 	longNS, longName := []byte("Provision"), []byte("AllowUnsignedInstallationPackages")

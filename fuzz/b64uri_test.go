@@ -26,7 +26,11 @@ import (
 //     version) to the query's version.
 func FuzzB64URI(f *testing.F) {
 	f.Fuzz(func(t *testing.T, data []byte, sel byte) {
-		d := b64uri.Decoder{Lenient: sel&2 != 0}
+		s := b64uri.Strict
+		if sel&2 != 0 {
+			s = b64uri.Lenient
+		}
+		d := b64uri.NewDecoder(b64uri.WithStrictness(s))
 		var q b64uri.Query
 		var err error
 		switch {

@@ -49,7 +49,7 @@ func FuzzCapture(f *testing.F) {
 			}
 			if q := m.RawQuery(); q != "" && !b64uri.IsPlain([]byte(q)) {
 				var query b64uri.Query
-				if err := (b64uri.Decoder{Lenient: true}).Decode(&query, []byte(q)); err != nil {
+				if err := b64uri.NewDecoder(b64uri.WithStrictness(b64uri.Lenient)).Decode(&query, []byte(q)); err != nil {
 					var be *b64uri.Error
 					if !errors.As(err, &be) {
 						t.Fatalf("query %q: error %v (%T) is not a *b64uri.Error", q, err, err)

@@ -44,7 +44,8 @@ func highestCommon(a, b []Version, limit Version) Version {
 	return best
 }
 
-// Reason says why two version lists share nothing usable.
+// Reason says why two version lists share nothing usable. The zero Reason
+// gives no reason; no [*NoCommonError] that the package returns has it.
 type Reason uint8
 
 // The reasons a [*NoCommonError] gives.
@@ -58,7 +59,9 @@ const (
 )
 
 // NoCommonError explains why [Negotiate] or [NextLower] found no version.
-// It wraps [ErrNoCommonVersion].
+// It wraps [ErrNoCommonVersion]. The zero NoCommonError, which the package
+// never returns, has no Reason and no lists; it still wraps
+// ErrNoCommonVersion and reads as that sentinel does.
 type NoCommonError struct {
 	Why    Reason
 	Client []Version // the client's versions, ascending, without zeros or duplicates
@@ -99,7 +102,10 @@ func sortedSet(vs []Version) []Version {
 // Error says why no version is common, with both lists.
 func (e *NoCommonError) Error() string {
 	var b strings.Builder
-	b.WriteString("version: no common protocol version: ")
+	b.WriteString("version: no common protocol version")
+	if e.Why != 0 {
+		b.WriteString(": ")
+	}
 	switch e.Why {
 	case NoClientVersions:
 		b.WriteString("the client supports no version")

@@ -6,6 +6,7 @@ import (
 
 	"github.com/google/go-cmp/cmp"
 
+	"github.com/easkit/easkit/internal/testenv"
 	"github.com/easkit/easkit/version"
 )
 
@@ -120,7 +121,7 @@ func TestNoCommonErrorLists(t *testing.T) {
 }
 
 func TestNegotiateAllocatesNothing(t *testing.T) {
-	skipAllocs(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	client := vs("12.1,14.0,14.1,16.0,16.1")
 	server := vs("2.0,2.1,2.5,12.0,12.1,14.0")
 	n := testing.AllocsPerRun(1000, func() {

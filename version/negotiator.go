@@ -11,7 +11,9 @@ import (
 // mailbox moves even when the server sends no X-MS-RP.
 const RecheckInterval = 24 * time.Hour
 
-// Source says which response carried a server's version list.
+// Source says which response carried a server's version list. Only the
+// three constants are sources: the zero Source names no response (its
+// String is "Source(?)"), so pass one of them to [Negotiator.Observe].
 type Source uint8
 
 // The responses that tell a client which versions the server supports.
@@ -45,7 +47,9 @@ func (s Source) String() string {
 	return "Source(?)"
 }
 
-// Decision is what a client should do after a [Negotiator] step.
+// Decision is what a client should do after a [Negotiator] step. The zero
+// Decision asks for nothing (no version, no change, no resync, no probe);
+// it is what the Negotiator's methods return with an error.
 type Decision struct {
 	// Version is the version to send from now on.
 	Version Version
@@ -67,9 +71,12 @@ type Decision struct {
 	Probe bool
 }
 
-// Negotiator holds a client's version-negotiation state. The zero value,
-// with Client set, is ready to use; the fields may also be restored from
-// storage. A Negotiator is not safe for concurrent use.
+// Negotiator holds a client's version-negotiation state. It needs no
+// constructor: the zero value, with Client set, is ready to use (Due
+// reports true, and Observe negotiates), and the fields may also be
+// restored from storage. Without Client it supports no version: Observe
+// fails with a [*NoCommonError] whenever it would choose a version, and
+// so does Rejected. A Negotiator is not safe for concurrent use.
 //
 // The life cycle: when [Negotiator.Due] reports true (first use, or
 // [RecheckInterval] since the server's list was learned), send HTTP OPTIONS

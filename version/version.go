@@ -4,7 +4,10 @@ import "strconv"
 
 // Version is an ActiveSync protocol version, stored as its URI byte: the
 // decimal digits of "major.minor" without the dot ("14.1" is 141, "2.5" is 25).
-// The zero Version means "no version".
+// The zero Version means "no version": it is not [Version.IsKnown], its
+// String is "", its text form (MarshalText) is "0.0", which [Parse]
+// refuses and UnmarshalText reads back, and [Negotiate] and [NextLower]
+// ignore it in their lists.
 //
 // Because the minor part is a single digit, the ordinary integer comparison
 // orders versions: V12_1 < V14_0 < V14_1.
@@ -103,7 +106,9 @@ func (v *Version) UnmarshalText(b []byte) error {
 }
 
 // ParseError reports text that is not a protocol version, or a header value
-// that is not a list of them. It wraps [ErrSyntax].
+// that is not a list of them. It wraps [ErrSyntax]. The package's functions
+// fill in every one they return; the zero ParseError, which none returns,
+// still wraps ErrSyntax and reads `version: "": offset 0: ` with no reason.
 type ParseError struct {
 	Text   string // the text that was parsed (the whole header value for a list)
 	Offset int    // character offset in Text of the first offending character

@@ -1,9 +1,5 @@
 package wbxml
 
-// SkipIfNoAllocCheck lets the external tests (package wbxml_test) skip
-// allocation-count tests under -race and coverage.
-var SkipIfNoAllocCheck = skipIfNoAllocCheck
-
 // SetMinPart sets the smallest part of a conversion in parts
 // (WithConcurrency) and returns a function that restores it, so that
 // tests can cut small documents into many parts.

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"io"
 	"testing"
+
+	"github.com/easkit/easkit/internal/testenv"
 )
 
 func TestHasHeader(t *testing.T) {
@@ -96,6 +98,7 @@ func TestValidSamples(t *testing.T) {
 }
 
 func TestValidAllocs(t *testing.T) {
+	testenv.SkipIfAllocsUnreliable(t)
 	b := sampleNamed(t, "eas-sync-resp-email-add-opaque")
 	if n := testing.AllocsPerRun(100, func() {
 		if !Valid(b) || !HasHeader(b) {

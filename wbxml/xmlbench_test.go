@@ -6,21 +6,14 @@ import (
 	"testing"
 
 	"github.com/easkit/easkit/internal/corpus"
+	"github.com/easkit/easkit/internal/testenv"
 	"github.com/easkit/easkit/wbxml"
 )
-
-// noAllocCheck skips allocation tests where instrumentation allocates.
-func noAllocCheck(t *testing.T) {
-	t.Helper()
-	if raceOn || testing.CoverMode() != "" {
-		t.Skip("allocation counts are not meaningful under -race or coverage")
-	}
-}
 
 // TestXMLConversionsAllocateNothing converts a realistic 1 MB Sync
 // response both ways with reused writers and buffers.
 func TestXMLConversionsAllocateNothing(t *testing.T) {
-	noAllocCheck(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	msg := corpus.SyncEmail(1 << 20)
 	w := wbxml.NewXMLWriter(activeSync()...)
 	doc, err := w.AppendXML(nil, msg)

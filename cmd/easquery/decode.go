@@ -25,7 +25,11 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	d := b64uri.Decoder{Lenient: *lenient}
+	strictness := b64uri.Strict
+	if *lenient {
+		strictness = b64uri.Lenient
+	}
+	d := b64uri.NewDecoder(b64uri.WithStrictness(strictness))
 	w := bufio.NewWriter(stdout)
 	var q b64uri.Query
 	var buf []byte

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"unsafe"
+
+	"github.com/easkit/easkit/internal/testenv"
 )
 
 func TestLimits(t *testing.T) {
@@ -69,9 +71,7 @@ func TestLimits(t *testing.T) {
 // TestMemoryBound scans hostile documents and checks that the Scanner
 // allocates no more than a small multiple of the input.
 func TestMemoryBound(t *testing.T) {
-	if raceEnabled || testing.CoverMode() != "" {
-		t.Skip("instrumentation allocates")
-	}
+	testenv.SkipIfAllocsUnreliable(t)
 	big := 1 << 20
 	docs := map[string]string{
 		"decoded text":            "<a>" + strings.Repeat("&amp;", big/5) + "</a>",
@@ -138,7 +138,7 @@ func TestTooLarge(t *testing.T) {
 	if strconv.IntSize < 64 {
 		t.Skip("needs 64-bit ints")
 	}
-	if raceEnabled {
+	if testenv.RaceEnabled {
 		t.Skip("checkptr (on with -race) refuses the oversized slice")
 	}
 	var b [1]byte

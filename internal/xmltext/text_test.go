@@ -6,6 +6,8 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/easkit/easkit/internal/testenv"
 )
 
 // refTextSafe is the reference for AppendTextSafe: one byte at a time,
@@ -146,7 +148,7 @@ func FuzzAppendTextSafeReference(f *testing.F) {
 }
 
 func TestAppendTextSafeAllocs(t *testing.T) {
-	skipIfNoAllocCheck(t)
+	testenv.SkipIfAllocsUnreliable(t)
 	dst := make([]byte, 0, 8*len(htmlBody))
 	n := testing.AllocsPerRun(100, func() {
 		dst, _ = AppendTextSafe(dst[:0], htmlBody)

@@ -1,5 +1,0 @@
-//go:build race
-
-package b64uri_test
-
-const raceEnabled = true

@@ -1,5 +1,0 @@
-//go:build race
-
-package codepages_test
-
-const raceEnabled = true

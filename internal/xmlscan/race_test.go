@@ -1,5 +1,0 @@
-//go:build race
-
-package xmlscan
-
-const raceEnabled = true

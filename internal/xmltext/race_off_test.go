@@ -1,5 +1,0 @@
-//go:build !race
-
-package xmltext
-
-const raceEnabled = false

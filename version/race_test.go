@@ -1,5 +1,0 @@
-//go:build !race
-
-package version_test
-
-const raceEnabled = false

@@ -1,5 +1,0 @@
-//go:build !race
-
-package wbxml_test
-
-const raceOn = false
