@@ -53,22 +53,26 @@ func (m *Message) Title() string {
 //
 // notes are the things in it worth a line on standard error: a query that
 // does not decode, a body that is not the bytes that were sent.
-func (m *Message) Describe() (text string, notes []string) {
+//
+// Secrets (credentials, cookies, the policy key) are redacted unless the
+// options say otherwise: see [WithSecrets]. Other options are ignored.
+func (m *Message) Describe(opts ...Option) (text string, notes []string) {
+	c := describeConfig(opts)
 	var b strings.Builder
 	if t := m.Title(); t != "" {
 		b.WriteString(t)
 		b.WriteByte('\n')
 	}
 	if m.Kind != KindBody {
-		b.WriteString(m.StartLine())
+		b.WriteString(c.startLine(m))
 		b.WriteByte('\n')
 		for _, f := range m.Header {
-			fmt.Fprintf(&b, "%s: %s\n", f.Name, f.Value)
+			fmt.Fprintf(&b, "%s: %s\n", f.Name, c.headerValue(f))
 		}
 		b.WriteByte('\n')
 	}
 	if m.Kind == KindRequest {
-		if n := describeQuery(&b, m.Query()); n != "" {
+		if n := c.describeQuery(&b, m.Query()); n != "" {
 			notes = append(notes, n)
 		}
 	}
@@ -76,7 +80,7 @@ func (m *Message) Describe() (text string, notes []string) {
 	if len(m.Trailer) > 0 {
 		b.WriteString("Trailer:\n")
 		for _, f := range m.Trailer {
-			fmt.Fprintf(&b, "  %s: %s\n", f.Name, f.Value)
+			fmt.Fprintf(&b, "  %s: %s\n", f.Name, c.headerValue(f))
 		}
 	}
 	if m.Warning != nil {
@@ -89,12 +93,14 @@ func (m *Message) Describe() (text string, notes []string) {
 // Skipped describes in one line a message that is not ActiveSync traffic
 // (a browser's request for a script in a HAR file), which wbxml2xml
 // skips: "HAR entry 4 request: GET /owa/ HTTP/1.1: not ActiveSync, skipped".
-func (m *Message) Skipped() string {
+// Secrets in the target are redacted as in [Message.Describe].
+func (m *Message) Skipped(opts ...Option) string {
+	c := describeConfig(opts)
 	s := m.Where()
 	if m.Line > 0 {
 		s += ", line " + strconv.Itoa(m.Line)
 	}
-	s += ": " + m.StartLine()
+	s += ": " + c.startLine(m)
 	if ct := m.ContentType(); ct != "" {
 		s += ", " + ct
 	}
@@ -106,14 +112,14 @@ func (m *Message) Skipped() string {
 
 // describeQuery writes the request query decoded. It returns a note when a
 // base64 query does not decode.
-func describeQuery(b *strings.Builder, q *Query) (note string) {
+func (c *config) describeQuery(b *strings.Builder, q *Query) (note string) {
 	switch {
 	case q.Raw == "":
 		return ""
 	case q.Plain:
 		b.WriteString("Query (plain):\n")
 		for _, f := range q.Params {
-			fmt.Fprintf(b, "  %s: %s\n", f.Name, f.Value)
+			fmt.Fprintf(b, "  %s: %s\n", f.Name, c.paramValue(f.Name, f.Value))
 		}
 		b.WriteByte('\n')
 		return ""
@@ -127,10 +133,13 @@ func describeQuery(b *strings.Builder, q *Query) (note string) {
 	}
 	fmt.Fprintf(b, "Query (%s):\n", how)
 	for name, value := range q.Base64.Fields() {
-		fmt.Fprintf(b, "  %s: %s\n", name, value)
+		fmt.Fprintf(b, "  %s: %s\n", name, c.paramValue(name, string(value)))
 	}
 	b.WriteString("Plain form:\n")
 	for _, line := range strings.Split(strings.TrimRight(string(q.Base64.AppendPlain(nil)), "\n"), "\n") {
+		if name, value, ok := strings.Cut(line, ": "); ok {
+			line = name + ": " + c.paramValue(name, value)
+		}
 		fmt.Fprintf(b, "  %s\n", line)
 	}
 	b.WriteByte('\n')

@@ -1,10 +1,13 @@
 package capture
 
-// Option configures a [Reader]. Options are applied in order. The zero
-// (nil) Option changes nothing.
+// Option configures a [Reader] ([WithForm], [WithMaxDecodedSize]) or what
+// [Message.Describe] and [Message.Skipped] show ([WithSecrets]); each
+// ignores the options of the other. Options are applied in order. The
+// zero (nil) Option changes nothing.
 type Option func(*config)
 
 type config struct {
+	secrets   bool // Describe and Skipped show secrets (WithSecrets)
 	form      Form
 	maxDecode int64 // 0: default from the input size; < 0: no limit
 }
