@@ -3,6 +3,7 @@ package capture
 import (
 	"bytes"
 	"encoding/base64"
+	"slices"
 	"strconv"
 )
 
@@ -28,12 +29,19 @@ func parseBase64(data []byte, p int) ([]bareBody, error) {
 		q += comma + 1
 	}
 	var bodies []bareBody
+	// One buffer for the text of a blob, reused, and one for the bodies of
+	// all blobs: many small blobs cost what one large blob costs.
+	var clean []byte
+	slab := make([]byte, 0, (len(data)-q)/4*3+3)
 	for {
 		q = skipSpace(data, q)
 		if q == len(data) {
 			break
 		}
-		body, next, err := parseBase64Blob(data, q)
+		var body []byte
+		var next int
+		var err error
+		body, next, clean, slab, err = parseBase64Blob(data, q, clean[:0], slab)
 		if err != nil {
 			return nil, err
 		}
@@ -47,11 +55,11 @@ func parseBase64(data []byte, p int) ([]bareBody, error) {
 }
 
 // parseBase64Blob decodes one blob starting at q, up to its padding or the
-// end of input, and returns the offset after it.
-func parseBase64Blob(data []byte, q int) ([]byte, int, error) {
-	// Sized for a blob running to the end of input, but bounded, so that
-	// many small blobs do not each allocate the whole rest of the input.
-	clean := make([]byte, 0, min(len(data)-q, 1<<16))
+// end of input, and returns it with the offset after it. clean is scratch
+// space for the blob's characters; the body is appended to slab (and
+// capped there, so that later bodies do not overwrite it). Both are
+// returned for reuse.
+func parseBase64Blob(data []byte, q int, clean, slab []byte) (body []byte, next int, _, _ []byte, _ error) {
 	alphabet := 0 // 0 unknown, 1 standard (+/), 2 URL-safe (-_)
 	pad := 0
 	i := q
@@ -69,12 +77,12 @@ func parseBase64Blob(data []byte, q int) ([]byte, int, error) {
 		case 'A' <= c && c <= 'Z' || 'a' <= c && c <= 'z' || '0' <= c && c <= '9':
 		case c == '+' || c == '/':
 			if alphabet == 2 {
-				return nil, i, textError(data, FormBase64, 0, i, detail(ErrSyntax, quoteByte(c)+" mixed with the URL-safe alphabet"))
+				return nil, i, clean, slab, textError(data, FormBase64, 0, i, detail(ErrSyntax, quoteByte(c)+" mixed with the URL-safe alphabet"))
 			}
 			alphabet = 1
 		case c == '-' || c == '_':
 			if alphabet == 1 {
-				return nil, i, textError(data, FormBase64, 0, i, detail(ErrSyntax, quoteByte(c)+" mixed with the standard alphabet"))
+				return nil, i, clean, slab, textError(data, FormBase64, 0, i, detail(ErrSyntax, quoteByte(c)+" mixed with the standard alphabet"))
 			}
 			alphabet = 2
 			if c == '-' {
@@ -83,23 +91,25 @@ func parseBase64Blob(data []byte, q int) ([]byte, int, error) {
 				c = '/'
 			}
 		default:
-			return nil, i, textError(data, FormBase64, 0, i, detail(ErrSyntax, "invalid base64 character "+quoteByte(c)))
+			return nil, i, clean, slab, textError(data, FormBase64, 0, i, detail(ErrSyntax, "invalid base64 character "+quoteByte(c)))
 		}
 		clean = append(clean, c)
 	}
 done:
 	switch {
 	case len(clean)%4 == 1:
-		return nil, i, textError(data, FormBase64, 0, lastNonSpace(data, i), detail(ErrTruncated, "base64 text ends inside a byte ("+strconv.Itoa(len(clean))+" characters)"))
+		return nil, i, clean, slab, textError(data, FormBase64, 0, lastNonSpace(data, i), detail(ErrTruncated, "base64 text ends inside a byte ("+strconv.Itoa(len(clean))+" characters)"))
 	case pad > 0 && (len(clean)+pad)%4 != 0 || pad > 2:
-		return nil, i, textError(data, FormBase64, 0, lastNonSpace(data, i), detail(ErrSyntax, "wrong number of '=' padding characters ("+strconv.Itoa(pad)+")"))
+		return nil, i, clean, slab, textError(data, FormBase64, 0, lastNonSpace(data, i), detail(ErrSyntax, "wrong number of '=' padding characters ("+strconv.Itoa(pad)+")"))
 	}
-	out := make([]byte, base64.RawStdEncoding.DecodedLen(len(clean)))
-	n, err := base64.RawStdEncoding.Decode(out, clean)
+	at := len(slab)
+	slab = slices.Grow(slab, base64.RawStdEncoding.DecodedLen(len(clean)))
+	n, err := base64.RawStdEncoding.Decode(slab[at:cap(slab)], clean)
 	if err != nil {
-		return nil, i, textError(data, FormBase64, 0, q, wrapCause(ErrSyntax, "base64", err))
+		return nil, i, clean, slab, textError(data, FormBase64, 0, q, wrapCause(ErrSyntax, "base64", err))
 	}
-	return out[:n], i, nil
+	slab = slab[:at+n]
+	return slab[at : at+n : at+n], i, clean, slab, nil
 }
 
 // lastNonSpace returns the offset of the last non-space byte before i.

@@ -172,7 +172,7 @@ func describeBody(b *strings.Builder, m *Message) {
 			switch {
 			case i == 0:
 				b.WriteString(", the WBXML response\n")
-			case Classify("", p.Data) == BodyText:
+			case looksText(p.Data):
 				b.WriteString(" of text, not converted\n")
 			default:
 				b.WriteString(" of data, not converted\n")
@@ -205,4 +205,30 @@ func plural(n int, noun string) string {
 		return "1 " + noun
 	}
 	return strconv.Itoa(n) + " " + noun + "s"
+}
+
+// maxSniff is how much of a multipart part looksText reads: the parts of
+// a body may overlap, and reading each whole would take time quadratic
+// in the body.
+const maxSniff = 512
+
+// looksText reports whether data, judged by its first maxSniff bytes, is
+// text rather than binary data.
+func looksText(data []byte) bool {
+	if len(data) == 0 {
+		return false
+	}
+	if len(data) > maxSniff {
+		data = data[:maxSniff]
+		// Not a character cut in two.
+		for i := len(data) - 1; i >= len(data)-utf8.UTFMax && i > 0; i-- {
+			if utf8.RuneStart(data[i]) {
+				if !utf8.FullRune(data[i:]) {
+					data = data[:i]
+				}
+				break
+			}
+		}
+	}
+	return isText(data)
 }
