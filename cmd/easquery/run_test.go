@@ -29,7 +29,7 @@ func call(t *testing.T, stdin string, args ...string) result {
 	return result{out.String(), errOut.String(), code}
 }
 
-// caseRow is a row of b64uri's copy of shared/interop/b64uri/cases.tsv.
+// caseRow is a row of b64uri/testdata/cases.tsv.
 type caseRow struct {
 	line                                           int
 	query, expect, version, command, locale, idHex string
