@@ -18,8 +18,8 @@ import (
 	"github.com/easkit/easkit/version"
 )
 
-// caseRow is one row of testdata/cases.tsv, a copy of
-// shared/interop/b64uri/cases.tsv.
+// caseRow is one row of testdata/cases.tsv: a base64 request query and
+// its decoded fields or expected error, with the source of each case.
 type caseRow struct {
 	line                                  int
 	query, expect, version, command       string

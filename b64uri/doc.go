@@ -90,3 +90,5 @@
 // [MaxParams] entries (2 KB), so memory stays within a small multiple of
 // the input whatever it holds. No field is longer than 255 bytes.
 package b64uri
+
+//go:generate go run ../gen -root .. b64uri

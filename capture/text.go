@@ -4,9 +4,6 @@ import "bytes"
 
 // Byte-level helpers shared by the text forms.
 
-// utf8BOM is the byte order mark some editors and tools put first.
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
 // skipBOM returns the offset of the first byte after a UTF-8 byte order
 // mark, or 0.
 func skipBOM(data []byte) int {

@@ -33,4 +33,4 @@
 // gen/spec; nothing is built at init time, and no lookup allocates.
 package codepages
 
-//go:generate go run ../gen -root ..
+//go:generate go run ../gen -root .. codepages

@@ -5,7 +5,7 @@ package codepages
 // NumPages is the number of ActiveSync code pages (0–25).
 const NumPages = 26
 
-// Tags of every code page, named <Page><Element>.
+// Tags of code page 0, AirSync (namespace "AirSync:"), named AirSync<Element>.
 const (
 	// AirSyncSync is AirSync Sync (page 0, token 0x05), protocol 2.5 and later.
 	AirSyncSync Tag = 0x0005
@@ -81,7 +81,10 @@ const (
 	AirSyncMaxItems Tag = 0x0028
 	// AirSyncHeartbeatInterval is AirSync HeartbeatInterval (page 0, token 0x29), protocol 14.0 and later.
 	AirSyncHeartbeatInterval Tag = 0x0029
+)
 
+// Tags of code page 1, Contacts (namespace "Contacts:"), named Contacts<Element>.
+const (
 	// ContactsAnniversary is Contacts Anniversary (page 1, token 0x05), protocol 2.5 and later.
 	ContactsAnniversary Tag = 0x0105
 	// ContactsAssistantName is Contacts AssistantName (page 1, token 0x06), protocol 2.5 and later.
@@ -198,7 +201,10 @@ const (
 	ContactsAlias Tag = 0x013D
 	// ContactsWeightedRank is Contacts WeightedRank (page 1, token 0x3E), protocol 14.0 and later.
 	ContactsWeightedRank Tag = 0x013E
+)
 
+// Tags of code page 2, Email (namespace "Email:"), named Email<Element>.
+const (
 	// EmailAttachment is Email Attachment (page 2, token 0x05), a historic token kept for decoding.
 	EmailAttachment Tag = 0x0205
 	// EmailAttachments is Email Attachments (page 2, token 0x06), a historic token kept for decoding.
@@ -317,7 +323,10 @@ const (
 	EmailCompleteTime Tag = 0x023E
 	// EmailDisallowNewTimeProposal is Email DisallowNewTimeProposal (page 2, token 0x3F), protocol 14.0 and later.
 	EmailDisallowNewTimeProposal Tag = 0x023F
+)
 
+// Tags of code page 3, AirNotify (namespace "AirNotify:"), named AirNotify<Element>.
+const (
 	// AirNotifyNotify is AirNotify Notify (page 3, token 0x05), a historic token kept for decoding.
 	AirNotifyNotify Tag = 0x0305
 	// AirNotifyNotification is AirNotify Notification (page 3, token 0x06), a historic token kept for decoding.
@@ -356,7 +365,10 @@ const (
 	AirNotifyNotifyGUID Tag = 0x0316
 	// AirNotifyDeviceFriendlyName is AirNotify DeviceFriendlyName (page 3, token 0x17), a historic token kept for decoding.
 	AirNotifyDeviceFriendlyName Tag = 0x0317
+)
 
+// Tags of code page 4, Calendar (namespace "Calendar:"), named Calendar<Element>.
+const (
 	// CalendarTimezone is Calendar Timezone (page 4, token 0x05), protocol 2.5 and later.
 	CalendarTimezone Tag = 0x0405
 	// CalendarAllDayEvent is Calendar AllDayEvent (page 4, token 0x06), protocol 2.5 and later.
@@ -469,7 +481,10 @@ const (
 	CalendarOnlineMeetingExternalLink Tag = 0x043B
 	// CalendarClientUid is Calendar ClientUid (page 4, token 0x3C), protocol 16.0 and later.
 	CalendarClientUid Tag = 0x043C
+)
 
+// Tags of code page 5, Move (namespace "Move:"), named Move<Element>.
+const (
 	// MoveMoveItems is Move MoveItems (page 5, token 0x05), protocol 2.5 and later.
 	MoveMoveItems Tag = 0x0505
 	// MoveMove is Move Move (page 5, token 0x06), protocol 2.5 and later.
@@ -486,7 +501,10 @@ const (
 	MoveStatus Tag = 0x050B
 	// MoveDstMsgId is Move DstMsgId (page 5, token 0x0C), protocol 2.5 and later.
 	MoveDstMsgId Tag = 0x050C
+)
 
+// Tags of code page 6, GetItemEstimate (namespace "GetItemEstimate:"), named GetItemEstimate<Element>.
+const (
 	// GetItemEstimateGetItemEstimate is GetItemEstimate GetItemEstimate (page 6, token 0x05), protocol 2.5 and later.
 	GetItemEstimateGetItemEstimate Tag = 0x0605
 	// GetItemEstimateVersion is GetItemEstimate Version (page 6, token 0x06), a historic token kept for decoding (valid in 12.1).
@@ -507,7 +525,10 @@ const (
 	GetItemEstimateResponse Tag = 0x060D
 	// GetItemEstimateStatus is GetItemEstimate Status (page 6, token 0x0E), protocol 2.5 and later.
 	GetItemEstimateStatus Tag = 0x060E
+)
 
+// Tags of code page 7, FolderHierarchy (namespace "FolderHierarchy:"), named FolderHierarchy<Element>.
+const (
 	// FolderHierarchyFolders is FolderHierarchy Folders (page 7, token 0x05), protocol 2.5 to 12.1.
 	FolderHierarchyFolders Tag = 0x0705
 	// FolderHierarchyFolder is FolderHierarchy Folder (page 7, token 0x06), protocol 2.5 to 12.1.
@@ -548,7 +569,10 @@ const (
 	FolderHierarchyCount Tag = 0x0717
 	// FolderHierarchyVersion is FolderHierarchy Version (page 7, token 0x18), a historic token kept for decoding.
 	FolderHierarchyVersion Tag = 0x0718
+)
 
+// Tags of code page 8, MeetingResponse (namespace "MeetingResponse:"), named MeetingResponse<Element>.
+const (
 	// MeetingResponseCalendarId is MeetingResponse CalendarId (page 8, token 0x05), protocol 2.5 and later.
 	MeetingResponseCalendarId Tag = 0x0805
 	// MeetingResponseCollectionId is MeetingResponse CollectionId (page 8, token 0x06), protocol 2.5 and later.
@@ -575,7 +599,10 @@ const (
 	MeetingResponseProposedEndTime Tag = 0x0811
 	// MeetingResponseSendResponse is MeetingResponse SendResponse (page 8, token 0x12), protocol 16.0 and later.
 	MeetingResponseSendResponse Tag = 0x0812
+)
 
+// Tags of code page 9, Tasks (namespace "Tasks:"), named Tasks<Element>.
+const (
 	// TasksBody is Tasks Body (page 9, token 0x05), a historic token kept for decoding.
 	TasksBody Tag = 0x0905
 	// TasksBodySize is Tasks BodySize (page 9, token 0x06), a historic token kept for decoding.
@@ -644,7 +671,10 @@ const (
 	TasksIsLeapMonth Tag = 0x0925
 	// TasksFirstDayOfWeek is Tasks FirstDayOfWeek (page 9, token 0x26), protocol 14.1 and later.
 	TasksFirstDayOfWeek Tag = 0x0926
+)
 
+// Tags of code page 10, ResolveRecipients (namespace "ResolveRecipients:"), named ResolveRecipients<Element>.
+const (
 	// ResolveRecipientsResolveRecipients is ResolveRecipients ResolveRecipients (page 10, token 0x05), protocol 2.5 and later.
 	ResolveRecipientsResolveRecipients Tag = 0x0A05
 	// ResolveRecipientsResponse is ResolveRecipients Response (page 10, token 0x06), protocol 2.5 and later.
@@ -695,7 +725,10 @@ const (
 	ResolveRecipientsData Tag = 0x0A1C
 	// ResolveRecipientsMaxPictures is ResolveRecipients MaxPictures (page 10, token 0x1D), protocol 14.1 and later.
 	ResolveRecipientsMaxPictures Tag = 0x0A1D
+)
 
+// Tags of code page 11, ValidateCert (namespace "ValidateCert:"), named ValidateCert<Element>.
+const (
 	// ValidateCertValidateCert is ValidateCert ValidateCert (page 11, token 0x05), protocol 2.5 and later.
 	ValidateCertValidateCert Tag = 0x0B05
 	// ValidateCertCertificates is ValidateCert Certificates (page 11, token 0x06), protocol 2.5 and later.
@@ -708,7 +741,10 @@ const (
 	ValidateCertCheckCRL Tag = 0x0B09
 	// ValidateCertStatus is ValidateCert Status (page 11, token 0x0A), protocol 2.5 and later.
 	ValidateCertStatus Tag = 0x0B0A
+)
 
+// Tags of code page 12, Contacts2 (namespace "Contacts2:"), named Contacts2<Element>.
+const (
 	// Contacts2CustomerId is Contacts2 CustomerId (page 12, token 0x05), protocol 2.5 and later.
 	Contacts2CustomerId Tag = 0x0C05
 	// Contacts2GovernmentId is Contacts2 GovernmentId (page 12, token 0x06), protocol 2.5 and later.
@@ -729,7 +765,10 @@ const (
 	Contacts2NickName Tag = 0x0C0D
 	// Contacts2MMS is Contacts2 MMS (page 12, token 0x0E), protocol 2.5 and later.
 	Contacts2MMS Tag = 0x0C0E
+)
 
+// Tags of code page 13, Ping (namespace "Ping:"), named Ping<Element>.
+const (
 	// PingPing is Ping Ping (page 13, token 0x05), protocol 2.5 and later.
 	PingPing Tag = 0x0D05
 	// PingAutdState is Ping AutdState (page 13, token 0x06), a historic token kept for decoding.
@@ -750,7 +789,10 @@ const (
 	PingMaxFolders Tag = 0x0D0D
 	// PingVersion is Ping Version (page 13, token 0x0E), a historic token kept for decoding.
 	PingVersion Tag = 0x0D0E
+)
 
+// Tags of code page 14, Provision (namespace "Provision:"), named Provision<Element>.
+const (
 	// ProvisionProvision is Provision Provision (page 14, token 0x05), protocol 2.5 and later.
 	ProvisionProvision Tag = 0x0E05
 	// ProvisionPolicies is Provision Policies (page 14, token 0x06), protocol 2.5 and later.
@@ -861,7 +903,10 @@ const (
 	ProvisionHash Tag = 0x0E3A
 	// ProvisionAccountOnlyRemoteWipe is Provision AccountOnlyRemoteWipe (page 14, token 0x3B), protocol 16.1 and later.
 	ProvisionAccountOnlyRemoteWipe Tag = 0x0E3B
+)
 
+// Tags of code page 15, Search (namespace "Search:"), named Search<Element>.
+const (
 	// SearchSearch is Search Search (page 15, token 0x05), protocol 2.5 and later.
 	SearchSearch Tag = 0x0F05
 	// SearchStores is Search Stores (page 15, token 0x06), a historic token kept for decoding.
@@ -924,7 +969,10 @@ const (
 	SearchMaxSize Tag = 0x0F22
 	// SearchMaxPictures is Search MaxPictures (page 15, token 0x23), protocol 14.1 and later.
 	SearchMaxPictures Tag = 0x0F23
+)
 
+// Tags of code page 16, GAL (namespace "Gal:"), named GAL<Element>.
+const (
 	// GALDisplayName is GAL DisplayName (page 16, token 0x05), protocol 2.5 and later.
 	GALDisplayName Tag = 0x1005
 	// GALPhone is GAL Phone (page 16, token 0x06), protocol 2.5 and later.
@@ -953,7 +1001,10 @@ const (
 	GALStatus Tag = 0x1011
 	// GALData is GAL Data (page 16, token 0x12), protocol 14.1 and later; a byte array sent as OPAQUE.
 	GALData Tag = 0x1012
+)
 
+// Tags of code page 17, AirSyncBase (namespace "AirSyncBase:"), named AirSyncBase<Element>.
+const (
 	// AirSyncBaseBodyPreference is AirSyncBase BodyPreference (page 17, token 0x05), protocol 12.0 and later.
 	AirSyncBaseBodyPreference Tag = 0x1105
 	// AirSyncBaseType is AirSyncBase Type (page 17, token 0x06), protocol 12.0 and later.
@@ -1034,7 +1085,10 @@ const (
 	AirSyncBaseLocationUri Tag = 0x112C
 	// AirSyncBaseInstanceId is AirSyncBase InstanceId (page 17, token 0x2D), protocol 16.0 and later.
 	AirSyncBaseInstanceId Tag = 0x112D
+)
 
+// Tags of code page 18, Settings (namespace "Settings:"), named Settings<Element>.
+const (
 	// SettingsSettings is Settings Settings (page 18, token 0x05), protocol 12.0 and later.
 	SettingsSettings Tag = 0x1205
 	// SettingsStatus is Settings Status (page 18, token 0x06), protocol 12.0 and later.
@@ -1111,7 +1165,10 @@ const (
 	SettingsSendDisabled Tag = 0x1229
 	// SettingsRightsManagementInformation is Settings RightsManagementInformation (page 18, token 0x2B), protocol 14.1 and later.
 	SettingsRightsManagementInformation Tag = 0x122B
+)
 
+// Tags of code page 19, DocumentLibrary (namespace "DocumentLibrary:"), named DocumentLibrary<Element>.
+const (
 	// DocumentLibraryLinkId is DocumentLibrary LinkId (page 19, token 0x05), protocol 12.0 and later.
 	DocumentLibraryLinkId Tag = 0x1305
 	// DocumentLibraryDisplayName is DocumentLibrary DisplayName (page 19, token 0x06), protocol 12.0 and later.
@@ -1128,7 +1185,10 @@ const (
 	DocumentLibraryContentLength Tag = 0x130B
 	// DocumentLibraryContentType is DocumentLibrary ContentType (page 19, token 0x0C), protocol 12.0 and later.
 	DocumentLibraryContentType Tag = 0x130C
+)
 
+// Tags of code page 20, ItemOperations (namespace "ItemOperations:"), named ItemOperations<Element>.
+const (
 	// ItemOperationsItemOperations is ItemOperations ItemOperations (page 20, token 0x05), protocol 12.0 and later.
 	ItemOperationsItemOperations Tag = 0x1405
 	// ItemOperationsFetch is ItemOperations Fetch (page 20, token 0x06), protocol 12.0 and later.
@@ -1171,7 +1231,10 @@ const (
 	ItemOperationsConversationId Tag = 0x1418
 	// ItemOperationsMoveAlways is ItemOperations MoveAlways (page 20, token 0x19), protocol 14.0 and later.
 	ItemOperationsMoveAlways Tag = 0x1419
+)
 
+// Tags of code page 21, ComposeMail (namespace "ComposeMail:"), named ComposeMail<Element>.
+const (
 	// ComposeMailSendMail is ComposeMail SendMail (page 21, token 0x05), protocol 14.0 and later.
 	ComposeMailSendMail Tag = 0x1505
 	// ComposeMailSmartForward is ComposeMail SmartForward (page 21, token 0x06), protocol 14.0 and later.
@@ -1210,7 +1273,10 @@ const (
 	ComposeMailName Tag = 0x1517
 	// ComposeMailEmail is ComposeMail Email (page 21, token 0x18), protocol 16.0 and later.
 	ComposeMailEmail Tag = 0x1518
+)
 
+// Tags of code page 22, Email2 (namespace "Email2:"), named Email2<Element>.
+const (
 	// Email2UmCallerID is Email2 UmCallerID (page 22, token 0x05), protocol 14.0 and later.
 	Email2UmCallerID Tag = 0x1605
 	// Email2UmUserNotes is Email2 UmUserNotes (page 22, token 0x06), protocol 14.0 and later.
@@ -1247,7 +1313,10 @@ const (
 	Email2Bcc Tag = 0x1616
 	// Email2Send is Email2 Send (page 22, token 0x17), protocol 16.0 and later.
 	Email2Send Tag = 0x1617
+)
 
+// Tags of code page 23, Notes (namespace "Notes:"), named Notes<Element>.
+const (
 	// NotesSubject is Notes Subject (page 23, token 0x05), protocol 14.0 and later.
 	NotesSubject Tag = 0x1705
 	// NotesMessageClass is Notes MessageClass (page 23, token 0x06), protocol 14.0 and later.
@@ -1258,7 +1327,10 @@ const (
 	NotesCategories Tag = 0x1708
 	// NotesCategory is Notes Category (page 23, token 0x09), protocol 14.0 and later.
 	NotesCategory Tag = 0x1709
+)
 
+// Tags of code page 24, RightsManagement (namespace "RightsManagement:"), named RightsManagement<Element>.
+const (
 	// RightsManagementRightsManagementSupport is RightsManagement RightsManagementSupport (page 24, token 0x05), protocol 14.1 and later.
 	RightsManagementRightsManagementSupport Tag = 0x1805
 	// RightsManagementRightsManagementTemplates is RightsManagement RightsManagementTemplates (page 24, token 0x06), protocol 14.1 and later.
@@ -1299,7 +1371,10 @@ const (
 	RightsManagementContentOwner Tag = 0x1817
 	// RightsManagementRemoveRightsManagementProtection is RightsManagement RemoveRightsManagementProtection (page 24, token 0x18), protocol 14.1 and later.
 	RightsManagementRemoveRightsManagementProtection Tag = 0x1818
+)
 
+// Tags of code page 25, Find (namespace "Find:"), named Find<Element>.
+const (
 	// FindFind is Find Find (page 25, token 0x05), protocol 16.1 and later.
 	FindFind Tag = 0x1905
 	// FindSearchId is Find SearchId (page 25, token 0x06), protocol 16.1 and later.

@@ -65,7 +65,7 @@ var emptyStringBeforeChild = []byte{
 
 // TestWriterEmptyStringBeforeChild: an empty inline string between child
 // elements (mixed content) was dropped by XMLWriter, so canonical WBXML
-// did not come back byte for byte through XML, as DESIGN.md promises:
+// did not come back byte for byte through XML, as docs/design.md promises:
 // 03 01 6A 00 58 03 00 58 03 00 01 01 came back as 03 01 6A 00 58 58 03
 // 00 01 01. It is now written as <easkit:str></easkit:str>. Found by
 // FuzzWBXMLRoundTrip.

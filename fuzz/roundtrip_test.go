@@ -53,7 +53,7 @@ func (s xmlStyle) options() []wbxml.Option {
 	}
 }
 
-// canonical reports whether the WBXML in is canonical, as DESIGN.md
+// canonical reports whether the WBXML in is canonical, as docs/design.md
 // defines it: decoding it and encoding the tokens again with the canonical
 // header (03 01 6A 00) gives the same bytes (so there is no string table
 // and no redundant SWITCH_PAGE), no element holds two strings in a row

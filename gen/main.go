@@ -2,10 +2,13 @@
 // gen/spec: codepages/tables_gen.go (the ActiveSync code pages) and
 // b64uri/tables_gen.go (the [MS-ASHTTP] command codes and parameter tags).
 //
-// It runs from `go generate ./...` (the directive is in codepages/doc.go) or
-// by hand from the repository root:
+// Each of the two packages has its own go:generate directive (in
+// codepages/doc.go and b64uri/doc.go), which names its directory, so that
+// `go generate ./b64uri` rewrites only b64uri's tables and
+// `go generate ./...` rewrites both. By hand, from the repository root:
 //
-//	go run ./gen
+//	go run ./gen            # every generated file
+//	go run ./gen b64uri     # the files of the named package directories
 //
 // It is deterministic and offline, rewrites only files whose content
 // changed, and fails, naming file and line, on a row it cannot parse or a
@@ -22,8 +25,15 @@ import (
 
 func main() {
 	root := flag.String("root", ".", "repository root holding gen/spec")
+	flag.Usage = func() {
+		fmt.Fprintln(os.Stderr, "usage: gen [-root DIR] [package-dir ...]")
+		flag.PrintDefaults()
+	}
 	flag.Parse()
 	files, err := codegen.Generate(*root)
+	if err == nil {
+		files, err = codegen.Select(files, flag.Args()...)
+	}
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "gen:", err)
 		os.Exit(1)

@@ -11,9 +11,8 @@ import (
 	"github.com/easkit/easkit/version"
 )
 
-// serverRow is one row of testdata/versions.tsv (a copy of
-// shared/interop/versions.tsv): a header value a real server sends, or a
-// constraint the spec states about one.
+// serverRow is one row of testdata/versions.tsv: a header value a real
+// server sends, or a constraint the spec states about one.
 type serverRow struct {
 	line                        int
 	server, header, value, kind string

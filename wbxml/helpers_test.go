@@ -11,8 +11,8 @@ import (
 	"testing"
 )
 
-// interopDir holds the interoperability WBXML samples, copied into the
-// repository from the project's shared samples.
+// interopDir holds the interoperability WBXML samples (described in
+// testdata/interop/README.md at the repository root).
 const interopDir = "../testdata/interop/wbxml"
 
 // sample is one WBXML file from interopDir.

@@ -28,17 +28,20 @@ func (t *Tables) writeCodePages(b *bytes.Buffer) {
 	fmt.Fprintf(b, "// NumPages is the number of ActiveSync code pages (0–%d).\n", len(t.Pages)-1)
 	fmt.Fprintf(b, "const NumPages = %d\n\n", len(t.Pages))
 
-	// Constants, one per tag.
-	b.WriteString("// Tags of every code page, named <Page><Element>.\n")
-	b.WriteString("const (\n")
+	// Constants, one block per page, so that go doc shows one page at a
+	// time.
 	for _, p := range t.Pages {
+		if len(p.Tags) == 0 {
+			continue
+		}
+		fmt.Fprintf(b, "// Tags of code page %d, %s (namespace %q), named %s<Element>.\n", p.Number, p.Name, p.Colon, p.Name)
+		b.WriteString("const (\n")
 		for _, tag := range p.Tags {
 			fmt.Fprintf(b, "\t// %s is %s.\n", Ident(p, tag), describe(p, tag))
 			fmt.Fprintf(b, "\t%s Tag = 0x%02X%02X\n", Ident(p, tag), p.Number, tag.Token)
 		}
-		b.WriteString("\n")
+		b.WriteString(")\n\n")
 	}
-	b.WriteString(")\n\n")
 
 	// Names sliced from one string; aliases in one array.
 	var names strings.Builder

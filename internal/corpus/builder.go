@@ -45,13 +45,6 @@ func (b *builder) text(t codepages.Tag, s string) {
 	b.end()
 }
 
-// textBytes writes element t holding the inline string s.
-func (b *builder) textBytes(t codepages.Tag, s []byte) {
-	b.start(t)
-	b.check(b.e.String(s))
-	b.end()
-}
-
 // int writes element t holding the decimal n.
 func (b *builder) int(t codepages.Tag, n int) { b.text(t, strconv.Itoa(n)) }
 

@@ -80,11 +80,3 @@ func (n *node) path(tags ...codepages.Tag) *node {
 	}
 	return n
 }
-
-// walk calls f on n and every descendant.
-func (n *node) walk(f func(*node)) {
-	f(n)
-	for _, c := range n.children {
-		c.walk(f)
-	}
-}

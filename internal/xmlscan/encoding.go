@@ -69,18 +69,6 @@ func (e Encoding) unitSize() int {
 	return 1
 }
 
-// family returns the name the XML declaration uses for the encoding,
-// without the byte order.
-func (e Encoding) family() string {
-	switch e {
-	case UTF16LE, UTF16BE:
-		return "UTF-16"
-	case UTF32LE, UTF32BE:
-		return "UTF-32"
-	}
-	return e.String()
-}
-
 // declName is what an encoding name in an XML declaration means.
 type declName uint8
 

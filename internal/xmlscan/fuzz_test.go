@@ -7,7 +7,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"slices"
 	"testing"
 	"unicode/utf8"
@@ -54,10 +53,9 @@ func addSeeds(f *testing.F) {
 	}
 }
 
-// interopSamplesF returns the interop samples, or none when they are absent
-// (the committed corpora hold them too).
+// interopSamplesF returns the interop samples.
 func interopSamplesF(f *testing.F) [][]byte {
-	files, _ := filepath.Glob(filepath.Join(interopDir, "*.xml"))
+	files := interopFiles(f)
 	var out [][]byte
 	for _, name := range files {
 		b, err := os.ReadFile(name)

@@ -5,7 +5,6 @@ import (
 	"io"
 	"math/rand/v2"
 	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -119,9 +118,8 @@ func TestSkipLayout(t *testing.T) {
 // TestSkipLayoutProperty checks WithSkipLayout against its definition on
 // the interop samples, random documents and their truncations.
 func TestSkipLayoutProperty(t *testing.T) {
-	files, _ := filepath.Glob(filepath.Join(interopDir, "*.xml"))
 	var docs [][]byte
-	for _, name := range files {
+	for _, name := range interopFiles(t) {
 		b, err := os.ReadFile(name)
 		if err != nil {
 			t.Fatal(err)

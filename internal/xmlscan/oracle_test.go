@@ -13,17 +13,25 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// interopDir holds the project's shared interop samples (outside the
-// module); tests that need it skip when it is absent.
-const interopDir = "../../../shared/interop/wbxml"
+// interopDir holds the repository's interop samples (see
+// testdata/interop/README.md at the repository root).
+const interopDir = "../../testdata/interop/wbxml"
+
+// interopFiles returns the paths of the XML samples, sorted; it fails the
+// test when there are none.
+func interopFiles(tb testing.TB) []string {
+	tb.Helper()
+	files, _ := filepath.Glob(filepath.Join(interopDir, "*.xml"))
+	if len(files) == 0 {
+		tb.Fatalf("no interop samples in %s", interopDir)
+	}
+	return files
+}
 
 // interopSamples returns the XML samples by file name.
 func interopSamples(tb testing.TB) map[string][]byte {
 	tb.Helper()
-	files, _ := filepath.Glob(filepath.Join(interopDir, "*.xml"))
-	if len(files) == 0 {
-		tb.Skipf("no interop samples in %s", interopDir)
-	}
+	files := interopFiles(tb)
 	out := make(map[string][]byte, len(files))
 	for _, f := range files {
 		b, err := os.ReadFile(f)

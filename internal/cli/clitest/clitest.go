@@ -43,10 +43,9 @@ import (
 // such as "." or "../xml2wbxml") into dir and returns the path of each
 // binary by its base name ("wbxml2xml").
 func Build(dir string, pkgs ...string) (map[string]string, error) {
-	gocmd := filepath.Join(runtime.GOROOT(), "bin", "go")
-	if _, err := os.Stat(gocmd); err != nil {
-		gocmd = "go"
-	}
+	// go test puts the go command that runs it first in PATH, so "go" is
+	// the toolchain under test.
+	gocmd := "go"
 	bins := make(map[string]string)
 	for _, p := range pkgs {
 		abs, err := filepath.Abs(p)
