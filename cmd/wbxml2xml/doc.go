@@ -33,6 +33,12 @@
 // (-strict), a protocol version to check tags against (-protocol) and the
 // input form (-input). "wbxml2xml -h" lists them.
 //
+// The input may be 256 MiB at most (-max-input SIZE changes that: 64M, 1G,
+// plain bytes, or 0 for no limit). A regular file is checked before it is
+// read; standard input, a pipe or a device is checked as it is read, so
+// that endless input (cat /dev/zero) fails with one line once past the
+// limit and never takes more memory than it.
+//
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error naming the byte offset (of the WBXML
 // body), the line and column (of a text capture), or the HTTP message, HAR

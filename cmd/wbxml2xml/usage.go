@@ -66,6 +66,9 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -decl=libwbxml   libwbxml's declaration, <?xml version="1.0"?>, without
                    the encoding (default: encoding="UTF-8")
   -doctype=false   no DOCTYPE
+  -max-input SIZE  fail on input larger than SIZE bytes, with K, M or G
+                   for KiB, MiB, GiB (default 256M; 0: no limit); standard
+                   input and pipes are checked as they are read
   -h               show this help
   --version        show the version
 

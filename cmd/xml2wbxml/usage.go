@@ -28,6 +28,9 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    (default: a note on standard error)
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
+  -max-input SIZE  fail on input larger than SIZE bytes, with K, M or G
+                   for KiB, MiB, GiB (default 256M; 0: no limit); standard
+                   input and pipes are checked as they are read
   -h               show this help
   --version        show the version
 
