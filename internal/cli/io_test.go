@@ -123,11 +123,15 @@ func TestWriteOutput(t *testing.T) {
 		if err := os.Symlink("nowhere", dangling); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteOutput(dangling, nil, []byte("d")); err != nil {
-			t.Fatal(err)
+		err := WriteOutput(dangling, nil, []byte("d"))
+		if err == nil || !strings.Contains(err.Error(), "symbolic link to nowhere, which does not exist") {
+			t.Errorf("a dangling link: %v, want it refused", err)
 		}
-		if fi, err := os.Lstat(dangling); err != nil || fi.Mode()&fs.ModeSymlink != 0 {
-			t.Errorf("a dangling link is replaced by the file: %v %v", fi.Mode(), err)
+		if fi, err := os.Lstat(dangling); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("a dangling link is no longer a link: %v %v", fi.Mode(), err)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, "nowhere")); err == nil {
+			t.Error("a dangling link's target was created")
 		}
 	}
 	es, _ := os.ReadDir(dir)
