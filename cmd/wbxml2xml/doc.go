@@ -39,6 +39,15 @@
 // that endless input (cat /dev/zero) fails with one line once past the
 // limit and never takes more memory than it.
 //
+// With -o, a regular file or a new name is written to a temporary file in
+// its directory and renamed into place; /dev/stdout, /dev/stderr and
+// /dev/fd/N are written as the open descriptor itself (appending if it
+// appends), and a device or a named pipe directly: nothing that is not a
+// regular file is ever replaced. A symbolic link whose target does not
+// exist is refused, not replaced. SIGINT, SIGTERM or SIGHUP during the run
+// removes the temporary file, and the status is 128 plus the signal's
+// number (130, 143, 129).
+//
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error naming the byte offset (of the WBXML
 // body), the line and column (of a text capture), or the HTTP message, HAR

@@ -79,6 +79,13 @@ error as well when all went well; they do not change the status. After an
 error, standard output holds the messages converted before it (none for a
 lone body); a file named by -o is left as it was.
 
+Output: -o FILE writes a temporary file next to FILE and renames it into
+place, for a regular file or a new name; /dev/stdout, /dev/stderr and
+/dev/fd/N are written as the open descriptor, and devices and named pipes
+directly, never replaced; a symbolic link to a missing file is refused.
+SIGINT or SIGTERM removes the temporary file; the status is then 130 or
+143.
+
 Examples:
   wbxml2xml sync-response.wbxml
   wbxml2xml -o sync.xml session.http

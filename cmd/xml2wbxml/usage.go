@@ -39,6 +39,13 @@ giving the line and column; 2 bad command line. Notes go to standard error
 as well when all went well; they do not change the status. After an error nothing is written,
 and a file named by -o is left as it was.
 
+Output: -o FILE writes a temporary file next to FILE and renames it into
+place, for a regular file or a new name; /dev/stdout, /dev/stderr and
+/dev/fd/N are written as the open descriptor, and devices and named pipes
+directly, never replaced; a symbolic link to a missing file is refused.
+SIGINT or SIGTERM removes the temporary file; the status is then 130 or
+143.
+
 Examples:
   xml2wbxml -o body.wbxml body.xml
   wbxml2xml body.wbxml | xml2wbxml | cmp - body.wbxml
