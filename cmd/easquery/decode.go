@@ -7,21 +7,20 @@ import (
 	"io"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/internal/cli"
 )
 
 func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("decode")
 	asJSON := fs.Bool("json", false, "print one JSON object per query")
 	lenient := fs.Bool("lenient", false, "accept URL-safe base64, %XX escapes, spaces for '+', odd policy key lengths")
+	var maxInput cli.Size
+	cli.AddMaxInput(fs, &maxInput)
 	positional, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
 	}
 	arg, err := oneArg("decode", positional)
-	if err != nil {
-		return err
-	}
-	ins, err := inputs(arg, stdin)
 	if err != nil {
 		return err
 	}
@@ -33,14 +32,13 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	w := bufio.NewWriter(stdout)
 	var q b64uri.Query
 	var buf []byte
-	for i, in := range ins {
+	i := 0
+	n, err := eachInput(arg, stdin, maxInput, func(in input) error {
 		query, offset, _ := splitURI(in.text)
 		if b64uri.IsPlain([]byte(query)) {
-			w.Flush()
 			return in.where(fmt.Errorf("%q is already a plain query; easquery encode turns it into base64", query))
 		}
 		if err := d.Decode(&q, []byte(query)); err != nil {
-			w.Flush()
 			return in.where(shiftOffset(err, offset))
 		}
 		if *asJSON {
@@ -53,9 +51,17 @@ func runDecode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			buf = q.AppendPlain(buf)
 			buf = appendNotes(buf, &q)
 		}
-		w.Write(buf)
+		i++
+		_, err := w.Write(buf)
+		return err
+	})
+	if ferr := w.Flush(); err == nil {
+		err = ferr
 	}
-	return w.Flush()
+	if err == nil && n == 0 {
+		err = errors.New("no query to decode: standard input is empty or blank")
+	}
+	return err
 }
 
 // shiftOffset makes a character offset count from the start of what the

@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/internal/cli"
 	"github.com/easkit/easkit/version"
 )
 
@@ -27,6 +28,8 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	localeFlag := fs.String("locale", "", "locale LCID, 0x0409 or 1033 (default: the \"# Locale:\" line, else 0x0409)")
 	key := fs.String("policykey", "", "policy key, unsigned decimal (default: the X-MS-PolicyKey line, else none)")
 	amp := fs.Bool("acceptmultipart", false, "set the AcceptMultiPart bit (MS-ASAcceptMultiPart: T)")
+	var maxInput cli.Size
+	cli.AddMaxInput(fs, &maxInput)
 	positional, err := parseFlags(fs, args, stdout)
 	if err != nil {
 		return err
@@ -58,31 +61,11 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 		}
 	}
 
-	var text string
-	if arg == "-" {
-		b, err := io.ReadAll(stdin)
-		if err != nil {
-			return fmt.Errorf("reading standard input: %w", err)
-		}
-		text = strings.TrimPrefix(string(b), bom)
-	} else {
-		text = arg
-	}
-	reqs, err := readRequests(text)
-	if err != nil {
-		return err
-	}
-	if len(reqs) == 0 {
-		return fmt.Errorf("no query to encode")
-	}
 	w := bufio.NewWriter(stdout)
 	var q b64uri.Query
 	var out []byte
-	for _, r := range reqs {
+	encode := func(r *request) error {
 		in := input{line: r.line}
-		if arg != "-" && !strings.Contains(text, "\n") {
-			in.line = 0
-		}
 		query, offset, prefix, suffix := splitRequest(r.text)
 		h := r.headers
 		if set["version"] {
@@ -97,7 +80,6 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			h.AcceptMultiPart = map[bool]string{true: "T", false: "F"}[*amp]
 		}
 		if err := q.ParsePlain([]byte(query), h); err != nil {
-			w.Flush()
 			var e *b64uri.Error
 			if errors.As(err, &e) && in.line != 0 {
 				in.line = r.lineOf(e.Field, set)
@@ -105,7 +87,6 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			return in.where(shiftPlainOffset(err, offset))
 		}
 		if err := base64Version(q.Version); err != nil {
-			w.Flush()
 			if in.line != 0 {
 				in.line = r.lineOf(b64uri.FieldHeaderVersion, set)
 			}
@@ -116,15 +97,34 @@ func runEncode(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 			q.Locale = r.locale
 		}
 		out = append(out[:0], prefix...)
+		var err error
 		if out, err = q.AppendEncode(out); err != nil {
-			w.Flush()
 			return in.where(err)
 		}
 		out = append(out, suffix...)
 		out = append(out, '\n')
-		w.Write(out)
+		_, err = w.Write(out)
+		return err
 	}
-	return w.Flush()
+	var src io.Reader = stdin
+	oneLine := false // a single-line argument: errors name no line
+	if arg != "-" {
+		src = strings.NewReader(arg)
+		oneLine = !strings.Contains(arg, "\n")
+	}
+	n, err := readRequests(src, maxInput, func(r *request) error {
+		if oneLine {
+			r.line, r.versionLine, r.keyLine, r.ampLine = 0, 0, 0, 0
+		}
+		return encode(r)
+	})
+	if ferr := w.Flush(); err == nil {
+		err = ferr
+	}
+	if err == nil && n == 0 {
+		err = errors.New("no query to encode")
+	}
+	return err
 }
 
 // base64Version returns an error for a protocol version that the base64
@@ -176,49 +176,62 @@ func (r *request) lineOf(f b64uri.Field, flags map[string]bool) int {
 	return line
 }
 
-// readRequests splits text into requests. A line "Name: value" is a header
-// of the request above it (MS-ASProtocolVersion, X-MS-PolicyKey and
-// MS-ASAcceptMultiPart are used, others such as Host are ignored, so a
-// pasted request head works); "# Locale: 0x0409", as decode writes it,
-// gives the locale; other lines starting with '#' and blank lines are
-// skipped; any other line starts a new request.
-func readRequests(text string) ([]request, error) {
-	var reqs []request
-	for n, line := range strings.Split(text, "\n") {
+// readRequests reads the requests of r, calling f with each one when its
+// last line has been read, and returns how many there were. A line "Name:
+// value" is a header of the request above it (MS-ASProtocolVersion,
+// X-MS-PolicyKey and MS-ASAcceptMultiPart are used, others such as Host
+// are ignored, so a pasted request head works); "# Locale: 0x0409", as
+// decode writes it, gives the locale; other lines starting with '#' and
+// blank lines are skipped; any other line starts a new request. r is read
+// as it comes, at most limit bytes (0: no limit), so that only one request
+// is held in memory.
+func readRequests(src io.Reader, limit cli.Size, f func(*request) error) (int, error) {
+	var r request
+	count := 0
+	err := eachLine(src, limit, func(n int, line string) error {
 		line = strings.TrimSpace(line)
 		switch {
 		case line == "":
-			continue
+			return nil
 		case strings.HasPrefix(line, "#"):
 			v, ok := strings.CutPrefix(strings.TrimSpace(line[1:]), "Locale:")
-			if !ok || len(reqs) == 0 {
-				continue
+			if !ok || count == 0 {
+				return nil
 			}
 			l, err := parseLocale(strings.TrimSpace(v))
 			if err != nil {
-				return nil, fmt.Errorf("line %d: locale %q: %v", n+1, strings.TrimSpace(v), err)
+				return fmt.Errorf("line %d: locale %q: %v", n, strings.TrimSpace(v), err)
 			}
-			reqs[len(reqs)-1].locale, reqs[len(reqs)-1].hasLocale = l, true
-			continue
+			r.locale, r.hasLocale = l, true
+			return nil
 		}
 		if name, value, ok := headerLine(line); ok {
-			if len(reqs) == 0 {
-				return nil, fmt.Errorf("line %d: header %s before any query", n+1, name)
+			if count == 0 {
+				return fmt.Errorf("line %d: header %s before any query", n, name)
 			}
-			r := &reqs[len(reqs)-1]
 			switch strings.ToLower(name) {
 			case strings.ToLower(b64uri.HeaderProtocolVersion):
-				r.headers.ProtocolVersion, r.versionLine = value, n+1
+				r.headers.ProtocolVersion, r.versionLine = value, n
 			case strings.ToLower(b64uri.HeaderPolicyKey):
-				r.headers.PolicyKey, r.keyLine = value, n+1
+				r.headers.PolicyKey, r.keyLine = value, n
 			case strings.ToLower(b64uri.HeaderAcceptMultiPart):
-				r.headers.AcceptMultiPart, r.ampLine = value, n+1
+				r.headers.AcceptMultiPart, r.ampLine = value, n
 			}
-			continue
+			return nil
 		}
-		reqs = append(reqs, request{line: n + 1, text: line})
+		if count > 0 {
+			if err := f(&r); err != nil {
+				return err
+			}
+		}
+		count++
+		r = request{line: n, text: line}
+		return nil
+	})
+	if err == nil && count > 0 {
+		err = f(&r)
 	}
-	return reqs, nil
+	return count, err
 }
 
 // headerLine splits "Name: value" where Name is an HTTP token. The space

@@ -12,7 +12,10 @@
 // MS-ASProtocolVersion, X-MS-PolicyKey and MS-ASAcceptMultiPart headers),
 // or with -json one object per query. encode turns a plain query (or
 // decode's output) back into base64. negotiate prints the version a client
-// should use. With "-", queries are read from standard input, one per line.
+// should use. With "-", queries are read from standard input, one per line,
+// as they come: -max-input SIZE (decode and encode; 64M, 1G or bytes;
+// default 256 MiB, 0 for no limit) bounds the input, 1 MiB a line, and
+// input that holds no query is an error.
 //
 // Exit status: 0 on success, 1 on bad data (one line on standard error
 // naming the problem and its offset), 2 on bad usage (one line naming the

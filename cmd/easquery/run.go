@@ -2,6 +2,7 @@ package main
 
 import (
 	"bufio"
+	"bytes"
 	"errors"
 	"flag"
 	"fmt"
@@ -37,7 +38,10 @@ negotiate  print the protocol version a client should use: the highest in
 
 QUERY may be the bare query, "?query", a URL or an HTTP request line; "-"
 reads standard input: one query per line for decode, one or more plain
-queries with their header lines for encode.
+queries with their header lines for encode, read as they come (lines of
+1 MiB at most). -max-input SIZE, for decode and encode, fails on standard
+input larger than SIZE bytes, with K, M or G for KiB, MiB, GiB (default
+256M; 0: no limit). Input that holds no query is an error.
 Exit status: 0 ok, 1 bad data (with the problem and its offset), 2 bad usage.
 `
 
@@ -122,29 +126,77 @@ func oneArg(name string, positional []string) (string, error) {
 	return "", usagef("%s: one argument expected, got %d", name, len(positional))
 }
 
-// inputs returns the inputs named by arg: arg itself, or the non-blank
-// lines of stdin for "-". Each has its 1-based line number (0 for arg).
-func inputs(arg string, stdin io.Reader) ([]input, error) {
+// eachInput calls f with each input named by arg: arg itself, or the
+// non-blank lines of stdin for "-", read as they come (at most limit bytes
+// in all, and 1 MiB a line), so that no input is held in memory whole. Each
+// has its 1-based line number (0 for arg). It returns the number of inputs
+// and the first error, from f or from reading.
+func eachInput(arg string, stdin io.Reader, limit cli.Size, f func(input) error) (int, error) {
 	if arg != "-" {
-		return []input{{text: arg}}, nil
+		return 1, f(input{text: arg})
 	}
-	var out []input
-	sc := bufio.NewScanner(stdin)
-	sc.Buffer(make([]byte, 0, 64*1024), 1<<20)
+	count := 0
+	err := eachLine(stdin, limit, func(n int, line string) error {
+		if strings.TrimSpace(line) == "" {
+			return nil
+		}
+		count++
+		return f(input{line: n, text: line})
+	})
+	return count, err
+}
+
+// eachLine calls f with each line of r and its 1-based number, without the
+// line ending and, on the first line, without a byte order mark. It reads
+// at most limit bytes (0: no limit) and 1 MiB a line.
+func eachLine(r io.Reader, limit cli.Size, f func(n int, line string) error) error {
+	lr := &lastError{r: cli.LimitInput(r, limit)}
+	sc := bufio.NewScanner(lr)
+	sc.Buffer(make([]byte, 0, 64*1024), maxLine)
+	sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+		if atEOF && lr.err != nil && lr.err != io.EOF && bytes.IndexByte(data, '\n') < 0 {
+			// Reading failed in the middle of a line: the line is cut,
+			// and the error says why.
+			return 0, nil, lr.err
+		}
+		return bufio.ScanLines(data, atEOF)
+	})
 	for n := 1; sc.Scan(); n++ {
 		line := strings.TrimRight(sc.Text(), "\r")
 		if n == 1 {
 			line = strings.TrimPrefix(line, bom)
 		}
-		if strings.TrimSpace(line) != "" {
-			out = append(out, input{line: n, text: line})
+		if err := f(n, line); err != nil {
+			return err
 		}
 	}
-	if err := sc.Err(); err != nil {
-		return nil, fmt.Errorf("reading standard input: %w", err)
+	switch err := sc.Err(); {
+	case errors.Is(err, bufio.ErrTooLong):
+		return fmt.Errorf("reading standard input: a line is longer than %v", cli.Size(maxLine))
+	case errors.As(err, new(*cli.TooLargeError)):
+		return err
+	case err != nil:
+		return fmt.Errorf("reading standard input: %w", err)
 	}
-	return out, nil
+	return nil
 }
+
+// lastError is a reader that keeps the last error of r.
+type lastError struct {
+	r   io.Reader
+	err error
+}
+
+func (l *lastError) Read(p []byte) (int, error) {
+	n, err := l.r.Read(p)
+	if err != nil {
+		l.err = err
+	}
+	return n, err
+}
+
+// maxLine bounds a line of standard input.
+const maxLine = 1 << 20
 
 // bom is the UTF-8 byte order mark that Windows tools put at the start of
 // a text file; it is dropped from the start of standard input.

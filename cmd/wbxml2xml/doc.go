@@ -33,6 +33,21 @@
 // (-strict), a protocol version to check tags against (-protocol) and the
 // input form (-input). "wbxml2xml -h" lists them.
 //
+// The input may be 256 MiB at most (-max-input SIZE changes that: 64M, 1G,
+// plain bytes, or 0 for no limit). A regular file is checked before it is
+// read; standard input, a pipe or a device is checked as it is read, so
+// that endless input (cat /dev/zero) fails with one line once past the
+// limit and never takes more memory than it.
+//
+// With -o, a regular file or a new name is written to a temporary file in
+// its directory and renamed into place; /dev/stdout, /dev/stderr and
+// /dev/fd/N are written as the open descriptor itself (appending if it
+// appends), and a device or a named pipe directly: nothing that is not a
+// regular file is ever replaced. A symbolic link whose target does not
+// exist is refused, not replaced. SIGINT, SIGTERM or SIGHUP during the run
+// removes the temporary file, and the status is 128 plus the signal's
+// number (130, 143, 129).
+//
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error naming the byte offset (of the WBXML
 // body), the line and column (of a text capture), or the HTTP message, HAR

@@ -25,7 +25,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if o == nil {
 		o = new(options) // only err matters
 	}
-	data, code, done := cli.Start(stdin, stdout, stderr, name, usage, err, o.version, o.input,
+	data, code, done := cli.Start(stdin, stdout, stderr, name, usage, err, o.version, o.input, o.maxInput,
 		"no input: name a file, or pipe a capture into standard input")
 	if done {
 		return code

@@ -40,6 +40,7 @@ type options struct {
 	names         wbxml.TagNames
 	charset       string // -c: accepted and checked; the header's charset is used
 	version       bool
+	maxInput      cli.Size // -max-input
 }
 
 // parseArgs parses the command line.
@@ -144,6 +145,7 @@ func flags(o *options) *flag.FlagSet {
 	})
 	fs.BoolVar(&o.doctype, "doctype", true, "")
 	fs.BoolVar(&o.version, "version", false, "")
+	cli.AddMaxInput(fs, &o.maxInput)
 	return fs
 }
 

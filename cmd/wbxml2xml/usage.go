@@ -66,6 +66,9 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -decl=libwbxml   libwbxml's declaration, <?xml version="1.0"?>, without
                    the encoding (default: encoding="UTF-8")
   -doctype=false   no DOCTYPE
+  -max-input SIZE  fail on input larger than SIZE bytes, with K, M or G
+                   for KiB, MiB, GiB (default 256M; 0: no limit); standard
+                   input and pipes are checked as they are read
   -h               show this help
   --version        show the version
 
@@ -75,6 +78,13 @@ entry, SAZ session or Burp item; 2 bad command line. Notes, such as unknown tags
 error as well when all went well; they do not change the status. After an
 error, standard output holds the messages converted before it (none for a
 lone body); a file named by -o is left as it was.
+
+Output: -o FILE writes a temporary file next to FILE and renames it into
+place, for a regular file or a new name; /dev/stdout, /dev/stderr and
+/dev/fd/N are written as the open descriptor, and devices and named pipes
+directly, never replaced; a symbolic link to a missing file is refused.
+SIGINT or SIGTERM removes the temporary file; the status is then 130 or
+143.
 
 Examples:
   wbxml2xml sync-response.wbxml

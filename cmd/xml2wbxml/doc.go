@@ -23,6 +23,21 @@
 // written for it keep working; -strict and -protocol check the input more
 // closely. "xml2wbxml -h" lists them.
 //
+// The input may be 256 MiB at most (-max-input SIZE changes that: 64M, 1G,
+// plain bytes, or 0 for no limit). A regular file is checked before it is
+// read; standard input, a pipe or a device is checked as it is read, so
+// that endless input (cat /dev/zero) fails with one line once past the
+// limit and never takes more memory than it.
+//
+// With -o, a regular file or a new name is written to a temporary file in
+// its directory and renamed into place; /dev/stdout, /dev/stderr and
+// /dev/fd/N are written as the open descriptor itself (appending if it
+// appends), and a device or a named pipe directly: nothing that is not a
+// regular file is ever replaced. A symbolic link whose target does not
+// exist is refused, not replaced. SIGINT, SIGTERM or SIGHUP during the run
+// removes the temporary file, and the status is 128 plus the signal's
+// number (130, 143, 129).
+//
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error giving the line and column; 2 when the
 // command line is bad, with one line and a hint to run -h. Notes (attributes dropped, tags

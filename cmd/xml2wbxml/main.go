@@ -30,7 +30,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if o == nil {
 		o = new(options) // only err matters
 	}
-	src, code, done := cli.Start(stdin, stdout, stderr, name, usage, err, o.version, o.input,
+	src, code, done := cli.Start(stdin, stdout, stderr, name, usage, err, o.version, o.input, o.maxInput,
 		"no input: name a file, or pipe XML into standard input")
 	if done {
 		return code

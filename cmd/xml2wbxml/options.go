@@ -21,6 +21,7 @@ type options struct {
 	strict        bool
 	proto         version.Version
 	version       bool
+	maxInput      cli.Size // -max-input
 }
 
 // parseArgs parses the command line.
@@ -73,6 +74,7 @@ func flags(o *options) *flag.FlagSet {
 		return err
 	})
 	fs.BoolVar(&o.version, "version", false, "")
+	cli.AddMaxInput(fs, &o.maxInput)
 	return fs
 }
 

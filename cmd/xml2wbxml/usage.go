@@ -28,6 +28,9 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    (default: a note on standard error)
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
+  -max-input SIZE  fail on input larger than SIZE bytes, with K, M or G
+                   for KiB, MiB, GiB (default 256M; 0: no limit); standard
+                   input and pipes are checked as they are read
   -h               show this help
   --version        show the version
 
@@ -35,6 +38,13 @@ Exit status: 0 converted; 1 bad input, with one line on standard error
 giving the line and column; 2 bad command line. Notes go to standard error
 as well when all went well; they do not change the status. After an error nothing is written,
 and a file named by -o is left as it was.
+
+Output: -o FILE writes a temporary file next to FILE and renames it into
+place, for a regular file or a new name; /dev/stdout, /dev/stderr and
+/dev/fd/N are written as the open descriptor, and devices and named pipes
+directly, never replaced; a symbolic link to a missing file is refused.
+SIGINT or SIGTERM removes the temporary file; the status is then 130 or
+143.
 
 Examples:
   xml2wbxml -o body.wbxml body.xml

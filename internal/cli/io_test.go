@@ -19,12 +19,12 @@ func TestReadInput(t *testing.T) {
 	if err := os.WriteFile(file, data, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	got, err := ReadInput(file, nil)
+	got, err := ReadInput(file, nil, 0)
 	if err != nil || !bytes.Equal(got, data) {
 		t.Errorf("file: %d bytes, %v", len(got), err)
 	}
 	for _, name := range []string{"", "-"} {
-		got, err := ReadInput(name, iotest.OneByteReader(bytes.NewReader(data[:1000])))
+		got, err := ReadInput(name, iotest.OneByteReader(bytes.NewReader(data[:1000])), 0)
 		if err != nil || !bytes.Equal(got, data[:1000]) {
 			t.Errorf("%q from a one-byte reader: %d bytes, %v", name, len(got), err)
 		}
@@ -35,7 +35,7 @@ func TestReadInput(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer whole.Close()
-	got, err = ReadInput("-", whole)
+	got, err = ReadInput("-", whole, 0)
 	if err != nil || !bytes.Equal(got, data) {
 		t.Errorf("redirected stdin: %d bytes, %v", len(got), err)
 	}
@@ -47,7 +47,7 @@ func TestReadInput(t *testing.T) {
 	if err := os.WriteFile(empty, nil, 0o644); err != nil {
 		t.Fatal(err)
 	}
-	if got, err := ReadInput(empty, nil); err != nil || len(got) != 0 {
+	if got, err := ReadInput(empty, nil, 0); err != nil || len(got) != 0 {
 		t.Errorf("empty file: %q, %v", got, err)
 	}
 	// Standard input redirected from a file, part of which was read.
@@ -59,18 +59,18 @@ func TestReadInput(t *testing.T) {
 	if _, err := f.Seek(10, io.SeekStart); err != nil {
 		t.Fatal(err)
 	}
-	got, err = ReadInput("-", f)
+	got, err = ReadInput("-", f, 0)
 	if err != nil || !bytes.Equal(got, data[10:]) {
 		t.Errorf("redirected stdin: %d bytes, %v", len(got), err)
 	}
 	if cap(got) > len(got)+1 {
 		t.Errorf("redirected stdin: capacity %d for %d bytes: the size was not used", cap(got), len(got))
 	}
-	if _, err := ReadInput(filepath.Join(dir, "missing"), nil); !os.IsNotExist(err) {
+	if _, err := ReadInput(filepath.Join(dir, "missing"), nil, 0); !os.IsNotExist(err) {
 		t.Errorf("missing file: %v", err)
 	}
 	boom := iotest.ErrReader(io.ErrUnexpectedEOF)
-	if _, err := ReadInput("", boom); err != io.ErrUnexpectedEOF {
+	if _, err := ReadInput("", boom, 0); err != io.ErrUnexpectedEOF {
 		t.Errorf("read error: %v", err)
 	}
 	if StdinIsTerminal(strings.NewReader("")) || StdinIsTerminal(f) {
@@ -123,11 +123,15 @@ func TestWriteOutput(t *testing.T) {
 		if err := os.Symlink("nowhere", dangling); err != nil {
 			t.Fatal(err)
 		}
-		if err := WriteOutput(dangling, nil, []byte("d")); err != nil {
-			t.Fatal(err)
+		err := WriteOutput(dangling, nil, []byte("d"))
+		if err == nil || !strings.Contains(err.Error(), "symbolic link to nowhere, which does not exist") {
+			t.Errorf("a dangling link: %v, want it refused", err)
 		}
-		if fi, err := os.Lstat(dangling); err != nil || fi.Mode()&fs.ModeSymlink != 0 {
-			t.Errorf("a dangling link is replaced by the file: %v %v", fi.Mode(), err)
+		if fi, err := os.Lstat(dangling); err != nil || fi.Mode()&fs.ModeSymlink == 0 {
+			t.Errorf("a dangling link is no longer a link: %v %v", fi.Mode(), err)
+		}
+		if _, err := os.Lstat(filepath.Join(dir, "nowhere")); err == nil {
+			t.Error("a dangling link's target was created")
 		}
 	}
 	es, _ := os.ReadDir(dir)

@@ -19,7 +19,7 @@ func TestMappedFileTruncated(t *testing.T) {
 	if err := os.WriteFile(file, bytes.Repeat([]byte{1}, 1<<20), 0o644); err != nil {
 		t.Fatal(err)
 	}
-	data, err := ReadInput(file, nil)
+	data, err := ReadInput(file, nil, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
