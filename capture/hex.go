@@ -10,6 +10,15 @@ import (
 type bareBody struct {
 	off  int // byte offset in the input where the body's text starts
 	body []byte
+
+	// A message of a log (FormLog).
+	dir    Direction
+	marker string
+	warn   error // the body's Warning
+	note   error // the line did not decode: why (the Warning is made from it)
+	// evidence: the line is a log's (a marker, a prefix before the body,
+	// or TbSync's hex without leading zeros), not a bare hex or base64 line
+	evidence bool
 }
 
 // parseHex reads a hex input starting at p: a list of 0x.. bytes (C and Go
