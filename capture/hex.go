@@ -28,11 +28,29 @@ func parseHex(data []byte, p int, b *budget) ([]bareBody, error) {
 	if q == len(data) {
 		return nil, textError(data, FormHex, 0, q, detail(ErrEmpty, "no hex digits"))
 	}
+	if s, ok := pyBytesCall(data, q); ok {
+		return parseQuoted(data, s)
+	}
+	if open, ok := numberListStart(data, q); ok {
+		return parseNumberLists(data, open)
+	}
 	if start, ok := hexListStart(data, q); ok {
-		return parseHexList(data, start)
+		bodies, err := parseHexList(data, start)
+		if err != nil {
+			// 0x bytes first, then decimal ones ("{0x03, 1, 106}").
+			if open := nextNumberList(data, start); open < len(data) {
+				if nb, nerr := parseNumberLists(data, open); nerr == nil {
+					return nb, nil
+				}
+			}
+		}
+		return bodies, err
 	}
 	if isQuotedStart(data, q) {
 		return parseQuoted(data, q)
+	}
+	if s, ok := quotedAfterDecl(data, q); ok {
+		return parseQuoted(data, s)
 	}
 	if isEscapedStart(data, q) {
 		return parseEscaped(data, q)
