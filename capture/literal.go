@@ -38,7 +38,7 @@ func numberListStart(data []byte, q int) (int, bool) {
 		case c == '[' && i > q && isIdentByte(data[i-1]):
 			// An index or an array size: "req[13]".
 		case c == '[' || c == '{' || c == '(':
-			if numberAt(data, skipOpeners(data, i)) {
+			if numberAt(data, skipOpeners(data, i)) && literalPrefix(data[q:i]) {
 				return i, true
 			}
 		case c == ' ' && i+1 < end && isBlank(data[i+1]):
@@ -48,6 +48,18 @@ func numberListStart(data []byte, q int) (int, bool) {
 		}
 	}
 	return 0, false
+}
+
+// literalPrefix reports whether the text before a list's opening bracket
+// makes it a literal: nothing, an assignment ("b = …"), "new byte[] ", or
+// a name or "[]type" right before the bracket ("Array(", "[]byte{"), so
+// that a bracketed number in a log line ("d t [1] …") is not taken for one.
+func literalPrefix(p []byte) bool {
+	if len(p) == 0 || bytes.IndexByte(p, '=') >= 0 || bytes.HasPrefix(p, []byte("new ")) {
+		return true
+	}
+	c := p[len(p)-1]
+	return isIdentByte(c) || c == ']'
 }
 
 func isIdentByte(c byte) bool { return isLetter(c) || '0' <= c && c <= '9' || c == '_' }
@@ -94,9 +106,30 @@ func parseNumberLists(data []byte, open int) ([]bareBody, error) {
 			return nil, err
 		}
 		bodies = append(bodies, bareBody{off: p, body: body})
+		if at := afterList(data, next); at >= 0 {
+			return nil, textError(data, FormHex, 0, at, detail(ErrSyntax, "text after the byte list"))
+		}
 		p = nextNumberList(data, next)
 	}
 	return bodies, nil
+}
+
+// afterList returns the offset of the first byte after a list, on its
+// line, that is not a blank, a comment, ';', ',', ')' or '}', or -1.
+func afterList(data []byte, p int) int {
+	end, _ := lineEnd(data, p)
+	for p < end {
+		c := data[p]
+		switch {
+		case isSpace(c) || strings.IndexByte(";,)}", c) >= 0:
+			p++
+		case c == '/' && p+1 < len(data) && (data[p+1] == '/' || data[p+1] == '*'):
+			return -1
+		default:
+			return p
+		}
+	}
+	return -1
 }
 
 // nextNumberList returns the offset of the next opening bracket followed by

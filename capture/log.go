@@ -136,20 +136,34 @@ func (lr *logReader) marker(at, end int, text string, dir Direction) {
 }
 
 // tbsyncBlock reads a TbSync "[WBXML: …]" block whose text starts at s on
-// the line that starts at p, up to its ']', which may be on a later line.
+// the line that starts at p, up to its ']'. The block may go on over the
+// next lines while they hold only hex bytes; a block whose ']' does not
+// come by then is a note, and reading goes on at the line that ended it.
 func (lr *logReader) tbsyncBlock(p, s int) int {
 	lr.markers++
 	data := lr.data
 	dir, _ := logDirection(data[p:s])
-	close := bytes.IndexByte(data[s:], ']')
-	stop := len(data)
-	if close >= 0 {
-		stop = s + close
+	stop, next := -1, 0
+	for q := s; q < len(data); {
+		end, nl := lineEnd(data, q)
+		i := bytes.IndexByte(data[q:end], ']')
+		upto := end
+		if i >= 0 {
+			upto = q + i
+		}
+		if q != s && !onlyShortHex(data[q:upto]) && !(i >= 0 && len(bytes.TrimSpace(data[q:upto])) == 0) {
+			next = q
+			break
+		}
+		if i >= 0 {
+			stop, next = q+i, nl
+			break
+		}
+		q, next = nl, nl
 	}
-	_, next := lineEnd(data, stop)
-	if close < 0 {
+	if stop < 0 {
 		lr.note(s, dir, "WBXML", detail(ErrTruncated, "[WBXML: block with no ']' after it"))
-		return len(data)
+		return next
 	}
 	at := skipSpace(data, s)
 	body, off, err := lr.decodeHexBytes(at, stop, true)
@@ -160,6 +174,19 @@ func (lr *logReader) tbsyncBlock(p, s int) int {
 	lr.add(at, body, dir, "WBXML", nil)
 	lr.bodies[len(lr.bodies)-1].evidence = true
 	return next
+}
+
+// onlyShortHex reports whether a line holds hex bytes of one or two digits
+// and blanks only, and at least one byte.
+func onlyShortHex(line []byte) bool {
+	n := 0
+	for f := range bytes.FieldsSeq(line) {
+		if !isShortHex(f) {
+			return false
+		}
+		n++
+	}
+	return n > 0
 }
 
 // generic reads a line of no known marker: a base64 or hex field at its
