@@ -74,6 +74,17 @@ func parseHexDump(data []byte, q int, b *budget) ([]bareBody, error) {
 	if err == nil && confident {
 		return bodies, nil
 	}
+	if blocks := splitBlocks(data, q); len(blocks) > 1 {
+		// Several dumps separated by blank lines whose offsets do not run
+		// on from one to the next, or plain hex: each is a body of its own.
+		split, serr := parseBlocks(data, blocks, b)
+		if serr == nil {
+			return split, nil
+		}
+		if gap {
+			return nil, serr
+		}
+	}
 	plain, perr := parsePlainHex(data, q)
 	if perr == nil {
 		return plain, nil
@@ -94,6 +105,54 @@ func parseHexDump(data []byte, q int, b *budget) ([]bareBody, error) {
 		return nil, err
 	}
 	return nil, perr
+}
+
+// splitBlocks returns the starts of the runs of non-blank lines from q
+// (each after one or more blank lines), or nil when there is one run.
+func splitBlocks(data []byte, q int) []int {
+	starts := []int{q}
+	blank := false
+	for p := q; p < len(data); {
+		s, e, next := trimmedLine(data, p)
+		switch {
+		case s == e:
+			blank = true
+		case blank:
+			starts = append(starts, p)
+			blank = false
+		}
+		p = next
+	}
+	if len(starts) == 1 {
+		return nil
+	}
+	return starts
+}
+
+// parseBlocks reads each block of lines as a dump of its own (offset dump
+// or plain hex), each giving its bodies.
+func parseBlocks(data []byte, starts []int, b *budget) ([]bareBody, error) {
+	var out []bareBody
+	for i, s := range starts {
+		end := len(data)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		block := data[:end]
+		bodies, confident, err := parseOffsetDump(block, s, b)
+		_, gap := offsetEvidence(block, s)
+		if err != nil || !confident && !gap {
+			plain, perr := parsePlainHex(block, s)
+			switch {
+			case perr == nil:
+				bodies = plain
+			case err != nil:
+				return nil, err
+			}
+		}
+		out = append(out, bodies...)
+	}
+	return out, nil
 }
 
 // starLine returns the offset of the first line that holds only '*', which
@@ -124,7 +183,8 @@ func hasOffsetColumn(data []byte, q int) bool {
 
 // offsetEvidence looks at the first token of the first line: colon is true
 // when it is hex digits (optionally after 0x) ending in ':' and followed by
-// white space; gap is true when it is hex digits followed by two or more
+// white space, or a segment:offset pair ("0000:0010") followed by a blank;
+// gap is true when it is hex digits followed by two or more
 // blanks or a tab (hexdump -C, Wireshark).
 func offsetEvidence(data []byte, q int) (colon, gap bool) {
 	end, _ := lineEnd(data, q)
@@ -139,6 +199,9 @@ func offsetEvidence(data []byte, q int) (colon, gap bool) {
 	}
 	if j == i {
 		return false, false
+	}
+	if j-i == 4 && j+7 <= end && data[j] == ':' && isHexGroup(data[j+1:j+5]) && isBlank(data[j+5]) {
+		return true, false // segment:offset: an offset column for certain
 	}
 	if j < end && data[j] == ':' {
 		return j+1 == end || isBlank(data[j+1]), false
