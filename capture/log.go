@@ -63,7 +63,11 @@ type logReader struct {
 func parseLog(data []byte, p int) ([]bareBody, error) {
 	lr := &logReader{data: data, slab: make([]byte, 0, (len(data)-p)/2+1)}
 	for p < len(data) {
-		p = lr.line(p)
+		next := lr.line(p)
+		if next <= p { // never: every shape moves on; a guard against a hang
+			_, next = lineEnd(data, p)
+		}
+		p = next
 	}
 	if len(lr.bodies) == 0 {
 		return nil, &Error{Form: FormLog, Offset: -1, Err: detail(ErrEmpty,
@@ -143,7 +147,7 @@ func (lr *logReader) tbsyncBlock(p, s int) int {
 	lr.markers++
 	data := lr.data
 	dir, _ := logDirection(data[p:s])
-	stop, next := -1, 0
+	stop, next := -1, len(data)
 	for q := s; q < len(data); {
 		end, nl := lineEnd(data, q)
 		i := bytes.IndexByte(data[q:end], ']')
