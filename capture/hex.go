@@ -130,7 +130,9 @@ func splitBlocks(data []byte, q int) []int {
 }
 
 // parseBlocks reads each block of lines as a dump of its own (offset dump
-// or plain hex), each giving its bodies.
+// or plain hex), each giving its bodies. Each block is read as an input of
+// its own, so that a reading that fails in it costs the block's length,
+// not the input's.
 func parseBlocks(data []byte, starts []int, b *budget) ([]bareBody, error) {
 	var out []bareBody
 	for i, s := range starts {
@@ -138,21 +140,33 @@ func parseBlocks(data []byte, starts []int, b *budget) ([]bareBody, error) {
 		if i+1 < len(starts) {
 			end = starts[i+1]
 		}
-		block := data[:end]
-		bodies, confident, err := parseOffsetDump(block, s, b)
-		_, gap := offsetEvidence(block, s)
+		block := data[s:end]
+		bodies, confident, err := parseOffsetDump(block, 0, b)
+		_, gap := offsetEvidence(block, 0)
 		if err != nil || !confident && !gap {
-			plain, perr := parsePlainHex(block, s)
+			plain, perr := parsePlainHex(block, 0)
 			switch {
 			case perr == nil:
 				bodies = plain
 			case err != nil:
-				return nil, err
+				return nil, rebase(data, s, err)
 			}
 		}
-		out = append(out, bodies...)
+		for _, bb := range bodies {
+			bb.off += s
+			out = append(out, bb)
+		}
 	}
 	return out, nil
+}
+
+// rebase moves a position error found in data[s:] to its place in data.
+func rebase(data []byte, s int, err error) error {
+	e, ok := err.(*Error)
+	if !ok || e.Offset < 0 {
+		return err
+	}
+	return textError(data, e.Form, e.Index, s+int(e.Offset), e.Err)
 }
 
 // starLine returns the offset of the first line that holds only '*', which
