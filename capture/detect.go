@@ -35,7 +35,17 @@ import (
 //     Base64 is only detected when its lines hold no blanks, so that prose
 //     ("hello world") is not taken for it; forced with [WithForm], blanks
 //     are allowed.
-//  8. Anything else: FormUnknown.
+//  8. Text that is neither, but has lines of a debug log that hold
+//     messages (see [FormLog]: Z-Push's and grommunio-sync's WBXML-IN,
+//     WBXML-OUT and "WBXML 10K debug data" lines, TbSync's [WBXML: …]
+//     blocks and hex bytes without leading zeros, or base64 or hex of
+//     WBXML as the last field of a line): FormLog. At least one line must
+//     decode, or carry one of those markers; lines that only start like
+//     WBXML and do not decode are not enough.
+//  9. Anything else: FormUnknown. The error is an *[Error] at the place
+//     where the most likely reading (hex or base64, whichever got further)
+//     stopped; its Err is a *[DetectError] that lists every form tried
+//     and why each stopped ([DetectError.Explain]).
 func Detect(data []byte) Form {
 	f, _, _ := detect(data, &config{})
 	return f
@@ -111,16 +121,28 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 	case b64Err == nil:
 		return FormBase64, b64, nil
 	}
-	// Neither: report the reading that got further, as not recognized.
-	best := hexErr
-	if offsetOf(b64Err) > offsetOf(hexErr) {
-		best = b64Err
+	// Neither: a debug log with messages among its other lines?
+	logBodies, logErr := parseLog(data, p)
+	if logErr == nil {
+		if logConvincing(logBodies) {
+			return FormLog, logBodies, nil
+		}
+		logErr = &Error{Form: FormLog, Offset: -1, Err: detail(ErrSyntax,
+			"only lines that start like WBXML but do not decode, and no WBXML-IN, WBXML-OUT or [WBXML: marker")}
 	}
-	if e, ok := best.(*Error); ok {
-		return FormUnknown, nil, &Error{Form: FormUnknown, Offset: e.Offset, Line: e.Line, Column: e.Column,
-			Err: wrapCause(ErrUnknownForm, "not a known input form; read as "+e.Form.String(), e.Err)}
+	return FormUnknown, nil, detectFailure(data, q, hexErr, b64Err, logErr)
+}
+
+// logConvincing reports whether the bodies found in a log make it one: a
+// message that decoded from a line with a prefix or in TbSync's hex, or a
+// Z-Push or TbSync marker line.
+func logConvincing(bodies []bareBody) bool {
+	for _, bb := range bodies {
+		if bb.note == nil && bb.evidence || len(bb.marker) >= 5 && bb.marker[:5] == "WBXML" {
+			return true
+		}
 	}
-	return FormUnknown, nil, &Error{Form: FormUnknown, Offset: -1, Err: ErrUnknownForm}
+	return false
 }
 
 func offsetOf(err error) int64 {

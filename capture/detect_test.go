@@ -3,6 +3,7 @@ package capture
 import (
 	"encoding/base64"
 	"errors"
+	"strings"
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
@@ -140,5 +141,51 @@ func TestParseForm(t *testing.T) {
 	}
 	if _, err := ParseForm("pcap"); err == nil {
 		t.Error("ParseForm(\"pcap\") succeeded")
+	}
+}
+
+// A failed detection names the most likely form first and lists the others.
+func TestDetectExplain(t *testing.T) {
+	_, err := ReadAll([]byte("03 01 6a 0g 00"))
+	var de *DetectError
+	if !errors.As(err, &de) || !errors.Is(err, ErrUnknownForm) || !errors.Is(err, ErrSyntax) {
+		t.Fatalf("error %v is no *DetectError wrapping ErrUnknownForm and ErrSyntax", err)
+	}
+	var forms []Form
+	for _, a := range de.Tried {
+		forms = append(forms, a.Form)
+		if a.Err == nil {
+			t.Errorf("%v tried without a reason", a.Form)
+		}
+	}
+	want := []Form{FormHex, FormBase64, FormLog, FormHTTP, FormHAR, FormBurp, FormSAZ, FormRaw}
+	if diff := cmp.Diff(want, forms); diff != "" {
+		t.Errorf("forms tried (-want +got):\n%s", diff)
+	}
+	explain := de.Explain()
+	first, _, _ := strings.Cut(explain, "\n")
+	if first != "most likely hex at line 1:11: invalid hex digit 'g'" {
+		t.Errorf("first line %q", first)
+	}
+	if n := strings.Count(explain, "\n  also tried "); n != len(want)-1 {
+		t.Errorf("%d other attempts listed:\n%s", n, explain)
+	}
+	if (&DetectError{}).Explain() == "" || (&DetectError{}).Error() == "" {
+		t.Error("zero DetectError has no text")
+	}
+}
+
+func TestFormNames(t *testing.T) {
+	if got := FormNames(); got != "auto, raw, hex, base64, http, har, saz, burp or log" {
+		t.Errorf("FormNames() = %q", got)
+	}
+	_, err := ParseForm("pcap")
+	if err == nil || !strings.Contains(err.Error(), FormNames()) {
+		t.Errorf("ParseForm error %v does not list the forms", err)
+	}
+	for _, s := range []string{"log", "TbSync", "z-push", "grommunio"} {
+		if f, err := ParseForm(s); err != nil || f != FormLog {
+			t.Errorf("ParseForm(%q) = %v, %v", s, f, err)
+		}
 	}
 }

@@ -5,7 +5,8 @@
 // proxy, a hex dump pasted from a terminal or Wireshark, a base64 string
 // from a log, a whole HTTP session saved by Fiddler or mitmproxy, a HAR file
 // exported by a browser, a Fiddler session archive, Burp Suite's saved
-// items. [NewReader] detects the form (or takes it from
+// items, a debug log of a client or server, a byte literal from source
+// code or a debugger. [NewReader] detects the form (or takes it from
 // [WithForm]) and [Reader.Next] yields the messages inside, in input order
 // (HAR entries in time order), as [Message] values: kind (request, response
 // or bare body), index, start line fields, ordered headers, and the body
@@ -27,10 +28,23 @@
 //     with its header, certutil -encodehex, tcpdump -X); lists of
 //     0x.. bytes (commas and newlines, C and Go arrays: xxd -i, Wireshark's
 //     "C array" and "Go literal"); string literals with escapes (C, as
-//     Wireshark's "C string", Go, Python b'…') and the escapes without
-//     quotes (Wireshark's "Escaped String", \x03\x01\x6a…). Several dumps
-//     in one file, each starting again at offset 0, or several brace
-//     groups, give several bodies. When the first body starts with an HTTP
+//     Wireshark's "C string", Go, Python b'…' and bytearray(b'…')) and the
+//     escapes without quotes (Wireshark's "Escaped String", \x03\x01\x6a…);
+//     quoted hex strings ("03016a00…", concatenated with '+' over several
+//     lines, also after a declaration: String s = "…"); lists of decimal
+//     numbers (Go's fmt of a []byte "[3 1 106 0]", []byte{3, 1, 106},
+//     Scala's Array(…), Java's and C#'s new byte[] { … } with signed bytes
+//     such as -61, Python lists and bytes([…])), decimal or hex decided for
+//     the whole literal: hex letters make it hex, a sign or three digits
+//     decimal, leading zeros hex, then the reading that is one WBXML
+//     document; an ambiguous literal is an [ErrSyntax] error naming both
+//     readings. Dumps may be damaged as pasting damages them: a first row
+//     copied from mid-line without its offset, a first offset other than
+//     0, segment:offset columns ("0000:0010", DOS debug's '-' after the
+//     eighth byte), ASCII columns cut short. Several dumps in one file,
+//     each starting again at offset 0 or separated by blank lines (unless
+//     their offsets run on across them), or several brace groups, give
+//     several bodies; so does plain hex in blank-separated blocks. When the first body starts with an HTTP
 //     start line, the input is a dump of a whole exchange (Wireshark's
 //     "Follow TCP Stream" as C arrays, one per packet, or a hex dump of a
 //     saved session; Follow Stream's hex dump, the server's lines indented
@@ -75,6 +89,24 @@
 //     each <item> yields its <request> and then its <response>, whole
 //     HTTP messages stored in base64 (base64="true") or as the element's
 //     text, read as [FormHTTP] messages of one text each.
+//   - [FormLog]: a debug log with messages among other lines. Z-Push's and
+//     grommunio-sync's "WBXML-IN :", "WBXML-OUT:" and "WBXML 10K debug
+//     data:" lines of base64 after their prefix (date, time, process id,
+//     level, user; their decoded trees, "I  <Sync>" and "O  <Sync>", are
+//     skipped); EAS-4-TbSync's hex without leading zeros ("3 1 6a 0 0 7"),
+//     in [WBXML: …] blocks that may run over several lines, or at the end
+//     of a line; any line whose last field, after a prefix (timestamp,
+//     level, logger name), is base64 or a hex stream of WBXML. Each
+//     message is a bare body with its line ([Message.Line]), the direction
+//     its line names ([Message.Direction]: WBXML-IN, "sending" are
+//     requests; WBXML-OUT, "received" responses) and its marker
+//     ([Message.Marker]). Other lines are skipped. A line that looks like a
+//     message but does not decode (a marker with no base64 after it, bad
+//     characters, a block never closed) is a note: a message without a
+//     body whose [Message.Warning] wraps [ErrLossy] and the cause and names
+//     the line and column; the lines after it are still read. A WBXML-IN
+//     body that Z-Push cut at 4 KB (10 KB for the debug data) is kept with
+//     a Warning that wraps [ErrTruncated].
 //
 // [Detect] documents the detection rules.
 //
@@ -103,7 +135,11 @@
 // forms. They wrap the sentinels [ErrEmpty], [ErrUnknownForm], [ErrSyntax],
 // [ErrTruncated], [ErrTooLarge] and [ErrUnsupported], and the underlying
 // decoder error where there is one; match them with errors.Is and
-// errors.As. An error stops the Reader: later calls return it again.
+// errors.As. An error stops the Reader: later calls return it again. When
+// detection fails, the error's Err is a *[DetectError]: its text names the
+// most likely form and why it stopped, and [DetectError.Explain] lists
+// every form tried and why each stopped. [FormNames] lists the forms a
+// command-line flag may name.
 // [ErrLossy] is never returned: [Message.Warning] wraps it.
 //
 // # Security Considerations

@@ -32,6 +32,12 @@ const (
 	FormSAZ
 	// FormBurp is the XML file of Burp Suite's "Save items".
 	FormBurp
+	// FormLog is a debug log that holds messages among other lines: the
+	// hex of EAS-4-TbSync (with or without [WBXML: …] blocks), the
+	// WBXML-IN, WBXML-OUT and "WBXML 10K debug data" base64 lines of
+	// Z-Push and grommunio-sync, or any log with one base64 or hex body
+	// per line after a prefix.
+	FormLog
 	// FormUnknown is what [Detect] returns when no form fits.
 	FormUnknown
 )
@@ -45,11 +51,12 @@ var formNames = [...]string{
 	FormHAR:     "har",
 	FormSAZ:     "saz",
 	FormBurp:    "burp",
+	FormLog:     "log",
 	FormUnknown: "unknown",
 }
 
 // String returns the name that [ParseForm] accepts: "auto", "raw", "hex",
-// "base64", "http", "har", "saz", "burp", or "unknown".
+// "base64", "http", "har", "saz", "burp", "log", or "unknown".
 func (f Form) String() string {
 	if int(f) < len(formNames) {
 		return formNames[f]
@@ -59,8 +66,10 @@ func (f Form) String() string {
 
 // ParseForm parses a form name as a command-line flag would give it, case
 // insensitively: "auto", "raw" (or "wbxml", "binary"), "hex", "base64" (or
-// "b64"), "http", "har", "saz" (or "fiddler"), "burp" (or "burp-xml"). It is the inverse of [Form.String] for every form
-// but FormUnknown.
+// "b64"), "http", "har", "saz" (or "fiddler"), "burp" (or "burp-xml"),
+// "log" (or "tbsync", "z-push", "zpush", "grommunio"). It is the inverse
+// of [Form.String] for every form but FormUnknown. Its error lists the
+// names that [FormNames] gives.
 func ParseForm(s string) (Form, error) {
 	switch strings.ToLower(strings.TrimSpace(s)) {
 	case "auto", "":
@@ -79,6 +88,26 @@ func ParseForm(s string) (Form, error) {
 		return FormSAZ, nil
 	case "burp", "burp-xml":
 		return FormBurp, nil
+	case "log", "tbsync", "z-push", "zpush", "grommunio", "grommunio-sync":
+		return FormLog, nil
 	}
-	return FormUnknown, fmt.Errorf("capture: unknown input form %q (want auto, raw, hex, base64, http, har, saz or burp)", s)
+	return FormUnknown, fmt.Errorf("capture: unknown input form %q (want %s)", s, FormNames())
+}
+
+// FormNames lists the names of the forms a caller may force, as a
+// command-line usage or error message would: "auto, raw, hex, base64,
+// http, har, saz, burp or log". A command that lists the forms of its
+// flag from it shows new forms without being changed.
+func FormNames() string {
+	var b strings.Builder
+	for f := FormAuto; f < FormUnknown; f++ {
+		switch {
+		case f == FormUnknown-1:
+			b.WriteString(" or ")
+		case f > FormAuto:
+			b.WriteString(", ")
+		}
+		b.WriteString(f.String())
+	}
+	return b.String()
 }

@@ -12,7 +12,7 @@ import (
 // addCaptures adds every committed capture as a fuzz seed.
 func addCaptures(f *testing.F, add func(data []byte)) {
 	f.Helper()
-	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har", "saz", "burp"} {
+	for _, dir := range []string{"wbxml", "hex", "base64", "http", "har", "saz", "burp", "log", "literal"} {
 		files, err := filepath.Glob(filepath.Join("testdata", dir, "*"))
 		if err != nil {
 			f.Fatal(err)
@@ -188,5 +188,56 @@ func FuzzBurp(f *testing.F) {
 				t.Fatalf("Detect = %v, want burp", Detect(data))
 			}
 		}
+	})
+}
+
+// FuzzLog reads any input as a log: no panic, messages in line order
+// inside the input, notes without bodies, and bodies that together hold
+// no more bytes than the input (base64 and hex only shrink).
+func FuzzLog(f *testing.F) {
+	addCaptures(f, func(b []byte) { f.Add(b) })
+	f.Add([]byte("d t [1] [WBXML] [u] WBXML-IN : AwFqAAAHVlIDMAABAQ==\nx [WBXML: 3 1 6a 0\n0 7 56]\n"))
+	f.Add([]byte("Sending [WBXML: 3 1 6a 0\n[WBXML: zz]\n12:00 DEBUG AwFq!\n12:00 O 3 1 6a 0 0 7 56 52\n"))
+	f.Fuzz(func(t *testing.T, data []byte) {
+		ms := readChecked(t, data, NewReader(data, WithForm(FormLog)))
+		total, line := 0, 0
+		for _, m := range ms {
+			if m.Line < line {
+				t.Fatalf("line %d after line %d", m.Line, line)
+			}
+			line = m.Line
+			total += len(m.Body)
+			if m.Body == nil && m.Warning == nil {
+				t.Fatalf("line %d: no body and no note", m.Line)
+			}
+		}
+		if total > len(data) {
+			t.Fatalf("%d body bytes from %d input bytes", total, len(data))
+		}
+	})
+}
+
+// FuzzLiteral reads byte literals: the fuzzer's numbers inside each
+// wrapper, forced as hex and detected; no panic, errors inside the input.
+func FuzzLiteral(f *testing.F) {
+	f.Add([]byte("3 1 106 0 -61"), uint8(0))
+	f.Add([]byte("3, 1, 6a, 0"), uint8(1))
+	f.Add([]byte("0x03, 1, 106"), uint8(2))
+	f.Add([]byte(`\x03\x01j\x00`), uint8(5))
+	f.Add([]byte(`03016a00" + "0007`), uint8(6))
+	wrappers := [...][2]string{{"[", "]"}, {"[]byte{", "}"}, {"new byte[] { ", " };"}, {"Array(", ")"}, {"bytes([", "])"},
+		{"bytearray(b'", "')"}, {`String s = "`, `";`}, {"{", "}"}}
+	f.Fuzz(func(t *testing.T, inner []byte, how uint8) {
+		w := wrappers[int(how)%len(wrappers)]
+		data := append(append([]byte(w[0]), inner...), w[1]...)
+		ms := readChecked(t, data, NewReader(data, WithForm(FormHex)))
+		total := 0
+		for _, m := range ms {
+			total += len(m.Body)
+		}
+		if total > len(data) {
+			t.Fatalf("%d body bytes from %d input bytes", total, len(data))
+		}
+		readChecked(t, data, NewReader(data))
 	})
 }

@@ -10,6 +10,15 @@ import (
 type bareBody struct {
 	off  int // byte offset in the input where the body's text starts
 	body []byte
+
+	// A message of a log (FormLog).
+	dir    Direction
+	marker string
+	warn   error // the body's Warning
+	note   error // the line did not decode: why (the Warning is made from it)
+	// evidence: the line is a log's (a marker, a prefix before the body,
+	// or TbSync's hex without leading zeros), not a bare hex or base64 line
+	evidence bool
 }
 
 // parseHex reads a hex input starting at p: a list of 0x.. bytes (C and Go
@@ -19,11 +28,29 @@ func parseHex(data []byte, p int, b *budget) ([]bareBody, error) {
 	if q == len(data) {
 		return nil, textError(data, FormHex, 0, q, detail(ErrEmpty, "no hex digits"))
 	}
+	if s, ok := pyBytesCall(data, q); ok {
+		return parseQuoted(data, s)
+	}
+	if open, ok := numberListStart(data, q); ok {
+		return parseNumberLists(data, open)
+	}
 	if start, ok := hexListStart(data, q); ok {
-		return parseHexList(data, start)
+		bodies, err := parseHexList(data, start)
+		if err != nil {
+			// 0x bytes first, then decimal ones ("{0x03, 1, 106}").
+			if open := nextNumberList(data, start); open < len(data) {
+				if nb, nerr := parseNumberLists(data, open); nerr == nil {
+					return nb, nil
+				}
+			}
+		}
+		return bodies, err
 	}
 	if isQuotedStart(data, q) {
 		return parseQuoted(data, q)
+	}
+	if s, ok := quotedAfterDecl(data, q); ok {
+		return parseQuoted(data, s)
 	}
 	if isEscapedStart(data, q) {
 		return parseEscaped(data, q)
@@ -47,6 +74,17 @@ func parseHexDump(data []byte, q int, b *budget) ([]bareBody, error) {
 	if err == nil && confident {
 		return bodies, nil
 	}
+	if blocks := splitBlocks(data, q); len(blocks) > 1 {
+		// Several dumps separated by blank lines whose offsets do not run
+		// on from one to the next, or plain hex: each is a body of its own.
+		split, serr := parseBlocks(data, blocks, b)
+		if serr == nil {
+			return split, nil
+		}
+		if gap {
+			return nil, serr
+		}
+	}
 	plain, perr := parsePlainHex(data, q)
 	if perr == nil {
 		return plain, nil
@@ -67,6 +105,68 @@ func parseHexDump(data []byte, q int, b *budget) ([]bareBody, error) {
 		return nil, err
 	}
 	return nil, perr
+}
+
+// splitBlocks returns the starts of the runs of non-blank lines from q
+// (each after one or more blank lines), or nil when there is one run.
+func splitBlocks(data []byte, q int) []int {
+	starts := []int{q}
+	blank := false
+	for p := q; p < len(data); {
+		s, e, next := trimmedLine(data, p)
+		switch {
+		case s == e:
+			blank = true
+		case blank:
+			starts = append(starts, p)
+			blank = false
+		}
+		p = next
+	}
+	if len(starts) == 1 {
+		return nil
+	}
+	return starts
+}
+
+// parseBlocks reads each block of lines as a dump of its own (offset dump
+// or plain hex), each giving its bodies. Each block is read as an input of
+// its own, so that a reading that fails in it costs the block's length,
+// not the input's.
+func parseBlocks(data []byte, starts []int, b *budget) ([]bareBody, error) {
+	var out []bareBody
+	for i, s := range starts {
+		end := len(data)
+		if i+1 < len(starts) {
+			end = starts[i+1]
+		}
+		block := data[s:end]
+		bodies, confident, err := parseOffsetDump(block, 0, b)
+		_, gap := offsetEvidence(block, 0)
+		if err != nil || !confident && !gap {
+			plain, perr := parsePlainHex(block, 0)
+			switch {
+			case perr == nil:
+				bodies = plain
+			case err != nil:
+				return nil, rebase(data, s, err)
+			}
+		}
+		for _, bb := range bodies {
+			bb.off += s
+			out = append(out, bb)
+		}
+	}
+	return out, nil
+}
+
+// rebase moves a position error found in data[s:] to its place in data.
+func rebase(data []byte, s int, err error) error {
+	e, ok := err.(*Error)
+	if !ok || e.Offset < 0 {
+		return err
+	}
+	return textError(data, e.Form, e.Index, s+int(e.Offset), e.Err)
 }
 
 // starLine returns the offset of the first line that holds only '*', which
@@ -97,7 +197,8 @@ func hasOffsetColumn(data []byte, q int) bool {
 
 // offsetEvidence looks at the first token of the first line: colon is true
 // when it is hex digits (optionally after 0x) ending in ':' and followed by
-// white space; gap is true when it is hex digits followed by two or more
+// white space, or a segment:offset pair ("0000:0010") followed by a blank;
+// gap is true when it is hex digits followed by two or more
 // blanks or a tab (hexdump -C, Wireshark).
 func offsetEvidence(data []byte, q int) (colon, gap bool) {
 	end, _ := lineEnd(data, q)
@@ -112,6 +213,9 @@ func offsetEvidence(data []byte, q int) (colon, gap bool) {
 	}
 	if j == i {
 		return false, false
+	}
+	if j-i == 4 && j+7 <= end && data[j] == ':' && isHexGroup(data[j+1:j+5]) && isBlank(data[j+5]) {
+		return true, false // segment:offset: an offset column for certain
 	}
 	if j < end && data[j] == ':' {
 		return j+1 == end || isBlank(data[j+1]), false

@@ -45,6 +45,8 @@ type dumpLine struct {
 	offS, offE int // the offset's digits, without "0x" and ':'
 	prefixed   bool
 	colon      bool
+	seg        bool // a segment:offset pair ("0000:0010"), read as one number
+	headless   bool // the first line, cut before its offset (see splitDumpLines)
 	toks       []dumpTok
 }
 
@@ -96,6 +98,7 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 	}
 	lines := make([]dumpLine, 0, nLines)
 	all := make([]dumpTok, 0, nToks)
+	var headErr error // the first line has no offset: the error, if no line with one follows
 	for p := q; p < len(data); {
 		end, next := lineEnd(data, p)
 		end = trimCR(data, p, end)
@@ -130,6 +133,12 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 			i++
 		}
 		ln.offE = i
+		if i-ln.offS == 4 && i+5 <= e && data[i] == ':' && isHexGroup(data[i+1:i+5]) && (i+5 == e || isBlank(data[i+5])) {
+			// segment:offset, as DOS debug and some hex editors write it.
+			ln.seg = true
+			i += 5
+			ln.offE = i
+		}
 		if i < e && data[i] == ':' {
 			ln.colon = true
 			i++
@@ -138,7 +147,19 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 		if digits == 0 || digits > 16 || i < e && !isBlank(data[i]) || digits < 3 && !ln.colon && !ln.prefixed {
 			// text2pcap's rule: an offset has more than two digits, so that
 			// plain hex ("03 01 6a") is not read as offset 3.
-			return nil, textError(data, FormHex, 0, s, detail(ErrSyntax, "expected an offset at the start of the line"))
+			err := textError(data, FormHex, 0, s, detail(ErrSyntax, "expected an offset at the start of the line"))
+			if len(lines) > 0 || headErr != nil || s+2 > e || !isHexGroup(data[s:s+2]) || s+2 < e && !isBlank(data[s+2]) {
+				if headErr != nil {
+					return nil, headErr
+				}
+				return nil, err
+			}
+			// The first line of a dump copied from the middle of a row
+			// (a selection that began after the offset): its bytes end
+			// where the next line's offset says.
+			headErr = err
+			ln = dumpLine{kind: lineData, start: s, indent: s - lineStart, offS: s, offE: s, headless: true}
+			i = s
 		}
 		first := len(all)
 		for i < e {
@@ -148,6 +169,11 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 			t := i
 			for i < e && !isBlank(data[i]) {
 				i++
+			}
+			if i-t == 5 && data[t+2] == '-' && isHexGroup(data[t:t+2]) && isHexGroup(data[t+3:t+5]) {
+				// DOS debug's '-' between the eighth and ninth byte.
+				all = append(all, dumpTok{t, t + 2}, dumpTok{t + 3, t + 5})
+				continue
 			}
 			if t < i {
 				all = append(all, dumpTok{t, i})
@@ -162,6 +188,9 @@ func splitDumpLines(data []byte, q int) ([]dumpLine, error) {
 	if len(lines) == 0 {
 		return nil, textError(data, FormHex, 0, q, detail(ErrEmpty, "no dump lines"))
 	}
+	if headErr != nil && (len(lines) < 2 || lines[1].kind == lineStar) {
+		return nil, headErr
+	}
 	return lines, nil
 }
 
@@ -173,7 +202,7 @@ func offsetsFit(data []byte, lines []dumpLine, radix int) bool {
 		if ln.kind == lineStar {
 			continue
 		}
-		if ln.prefixed || ln.colon || ln.offE-ln.offS > 7 {
+		if ln.prefixed || ln.colon || ln.seg || ln.offE-ln.offS > 7 {
 			return false
 		}
 		for _, c := range data[ln.offS:ln.offE] {
@@ -187,7 +216,11 @@ func offsetsFit(data []byte, lines []dumpLine, radix int) bool {
 
 // offsetValue parses a line's offset in radix.
 func offsetValue(data []byte, ln *dumpLine, radix int) (uint64, bool) {
-	v, err := strconv.ParseUint(string(data[ln.offS:ln.offE]), radix, 64)
+	digits := string(data[ln.offS:ln.offE])
+	if ln.seg {
+		digits = digits[:4] + digits[5:]
+	}
+	v, err := strconv.ParseUint(digits, radix, 64)
 	return v, err == nil && v < 1<<56
 }
 
@@ -243,7 +276,7 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget, spans []i
 	}
 	values := make([]uint64, len(lines))
 	for i := range lines {
-		if lines[i].kind == lineStar {
+		if lines[i].kind == lineStar || lines[i].headless {
 			continue
 		}
 		v, ok := offsetValue(data, &lines[i], radix)
@@ -251,6 +284,21 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget, spans []i
 			return nil, false, textError(data, FormHex, 0, lines[i].offS, detail(ErrSyntax, "offset is not a base-"+strconv.Itoa(radix)+" number"))
 		}
 		values[i] = v
+	}
+	if len(lines) > 1 && lines[0].headless {
+		// Its offset: the next one less its bytes.
+		k, _, _, err := chooseCut(data, &lines[0], -1, false, false, &sc)
+		if err != nil {
+			return nil, false, err
+		}
+		n := uint64(0)
+		for _, t := range lines[0].toks[:k] {
+			n += uint64(t.e-t.s) / 2
+		}
+		if values[1] < n {
+			return nil, false, textError(data, FormHex, 0, lines[1].offS, detail(ErrSyntax, "offset is smaller than the bytes of the line before it"))
+		}
+		values[0] = values[1] - n
 	}
 	for i := 0; i < len(lines); i++ {
 		ln := &lines[i]
@@ -312,7 +360,7 @@ func assembleDump(data []byte, lines []dumpLine, radix int, b *budget, spans []i
 				closeDump()
 			}
 			if st == nil {
-				st = &dumpState{start: ln.start, base: v, pos: v, words: true, evidence: v == 0 || ln.colon || ln.prefixed}
+				st = &dumpState{start: ln.start, base: v, pos: v, words: true, evidence: v == 0 || ln.colon || ln.prefixed || ln.headless}
 			}
 			if v != st.pos {
 				return nil, false, textError(data, FormHex, 0, ln.offS, detail(ErrSyntax, "offset 0x"+strconv.FormatUint(v, 16)+" does not follow the bytes before it (expected 0x"+strconv.FormatUint(st.pos, 16)+")"))
@@ -375,7 +423,7 @@ func followSides(data []byte, lines []dumpLine) []bool {
 	minIndent, maxIndent := -1, 0
 	for i := range lines {
 		ln := &lines[i]
-		if ln.kind != lineData || ln.colon || ln.prefixed {
+		if ln.kind != lineData || ln.colon || ln.prefixed || ln.headless {
 			return nil
 		}
 		if minIndent < 0 || ln.indent < minIndent {
@@ -648,9 +696,10 @@ func allWords(toks []dumpTok) bool {
 	return true
 }
 
-// narrowGap reports whether two tokens are separated by a single space.
+// narrowGap reports whether two tokens are separated by a single space (or
+// by DOS debug's '-').
 func narrowGap(data []byte, a, b dumpTok) bool {
-	return b.s-a.e == 1 && data[a.e] == ' '
+	return b.s-a.e == 1 && (data[a.e] == ' ' || data[a.e] == '-')
 }
 
 func isDelim(c byte) bool { return c == '|' || c == '>' }

@@ -1,6 +1,9 @@
 package capture
 
-import "strconv"
+import (
+	"bytes"
+	"strconv"
+)
 
 // String literals of bytes, as programs and tools print them: C (Wireshark's
 // "Copy as C String": "\003\001j\000"), Go ("\x03\x01j\x00") and Python
@@ -13,6 +16,26 @@ func isQuotedStart(data []byte, p int) bool {
 		p++
 	}
 	return p < len(data) && (data[p] == '"' || data[p] == '\'')
+}
+
+// quotedAfterDecl reports whether the first line at q is a declaration
+// whose value is a string literal ("String hex = \"03016a…\"", "var b =
+// b'\x03…'") and returns where the literal starts.
+func quotedAfterDecl(data []byte, q int) (int, bool) {
+	end, _ := lineEnd(data, q)
+	eq := false
+	for i := q; i < end && i < q+128; i++ {
+		c := data[i]
+		switch {
+		case c == '=':
+			eq = true
+		case eq && isQuotedStart(data, i) && (i == q || isBlank(data[i-1]) || data[i-1] == '='):
+			return i, true
+		case !isDeclByte(c):
+			return 0, false
+		}
+	}
+	return 0, false
 }
 
 // parseQuoted reads string literals from q.
@@ -48,7 +71,45 @@ func parseQuoted(data []byte, q int) ([]bareBody, error) {
 	if out == nil {
 		out = []byte{}
 	}
+	if bytes.IndexByte(data[q:p], '\\') < 0 && isHexText(out) {
+		// "03016a00" + "…": hex digits in quotes, as Java and JavaScript
+		// sources carry a body. No WBXML body is made of hex digits only
+		// (its first byte would be '0' to '9' or a letter, never a version
+		// byte), so the digits are the bytes' hex.
+		var err error
+		if out, err = decodeHexText(out); err != nil {
+			return nil, textError(data, FormHex, 0, q, err)
+		}
+	}
 	return []bareBody{{off: q, body: out}}, nil
+}
+
+// isHexText reports whether b holds hex digits, and possibly blanks, and
+// at least two digits.
+func isHexText(b []byte) bool {
+	n := 0
+	for _, c := range b {
+		switch {
+		case isHexDigit(c):
+			n++
+		case !isBlank(c):
+			return false
+		}
+	}
+	return n >= 2
+}
+
+// decodeHexText decodes hex digits separated by blanks into bytes; each
+// blank-separated group must have an even number of digits.
+func decodeHexText(b []byte) ([]byte, error) {
+	out := make([]byte, 0, len(b)/2)
+	for f := range bytes.FieldsSeq(b) {
+		if len(f)%2 != 0 {
+			return nil, detail(ErrTruncated, "odd number of hex digits in the quoted hex string")
+		}
+		out = appendHexToken(out, f)
+	}
+	return out, nil
 }
 
 // appendLiteral decodes the literal whose opening quote is at p.

@@ -85,7 +85,8 @@ type Message struct {
 	// Index is the 1-based number of the message in the input: the HTTP
 	// message number (requests and responses counted together), the HAR
 	// entry number (shared by the entry's request and response), or the
-	// number of the body among the dumps of a hex or base64 file. For a
+	// number of the body among the dumps of a hex or base64 file, or of
+	// the message among those of a log (notes included). For a
 	// SAZ archive it is the session number, as Fiddler shows it (the NN of
 	// raw/NN_c.txt); for Burp, the item number (an item's request and
 	// response share it).
@@ -121,8 +122,22 @@ type Message struct {
 	Body []byte
 	// Warning is non-nil when Body is known or suspected not to be the
 	// bytes that were sent: it wraps [ErrLossy] and says why. The message
-	// is still returned, with what could be recovered.
+	// is still returned, with what could be recovered. In a [FormLog]
+	// input, a line that looks like a message but does not decode is a
+	// message with no Body whose Warning also wraps [ErrSyntax] or
+	// [ErrTruncated] and names the line and column: a note, after which
+	// the other lines are still read.
 	Warning error
+
+	// Direction is, for a [FormLog] input, which way the message went when
+	// its line says so (Z-Push's WBXML-IN and WBXML-OUT, a client's
+	// "sending" and "received"); Kind stays KindBody, since a log holds
+	// no HTTP metadata. DirectionUnknown otherwise.
+	Direction Direction
+	// Marker is, for a [FormLog] input, the marker of the log line as
+	// written ("WBXML-IN", "WBXML-OUT", "WBXML 10K debug data", "WBXML"
+	// for a TbSync [WBXML: …] block), or "" for a line with none.
+	Marker string
 
 	// Request is, for a response, the request it answers when the input
 	// says so: the request of the same HAR entry, SAZ session or Burp
@@ -160,8 +175,9 @@ func (m *Message) classify() {
 }
 
 // Where names the message for error messages: "HTTP message 2",
-// "HAR entry 3 response", "SAZ session 4 request", "Burp item 5 response", "hex body 2", or "" for the only body of a raw,
-// hex or base64 input.
+// "HAR entry 3 response", "SAZ session 4 request", "Burp item 5 response",
+// "hex body 2", "log line 12" (the line of a [FormLog] message), or "" for
+// the only body of a raw, hex or base64 input.
 func (m *Message) Where() string {
 	switch m.Form {
 	case FormHTTP:
@@ -172,6 +188,10 @@ func (m *Message) Where() string {
 		return "SAZ session " + strconv.Itoa(m.Index) + " " + m.Kind.String()
 	case FormBurp:
 		return "Burp item " + strconv.Itoa(m.Index) + " " + m.Kind.String()
+	case FormLog:
+		if m.Line > 0 {
+			return "log line " + strconv.Itoa(m.Line)
+		}
 	}
 	if m.single || m.Index == 0 {
 		return ""

@@ -96,6 +96,8 @@ func (r *Reader) start() {
 		r.src, err = newSAZSource(r.data, r.b)
 	case FormBurp:
 		r.src = newBurpSource(r.data, p, r.b)
+	case FormLog:
+		r.bare, err = parseLog(r.data, p)
 	default:
 		err = &Error{Form: FormUnknown, Offset: -1, Err: detail(ErrUnknownForm, "invalid form "+form.String())}
 	}
@@ -111,7 +113,7 @@ func (r *Reader) start() {
 // hex dump) or tcpdump -X of the packets' payload. The bodies are joined in
 // input order, which is the order they were sent in.
 func (r *Reader) httpInBodies() {
-	if len(r.bare) == 0 || !looksHTTP(r.bare[0].body, 0) {
+	if r.form == FormLog || len(r.bare) == 0 || !looksHTTP(r.bare[0].body, 0) {
 		return
 	}
 	joined := r.bare[0].body
@@ -200,16 +202,22 @@ func (r *Reader) Next() (*Message, error) {
 	bb := r.bare[r.index]
 	r.index++
 	m := &Message{
-		Form:   r.form,
-		Kind:   KindBody,
-		Index:  r.index,
-		Offset: int64(bb.off),
-		Body:   bb.body,
-		single: len(r.bare) == 1,
+		Form:      r.form,
+		Kind:      KindBody,
+		Index:     r.index,
+		Offset:    int64(bb.off),
+		Body:      bb.body,
+		Warning:   bb.warn,
+		Direction: bb.dir,
+		Marker:    bb.marker,
+		single:    len(r.bare) == 1 && r.form != FormLog,
 	}
 	if r.form != FormRaw {
 		r.lines.data = r.data
 		m.Line = r.lines.lineOf(bb.off)
+	}
+	if bb.note != nil {
+		m.Warning = logNote(m.Line, r.lines.columnOf(bb.off), bb.note)
 	}
 	m.classify()
 	return m, nil

@@ -115,3 +115,12 @@ func (c *lineCounter) lineOf(off int) int {
 	}
 	return c.line
 }
+
+// columnOf returns the 1-based byte column of off, which must be the last
+// offset given to lineOf. It scans back to the start of the line only.
+func (c *lineCounter) columnOf(off int) int {
+	if off > len(c.data) {
+		off = len(c.data)
+	}
+	return off - (bytes.LastIndexByte(c.data[:off], '\n') + 1) + 1
+}
