@@ -11,162 +11,177 @@ import (
 	"github.com/easkit/easkit/wbxml"
 )
 
-// maxNotes bounds the warnings printed per document; a last line counts the
-// rest.
-const maxNotes = 20
+// layout says how the messages of an input are laid out in the output.
+type layout uint8
 
-// converter turns the messages of one input into XML.
+const (
+	// layoutAuto: a lone bare body as its XML document (layoutDocs), any
+	// other input (a multipart body too) as one capture document
+	// (layoutCapture).
+	layoutAuto layout = iota
+	// layoutDocs: each message as a comment and its body's XML document,
+	// one after another (-concat, and a lone body).
+	layoutDocs
+	// layoutCapture: one <easkit:capture> document holding an
+	// <easkit:message> element per message.
+	layoutCapture
+	// layoutSplit: a file per message in a directory (-split DIR), each
+	// an <easkit:message> document.
+	layoutSplit
+)
+
+// converter turns the messages of one input into XML, written as it is
+// made: memory holds the sink's buffers and the conversion's, whatever
+// the size of the output.
 type converter struct {
-	x     *wbxml.XMLWriter
-	form  capture.Form
-	proto version.Version
-	out   []byte
-	notes []string
-	// sink, when set, is the output file: documents are written to it as
-	// they convert, after c.out, instead of being built in memory.
-	sink io.Writer
+	o      *options
+	layout layout
+	doc    *wbxml.XMLWriter // a body as a whole document (layoutDocs)
+	elem   *wbxml.XMLWriter // a body as an element of a message: no declaration, no DOCTYPE
+	form   capture.Form
+	proto  version.Version
+	show   []capture.Option // what Describe and Skipped show (-show-secrets)
+	notes  *cli.NoteWriter
+	// dest is where the XML goes: the -o file, or nil for the standard
+	// output that convert is given.
+	dest io.Writer
+	out  *sink
+	buf  []byte // start tags and comments being made
 }
 
-func newConverter(o *options) *converter {
-	return &converter{x: wbxml.NewXMLWriter(o.wbxmlOptions()...), form: o.form, proto: o.proto}
-}
-
-// outputSize guesses the size of the XML of an input of n bytes, so that the
-// output buffer is allocated once: XML of ActiveSync WBXML is 1.3 to 3 times
-// its size, and memory that is reserved but never written costs nothing.
-func outputSize(n int) int {
-	const most = 1 << 30
-	if n > most/2 {
-		return most
+// newConverter returns a converter for the options, writing notes to
+// stderr.
+func newConverter(o *options, stderr io.Writer) *converter {
+	c := &converter{o: o, layout: o.layout, form: o.form, proto: o.proto,
+		notes: cli.NewNoteWriter(stderr, name, cli.MaxNotes)}
+	if o.secrets {
+		c.show = []capture.Option{capture.WithSecrets(true)}
 	}
-	return 2*n + 64<<10
+	return c
 }
 
-// convert converts every message of data and returns the output: all of
-// it, or with a sink what is left to write after what was written there.
-// On error it returns what was converted before, and the error.
-func (c *converter) convert(data []byte) ([]byte, error) {
-	size := outputSize(len(data))
-	if c.sink != nil {
-		size = 64 << 10 // comments and small documents
+// convert converts every message of data and writes the XML to c.dest, or
+// to stdout when c.dest is nil. On error, the messages converted before it
+// have been written (see run).
+func (c *converter) convert(data []byte, stdout io.Writer) error {
+	dest := c.dest
+	if dest == nil {
+		dest = stdout
 	}
-	c.out = make([]byte, 0, size)
 	r := capture.NewReader(data, capture.WithForm(c.form))
-	for i := 0; ; i++ {
-		m, err := r.Next()
-		if errors.Is(err, io.EOF) {
-			if i == 0 {
-				// A HAR file or HTTP capture with no message in it.
-				c.note("", []string{"the input holds no message to convert"})
-			}
-			return c.out, nil
-		}
-		if err != nil {
-			return c.out, hint(data, err)
-		}
-		if i > 0 {
-			c.out = append(c.out, '\n')
-		}
-		if err := c.message(m); err != nil {
-			return c.out, err
-		}
-	}
-}
-
-// message converts one message: a bare body as it is; an HTTP or HAR message
-// with a comment describing it first.
-func (c *converter) message(m *capture.Message) error {
-	kind := m.BodyKind()
-	if m.Kind == capture.KindBody {
-		if kind == capture.BodyMultipart {
-			return c.multipart(m)
-		}
-		if t := m.Title(); t != "" {
-			c.out = cli.AppendComment(c.out, t)
-		}
-		return c.document(m, bodyWhere(m), m.Body)
-	}
-	if !m.ActiveSync() && kind != capture.BodyWBXML && kind != capture.BodyMultipart {
-		c.out = cli.AppendComment(c.out, m.Skipped())
+	first, err := r.Next()
+	if errors.Is(err, io.EOF) {
+		// A HAR file or HTTP capture with no message in it.
+		c.notes.Note("", "the input holds no message to convert")
 		return nil
 	}
-	switch kind {
-	case capture.BodyWBXML:
-		c.describe(m)
-		return c.document(m, bodyWhere(m), m.Body)
-	case capture.BodyMultipart:
-		return c.multipart(m)
+	if err != nil {
+		return hint(data, err)
 	}
-	c.describe(m)
+	if c.layout == layoutAuto {
+		c.layout = layoutCapture
+		if first.Kind == capture.KindBody && first.Where() == "" && first.BodyKind() != capture.BodyMultipart {
+			// The only body of raw, hex or base64 input; a multipart
+			// one has a comment listing its parts, which may not come
+			// before an XML declaration.
+			c.layout = layoutDocs
+		}
+	}
+	if c.layout == layoutDocs {
+		c.doc = wbxml.NewXMLWriter(c.o.wbxmlOptions()...)
+	} else {
+		c.elem = wbxml.NewXMLWriter(append(c.o.wbxmlOptions(),
+			wbxml.WithXMLDeclaration(false), wbxml.WithDocType(false))...)
+	}
+	if c.layout == layoutSplit {
+		err = c.split(r, first)
+	} else {
+		c.out = newSink(dest)
+		err = c.stream(data, r, first)
+		if ferr := c.out.Flush(); err == nil {
+			err = ferr
+		}
+	}
+	if err == nil {
+		c.notes.Close()
+	}
+	return err
+}
+
+// stream writes the messages of r, first the one already read, to c.out.
+// Each message's XML is held back while it is small (see sink), so that a
+// message that fails leaves nothing of itself; a capture document is then
+// closed after the messages before it, and stays well-formed.
+func (c *converter) stream(data []byte, r *capture.Reader, m *capture.Message) error {
+	if c.layout == layoutCapture {
+		c.captureStart(m)
+	}
+	for i := 0; ; i++ {
+		c.out.hold()
+		var err error
+		if c.layout == layoutCapture {
+			err = c.element(m, i, false)
+		} else {
+			if i > 0 {
+				c.out.WriteString("\n")
+			}
+			err = c.message(m)
+		}
+		if err != nil {
+			if !c.out.drop() && c.layout == layoutCapture {
+				c.captureEnd()
+			}
+			return err
+		}
+		if err := c.out.keep(); err != nil {
+			return err
+		}
+		m, err = r.Next()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			if c.layout == layoutCapture {
+				c.captureEnd()
+			}
+			return hint(data, err)
+		}
+	}
+	if c.layout == layoutCapture {
+		c.captureEnd()
+	}
 	return nil
 }
 
-// describe writes the comment describing m and keeps its notes.
-func (c *converter) describe(m *capture.Message) {
-	text, notes := m.Describe()
-	c.note(m.Where(), notes)
-	c.out = cli.AppendComment(c.out, text)
-}
-
-// multipart converts a multipart ItemOperations body, after a comment
-// listing its parts: the first part, the WBXML response, is converted; the
-// others hold the data fetched, which the comment summarises.
-func (c *converter) multipart(m *capture.Message) error {
-	parts, err := m.Parts()
-	if err != nil {
-		return where(bodyWhere(m), err)
+// check looks at a body of m, or a part of it, before it is written. w
+// names it in notes. A body that the capture says is not the bytes that
+// were sent (a HAR tool stored binary as text) is
+// damaged before we see it: it is converted to nowhere first, and when
+// that fails, damaged is the error, for a comment or an attribute in its
+// place, and a note says so; the other messages are converted as usual.
+func (c *converter) check(x *wbxml.XMLWriter, m *capture.Message, w string, body []byte) (damaged string) {
+	if m.Warning == nil || !errors.Is(m.Warning, capture.ErrLossy) {
+		return ""
 	}
-	c.describe(m)
-	if len(parts) == 0 {
-		return nil
-	}
-	return c.document(m, join(bodyWhere(m), "part 0"), parts[0].Data)
-}
-
-// document appends the XML of one WBXML document, a body of m or a part of
-// it. w names it in notes and errors. A document that does not convert
-// leaves no partial XML behind: the output keeps what came before it.
-//
-// A body that the capture says is not the bytes that were sent (a HAR tool
-// stored binary as text) is damaged before we see it: when it does not
-// convert, its partial XML is replaced by a comment giving the error, a
-// note says so too, and the other messages are converted as usual.
-func (c *converter) document(m *capture.Message, w string, body []byte) error {
-	if c.sink != nil && (m.Warning == nil || !errors.Is(m.Warning, capture.ErrLossy)) {
-		// Straight to the output file, which an error throws away.
-		if _, err := c.sink.Write(c.out); err != nil {
-			return err
-		}
-		c.out = c.out[:0]
-		err := c.x.WriteXMLBytes(c.sink, body)
-		c.note(w, cli.Notes(c.x.Warnings(), c.proto, "", maxNotes, err))
-		return where(w, err)
-	}
-	start := len(c.out)
-	out, err := c.x.AppendXML(c.out, body)
-	c.out = out
-	c.note(w, cli.Notes(c.x.Warnings(), c.proto, "", maxNotes, err))
+	err := x.WriteXMLBytes(io.Discard, body)
 	if err == nil {
-		return nil
+		return ""
 	}
-	c.out = c.out[:start]
-	if m.Warning != nil && errors.Is(m.Warning, capture.ErrLossy) {
-		msg := "not converted, the body was damaged in the capture: " + err.Error()
-		c.out = cli.AppendComment(c.out, msg)
-		c.note(w, []string{msg})
-		return nil
-	}
-	return where(w, err)
+	c.notes.Warnings(x.Warnings(), c.proto, w, err)
+	msg := "not converted, the body was damaged in the capture: " + c.explain(err).Error()
+	c.notes.Note(w, msg)
+	return msg
 }
 
-// note keeps notes for standard error, prefixed with where they belong.
-func (c *converter) note(w string, notes []string) {
-	for _, n := range notes {
-		if w != "" {
-			n = w + ": " + n
-		}
-		c.notes = append(c.notes, n)
+// write converts body with x to c.out and writes its notes. w names it in
+// notes and errors. On error, the notes are left out: the error is the
+// last line.
+func (c *converter) write(x *wbxml.XMLWriter, w string, body []byte) error {
+	if err := x.WriteXMLBytes(c.out, body); err != nil {
+		return where(w, c.explain(err))
 	}
+	c.notes.Warnings(x.Warnings(), c.proto, w, nil)
+	return nil
 }
 
 // bodyWhere names a message's body in errors and notes: "HTTP message 3
@@ -181,7 +196,7 @@ func bodyWhere(m *capture.Message) string {
 	return "body decoded from " + m.Form.String()
 }
 
-// join joins two parts of a description with ": " or ", ".
+// join joins two parts of a description with ", ".
 func join(a, b string) string {
 	switch {
 	case a == "":
@@ -190,23 +205,6 @@ func join(a, b string) string {
 		return a
 	}
 	return a + ", " + b
-}
-
-// whereError says which message or body an error is about.
-type whereError struct {
-	where string
-	err   error
-}
-
-func (e *whereError) Error() string { return e.where + ": " + e.err.Error() }
-func (e *whereError) Unwrap() error { return e.err }
-
-// where wraps err with w, when w says something; a nil err stays nil.
-func where(w string, err error) error {
-	if w == "" || err == nil {
-		return err
-	}
-	return &whereError{w, err}
 }
 
 // hintError adds advice to an error.

@@ -26,7 +26,7 @@ func TestUsageErrors(t *testing.T) {
 		{"mode out of range", []string{"-m", "3", ping}, `wbxml2xml: invalid value "3" for flag -m: mode must be 0 (compact), 1 (indented) or 2 (canonical)`},
 		{"mode not a number", []string{"-mx", ping}, `wbxml2xml: invalid value "x" for flag -m: mode must be 0 (compact), 1 (indented) or 2 (canonical)`},
 		{"other language", []string{"-l", "WML13", ping}, `wbxml2xml: invalid value "WML13" for flag -l: language "WML13" is not supported: easkit converts ActiveSync only (ACTIVESYNC or AIRSYNC)`},
-		{"input form", []string{"-input", "pcap", ping}, `wbxml2xml: invalid value "pcap" for flag -input: input form must be auto, wbxml, hex, base64, http, har, saz or burp`},
+		{"input form", []string{"-input", "pcap", ping}, `wbxml2xml: invalid value "pcap" for flag -input: input form must be auto, raw, hex, base64, http, har, saz, burp or log`},
 		{"namespace form", []string{"-ns", "prefix", ping}, `wbxml2xml: invalid value "prefix" for flag -ns: namespace form must be colon (AirSync:), schema (AirSync) or synce (http://synce.org/formats/airsync_wm5/airsync)`},
 		{"AIRSYNC and -ns", []string{"-l", "AIRSYNC", "-ns", "schema", ping}, `wbxml2xml: -l AIRSYNC writes the SynCE namespaces: it cannot be used with -ns`},
 		{"protocol syntax", []string{"-protocol", "fourteen", ping}, `wbxml2xml: invalid value "fourteen" for flag -protocol: `},

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"fmt"
 	"io"
 	"os"
 	"runtime/debug"
@@ -33,7 +32,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	if data, err = cli.TextToUTF8(data); err != nil {
 		return cli.Report(stderr, name, err)
 	}
-	c := newConverter(o)
+	c := newConverter(o, stderr)
 	var file *cli.Output
 	if !cli.IsStdio(o.output) {
 		// A file gets the XML as it is made; it is renamed into place
@@ -41,30 +40,13 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		if file, err = cli.CreateOutput(o.output); err != nil {
 			return cli.Report(stderr, name, err)
 		}
-		c.sink = file
+		c.dest = file
 	}
-	out, err := c.convert(data)
-	if err == nil {
-		// A failure says one thing, on one line: the error.
-		for _, n := range c.notes {
-			fmt.Fprintf(stderr, "%s: note: %s\n", name, cli.OneLine(n))
-		}
-	}
-	if err != nil {
-		if file != nil {
-			file.Abort()
-		} else {
-			// The messages converted before the error, so that a
-			// session shows up to where it breaks.
-			stdout.Write(out)
-		}
-		return cli.Report(stderr, name, err)
-	}
-	if file == nil {
-		_, err = stdout.Write(out)
-	} else if _, err = file.Write(out); err == nil {
+	// Standard output gets the XML as it is made, and after an error the
+	// messages converted before it.
+	if err = c.convert(data, stdout); err == nil && file != nil {
 		err = file.Commit()
-	} else {
+	} else if err != nil && file != nil {
 		file.Abort()
 	}
 	if err != nil {

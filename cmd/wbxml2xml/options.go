@@ -39,13 +39,18 @@ type options struct {
 	declShort     bool // -decl=libwbxml: <?xml version="1.0"?>
 	names         wbxml.TagNames
 	charset       string // -c: accepted and checked; the header's charset is used
+	layout        layout // -concat, -split; else decided by the input
+	concat        bool   // -concat
+	split         string // -split DIR
+	maxAmp        int    // -max-amplification
+	secrets       bool   // -show-secrets
 	version       bool
 	maxInput      cli.Size // -max-input
 }
 
 // parseArgs parses the command line.
 func parseArgs(args []string) (*options, error) {
-	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent, decl: true}
+	o := &options{mode: modeIndent, indent: wbxml.DefaultIndent, decl: true, maxAmp: wbxml.DefaultMaxAmplification}
 	fs := flags(o)
 	pos, err := cli.Parse(fs, args)
 	if err != nil {
@@ -63,6 +68,12 @@ func parseArgs(args []string) (*options, error) {
 		o.input = pos[0]
 	default:
 		return nil, cli.Usagef("one input at most, got %d: %q", len(pos), pos)
+	}
+	if o.maxAmp < 0 {
+		return nil, cli.Usagef("-max-amplification: must be 0 (no limit) or more, got %d", o.maxAmp)
+	}
+	if err := o.setLayout(fs); err != nil {
+		return nil, err
 	}
 	if o.synce {
 		if cli.Set(fs, "ns") {
@@ -105,7 +116,7 @@ func flags(o *options) *flag.FlagSet {
 	fs.Func("input", "", func(s string) error {
 		f, err := capture.ParseForm(s)
 		if err != nil {
-			return fmt.Errorf("input form must be auto, wbxml, hex, base64, http, har, saz or burp")
+			return fmt.Errorf("input form must be %s", capture.FormNames())
 		}
 		o.form = f
 		return nil
@@ -144,6 +155,10 @@ func flags(o *options) *flag.FlagSet {
 		return cli.CheckCharset(s)
 	})
 	fs.BoolVar(&o.doctype, "doctype", true, "")
+	fs.BoolVar(&o.concat, "concat", false, "")
+	fs.StringVar(&o.split, "split", "", "")
+	fs.IntVar(&o.maxAmp, "max-amplification", wbxml.DefaultMaxAmplification, "")
+	fs.BoolVar(&o.secrets, "show-secrets", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	cli.AddMaxInput(fs, &o.maxInput)
 	return fs
@@ -165,7 +180,27 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 		wbxml.WithDocType(o.doctype),
 		wbxml.WithNamespaceForm(o.nsForm),
 		wbxml.WithPrefixes(o.prefixes),
+		wbxml.WithMaxAmplification(o.maxAmp),
 		// Large bodies convert in parts on every core.
 		wbxml.WithConcurrency(runtime.GOMAXPROCS(0)),
 	}
+}
+
+// setLayout sets o.layout from -concat and -split, which exclude each
+// other and -o.
+func (o *options) setLayout(fs *flag.FlagSet) error {
+	concat, split := o.concat, cli.Set(fs, "split")
+	switch {
+	case concat && split:
+		return cli.Usagef("-concat and -split exclude each other")
+	case split && o.split == "":
+		return cli.Usagef("-split: name a directory")
+	case split && !cli.IsStdio(o.output):
+		return cli.Usagef("-split writes a file per message: it cannot be used with -o")
+	case concat:
+		o.layout = layoutDocs
+	case split:
+		o.layout = layoutSplit
+	}
+	return nil
 }

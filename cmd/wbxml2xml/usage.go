@@ -12,7 +12,10 @@ itself or a capture holding it, in any of these forms, detected on its own
   wbxml    the body as bytes (also a multipart ItemOperations body)
   hex      plain hex, xxd, xxd -p, hexdump -C, od, Wireshark's hex stream
            and hex dump, PowerShell's Format-Hex, certutil, tcpdump -X,
-           0x.. lists, C or Go arrays and escaped strings (\x03\x01...);
+           0x.. lists, C or Go arrays and escaped strings (\x03\x01...),
+           byte literals from code and debuggers ([3 1 106 0], []byte{...},
+           new byte[] {...} with signed bytes, b'\x03...', "0301" + ...),
+           decided decimal or hex for the whole literal;
            a dump of a whole HTTP exchange (Wireshark's Follow TCP Stream
            as hex dump, C arrays or raw) is read as http
   base64   standard or URL-safe, on one line or wrapped
@@ -22,14 +25,38 @@ itself or a capture holding it, in any of these forms, detected on its own
   saz      a Fiddler session archive (File > Save > All Sessions), every
            session's request and response as sent
   burp     Burp Suite's "Save items" XML, base64 or not
+  log      a debug log holding messages among other lines: Z-Push and
+           grommunio-sync (WBXML-IN, WBXML-OUT, 10K debug data), TbSync
+           (hex without leading zeros, [WBXML: ...] blocks), and base64 or
+           hex after any line prefix; each message decoded in order with
+           its line and direction, a damaged one a note
 
 Text forms may be in UTF-8 or in UTF-16 with a byte order mark.
 
-For http, har, saz and burp input, each ActiveSync message comes as an XML comment
-with its start line, its headers, the request query decoded into its fields
-(base64 queries too, with their plain form) and what the body holds, then
-the body's XML. Other messages get a one-line comment. The XML of a lone
-body is the same whatever form it came in.
+A lone body (raw, hex or base64 input holding one) comes out as its XML
+document alone, the same whatever form it came in. Any other input (http,
+har, saz or burp, or a file of several dumps) comes out as one XML
+document holding a message element per message, in easkit's marker
+namespace, elements around the bodies not indented:
+
+  <easkit:capture xmlns:easkit="https://github.com/easkit/easkit/wbxml" form="http">
+  <easkit:message n="3" index="3" kind="request" form="http" line="12" ...>
+  <!-- start line, headers, query decoded, what the body holds -->
+  <FolderSync xmlns="FolderHierarchy:">...</FolderSync>
+  </easkit:message>
+  </easkit:capture>
+
+Attributes give what is known: n (1-based, in the input), index, kind
+(request, response, body), form, line, offset, where, method, target
+(secrets redacted), status, request (the index of the request a response
+answers), command, content-type, bytes, part (0 for a multipart body's
+WBXML response); skipped="not ActiveSync" marks an empty element for a
+message that is not ActiveSync; error a damaged body that did not convert.
+Comments describe ActiveSync messages: start line, headers, the request
+query decoded into its fields (base64 queries too, with their plain form)
+and what the body holds. Credentials, cookies and policy keys are redacted
+there and in target (-show-secrets shows them). xml2wbxml reads the
+document back, writing each message's body as WBXML.
 
 Flags (libwbxml's first; -flag and --flag are the same):
   -o FILE          write FILE instead of standard output ("-": standard
@@ -50,8 +77,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    [MS-ASWBXML] spelling) or libwbxml (those libwbxml 0.11
                    writes: Calendar TimeZone, DTStamp, ComposeMail MIME
                    holding base64, ...); both read back with xml2wbxml
-  -input FORM      auto (default), wbxml, hex, base64, http, har, saz
-                   or burp
+  -input FORM      auto (default), wbxml, hex, base64, http, har, saz,
+                   burp or log
   -ns FORM         namespace spelling: colon (AirSync:, the default, as
                    libwbxml and the protocol examples), schema (AirSync) or
                    synce (http://synce.org/formats/airsync_wm5/airsync)
@@ -69,15 +96,38 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -max-input SIZE  fail on input larger than SIZE bytes, with K, M or G
                    for KiB, MiB, GiB (default 256M; 0: no limit); standard
                    input and pipes are checked as they are read
+  -concat          the old layout: for each message a comment, then its
+                   body's XML document, one after another (not one
+                   well-formed document)
+  -split DIR       a file per message in DIR (made when missing):
+                   001-request.xml, 002-response.xml ..., each one
+                   <easkit:message> document; not with -o
+  -show-secrets    show credentials, cookies and policy keys as they are
+                   (default: redacted)
+  -max-amplification N
+                   stop when a body's XML passes N times its size (default
+                   1000; 0: no limit): a small crafted body can stand for
+                   gigabytes of XML
   -h               show this help
   --version        show the version
 
+Limits: the output is written as it is made, through a 64 KiB buffer, so
+that memory does not grow with it; a message's XML is held back up to 1 MiB
+until it has converted. At most 100 notes are written, as they come; a
+last line counts the others.
+
 Exit status: 0 converted; 1 bad input, with one line on standard error
 naming the byte offset, the line and column, or the HTTP message, HAR
-entry, SAZ session or Burp item; 2 bad command line. Notes, such as unknown tags, go to standard
-error as well when all went well; they do not change the status. After an
-error, standard output holds the messages converted before it (none for a
-lone body); a file named by -o is left as it was.
+entry, SAZ session or Burp item; 2 bad command line. Notes, such as
+unknown tags, go to standard error as each message converts; they do not
+change the status; after an error, the error is the last line. After an
+error, standard output holds the messages converted before it (in a
+capture document closed after them; a lone body leaves nothing), or, for
+a message whose XML passed 1 MiB before the error, its XML up to there; a
+file named by -o is left as it was; with -split, the files of the
+messages before it stay. A damaged body (a HAR file's binary body stored
+as text) that does not convert does not stop the run: it gets an error
+attribute, or with -concat a comment, in place of its XML.
 
 Output: -o FILE writes a temporary file next to FILE and renames it into
 place, for a regular file or a new name; /dev/stdout, /dev/stderr and
@@ -89,6 +139,7 @@ SIGINT or SIGTERM removes the temporary file; the status is then 130 or
 Examples:
   wbxml2xml sync-response.wbxml
   wbxml2xml -o sync.xml session.http
+  wbxml2xml -split messages/ session.har
   wbxml2xml fiddler-capture.saz
   xxd -p body.wbxml | wbxml2xml
   wbxml2xml -input base64 logged-body.txt
