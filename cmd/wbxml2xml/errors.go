@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 
+	"github.com/easkit/easkit/internal/cli"
 	"github.com/easkit/easkit/wbxml"
 )
 
@@ -45,5 +46,5 @@ func (c *converter) explain(err error) error {
 	if errors.Is(err, wbxml.ErrAmplification) && errors.As(err, &se) {
 		return &ampError{se, c.o.maxAmp}
 	}
-	return err
+	return cli.ExplainDepth(err, c.o.maxDepth)
 }

@@ -43,6 +43,7 @@ type options struct {
 	concat        bool   // -concat
 	split         string // -split DIR
 	maxAmp        int    // -max-amplification
+	maxDepth      int    // -max-depth
 	secrets       bool   // -show-secrets
 	version       bool
 	maxInput      cli.Size // -max-input
@@ -161,6 +162,7 @@ func flags(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.secrets, "show-secrets", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	cli.AddMaxInput(fs, &o.maxInput)
+	cli.AddMaxDepth(fs, &o.maxDepth)
 	return fs
 }
 
@@ -181,6 +183,7 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 		wbxml.WithNamespaceForm(o.nsForm),
 		wbxml.WithPrefixes(o.prefixes),
 		wbxml.WithMaxAmplification(o.maxAmp),
+		wbxml.WithMaxDepth(o.maxDepth),
 		// Large bodies convert in parts on every core.
 		wbxml.WithConcurrency(runtime.GOMAXPROCS(0)),
 	}

@@ -62,7 +62,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		if enc, _, derr := xmlscan.Detect(src); wbxml.HasHeader(src) && derr == nil && enc == xmlscan.UTF8 {
 			err = fmt.Errorf("%w (the input looks like WBXML: wbxml2xml converts that)", err)
 		}
-		return cli.Report(stderr, name, err)
+		return cli.Report(stderr, name, cli.ExplainDepth(err, o.maxDepth))
 	}
 	if file == nil {
 		if _, err := stdout.Write(out); err != nil {

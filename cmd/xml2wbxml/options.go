@@ -22,6 +22,7 @@ type options struct {
 	proto         version.Version
 	version       bool
 	maxInput      cli.Size // -max-input
+	maxDepth      int      // -max-depth
 }
 
 // parseArgs parses the command line.
@@ -75,6 +76,7 @@ func flags(o *options) *flag.FlagSet {
 	})
 	fs.BoolVar(&o.version, "version", false, "")
 	cli.AddMaxInput(fs, &o.maxInput)
+	cli.AddMaxDepth(fs, &o.maxDepth)
 	return fs
 }
 
@@ -92,6 +94,7 @@ func (o *options) wbxmlOptions() []wbxml.Option {
 	return []wbxml.Option{
 		wbxml.WithVocabulary(voc),
 		wbxml.WithStrict(o.strict),
+		wbxml.WithMaxDepth(o.maxDepth),
 		wbxml.WithKeepSpace(o.keepSpace),
 		wbxml.WithHeader(h),
 		// Large documents convert in parts on every core.

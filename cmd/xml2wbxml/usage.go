@@ -31,6 +31,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -max-input SIZE  fail on input larger than SIZE bytes, with K, M or G
                    for KiB, MiB, GiB (default 256M; 0: no limit); standard
                    input and pipes are checked as they are read
+  -max-depth N     fail on elements nested deeper than N levels (default
+                   256, at most 1048576)
   -h               show this help
   --version        show the version
 
