@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 
 	"github.com/easkit/easkit/capture"
@@ -47,6 +48,9 @@ type converter struct {
 	dest io.Writer
 	out  *sink
 	buf  []byte // start tags and comments being made
+	// messages counts the messages read, converted those that were not
+	// skipped as other traffic: a run that converts none fails.
+	messages, converted int
 }
 
 // newConverter returns a converter for the options, writing notes to
@@ -72,8 +76,7 @@ func (c *converter) convert(data []byte, stdout io.Writer) error {
 	first, err := r.Next()
 	if errors.Is(err, io.EOF) {
 		// A HAR file or HTTP capture with no message in it.
-		c.notes.Note("", "the input holds no message to convert")
-		return nil
+		return errNoMessage
 	}
 	if err != nil {
 		return hint(data, err)
@@ -102,10 +105,31 @@ func (c *converter) convert(data []byte, stdout io.Writer) error {
 			err = ferr
 		}
 	}
+	if err == nil && c.converted == 0 {
+		err = errors.New("the input's only message is not ActiveSync: nothing converted (the output shows it)")
+		if c.messages > 1 {
+			err = fmt.Errorf("none of the input's %d messages is ActiveSync: nothing converted (the output lists them)", c.messages)
+		}
+	}
 	if err == nil {
 		c.notes.Close()
 	}
 	return err
+}
+
+// errNoMessage is the error of an input that holds no message at all.
+var errNoMessage = errors.New("the input holds no message to convert")
+
+// skip reports whether m is other traffic, shown in one line rather than
+// converted, and counts it.
+func (c *converter) skip(m *capture.Message) bool {
+	c.messages++
+	kind := m.BodyKind()
+	if m.Kind != capture.KindBody && !m.ActiveSync() && kind != capture.BodyWBXML && kind != capture.BodyMultipart {
+		return true
+	}
+	c.converted++
+	return false
 }
 
 // stream writes the messages of r, first the one already read, to c.out.

@@ -11,7 +11,7 @@ import (
 // message writes one message: a bare body as it is; an HTTP or HAR message
 // with a comment describing it first.
 func (c *converter) message(m *capture.Message) error {
-	kind := m.BodyKind()
+	kind, skipped := m.BodyKind(), c.skip(m)
 	if m.Kind == capture.KindBody {
 		if kind == capture.BodyMultipart {
 			return c.multipart(m)
@@ -21,7 +21,7 @@ func (c *converter) message(m *capture.Message) error {
 		}
 		return c.document(m, bodyWhere(m), m.Body)
 	}
-	if !m.ActiveSync() && kind != capture.BodyWBXML && kind != capture.BodyMultipart {
+	if skipped {
 		c.comment(m.Skipped(c.show...))
 		return nil
 	}

@@ -70,7 +70,7 @@ func (c *converter) element(m *capture.Message, i int, ns bool) error {
 	var body []byte
 	var text, part string
 	switch {
-	case m.Kind != capture.KindBody && !m.ActiveSync() && kind != capture.BodyWBXML && kind != capture.BodyMultipart:
+	case c.skip(m):
 		c.buf = c.appendStart(c.buf[:0], m, i, ns)
 		c.buf = appendAttr(c.buf, "skipped", "not ActiveSync")
 		c.buf = append(c.buf, "/>\n"...)

@@ -120,7 +120,8 @@ last line counts the others.
 
 Exit status: 0 converted; 1 bad input, with one line on standard error
 naming the byte offset, the line and column, or the HTTP message, HAR
-entry, SAZ session or Burp item; 2 bad command line. Notes, such as
+entry, SAZ session or Burp item, or input with nothing to convert (no
+message, or none that is ActiveSync); 2 bad command line. Notes, such as
 unknown tags, go to standard error as each message converts; they do not
 change the status; after an error, the error is the last line. After an
 error, standard output holds the messages converted before it (in a

@@ -120,11 +120,10 @@ func TestCommitted(t *testing.T) {
 	}
 }
 
-// TestNoMessage runs the commands on input that holds nothing to convert.
-// It documents what wbxml2xml does with a capture that holds no
-// ActiveSync message: a HAR with no entries or an HTTP request that is not
-// ActiveSync exits 0 today, with a note or a comment, rather than
-// failing; empty and blank input fail.
+// TestNoMessage runs the commands on input that holds nothing to convert:
+// empty and blank input, a HAR with no entries and an HTTP capture with no
+// ActiveSync message all fail with exit status 1 and one line, never a
+// silent exit 0.
 func TestNoMessage(t *testing.T) {
 	for _, tt := range []struct {
 		bin   string
@@ -153,8 +152,8 @@ func TestNoMessage(t *testing.T) {
 		}
 		r := run(t, "wbxml2xml", f)
 		f.Close()
-		if r.exit != 0 {
-			t.Errorf("wbxml2xml %s: exit %d, %q (the test records exit 0 of today: update it with the command)", file, r.exit, r.stderr)
+		if r.exit != 1 || strings.Count(r.stderr, "\n") != 1 {
+			t.Errorf("wbxml2xml %s: exit %d, %q; want 1 and one line: nothing was converted", file, r.exit, r.stderr)
 		}
 	}
 }
