@@ -17,6 +17,15 @@
 // canonical ActiveSync WBXML: header 03 01 6A 00, no string table, no
 // redundant page switches.
 //
+// A capture document of wbxml2xml (an <easkit:capture> root in
+// wbxml.MarkerNamespace holding an <easkit:message> per message, or one
+// <easkit:message> as a file of wbxml2xml -split writes it) is read back:
+// each message's body becomes a WBXML document of its own. A lone body is
+// written as the output; several need -split DIR (a file per body, named
+// 001-request.wbxml ... as wbxml2xml names its files) or -concat (one
+// after another). Errors in a body give their line, column and offset in
+// the whole document and name the message.
+//
 // The output goes to standard output, or to the file named by -o, written
 // whole or not at all. libwbxml's xml2wbxml flags are accepted in its
 // spellings (-o, -k, -n, -a, -v 1.x, and -l ACTIVESYNC), so that scripts
@@ -27,7 +36,8 @@
 // plain bytes, or 0 for no limit). A regular file is checked before it is
 // read; standard input, a pipe or a device is checked as it is read, so
 // that endless input (cat /dev/zero) fails with one line once past the
-// limit and never takes more memory than it.
+// limit and never takes more memory than it. Elements may nest 256 levels
+// (-max-depth N changes that).
 //
 // With -o, a regular file or a new name is written to a temporary file in
 // its directory and renamed into place; /dev/stdout, /dev/stderr and

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -36,6 +37,12 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return code
 	}
 	x := wbxml.NewXMLReader(o.wbxmlOptions()...)
+	if isCapture(src) {
+		return convertCapture(o, x, src, stdout, stderr)
+	}
+	if o.split != "" || o.concat {
+		return cli.Report(stderr, name, errors.New("-split and -concat are for a capture document of wbxml2xml, and the input is not one"))
+	}
 	var out []byte
 	var file *cli.Output
 	if cli.IsStdio(o.output) {

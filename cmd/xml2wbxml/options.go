@@ -23,6 +23,8 @@ type options struct {
 	version       bool
 	maxInput      cli.Size // -max-input
 	maxDepth      int      // -max-depth
+	split         string   // -split DIR: a capture document's bodies, a file each
+	concat        bool     // -concat: a capture document's bodies one after another
 }
 
 // parseArgs parses the command line.
@@ -41,6 +43,12 @@ func parseArgs(args []string) (*options, error) {
 		o.input = pos[0]
 	default:
 		return nil, cli.Usagef("one input at most, got %d: %q", len(pos), pos)
+	}
+	switch {
+	case o.split != "" && o.concat:
+		return nil, cli.Usagef("-concat and -split exclude each other")
+	case o.split != "" && !cli.IsStdio(o.output):
+		return nil, cli.Usagef("-split writes a file per message: it cannot be used with -o")
 	}
 	return o, nil
 }
@@ -77,6 +85,8 @@ func flags(o *options) *flag.FlagSet {
 	fs.BoolVar(&o.version, "version", false, "")
 	cli.AddMaxInput(fs, &o.maxInput)
 	cli.AddMaxDepth(fs, &o.maxDepth)
+	fs.StringVar(&o.split, "split", "", "")
+	fs.BoolVar(&o.concat, "concat", false, "")
 	return fs
 }
 

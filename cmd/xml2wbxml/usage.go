@@ -14,6 +14,14 @@ wbxml2xml writes converts back to the same WBXML, OPAQUE data and the
 easkit:wire markers included. The output is canonical ActiveSync WBXML:
 header 03 01 6A 00 (version 1.3, unknown public id, UTF-8, no string table).
 
+A capture document of wbxml2xml (an <easkit:capture> root holding an
+<easkit:message> per message, or one <easkit:message>, as wbxml2xml -split
+writes) is read back: each message's body becomes a WBXML document of its
+own. One body is written as the output; several need -split DIR or
+-concat. Messages with no body (other traffic, empty bodies) are skipped;
+one whose body wbxml2xml could not convert (an error attribute) is a note.
+Each body must declare the namespaces it uses, as wbxml2xml writes them.
+
 Flags (libwbxml's first; -flag and --flag are the same):
   -o FILE          write FILE instead of standard output ("-": standard
                    output); FILE is written whole or not at all
@@ -33,6 +41,11 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    input and pipes are checked as they are read
   -max-depth N     fail on elements nested deeper than N levels (default
                    256, at most 1048576)
+  -split DIR       for a capture document: a file per body in DIR (made
+                   when missing), named by the message as wbxml2xml -split
+                   names its files (001-request.wbxml ...); not with -o
+  -concat          for a capture document: the bodies' WBXML documents one
+                   after another
   -h               show this help
   --version        show the version
 
