@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"encoding/xml"
+	"github.com/easkit/easkit/wbxml"
 	"io"
 	"os"
 	"path/filepath"
@@ -76,7 +77,29 @@ func FuzzRun(f *testing.F) {
 		if form&64 != 0 {
 			checkOutputFile(t, args, in, code, stdout.Bytes(), stderr.String())
 		}
+		if args[1] == "wbxml" && !bytes.Contains(stdout.Bytes(), []byte("<"+captureElem)) {
+			checkUnstreamed(t, args, in, code, stdout.Bytes())
+		}
 	})
+}
+
+// checkUnstreamed checks that the XML of a lone body, streamed to standard
+// output through the command's buffers, is what the library's AppendXML
+// makes of it in memory on one goroutine, and that both fail together.
+func checkUnstreamed(t *testing.T, args []string, in []byte, code int, stdout []byte) {
+	t.Helper()
+	o, err := parseArgs(args)
+	if err != nil {
+		t.Fatal(err)
+	}
+	x := wbxml.NewXMLWriter(append(o.wbxmlOptions(), wbxml.WithConcurrency(1))...)
+	want, err := x.AppendXML(nil, in)
+	switch {
+	case (err == nil) != (code == 0):
+		t.Fatalf("exit %d, but AppendXML: %v", code, err)
+	case code == 0 && !bytes.Equal(stdout, want):
+		t.Fatalf("streamed output differs from AppendXML's:\n%s\n---\n%s", stdout, want)
+	}
 }
 
 // checkOutputFile runs the command again with -o and checks that it ends
