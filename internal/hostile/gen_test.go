@@ -54,6 +54,18 @@ func flatWBXML(n int) io.Reader {
 	return repeat(append(header[:4:4], 0x45), []byte{0x4B, 0x03, '1', 0x00, 0x01}, []byte{0x01}, n)
 }
 
+// httpFlatBody is an HTTP request whose body is flatWBXML(n): its XML
+// goes into a capture document, past the part of a message held back.
+func httpFlatBody(n int) io.Reader {
+	body, err := io.ReadAll(flatWBXML(n))
+	if err != nil {
+		panic(err)
+	}
+	head := fmt.Sprintf("POST /Microsoft-Server-ActiveSync?Cmd=Sync&User=u&DeviceId=d&DeviceType=t HTTP/1.1\r\n"+
+		"Content-Type: application/vnd.ms-sync.wbxml\r\nContent-Length: %d\r\n\r\n", len(body))
+	return io.MultiReader(strings.NewReader(head), bytes.NewReader(body))
+}
+
 // deepXML is n bytes of XML elements, each inside the one before.
 func deepXML(n int) io.Reader {
 	return repeat([]byte(`<Sync xmlns="AirSync:">`), []byte("<Collections>"), nil, n)

@@ -66,10 +66,15 @@ func TestGenerated(t *testing.T) {
 		most int    // the largest size to run, when not all
 	}{
 		{"deep WBXML", "wbxml2xml", nil, deepWBXML, 1, "nested deeper than the limit", 0},
+		// Legitimate but huge output: the indentation of a million
+		// levels is quadratic in the input, and stops at the
+		// amplification limit, having streamed 100 times the input.
+		{"deep WBXML indented 64", "wbxml2xml", []string{"-i", "64", "-max-depth", "1048576", "-max-amplification", "100"},
+			deepWBXML, 1, "grew past 100 times the size of the WBXML", 4 << 20},
 		{"flat WBXML", "wbxml2xml", []string{"-o", "/dev/null"}, flatWBXML, 0, "", 0},
-		// Standard output is built in memory, about 16 bytes a byte of
-		// this input: bounded only for small inputs until it streams.
-		{"flat WBXML to stdout", "wbxml2xml", nil, flatWBXML, 0, "", 4 << 20},
+		// About 16 bytes of XML a byte of input, streamed to a pipe.
+		{"flat WBXML to stdout", "wbxml2xml", nil, flatWBXML, 0, "", 0},
+		{"one HTTP message with a flat body", "wbxml2xml", nil, httpFlatBody, 0, "", 0},
 		{"many HTTP messages", "wbxml2xml", nil, httpMessages, 0, "", 0},
 		{"deep XML", "xml2wbxml", nil, deepXML, 1, "nested deeper than 256", 0},
 		{"flat XML", "xml2wbxml", nil, flatXML, 0, "", 0},

@@ -78,13 +78,15 @@ type result struct {
 }
 
 // run runs the command bin (a name in binaries) with args and stdin,
-// standard output thrown away, and checks what every run must do: at most
+// standard output read through a pipe and thrown away (a pipe, unlike
+// /dev/null, cannot be sized or mapped: the command must stream to it), and checks what every run must do: at most
 // one line on standard error, with no trace of a panic, and a peak memory
 // under the ceiling.
 func run(t *testing.T, bin string, stdin io.Reader, args ...string) result {
 	t.Helper()
 	cmd := capped(t, binaries(t)[bin], args...)
 	cmd.Stdin = stdin
+	cmd.Stdout = io.Discard
 	var stderr bytes.Buffer
 	cmd.Stderr = &stderr
 	err := cmd.Run()
