@@ -32,6 +32,11 @@ type httpSource struct {
 	whole bool
 }
 
+// maxPending is how many requests await their responses at most: far
+// more than any client pipelines, few enough that the requests of a
+// capture with no responses do not pile up in memory.
+const maxPending = 64
+
 func newHTTPSource(data []byte, p int, b *budget) *httpSource {
 	return &httpSource{data: data, p: p, lines: lineCounter{data: data}, b: b}
 }
@@ -110,6 +115,12 @@ func (s *httpSource) next() (*Message, error) {
 			}
 		}
 	} else {
+		if len(s.pending) == maxPending {
+			// Not pipelining but requests alone (a client's log):
+			// the oldest will never be answered.
+			copy(s.pending, s.pending[1:])
+			s.pending = s.pending[:maxPending-1]
+		}
 		s.pending = append(s.pending, m)
 	}
 	if !headerEnd {

@@ -143,7 +143,9 @@ type Message struct {
 	// says so: the request of the same HAR entry, SAZ session or Burp
 	// item; in an HTTP session, the oldest request before it that has no
 	// final response yet (responses come in the order of the requests, also
-	// when several requests were sent first: pipelining). Nil otherwise.
+	// when several requests were sent first: pipelining), among the last
+	// 64 requests awaiting one, so that a file of requests alone is read in
+	// bounded memory. Nil otherwise.
 	Request *Message
 
 	contentType string // Content-Type header, or the HAR mimeType when there is no header
