@@ -149,6 +149,13 @@ func (c *converter) appendStart(dst []byte, m *capture.Message, i int, ns bool) 
 	} else {
 		dst = appendAttr(dst, "kind", m.Kind.String())
 	}
+	if m.Direction != capture.DirectionUnknown {
+		// A log's own marker of which way the message went.
+		dst = appendAttr(dst, "direction", m.Direction.String())
+	}
+	if m.Marker != "" {
+		dst = appendAttr(dst, "marker", m.Marker)
+	}
 	if m.Method != "" {
 		dst = appendAttr(dst, "method", m.Method)
 	}

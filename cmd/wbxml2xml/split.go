@@ -13,9 +13,14 @@ import (
 )
 
 // splitName returns the name of the file of -split for the i'th message
-// (from 0) of kind k: "001-request.xml".
-func splitName(i int, k capture.Kind) string {
-	return fmt.Sprintf("%03d-%s.xml", i+1, k)
+// (from 0), m: "001-request.xml". A body of a log is named by the way it
+// went when the log says so.
+func splitName(i int, m *capture.Message) string {
+	kind := m.Kind.String()
+	if m.Kind == capture.KindBody && m.Direction != capture.DirectionUnknown {
+		kind = m.Direction.String()
+	}
+	return fmt.Sprintf("%03d-%s.xml", i+1, kind)
 }
 
 // split writes each message of r, first the one already read, to a file
@@ -28,7 +33,7 @@ func (c *converter) split(r *capture.Reader, m *capture.Message) error {
 		return err
 	}
 	for i := 0; ; i++ {
-		if err := c.splitOne(filepath.Join(dir, splitName(i, m.Kind)), m, i); err != nil {
+		if err := c.splitOne(filepath.Join(dir, splitName(i, m)), m, i); err != nil {
 			return err
 		}
 		var err error

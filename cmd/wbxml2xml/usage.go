@@ -47,7 +47,8 @@ namespace, elements around the bodies not indented:
   </easkit:capture>
 
 Attributes give what is known: n (1-based, in the input), index, kind
-(request, response, body), form, line, offset, where, method, target
+(request, response, body), form, line, offset, where, direction and
+marker (a log's own in/out mark), method, target
 (secrets redacted), status, request (the index of the request a response
 answers), command, content-type, bytes, part (0 for a multipart body's
 WBXML response); skipped="not ActiveSync" marks an empty element for a

@@ -117,7 +117,13 @@ func readCapture(doc []byte, maxDepth int) ([]body, []skippedMessage, error) {
 							cur.n = n
 						}
 					case "kind":
-						if v == "request" || v == "response" || v == "body" {
+						if v == "request" || v == "response" || (v == "body" && cur.kind == "message") {
+							cur.kind = v
+						}
+					case "direction":
+						// A log's body named by the way it went, as
+						// wbxml2xml -split names its file.
+						if (v == "request" || v == "response") && (cur.kind == "message" || cur.kind == "body") {
 							cur.kind = v
 						}
 					case "error":
