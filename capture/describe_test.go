@@ -201,7 +201,7 @@ func TestClassifiedOnce(t *testing.T) {
 	if req.BodyKind() != BodyWBXML || resp.BodyKind() != BodyEmpty {
 		t.Fatalf("body kinds %v, %v", req.BodyKind(), resp.BodyKind())
 	}
-	if req.Query() != req.Query() {
+	if first, again := req.Query(), req.Query(); first != again {
 		t.Error("Query() decodes again on each call")
 	}
 	if got := resp.Query().Command(); got != "Ping" {

@@ -184,5 +184,21 @@ func (b *body) inDocument(err error) error {
 		moved.Offset += b.offset
 		err = &moved
 	}
-	return fmt.Errorf("message %d: %w", b.n, err)
+	if b.label() == "" {
+		return err
+	}
+	return fmt.Errorf("%s: %w", b.label(), err)
+}
+
+// label names b in errors and notes: "message 3" (of a capture document),
+// "document 2" (of several documents), or "" for the input's only
+// document.
+func (b *body) label() string {
+	switch b.kind {
+	case "":
+		return ""
+	case "document":
+		return fmt.Sprintf("document %d", b.n)
+	}
+	return fmt.Sprintf("message %d", b.n)
 }

@@ -73,8 +73,12 @@ func TestCaptureRoundTrip(t *testing.T) {
 			} else if m.BodyKind() != capture.BodyWBXML && m.Kind != capture.KindBody {
 				continue
 			}
+			kind := m.Kind.String() // a log's body is named by its direction
+			if m.Kind == capture.KindBody && m.Direction != capture.DirectionUnknown {
+				kind = m.Direction.String()
+			}
 			if x := compactXML(t, body); x != "" {
-				want[strconv.Itoa(n)+"-"+m.Kind.String()] = x
+				want[strconv.Itoa(n)+"-"+kind] = x
 			}
 		}
 		bodies += len(want)
@@ -147,7 +151,7 @@ func TestCaptureErrors(t *testing.T) {
 			`xml2wbxml: message 7: xml: line 4, column 21 (offset 181): unknown element "Statuss" in namespace "Ping:"`},
 		{"not well-formed", head + `<easkit:message n="1">` + ping, nil, "xml2wbxml: xml: line 3, column"},
 		{"split without capture", ping, []string{"-split", t.TempDir()},
-			"xml2wbxml: -split and -concat are for a capture document of wbxml2xml, and the input is not one"},
+			"xml2wbxml: -split and -concat are for a capture document of wbxml2xml or several XML documents, and the input is neither"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			r := clitest.MustRun(t, bin, []byte(tc.doc), tc.args...)

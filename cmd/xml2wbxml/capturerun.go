@@ -51,7 +51,7 @@ func convertBody(dst []byte, x *wbxml.XMLReader, b *body, notes *cli.NoteWriter,
 	if err != nil {
 		return dst, b.inDocument(err)
 	}
-	notes.Warnings(x.Warnings(), proto, fmt.Sprintf("message %d", b.n), nil)
+	notes.Warnings(x.Warnings(), proto, b.label(), nil)
 	return out, nil
 }
 

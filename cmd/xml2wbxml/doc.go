@@ -24,7 +24,11 @@
 // written as the output; several need -split DIR (a file per body, named
 // 001-request.wbxml ... as wbxml2xml names its files) or -concat (one
 // after another). Errors in a body give their line, column and offset in
-// the whole document and name the message.
+// the whole document and name the message. Several XML documents one
+// after another, as wbxml2xml -concat writes them, convert the same way;
+// white space or comments before the XML declaration of a lone document
+// are ignored with a note. Either is tried only when the input does not
+// convert as one document, so that costs nothing otherwise.
 //
 // The output goes to standard output, or to the file named by -o, written
 // whole or not at all. libwbxml's xml2wbxml flags are accepted in its

@@ -41,7 +41,10 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		return convertCapture(o, x, src, stdout, stderr)
 	}
 	if o.split != "" || o.concat {
-		return cli.Report(stderr, name, errors.New("-split and -concat are for a capture document of wbxml2xml, and the input is not one"))
+		if docs := documents(src, o.maxDepth); docs != nil {
+			return convertDocuments(o, x, docs, stdout, stderr)
+		}
+		return cli.Report(stderr, name, errors.New("-split and -concat are for a capture document of wbxml2xml or several XML documents, and the input is neither"))
 	}
 	var out []byte
 	var file *cli.Output
@@ -61,6 +64,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		// A failure says one thing, on one line: the error.
 		for _, n := range cli.Notes(x.Warnings(), o.proto, "", maxNotes, nil) {
 			fmt.Fprintf(stderr, "%s: note: %s\n", name, n)
+		}
+	}
+	if err != nil && !errors.Is(err, wbxml.ErrDepth) {
+		if docs := documents(src, o.maxDepth); docs != nil {
+			return convertDocuments(o, x, docs, stdout, stderr)
 		}
 	}
 	if err != nil {

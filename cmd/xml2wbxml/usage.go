@@ -22,6 +22,11 @@ own. One body is written as the output; several need -split DIR or
 one whose body wbxml2xml could not convert (an error attribute) is a note.
 Each body must declare the namespaces it uses, as wbxml2xml writes them.
 
+Several XML documents one after another (as wbxml2xml -concat writes a
+session, each after its comment) convert the same way, with -split DIR or
+-concat; white space or comments before the XML declaration of a lone
+document are ignored, with a note.
+
 Flags (libwbxml's first; -flag and --flag are the same):
   -o FILE          write FILE instead of standard output ("-": standard
                    output); FILE is written whole or not at all
@@ -41,11 +46,12 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    input and pipes are checked as they are read
   -max-depth N     fail on elements nested deeper than N levels (default
                    256, at most 1048576)
-  -split DIR       for a capture document: a file per body in DIR (made
-                   when missing), named by the message as wbxml2xml -split
-                   names its files (001-request.wbxml ...); not with -o
-  -concat          for a capture document: the bodies' WBXML documents one
-                   after another
+  -split DIR       for a capture document or several documents: a file
+                   per body in DIR (made when missing), named by the
+                   message as wbxml2xml -split names its files
+                   (001-request.wbxml ...); not with -o
+  -concat          for a capture document or several documents: the
+                   bodies' WBXML documents one after another
   -h               show this help
   --version        show the version
 
