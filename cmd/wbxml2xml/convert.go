@@ -201,6 +201,12 @@ func (c *converter) check(x *wbxml.XMLWriter, m *capture.Message, w string, body
 // notes and errors. On error, the notes are left out: the error is the
 // last line.
 func (c *converter) write(x *wbxml.XMLWriter, w string, body []byte) error {
+	if n := headerNote(body); n != "" {
+		if c.o.strict {
+			return where(w, &headerError{n})
+		}
+		c.notes.Note(w, n+headerLenient)
+	}
 	if err := x.WriteXMLBytes(c.out, body); err != nil {
 		return where(w, c.explain(err))
 	}

@@ -92,6 +92,12 @@ func checkUnstreamed(t *testing.T, args []string, in []byte, code int, stdout []
 	if err != nil {
 		t.Fatal(err)
 	}
+	if o.strict && headerNote(in) != "" {
+		if code != 1 {
+			t.Fatalf("-strict: exit %d on a header that is not ActiveSync's", code)
+		}
+		return
+	}
 	x := wbxml.NewXMLWriter(append(o.wbxmlOptions(), wbxml.WithConcurrency(1))...)
 	want, err := x.AppendXML(nil, in)
 	switch {

@@ -86,8 +86,10 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -prefixes        declare every code page on the root element with a
                    prefix (email:Subject), as Microsoft's examples do
   -strict          fail on tags the protocol does not define, on tags
-                   outside -protocol and on data after the root element
-                   (default: show them, with a note on standard error)
+                   outside -protocol, on data after the root element and
+                   on a header whose public id or charset is not
+                   ActiveSync's (default: show them, with a note on
+                   standard error)
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
   -decl=false      no XML declaration

@@ -96,7 +96,7 @@ func run(t *testing.T, bin string, stdin io.Reader, args ...string) result {
 	}
 	r := result{exit: cmd.ProcessState.ExitCode(), stderr: stderr.String()}
 	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-		r.maxRSS = ru.Maxrss << 10 // KiB on Linux
+		r.maxRSS = int64(ru.Maxrss) << 10 // KiB on Linux
 	}
 	for _, bad := range []string{"goroutine ", "runtime:", "panic", "fatal error"} {
 		if strings.Contains(r.stderr, bad) {
