@@ -1,8 +1,11 @@
 package main
 
 import (
+	"io"
+
 	"errors"
 	"fmt"
+	"github.com/easkit/easkit/capture"
 
 	"github.com/easkit/easkit/internal/cli"
 	"github.com/easkit/easkit/wbxml"
@@ -47,4 +50,16 @@ func (c *converter) explain(err error) error {
 		return &ampError{se, c.o.maxAmp}
 	}
 	return cli.ExplainDepth(err, c.o.maxDepth)
+}
+
+// explainDetection writes, after the error line of a failed detection,
+// one line per other form tried and why it stopped (-v).
+func explainDetection(w io.Writer, err error) {
+	var de *capture.DetectError
+	if !errors.As(err, &de) || len(de.Tried) < 2 {
+		return
+	}
+	for _, a := range de.Tried[1:] {
+		fmt.Fprintf(w, "%s:   also tried %s\n", name, cli.OneLine(a.String()))
+	}
 }

@@ -50,7 +50,11 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		file.Abort()
 	}
 	if err != nil {
-		return cli.Report(stderr, name, err)
+		code := cli.Report(stderr, name, err)
+		if o.verbose {
+			explainDetection(stderr, err)
+		}
+		return code
 	}
 	return cli.ExitOK
 }

@@ -45,6 +45,7 @@ type options struct {
 	maxAmp        int    // -max-amplification
 	maxDepth      int    // -max-depth
 	secrets       bool   // -show-secrets
+	verbose       bool   // -v: every form tried when none fits
 	version       bool
 	maxInput      cli.Size // -max-input
 }
@@ -160,6 +161,7 @@ func flags(o *options) *flag.FlagSet {
 	fs.StringVar(&o.split, "split", "", "")
 	fs.IntVar(&o.maxAmp, "max-amplification", wbxml.DefaultMaxAmplification, "")
 	fs.BoolVar(&o.secrets, "show-secrets", false, "")
+	fs.BoolVar(&o.verbose, "v", false, "")
 	fs.BoolVar(&o.version, "version", false, "")
 	cli.AddMaxInput(fs, &o.maxInput)
 	cli.AddMaxDepth(fs, &o.maxDepth)

@@ -107,6 +107,8 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -split DIR       a file per message in DIR (made when missing):
                    001-request.xml, 002-response.xml ..., each one
                    <easkit:message> document; not with -o
+  -v               when no input form fits, a line per form tried and why
+                   it stopped, after the error (the most likely first)
   -show-secrets    show credentials, cookies and policy keys as they are
                    (default: redacted)
   -max-amplification N
