@@ -160,6 +160,9 @@ func (s *burpSource) next() (*Message, error) {
 				return nil, s.xmlError(s.n, err)
 			}
 			line := s.lines.lineOf(at)
+			item := s.data[at:min(s.base+int(s.dec.InputOffset()), len(s.data))]
+			keepLineEnds(it.Request, item, "request")
+			keepLineEnds(it.Response, item, "response")
 			req, err := s.message(it.Request, "request", at, line, nil)
 			if err != nil {
 				return nil, err
@@ -221,4 +224,16 @@ func (s *burpSource) message(bm *burpMessage, part string, at, line int, req *Me
 		m.Request = req
 	}
 	return m, nil
+}
+
+// keepLineEnds replaces the text encoding/xml read for a base64="false"
+// message with the same text read from the item's bytes, line ends kept
+// (see rawChild).
+func keepLineEnds(bm *burpMessage, item []byte, name string) {
+	if bm == nil || strings.ToLower(strings.TrimSpace(bm.Base64)) == "true" || bytes.IndexByte(item, '\r') < 0 {
+		return
+	}
+	if text, ok := rawChild(item, name); ok {
+		bm.Text = text
+	}
 }

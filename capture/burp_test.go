@@ -135,3 +135,30 @@ func TestBurpErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestBurpTextKeepsLineEnds checks that a base64="false" item keeps its
+// bytes: CR LF in the headers and the body, references replaced, whether
+// the text is in a CDATA section or escaped.
+func TestBurpTextKeepsLineEnds(t *testing.T) {
+	req := "POST /Microsoft-Server-ActiveSync?Cmd=SendMail HTTP/1.1\r\nContent-Type: message/rfc822\r\nContent-Length: 12\r\n\r\nTo: a\r\n\r\nb<&"
+	escaped := strings.NewReplacer("&", "&amp;", "<", "&lt;", "\r", "&#13;").Replace(req)
+	for name, doc := range map[string]string{
+		"CDATA": burpDoc(burpItemXML(req, "", false)),
+		"escaped": strings.Replace(burpDoc(burpItemXML("X", "", false)),
+			`<request base64="false"><![CDATA[X]]></request>`, `<request base64="false">`+escaped+`</request>`, 1),
+	} {
+		t.Run(name, func(t *testing.T) {
+			r := NewReader([]byte(doc), WithForm(FormBurp))
+			m, err := r.Next()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if string(m.Body) != "To: a\r\n\r\nb<&" {
+				t.Errorf("body %q, want the bytes sent", m.Body)
+			}
+			if m.Warning != nil {
+				t.Errorf("warning %v", m.Warning)
+			}
+		})
+	}
+}
