@@ -75,7 +75,7 @@ type burpSource struct {
 	b       *budget
 	n       int // items read
 	ready   bool
-	pending *Message
+	queue   []*Message // the messages of the item read, after the one returned
 	lines   lineCounter
 }
 
@@ -126,9 +126,10 @@ func (s *burpSource) findItems() error {
 }
 
 func (s *burpSource) next() (*Message, error) {
-	if s.pending != nil {
-		m := s.pending
-		s.pending = nil
+	if len(s.queue) > 0 {
+		m := s.queue[0]
+		s.queue[0] = nil
+		s.queue = s.queue[1:]
 		return m, nil
 	}
 	if !s.ready {
@@ -163,28 +164,33 @@ func (s *burpSource) next() (*Message, error) {
 			item := s.data[at:min(s.base+int(s.dec.InputOffset()), len(s.data))]
 			keepLineEnds(it.Request, item, "request")
 			keepLineEnds(it.Response, item, "response")
-			req, err := s.message(it.Request, "request", at, line, nil)
+			reqs, err := s.message(it.Request, "request", at, line, nil)
 			if err != nil {
 				return nil, err
+			}
+			var req *Message
+			if len(reqs) > 0 {
+				req = reqs[0]
 			}
 			res, err := s.message(it.Response, "response", at, line, req)
 			if err != nil {
 				return nil, err
 			}
-			switch {
-			case req != nil:
-				s.pending = res
-				return req, nil
-			case res != nil:
-				return res, nil
+			s.queue = append(append(s.queue[:0], reqs...), res...)
+			if len(s.queue) > 0 {
+				m := s.queue[0]
+				s.queue = s.queue[1:]
+				return m, nil
 			}
 		}
 	}
 }
 
-// message reads an item's request or response as one HTTP message; nil
-// when the item has none (a request that got no response).
-func (s *burpSource) message(bm *burpMessage, part string, at, line int, req *Message) (*Message, error) {
+// message reads an item's request or response: one HTTP message, or
+// several when the text holds more than one (a client that pipelined
+// requests on one connection); none when the item has none (a request that
+// got no response). A response answers req, the item's first request.
+func (s *burpSource) message(bm *burpMessage, part string, at, line int, req *Message) ([]*Message, error) {
 	if bm == nil || len(bytes.TrimSpace(bm.Text)) == 0 {
 		return nil, nil
 	}
@@ -204,6 +210,22 @@ func (s *burpSource) message(bm *burpMessage, part string, at, line int, req *Me
 	if req != nil {
 		hs.pending = []*Message{req}
 	}
+	var ms []*Message
+	for {
+		before := hs.p
+		m, err := s.one(hs, part, at, line, req)
+		if err != nil {
+			return nil, err
+		}
+		ms = append(ms, m)
+		if hs.p <= before || len(bytes.TrimSpace(raw[min(hs.p, len(raw)):])) == 0 {
+			return ms, nil
+		}
+	}
+}
+
+// one reads the next message of an item's request or response text.
+func (s *burpSource) one(hs *httpSource, part string, at, line int, req *Message) (*Message, error) {
 	m, err := hs.next()
 	if err != nil {
 		var e *Error

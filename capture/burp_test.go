@@ -162,3 +162,40 @@ func TestBurpTextKeepsLineEnds(t *testing.T) {
 		})
 	}
 }
+
+// TestBurpSeveralRequests checks that an item whose request text holds two
+// pipelined requests yields both, in order, then the response, which
+// answers the first.
+func TestBurpSeveralRequests(t *testing.T) {
+	const wbxmlBody = "\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01"
+	one := "POST /Microsoft-Server-ActiveSync?Cmd=Ping HTTP/1.1\r\nContent-Type: application/vnd.ms-sync.wbxml\r\nContent-Length: 13\r\n\r\n" + wbxmlBody
+	two := "POST /Microsoft-Server-ActiveSync?Cmd=Sync HTTP/1.1\r\nContent-Length: 0\r\n\r\n"
+	for _, b64 := range []bool{true, false} {
+		doc := burpDoc(burpItemXML(one+two, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", true))
+		if !b64 {
+			doc = burpDoc(burpItemXML(two+two, "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", false))
+		}
+		r := NewReader([]byte(doc), WithForm(FormBurp))
+		var got []string
+		var ms []*Message
+		for {
+			m, err := r.Next()
+			if err != nil {
+				break
+			}
+			ms = append(ms, m)
+			got = append(got, m.Where()+" "+m.Query().Command())
+		}
+		want := "Burp item 1 request Ping|Burp item 1 request Sync|Burp item 1 response Ping"
+		if !b64 {
+			want = "Burp item 1 request Sync|Burp item 1 request Sync|Burp item 1 response Sync"
+		}
+		if strings.Join(got, "|") != want {
+			t.Errorf("base64 %v: messages %q, want %q", b64, strings.Join(got, "|"), want)
+			continue
+		}
+		if ms[2].Request != ms[0] {
+			t.Errorf("base64 %v: the response answers %v, want the first request", b64, ms[2].Request)
+		}
+	}
+}
