@@ -69,14 +69,14 @@ type burpItem struct {
 
 // burpSource yields each item's request and then its response.
 type burpSource struct {
-	data    []byte
-	base    int // offset of the XML text in data (after a byte order mark)
-	dec     *xml.Decoder
-	b       *budget
-	n       int // items read
-	ready   bool
-	queue   []*Message // the messages of the item read, after the one returned
-	lines   lineCounter
+	data  []byte
+	base  int // offset of the XML text in data (after a byte order mark)
+	dec   *xml.Decoder
+	b     *budget
+	n     int // items read
+	ready bool
+	queue []*Message // the messages of the item read, after the one returned
+	lines lineCounter
 }
 
 func newBurpSource(data []byte, p int, b *budget) *burpSource {
