@@ -1,9 +1,19 @@
+//go:build linux && (amd64 || arm64 || riscv64 || ppc64le || ppc64 || s390x || loong64 || mips64 || mips64le)
+
+// The mapped buffers need 64-bit Linux: 32-bit mmap takes its offset
+// another way (mmap2), and address space is too scarce there to reserve.
+
 package cli
 
 import (
 	"syscall"
 	"unsafe"
 )
+
+// MappedInput says whether large input buffers are mapped out of the Go
+// heap, as here (64-bit Linux), so that reading n bytes from a pipe peaks
+// near n bytes of memory.
+const MappedInput = true
 
 // minMapped is the smallest input buffer that is mapped out of the Go heap
 // rather than allocated on it.
