@@ -79,7 +79,9 @@ func readAll(r io.Reader, hint int, limit int64) ([]byte, error) {
 	for {
 		if len(b) == cap(b) {
 			n := int64(2 * cap(b))
-			if limit > 0 && n > limit+1 {
+			if limit > 0 && n >= limit {
+				// Straight to the byte past the limit, rather than
+				// a buffer of the limit and then one of a byte more.
 				n = limit + 1
 			}
 			nb, err := growBuffer(b, int(n))
