@@ -3,6 +3,7 @@
 package hostile
 
 import (
+	"bytes"
 	"io"
 	"os"
 	"os/exec"
@@ -17,11 +18,14 @@ func BenchmarkLinear(b *testing.B) {
 	for _, bb := range []struct {
 		name, bin string
 		gen       func(int) io.Reader
+		stdout    bool // the XML streamed to a pipe, not -o /dev/null
 	}{
-		{"wbxml2xml", "wbxml2xml", flatWBXML},
-		{"wbxml2xml-http", "wbxml2xml", httpMessages},
-		{"xml2wbxml", "xml2wbxml", flatXML},
-		{"easquery-decode", "easquery", queries},
+		{"wbxml2xml", "wbxml2xml", flatWBXML, false},
+		{"wbxml2xml-stdout", "wbxml2xml", flatWBXML, true},
+		{"wbxml2xml-hex-documents", "wbxml2xml", hexDocuments, true},
+		{"wbxml2xml-http", "wbxml2xml", httpMessages, false},
+		{"xml2wbxml", "xml2wbxml", flatXML, false},
+		{"easquery-decode", "easquery", queries, false},
 	} {
 		for _, n := range []int{1 << 20, 8 << 20} {
 			b.Run(bb.name+"/"+mib(n), func(b *testing.B) {
@@ -36,6 +40,9 @@ func BenchmarkLinear(b *testing.B) {
 					b.Fatal(err)
 				}
 				args := []string{"-o", os.DevNull, in}
+				if bb.stdout {
+					args = []string{in}
+				}
 				if bb.bin == "easquery" {
 					args = []string{"decode", "-"}
 				}
@@ -48,10 +55,12 @@ func BenchmarkLinear(b *testing.B) {
 						b.Fatal(err)
 					}
 					cmd.Stdin = stdin
-					out, err := cmd.CombinedOutput()
+					var out bytes.Buffer
+					cmd.Stdout, cmd.Stderr = io.Discard, &out
+					err = cmd.Run()
 					stdin.Close()
 					if err != nil {
-						b.Fatalf("%s: %v: %s", bb.bin, err, firstLines(string(out), 2))
+						b.Fatalf("%s: %v: %s", bb.bin, err, firstLines(out.String(), 2))
 					}
 				}
 			})

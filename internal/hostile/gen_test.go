@@ -66,6 +66,13 @@ func httpFlatBody(n int) io.Reader {
 	return io.MultiReader(strings.NewReader(head), bytes.NewReader(body))
 }
 
+// hexDocuments is about n bytes of hex dumps separated by blank lines,
+// each a small document with an unknown tag: a message and two notes each,
+// so that notes are capped per run and written as they come.
+func hexDocuments(n int) io.Reader {
+	return repeat(nil, []byte("03 01 6a 00 00 0d 45 3f 03 31 00 01 01\n\n"), nil, n)
+}
+
 // deepXML is n bytes of XML elements, each inside the one before.
 func deepXML(n int) io.Reader {
 	return repeat([]byte(`<Sync xmlns="AirSync:">`), []byte("<Collections>"), nil, n)
