@@ -63,12 +63,21 @@
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
 //     than chunked) gzip, deflate (zlib or raw) and identity undone. A
 //     WBXML body that is not coded as its header says (a proxy saved it
-//     decoded) is read as it is, with a [Message.Warning]. A chunked body
-//     that the input ends in at a chunk boundary, before the last (empty)
-//     chunk, is kept when what was captured, its codings undone, is a
-//     complete WBXML document, with a [Message.Warning] that wraps
-//     [ErrLossy] and [ErrTruncated]; otherwise it is an [ErrTruncated]
-//     error.
+//     decoded) is read as it is, with a [Message.Warning]. A damaged body
+//     does not lose its message: a body that the input ends in (before its
+//     Content-Length is reached, or inside the chunked coding, before the
+//     last chunk) is kept as far as it goes, its codings undone, with a
+//     [Message.Warning] that wraps [ErrLossy] and [ErrTruncated] and says
+//     where the body ends and how much of it is there ("body truncated at
+//     offset 152: Content-Length 500, 13 bytes present", "body missing:
+//     Content-Length 123, 0 bytes present") and whether that is a complete
+//     WBXML document; when the codings cannot be undone on what is there,
+//     the message has no body. A Content-Length that disagrees with the
+//     bytes, when the bytes up to the next message (or the end) are a
+//     complete WBXML document and those it frames are not, gives those
+//     bytes as the body, with a Warning that wraps [ErrLossy]. Damage
+//     that hides where the next message starts (a chunk not followed by a
+//     line break, bytes after a body that start no message) is an error.
 //   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
 //     startedDateTime (file order for equal times, or when an entry has
 //     none), and each yields its request and then its response (an entry
