@@ -78,6 +78,22 @@
 //     bytes as the body, with a Warning that wraps [ErrLossy]. Damage
 //     that hides where the next message starts (a chunk not followed by a
 //     line break, bytes after a body that start no message) is an error.
+//     A message whose header the input ends in, with no empty line after
+//     it, is shown by its header, with a note when it promises a body.
+//     HTTP messages as specifications, e-mails and forum posts show them
+//     are read too: every line indented by the same spaces or tabs (a
+//     Markdown code block, a specification's example) or quoted with "> "
+//     (an e-mail reply, also nested: "> > "). The prefix of the first
+//     start line is removed from every line; a line that holds part of it
+//     up to white space (">" for "> ", nothing for an indentation) is an
+//     empty line; the first line that holds neither ends the text, and
+//     after the messages before it is an [ErrSyntax] error. Lines keep
+//     their numbers and offsets are those of the input. A body there is
+//     the lines after the header up to the next message: none (a message
+//     shown by its header only, with a note "body missing: Content-Length
+//     123, 0 bytes present" when the header promises bytes), hex or base64
+//     text of WBXML or of a multipart response (decoded, with a note when
+//     Content-Length gives another length), or other text, as it is.
 //   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
 //     startedDateTime (file order for equal times, or when an entry has
 //     none), and each yields its request and then its response (an entry

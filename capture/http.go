@@ -150,7 +150,15 @@ func (s *httpSource) next() (*Message, error) {
 		s.pending = append(s.pending, m)
 	}
 	if !headerEnd {
+		// The input ends in the header: a message shown by its header
+		// only, as specifications do. A body it promises is missing.
 		s.p = p
+		if cls := m.Header.Values("Content-Length"); len(cls) > 0 && !noBody(m) {
+			if n, err := contentLength(cls); err == nil && n > 0 {
+				short := s.truncatedNote(p, "Content-Length "+strconv.FormatInt(n, 10), 0)
+				m.Warning = &causeError{sentinel: ErrLossy, also: short.also, msg: short.msg}
+			}
+		}
 		return m, nil
 	}
 
@@ -238,11 +246,8 @@ func (s *httpSource) truncatedNote(at int, what string, present int) *bodyNote {
 // not.
 func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, short *bodyNote, err error) {
 	data := s.data
-	if m.Kind == KindResponse {
-		if m.StatusCode < 200 || m.StatusCode == 204 || m.StatusCode == 304 ||
-			m.Request != nil && m.Request.Method == "HEAD" {
-			return nil, p, nil, nil
-		}
+	if noBody(m) {
+		return nil, p, nil, nil
 	}
 	if s.text {
 		if body, next, short, ok := s.textBody(m, p); ok {
@@ -291,6 +296,13 @@ func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, short *
 	end := nextMessageStart(data, p)
 	bodyEnd := trimBodyEnd(data, p, end)
 	return data[p:bodyEnd:bodyEnd], end, nil, nil
+}
+
+// noBody reports whether m is a response that has no body whatever its
+// header says: to HEAD, 1xx, 204 and 304.
+func noBody(m *Message) bool {
+	return m.Kind == KindResponse && (m.StatusCode < 200 || m.StatusCode == 204 || m.StatusCode == 304 ||
+		m.Request != nil && m.Request.Method == "HEAD")
 }
 
 // startsMessage reports whether the input ends at p, or what follows p
