@@ -44,7 +44,10 @@ func (m *Message) Title() string {
 
 // Describe returns what the capture says about the message, in lines of
 // text, as wbxml2xml writes it in the comment before the message's XML:
-// the Title, the HTTP start line and headers, the request query decoded
+// the Title, the HTTP start line and headers, a response's
+// MS-ASProtocolVersions and MS-ASProtocolCommands parsed (the versions, the
+// one a client of every version would use, the commands and their count),
+// the request query decoded
 // into its fields (a base64 query with its plain form too), what the body
 // holds, and the trailers. A multipart body's parts are listed, numbered
 // from 0 as the response's Part elements refer to them: part 0 is the
@@ -52,7 +55,8 @@ func (m *Message) Title() string {
 // 2.2.1.10.1.1, 2.2.3.130).
 //
 // notes are the things in it worth a line on standard error: a query that
-// does not decode, a body that is not the bytes that were sent.
+// does not decode, a version or command list that does not parse, a body
+// that is not the bytes that were sent.
 //
 // Secrets (credentials, cookies, the policy key) are redacted unless the
 // options say otherwise: see [WithSecrets]. Other options are ignored.
@@ -70,6 +74,9 @@ func (m *Message) Describe(opts ...Option) (text string, notes []string) {
 			fmt.Fprintf(&b, "%s: %s\n", f.Name, c.headerValue(f))
 		}
 		b.WriteByte('\n')
+	}
+	if m.Kind == KindResponse {
+		notes = append(notes, describeProtocol(&b, m)...)
 	}
 	if m.Kind == KindRequest {
 		if n := c.describeQuery(&b, m.Query()); n != "" {

@@ -148,6 +148,12 @@
 // the first request, also when several requests were sent before it, as
 // with pipelining), so [Message.Query] and [Message.Path] work on both.
 //
+// [Message.Describe] sums a message up in text; for a response that
+// carries MS-ASProtocolVersions or MS-ASProtocolCommands (the response to
+// OPTIONS) it adds the versions parsed with the version package, the one a
+// client of every version would use ([version.Negotiate]), and the
+// commands and their count; a list that does not parse is a note.
+//
 // [Classify] (and [Message.BodyKind]) tells WBXML, multipart ItemOperations
 // responses (split them with [ParseMultipart]), text, empty and other
 // bodies apart, from the Content-Type and the bytes; [wbxml.HasHeader]
