@@ -160,11 +160,15 @@ func describeBody(b *strings.Builder, m *Message) {
 	if t := m.ContentType(); t != "" {
 		ct = " (" + t + ")"
 	}
+	from := ""
+	if m.bodyText != "" {
+		from = ", decoded from the " + m.bodyText + " text of the capture"
+	}
 	switch m.BodyKind() {
 	case BodyEmpty:
 		b.WriteString("Body: empty\n")
 	case BodyWBXML:
-		fmt.Fprintf(b, "Body: %s of WBXML\n", plural(n, "byte"))
+		fmt.Fprintf(b, "Body: %s of WBXML%s\n", plural(n, "byte"), from)
 	case BodyMultipart:
 		parts, err := m.Parts()
 		if err != nil {
@@ -173,7 +177,7 @@ func describeBody(b *strings.Builder, m *Message) {
 		}
 		// Numbered from 0, as the Part elements of the response refer to
 		// them ([MS-ASCMD] 2.2.3.130: an index into the metadata).
-		fmt.Fprintf(b, "Body: %s, multipart with %s (numbered from 0, as Part elements refer to them):\n", plural(n, "byte"), plural(len(parts), "part"))
+		fmt.Fprintf(b, "Body: %s, multipart%s with %s (numbered from 0, as Part elements refer to them):\n", plural(n, "byte"), from, plural(len(parts), "part"))
 		for i, p := range parts {
 			fmt.Fprintf(b, "  part %d: offset %d, %s", i, p.Offset, plural(len(p.Data), "byte"))
 			switch {

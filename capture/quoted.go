@@ -155,7 +155,7 @@ func (s *httpSource) textBody(m *Message, p int) (body []byte, next int, short *
 		if n >= 0 && n != int64(len(body)) {
 			short = &bodyNote{msg: cl + " disagrees with the body: " + plural(len(body), "byte") + " decoded from " + how}
 		}
-		m.Trailer = nil
+		m.bodyText = how
 		return body, next, short, true
 	}
 	if chunked {

@@ -152,3 +152,36 @@ func TestQuotedHTTPDamaged(t *testing.T) {
 		}
 	}
 }
+
+// TestQuotedHTTPDescribed checks the description of an indented message
+// shown by its header only and of a quoted one whose body is hex text.
+func TestQuotedHTTPDescribed(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"    POST /Microsoft-Server-ActiveSync?Cmd=Ping&User=jdoe HTTP/1.1\n    Content-Length: 15\n",
+			`HTTP message 1, line 1: request (Ping)
+POST /Microsoft-Server-ActiveSync?Cmd=Ping&User=jdoe HTTP/1.1
+Content-Length: 15
+
+Query (plain):
+  Cmd: Ping
+  User: jdoe
+
+Body: empty
+Warning: body missing: Content-Length 15, 0 bytes present
+`},
+		{"> HTTP/1.1 200 OK\n> Content-Length: 15\n>\n> 03016a00000d4548033437300001 01\n",
+			`HTTP message 1, line 1: response
+HTTP/1.1 200 OK
+Content-Length: 15
+
+Body: 15 bytes of WBXML, decoded from the hex text of the capture
+`},
+	}
+	for _, tt := range tests {
+		ms := messages(t, tt.in)
+		text, _ := ms[0].Describe()
+		if diff := cmp.Diff(tt.want, text); diff != "" {
+			t.Errorf("(-want +got):\n%s", diff)
+		}
+	}
+}
