@@ -44,7 +44,10 @@ func (m *Message) Title() string {
 
 // Describe returns what the capture says about the message, in lines of
 // text, as wbxml2xml writes it in the comment before the message's XML:
-// the Title, the HTTP start line and headers, the request query decoded
+// the Title, the HTTP start line and headers, a response's
+// MS-ASProtocolVersions and MS-ASProtocolCommands parsed (the versions, the
+// one a client of every version would use, the commands and their count),
+// the request query decoded
 // into its fields (a base64 query with its plain form too), what the body
 // holds, and the trailers. A multipart body's parts are listed, numbered
 // from 0 as the response's Part elements refer to them: part 0 is the
@@ -52,7 +55,8 @@ func (m *Message) Title() string {
 // 2.2.1.10.1.1, 2.2.3.130).
 //
 // notes are the things in it worth a line on standard error: a query that
-// does not decode, a body that is not the bytes that were sent.
+// does not decode, a version or command list that does not parse, a body
+// that is not the bytes that were sent.
 //
 // Secrets (credentials, cookies, the policy key) are redacted unless the
 // options say otherwise: see [WithSecrets]. Other options are ignored.
@@ -70,6 +74,9 @@ func (m *Message) Describe(opts ...Option) (text string, notes []string) {
 			fmt.Fprintf(&b, "%s: %s\n", f.Name, c.headerValue(f))
 		}
 		b.WriteByte('\n')
+	}
+	if m.Kind == KindResponse {
+		notes = append(notes, describeProtocol(&b, m)...)
 	}
 	if m.Kind == KindRequest {
 		if n := c.describeQuery(&b, m.Query()); n != "" {
@@ -153,11 +160,15 @@ func describeBody(b *strings.Builder, m *Message) {
 	if t := m.ContentType(); t != "" {
 		ct = " (" + t + ")"
 	}
+	from := ""
+	if m.bodyText != "" {
+		from = ", decoded from the " + m.bodyText + " text of the capture"
+	}
 	switch m.BodyKind() {
 	case BodyEmpty:
 		b.WriteString("Body: empty\n")
 	case BodyWBXML:
-		fmt.Fprintf(b, "Body: %s of WBXML\n", plural(n, "byte"))
+		fmt.Fprintf(b, "Body: %s of WBXML%s\n", plural(n, "byte"), from)
 	case BodyMultipart:
 		parts, err := m.Parts()
 		if err != nil {
@@ -166,7 +177,7 @@ func describeBody(b *strings.Builder, m *Message) {
 		}
 		// Numbered from 0, as the Part elements of the response refer to
 		// them ([MS-ASCMD] 2.2.3.130: an index into the metadata).
-		fmt.Fprintf(b, "Body: %s, multipart with %s (numbered from 0, as Part elements refer to them):\n", plural(n, "byte"), plural(len(parts), "part"))
+		fmt.Fprintf(b, "Body: %s, multipart%s with %s (numbered from 0, as Part elements refer to them):\n", plural(n, "byte"), from, plural(len(parts), "part"))
 		for i, p := range parts {
 			fmt.Fprintf(b, "  part %d: offset %d, %s", i, p.Offset, plural(len(p.Data), "byte"))
 			switch {

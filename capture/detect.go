@@ -21,7 +21,8 @@ import (
 //     declaration, comments and the DOCTYPE): FormBurp. Other XML, and
 //     HTML, fit no form: FormUnknown.
 //  5. A first line (after blank and separator lines) that is an HTTP
-//     request line or status line: FormHTTP.
+//     request line or status line: FormHTTP. So is one that is a start
+//     line after spaces, tabs or '>' (an indented or quoted message).
 //  6. Bytes that are not text (control characters other than white space,
 //     or invalid UTF-8): FormRaw, the body itself.
 //  7. Text that reads as hex (a dump, plain digits or a 0x list) and not as
@@ -87,6 +88,9 @@ func detect(data []byte, c *config) (Form, []bareBody, error) {
 		return FormUnknown, nil, textError(data, FormUnknown, 0, q, detail(ErrUnknownForm, "input looks like XML or HTML, not a capture of WBXML"))
 	}
 	if looksHTTP(data, p) {
+		return FormHTTP, nil, nil
+	}
+	if _, ok := quotePrefix(data, skipGap(data, p)); ok {
 		return FormHTTP, nil, nil
 	}
 	if !isText(data[p:]) {

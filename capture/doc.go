@@ -63,12 +63,37 @@
 //     for 1xx, 204 and 304; Content-Encoding (and Transfer-Encoding other
 //     than chunked) gzip, deflate (zlib or raw) and identity undone. A
 //     WBXML body that is not coded as its header says (a proxy saved it
-//     decoded) is read as it is, with a [Message.Warning]. A chunked body
-//     that the input ends in at a chunk boundary, before the last (empty)
-//     chunk, is kept when what was captured, its codings undone, is a
-//     complete WBXML document, with a [Message.Warning] that wraps
-//     [ErrLossy] and [ErrTruncated]; otherwise it is an [ErrTruncated]
-//     error.
+//     decoded) is read as it is, with a [Message.Warning]. A damaged body
+//     does not lose its message: a body that the input ends in (before its
+//     Content-Length is reached, or inside the chunked coding, before the
+//     last chunk) is kept as far as it goes, its codings undone, with a
+//     [Message.Warning] that wraps [ErrLossy] and [ErrTruncated] and says
+//     where the body ends and how much of it is there ("body truncated at
+//     offset 152: Content-Length 500, 13 bytes present", "body missing:
+//     Content-Length 123, 0 bytes present") and whether that is a complete
+//     WBXML document; when the codings cannot be undone on what is there,
+//     the message has no body. A Content-Length that disagrees with the
+//     bytes, when the bytes up to the next message (or the end) are a
+//     complete WBXML document and those it frames are not, gives those
+//     bytes as the body, with a Warning that wraps [ErrLossy]. Damage
+//     that hides where the next message starts (a chunk not followed by a
+//     line break, bytes after a body that start no message) is an error.
+//     A message whose header the input ends in, with no empty line after
+//     it, is shown by its header, with a note when it promises a body.
+//     HTTP messages as specifications, e-mails and forum posts show them
+//     are read too: every line indented by the same spaces or tabs (a
+//     Markdown code block, a specification's example) or quoted with "> "
+//     (an e-mail reply, also nested: "> > "). The prefix of the first
+//     start line is removed from every line; a line that holds part of it
+//     up to white space (">" for "> ", nothing for an indentation) is an
+//     empty line; the first line that holds neither ends the text, and
+//     after the messages before it is an [ErrSyntax] error. Lines keep
+//     their numbers and offsets are those of the input. A body there is
+//     the lines after the header up to the next message: none (a message
+//     shown by its header only, with a note "body missing: Content-Length
+//     123, 0 bytes present" when the header promises bytes), hex or base64
+//     text of WBXML or of a multipart response (decoded, with a note when
+//     Content-Length gives another length), or other text, as it is.
 //   - [FormHAR]: HAR 1.2 JSON; entries come in the order of their
 //     startedDateTime (file order for equal times, or when an entry has
 //     none), and each yields its request and then its response (an entry
@@ -122,6 +147,12 @@
 // responses answer the requests before them in order (the first response
 // the first request, also when several requests were sent before it, as
 // with pipelining), so [Message.Query] and [Message.Path] work on both.
+//
+// [Message.Describe] sums a message up in text; for a response that
+// carries MS-ASProtocolVersions or MS-ASProtocolCommands (the response to
+// OPTIONS) it adds the versions parsed with the version package, the one a
+// client of every version would use ([version.Negotiate]), and the
+// commands and their count; a list that does not parse is a note.
 //
 // [Classify] (and [Message.BodyKind]) tells WBXML, multipart ItemOperations
 // responses (split them with [ParseMultipart]), text, empty and other

@@ -23,7 +23,9 @@ const (
 	// FormBase64 is base64 text, standard or URL-safe alphabet, padded or
 	// not, on one line or wrapped.
 	FormBase64
-	// FormHTTP is one or more HTTP/1.x messages as a proxy saves them.
+	// FormHTTP is one or more HTTP/1.x messages as a proxy saves them, or
+	// as specifications and e-mails show them: indented, or quoted with
+	// "> ", bodies absent or given as hex or base64 text.
 	FormHTTP
 	// FormHAR is an HTTP Archive (HAR 1.2) JSON file.
 	FormHAR

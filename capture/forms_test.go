@@ -125,6 +125,20 @@ func TestForms(t *testing.T) {
 			{KindRequest, 1, "POST /Microsoft-Server-ActiveSync?Cmd=ItemOperations&User=jdoe&DeviceId=ABC123&DeviceType=iPhone HTTP/1.1", "eas-itemoperations-fetch-req.wbxml", BodyWBXML, false},
 			{KindResponse, 2, "HTTP/1.1 200 OK", "multipart-fetch.bin", BodyMultipart, false},
 		}},
+		{"http/spec-indented.http", FormHTTP, []got{
+			{KindRequest, 1, "OPTIONS /Microsoft-Server-ActiveSync HTTP/1.1", "(empty)", BodyEmpty, false},
+			{KindResponse, 2, "HTTP/1.1 200 OK", "(empty)", BodyEmpty, false},
+			{KindRequest, 3, "POST /Microsoft-Server-ActiveSync?Cmd=FolderSync&User=jdoe&DeviceId=v140Device&DeviceType=SmartPhone HTTP/1.1", "eas-foldersync-req-synckey0.wbxml", BodyWBXML, false},
+			{KindResponse, 4, "HTTP/1.1 200 OK", "(empty)", BodyEmpty, true},
+		}},
+		{"http/email-quoted.http", FormHTTP, []got{
+			{KindRequest, 1, "POST /Microsoft-Server-ActiveSync?Cmd=Ping&User=jdoe&DeviceId=v140Device&DeviceType=SmartPhone HTTP/1.1", "eas-ping-req.wbxml", BodyWBXML, false},
+			{KindResponse, 2, "HTTP/1.1 200 OK", "eas-ping-resp-status3.wbxml", BodyWBXML, false},
+		}},
+		{"http/truncated.http", FormHTTP, []got{
+			{KindRequest, 1, "POST /Microsoft-Server-ActiveSync?Cmd=Ping&User=jdoe&DeviceId=v140Device&DeviceType=SmartPhone HTTP/1.1", "eas-ping-req.wbxml", BodyWBXML, false},
+			{KindResponse, 2, "HTTP/1.1 200 OK", "(other)", BodyWBXML, true},
+		}},
 		{"har/session.har", FormHAR, []got{
 			{KindRequest, 1, "OPTIONS " + eas + " HTTP/1.1", "(empty)", BodyEmpty, false},
 			{KindResponse, 1, "HTTP/1.1 200 OK", "(empty)", BodyEmpty, false},

@@ -27,6 +27,20 @@ func addCaptures(f *testing.F, add func(data []byte)) {
 	}
 }
 
+// damagedHTTP are seeds of the indented, quoted and damaged HTTP forms
+// that the files of testdata/http do not show: lines that lose their
+// prefix, bodies cut short, Content-Length that disagrees.
+var damagedHTTP = []string{
+	"    GET / HTTP/1.1\n    Host: a\n  Bad: line\n",
+	"> > HTTP/1.1 200 OK\n> >\n> > AwFqAAANRUgDNDcwAAEB\n>\n",
+	"\tHTTP/1.1 200 OK\n\tContent-Length: 99\n\n\t03 01 6a 00 00 0d 45 48 03 34 37 30 00 01 01\n",
+	"  HTTP/1.1 200 OK\n  Transfer-Encoding: chunked\n\n  3\n  abc\n",
+	"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01\r\nHTTP/1.1 200 OK\r\n\r\n",
+	"HTTP/1.1 200 OK\r\nContent-Length: 500\r\n\r\n\x03\x01\x6a\x00\x00\x07\x56",
+	"HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\nContent-Encoding: gzip\r\n\r\n20\r\n\x1f\x8b\x08",
+	"HTTP/1.1 200 OK\r\nMS-ASProtocolVersions: 2.5,x,16.1\r\nMS-ASProtocolCommands: Sync,Send Mail\r\nContent-Length: 10\r\n",
+}
+
 // checkError fails unless err is nil or an *Error whose position lies in
 // the input and agrees with its line and column.
 func checkError(t *testing.T, data []byte, err error) {
@@ -75,6 +89,9 @@ func readChecked(t *testing.T, data []byte, r *Reader) []*Message {
 		_, _ = m.Parts()
 		_ = m.Where() + m.StartLine() + m.RawQuery() + m.Path() + m.MediaType()
 		_ = m.ActiveSync()
+		if text, _ := m.Describe(); m.Kind != KindBody && text == "" {
+			t.Fatal("empty description")
+		}
 		if m.Warning != nil && !errors.Is(m.Warning, ErrLossy) {
 			t.Fatalf("warning does not wrap ErrLossy: %v", m.Warning)
 		}
@@ -87,6 +104,9 @@ func readChecked(t *testing.T, data []byte, r *Reader) []*Message {
 // detected extracts without panic, with errors inside the input.
 func FuzzDetect(f *testing.F) {
 	addCaptures(f, func(b []byte) { f.Add(b) })
+	for _, s := range damagedHTTP {
+		f.Add([]byte(s))
+	}
 	f.Fuzz(func(t *testing.T, data []byte) {
 		form := Detect(data)
 		if form == FormAuto {
@@ -110,6 +130,9 @@ func FuzzForms(f *testing.F) {
 			f.Add(b, uint8(form))
 		}
 	})
+	for _, s := range damagedHTTP {
+		f.Add([]byte(s), uint8(FormHTTP))
+	}
 	f.Fuzz(func(t *testing.T, data []byte, form uint8) {
 		readChecked(t, data, NewReader(data, WithForm(Form(form%uint8(FormUnknown+1)))))
 	})

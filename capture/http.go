@@ -30,6 +30,15 @@ type httpSource struct {
 	// archive: a body with no framing runs to the end of the input as it
 	// is, without looking for a next message or trimming line breaks.
 	whole bool
+
+	// An indented or quoted input (see newHTTPInput): data is the text
+	// with the prefixes removed, input the input, quote maps offsets back
+	// to it; bodies are read from the text (textBody); stopErr, the line
+	// that lacks the prefix, takes the place of the end of input.
+	input   []byte
+	quote   *quoteMap
+	text    bool
+	stopErr error
 }
 
 // maxPending is how many requests await their responses at most: far
@@ -42,20 +51,37 @@ func newHTTPSource(data []byte, p int, b *budget) *httpSource {
 }
 
 func (s *httpSource) fail(off int, err error) error {
+	if s.quote != nil {
+		return textError(s.input, FormHTTP, s.n, s.quote.offset(off), err)
+	}
 	return textError(s.data, FormHTTP, s.n, off, err)
+}
+
+// offset returns the input offset of offset off of s.data.
+func (s *httpSource) offset(off int) int64 {
+	if s.quote != nil {
+		return int64(s.quote.offset(off))
+	}
+	return int64(off)
 }
 
 func (s *httpSource) next() (*Message, error) {
 	data := s.data
 	p := skipGap(data, s.p)
 	if p == len(data) {
+		if s.stopErr != nil {
+			if e, ok := s.stopErr.(*Error); ok {
+				e.Index = s.n
+			}
+			return nil, s.stopErr
+		}
 		if s.n == 0 {
 			return nil, textError(data, FormHTTP, 0, p, detail(ErrEmpty, "no HTTP message"))
 		}
 		return nil, io.EOF
 	}
 	s.n++
-	m := &Message{Form: FormHTTP, Index: s.n, Offset: int64(p), Line: s.lines.lineOf(p)}
+	m := &Message{Form: FormHTTP, Index: s.n, Offset: s.offset(p), Line: s.lines.lineOf(p)}
 	end, nextLine := lineEnd(data, p)
 	end = trimCR(data, p, end)
 	if !parseStartLine(data[p:end], m) {
@@ -124,12 +150,20 @@ func (s *httpSource) next() (*Message, error) {
 		s.pending = append(s.pending, m)
 	}
 	if !headerEnd {
+		// The input ends in the header: a message shown by its header
+		// only, as specifications do. A body it promises is missing.
 		s.p = p
+		if cls := m.Header.Values("Content-Length"); len(cls) > 0 && !noBody(m) {
+			if n, err := contentLength(cls); err == nil && n > 0 {
+				short := s.truncatedNote(p, "Content-Length "+strconv.FormatInt(n, 10), 0)
+				m.Warning = &causeError{sentinel: ErrLossy, also: short.also, msg: short.msg}
+			}
+		}
 		return m, nil
 	}
 
 	bodyStart := p
-	body, next, open, err := s.readBody(m, p)
+	body, next, short, err := s.readBody(m, p)
 	if err != nil {
 		return nil, err
 	}
@@ -141,13 +175,19 @@ func (s *httpSource) next() (*Message, error) {
 	codings := append(te, splitCodings(m.Header.Values("Content-Encoding"))...)
 	if len(codings) > 0 && len(body) > 0 {
 		decoded, err := decodeCodings(body, codings, s.b, false)
-		if err != nil && open != nil && !errors.Is(err, ErrTooLarge) {
-			return nil, open
-		}
-		if err != nil {
-			if errors.Is(err, ErrTooLarge) || !(wbxml.HasHeader(body) || looksMultipart(body)) {
-				return nil, s.fail(bodyStart, err)
-			}
+		switch {
+		case err == nil:
+		case errors.Is(err, ErrTooLarge):
+			return nil, s.fail(bodyStart, err)
+		case short != nil:
+			// Cut short, the coded body does not decode: the message is
+			// still shown, without a body.
+			m.Warning = &causeError{sentinel: ErrLossy, also: ErrTruncated,
+				msg: short.msg + "; the " + strings.Join(codings, ", ") + " coding cannot be undone on what is present", cause: err}
+			return m, nil
+		case !(wbxml.HasHeader(body) || looksMultipart(body)):
+			return nil, s.fail(bodyStart, err)
+		default:
 			// A proxy that decoded the body for display and saved it so,
 			// keeping the header: the body is what was meant, not what was
 			// sent.
@@ -157,31 +197,61 @@ func (s *httpSource) next() (*Message, error) {
 		}
 		body = decoded
 	}
-	if open != nil {
-		// The capture ends inside the chunked body, with no last chunk:
-		// what was captured is kept when it is a whole WBXML document.
-		if !wbxml.Valid(body) {
-			return nil, open
+	if short != nil {
+		// The capture ends inside the body, or its framing disagrees with
+		// the bytes: what is there is kept, and the note says whether it is
+		// a whole WBXML document.
+		msg := short.msg
+		switch {
+		case wbxml.Valid(body):
+			msg += "; the body read is a complete WBXML document"
+		case wbxml.HasHeader(body):
+			msg += "; the body read is not a complete WBXML document"
 		}
-		m.Warning = &causeError{sentinel: ErrLossy, also: ErrTruncated,
-			msg: "the capture ends inside the chunked body, before its last chunk; the body read is a complete WBXML document"}
+		m.Warning = &causeError{sentinel: ErrLossy, also: short.also, msg: msg}
 	}
 	m.Body = body
 	return m, nil
 }
 
+// bodyNote says how a body differs from what its framing promises: cut
+// short by the end of the capture (also wraps [ErrTruncated]), or of
+// another length than its Content-Length says.
+type bodyNote struct {
+	msg  string
+	also error // ErrTruncated, or nil
+}
+
+// truncatedNote is the note of a body that the input ends in: at is where
+// it ends, present how many of its bytes are there.
+func (s *httpSource) truncatedNote(at int, what string, present int) *bodyNote {
+	if present == 0 && what != "" {
+		return &bodyNote{msg: "body missing: " + what + ", 0 bytes present", also: ErrTruncated}
+	}
+	msg := "body truncated at offset " + strconv.FormatInt(s.offset(at), 10) + ": "
+	if what != "" {
+		msg += what + ", "
+	}
+	return &bodyNote{msg: msg + plural(present, "byte") + " present", also: ErrTruncated}
+}
+
 // readBody frames the body starting at p: chunked, by Content-Length, none
 // (responses to HEAD, 1xx, 204, 304), or up to the next message or the end
 // of input. It returns the framed body (transfer coding chunked undone) and
-// where the next message may start. A chunked body that the input ends in
-// at a chunk boundary, before the last chunk, is returned with the error
-// that a truncated body is (open), for the caller to decide.
-func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, open, err error) {
+// where the next message may start. A body that the input ends in (before
+// its Content-Length is reached, or inside the chunked coding between or
+// inside chunks) is returned as far as it goes, with a note (short); so is
+// a body whose Content-Length disagrees with the bytes when the bytes up to
+// the next message are a complete WBXML document and the framed bytes are
+// not.
+func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, short *bodyNote, err error) {
 	data := s.data
-	if m.Kind == KindResponse {
-		if m.StatusCode < 200 || m.StatusCode == 204 || m.StatusCode == 304 ||
-			m.Request != nil && m.Request.Method == "HEAD" {
-			return nil, p, nil, nil
+	if noBody(m) {
+		return nil, p, nil, nil
+	}
+	if s.text {
+		if body, next, short, ok := s.textBody(m, p); ok {
+			return body, next, short, nil
 		}
 	}
 	te := splitCodings(m.Header.Values("Transfer-Encoding"))
@@ -189,8 +259,8 @@ func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, open, e
 		body, trailer, next, err := dechunk(data, p)
 		if err != nil {
 			ce, isChunk := err.(*chunkError)
-			if isChunk && ce.partial != nil {
-				return ce.partial, len(data), s.fail(ce.off, ce.err), nil
+			if isChunk && ce.truncated {
+				return ce.partial, len(data), s.truncatedNote(len(data), "chunked, no last chunk", len(ce.partial)), nil
 			}
 			return nil, 0, nil, s.fail(errOffset(err, p), errCause(err))
 		}
@@ -203,10 +273,19 @@ func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, open, e
 			if err != nil {
 				return nil, 0, nil, s.fail(p, err)
 			}
+			cl := "Content-Length " + strconv.FormatInt(n, 10)
 			if n > int64(len(data)-p) {
-				return nil, 0, nil, s.fail(p, detail(ErrTruncated, "Content-Length is "+strconv.FormatInt(n, 10)+" but only "+strconv.Itoa(len(data)-p)+" bytes follow"))
+				if body, next, short := s.otherLength(p, len(data), cl, false); short != nil {
+					return body, next, short, nil
+				}
+				return data[p:len(data):len(data)], len(data), s.truncatedNote(len(data), cl, len(data)-p), nil
 			}
 			end := p + int(n)
+			if !s.whole && !startsMessage(data, end) {
+				if body, next, short := s.otherLength(p, end, cl, true); short != nil {
+					return body, next, short, nil
+				}
+			}
 			return data[p:end:end], end, nil, nil
 		}
 	}
@@ -217,6 +296,54 @@ func (s *httpSource) readBody(m *Message, p int) (body []byte, next int, open, e
 	end := nextMessageStart(data, p)
 	bodyEnd := trimBodyEnd(data, p, end)
 	return data[p:bodyEnd:bodyEnd], end, nil, nil
+}
+
+// noBody reports whether m is a response that has no body whatever its
+// header says: to HEAD, 1xx, 204 and 304.
+func noBody(m *Message) bool {
+	return m.Kind == KindResponse && (m.StatusCode < 200 || m.StatusCode == 204 || m.StatusCode == 304 ||
+		m.Request != nil && m.Request.Method == "HEAD")
+}
+
+// startsMessage reports whether the input ends at p, or what follows p
+// (after blank and separator lines) is the start line of a message.
+func startsMessage(data []byte, p int) bool {
+	p = skipGap(data, p)
+	return p == len(data) || looksHTTP(data, p)
+}
+
+// otherLength checks a body framed by Content-Length (data[p:end], where
+// end may be the end of input for a Content-Length past it) that is not
+// followed by a message or runs past the end: when the bytes from p to
+// the next message (or the end) are a complete WBXML document and the
+// framed ones are not, the Content-Length is wrong, and those bytes are
+// the body, with a note. checkFramed says to check the framed bytes (not
+// when the input ends before them). It reads no further than the framed
+// bytes and the next message's start line, so that the input is read
+// once.
+func (s *httpSource) otherLength(p, end int, cl string, checkFramed bool) (body []byte, next int, short *bodyNote) {
+	data := s.data
+	if !wbxml.HasHeader(data[p:]) || checkFramed && wbxml.Valid(data[p:end]) {
+		return nil, 0, nil
+	}
+	stop := len(data)
+	if !s.whole {
+		stop = nextMessageStart(data, p)
+	}
+	bodyEnd := trimBodyEnd(data, p, stop)
+	if bodyEnd == end || !wbxml.Valid(data[p:bodyEnd]) {
+		return nil, 0, nil
+	}
+	n := bodyEnd - p
+	return data[p:bodyEnd:bodyEnd], stop, &bodyNote{msg: cl + " disagrees with the body: " + plural(n, "byte") + " up to " + s.nextName(stop)}
+}
+
+// nextName names what ends a body: the next message, or the end of input.
+func (s *httpSource) nextName(at int) string {
+	if at == len(s.data) {
+		return "the end of the input"
+	}
+	return "the next message"
 }
 
 // contentLength parses Content-Length values ("42", or repeated equal
@@ -384,13 +511,14 @@ func trimBodyEnd(data []byte, start, end int) int {
 	return end
 }
 
-// chunkError carries the offset of a chunked-coding problem. partial is
-// the body decoded so far when the input ends at a chunk boundary before
-// the last chunk (nil otherwise).
+// chunkError carries the offset of a chunked-coding problem. When the
+// input ends inside the body (truncated), partial is the body decoded so
+// far, with the data of a chunk cut short.
 type chunkError struct {
-	off     int
-	err     error
-	partial []byte
+	off       int
+	err       error
+	partial   []byte
+	truncated bool // the input ends inside the body: partial is what there is
 }
 
 func (e *chunkError) Error() string { return e.err.Error() }
@@ -418,7 +546,7 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 	var body []byte
 	for {
 		if p >= len(data) {
-			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends before the last chunk"), body}
+			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends before the last chunk"), body, true}
 		}
 		end, next := lineEnd(data, p)
 		lineStop := trimCR(data, p, end)
@@ -426,29 +554,29 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 		var size uint64
 		for i < lineStop && isHexDigit(data[i]) {
 			if size > 1<<40 {
-				return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size too large"), nil}
+				return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size too large"), nil, false}
 			}
 			size = size<<4 | uint64(unhex(data[i]))
 			i++
 		}
 		if i == p {
-			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size "+strconv.Quote(string(data[p:lineStop]))+" is not hexadecimal"), nil}
+			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk size "+strconv.Quote(string(data[p:lineStop]))+" is not hexadecimal"), nil, false}
 		}
 		for i < lineStop && isBlank(data[i]) {
 			i++
 		}
 		if i < lineStop && data[i] != ';' {
-			return nil, nil, 0, &chunkError{i, detail(ErrSyntax, "unexpected "+quoteByte(data[i])+" after the chunk size"), nil}
+			return nil, nil, 0, &chunkError{i, detail(ErrSyntax, "unexpected "+quoteByte(data[i])+" after the chunk size"), nil, false}
 		}
 		if end == len(data) && size > 0 {
-			return nil, nil, 0, &chunkError{len(data), detail(ErrTruncated, "input ends after a chunk size"), nil}
+			return nil, nil, 0, &chunkError{len(data), detail(ErrTruncated, "input ends after a chunk size"), body, true}
 		}
 		p = next
 		if size == 0 {
 			break
 		}
 		if size > uint64(len(data)-p) {
-			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "chunk of "+strconv.FormatUint(size, 10)+" bytes but only "+strconv.Itoa(len(data)-p)+" bytes follow"), nil}
+			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "chunk of "+strconv.FormatUint(size, 10)+" bytes but only "+strconv.Itoa(len(data)-p)+" bytes follow"), append(body, data[p:]...), true}
 		}
 		body = append(body, data[p:p+int(size)]...)
 		p += int(size)
@@ -458,9 +586,9 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 		case p < len(data) && data[p] == '\n':
 			p++
 		case p >= len(data):
-			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends inside the chunked body"), body}
+			return nil, nil, 0, &chunkError{p, detail(ErrTruncated, "input ends inside the chunked body"), body, true}
 		default:
-			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk data not followed by a line break"), nil}
+			return nil, nil, 0, &chunkError{p, detail(ErrSyntax, "chunk data not followed by a line break"), nil, false}
 		}
 	}
 	var trailer Header
@@ -473,7 +601,7 @@ func dechunk(data []byte, p int) ([]byte, Header, int, error) {
 		}
 		f, err := parseField(data, p, end)
 		if err != nil {
-			return nil, nil, 0, &chunkError{p, err, nil}
+			return nil, nil, 0, &chunkError{p, err, nil, false}
 		}
 		trailer = append(trailer, f)
 		p = next

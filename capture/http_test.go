@@ -235,45 +235,109 @@ func TestHTTPBodySavedDecoded(t *testing.T) {
 	}
 }
 
-// TestHTTPChunkedUnterminated checks a chunked body that the capture ends
-// in before its last chunk: kept, with a warning, when what was captured is
-// a complete WBXML document; an error otherwise.
-func TestHTTPChunkedUnterminated(t *testing.T) {
+// TestHTTPTruncated checks bodies that the capture ends in, or whose
+// Content-Length disagrees with the bytes: the message is kept with its
+// header and what body there is, and the warning says where the body ends
+// and how much is missing, and whether what is there is a complete WBXML
+// document.
+func TestHTTPTruncated(t *testing.T) {
 	doc := "\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01"
 	head := "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n"
+	req := "POST /Microsoft-Server-ActiveSync?Cmd=FolderSync&User=jdoe HTTP/1.1\r\nContent-Type: application/vnd.ms-sync.wbxml\r\n"
 	tests := []struct {
-		name    string
-		in      string
-		body    string // "" when an error is expected
-		wantErr string
+		name      string
+		in        string
+		body      string
+		warning   string // "" for none
+		truncated bool   // the warning wraps ErrTruncated
+		count     int    // messages, 1 unless told
 	}{
-		{"ends after a chunk and its line break", head + "\r\n" + chunk(doc[:5]) + chunk(doc[5:]), doc, ""},
-		{"ends right after the chunk data", head + "\r\n" + chunk(doc[:5]) + "8\r\n" + doc[5:], doc, ""},
-		{"gzip body complete", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)), doc, ""},
-		{"WBXML cut short", head + "\r\n" + chunk(doc[:9]), "", "HTTP message 1: line 6:1: input ends before the last chunk"},
-		{"WBXML and data after it", head + "\r\n" + chunk(doc+"x"), "", "input ends before the last chunk"},
-		{"gzip body cut short", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)[:20]), "", "input ends before the last chunk"},
-		{"text body", head + "\r\n" + chunk("hello"), "", "input ends before the last chunk"},
-		{"no chunk at all", head + "\r\n", "", "input ends before the last chunk"},
+		{"chunked: ends after a chunk and its line break", head + "\r\n" + chunk(doc[:5]) + chunk(doc[5:]), doc,
+			"body truncated at offset 70: chunked, no last chunk, 13 bytes present; the body read is a complete WBXML document", true, 1},
+		{"chunked: ends right after the chunk data", head + "\r\n" + chunk(doc[:5]) + "8\r\n" + doc[5:], doc,
+			"body truncated at offset 68: chunked, no last chunk, 13 bytes present; the body read is a complete WBXML document", true, 1},
+		{"chunked: gzip body complete", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)), doc,
+			"body truncated at offset 114: chunked, no last chunk, 37 bytes present; the body read is a complete WBXML document", true, 1},
+		{"chunked: WBXML cut short", head + "\r\n" + chunk(doc[:9]), doc[:9],
+			"body truncated at offset 61: chunked, no last chunk, 9 bytes present; the body read is not a complete WBXML document", true, 1},
+		{"chunked: inside a chunk", head + "\r\n" + "d\r\n" + doc[:9], doc[:9],
+			"body truncated at offset 59: chunked, no last chunk, 9 bytes present; the body read is not a complete WBXML document", true, 1},
+		{"chunked: WBXML and data after it", head + "\r\n" + chunk(doc+"x"), doc + "x",
+			"body truncated at offset 66: chunked, no last chunk, 14 bytes present; the body read is not a complete WBXML document", true, 1},
+		{"chunked: gzip body cut short", head + "Content-Encoding: gzip\r\n\r\n" + chunk(gzipString(doc)[:20]), "",
+			"body truncated at offset 97: chunked, no last chunk, 20 bytes present; the gzip coding cannot be undone on what is present: gzip body: unexpected EOF", true, 1},
+		{"chunked: text body", head + "\r\n" + chunk("hello"), "hello",
+			"body truncated at offset 57: chunked, no last chunk, 5 bytes present", true, 1},
+		{"chunked: no chunk at all", head + "\r\n", "",
+			"body missing: chunked, no last chunk, 0 bytes present", true, 1},
+		{"Content-Length: WBXML cut short", req + "Content-Length: 500\r\n\r\n" + doc[:9], doc[:9],
+			"body truncated at offset 146: Content-Length 500, 9 bytes present; the body read is not a complete WBXML document", true, 1},
+		{"Content-Length: past a complete document", req + "Content-Length: 500\r\n\r\n" + doc, doc,
+			"body truncated at offset 150: Content-Length 500, 13 bytes present; the body read is a complete WBXML document", true, 1},
+		{"Content-Length: no body at all", req + "Content-Length: 123\r\n\r\n", "",
+			"body missing: Content-Length 123, 0 bytes present", true, 1},
+		{"Content-Length: gzip cut short", "HTTP/1.1 200 OK\r\nContent-Encoding: gzip\r\nContent-Length: 33\r\n\r\n" + gzipString(doc)[:20], "",
+			"body truncated at offset 83: Content-Length 33, 20 bytes present; the gzip coding cannot be undone on what is present: gzip body: unexpected EOF", true, 1},
+		{"Content-Length too large, a message after the document", req + "Content-Length: 40\r\n\r\n" + doc + "\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", doc,
+			"Content-Length 40 disagrees with the body: 13 bytes up to the next message; the body read is a complete WBXML document", false, 2},
+		{"Content-Length too small, a message after the document", req + "Content-Length: 10\r\n\r\n" + doc + "\r\nHTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n", doc,
+			"Content-Length 10 disagrees with the body: 13 bytes up to the next message; the body read is a complete WBXML document", false, 2},
+		{"Content-Length too small, the document at the end", req + "Content-Length: 10\r\n\r\n" + doc, doc,
+			"Content-Length 10 disagrees with the body: 13 bytes up to the end of the input; the body read is a complete WBXML document", false, 1},
+		{"Content-Length right", req + "Content-Length: 13\r\n\r\n" + doc, doc, "", false, 1},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			ms, err := ReadAll([]byte(tt.in))
-			if tt.body == "" {
-				if !errors.Is(err, ErrTruncated) || !strings.Contains(err.Error(), tt.wantErr) {
-					t.Fatalf("error %v, want ErrTruncated saying %q", err, tt.wantErr)
+			if err != nil || len(ms) != tt.count {
+				t.Fatalf("%d messages, error %v", len(ms), err)
+			}
+			m := ms[0]
+			if diff := cmp.Diff(tt.body, string(m.Body)); diff != "" {
+				t.Errorf("body (-want +got):\n%s", diff)
+			}
+			if tt.warning == "" {
+				if m.Warning != nil {
+					t.Errorf("warning %v", m.Warning)
 				}
 				return
 			}
-			if err != nil || len(ms) != 1 {
-				t.Fatalf("%d messages, error %v", len(ms), err)
+			if m.Warning == nil || m.Warning.Error() != tt.warning {
+				t.Errorf("warning %v\nwant    %s", m.Warning, tt.warning)
 			}
-			if diff := cmp.Diff(tt.body, string(ms[0].Body)); diff != "" {
-				t.Errorf("body (-want +got):\n%s", diff)
+			if !errors.Is(m.Warning, ErrLossy) || errors.Is(m.Warning, ErrTruncated) != tt.truncated {
+				t.Errorf("warning %v: want ErrLossy, ErrTruncated %v", m.Warning, tt.truncated)
 			}
-			if w := ms[0].Warning; !errors.Is(w, ErrLossy) || !errors.Is(w, ErrTruncated) {
-				t.Errorf("warning %v, want one wrapping ErrLossy and ErrTruncated", w)
+			// The header is kept, and the query decoded.
+			if m.Kind == KindRequest && m.Query().Command() != "FolderSync" {
+				t.Errorf("query %q not decoded", m.RawQuery())
 			}
+		})
+	}
+}
+
+// TestHTTPDamagedErrors checks the damage that still stops the reading:
+// where the next message would start is unknown.
+func TestHTTPDamagedErrors(t *testing.T) {
+	tests := []struct {
+		name, in string
+		sentinel error
+		text     string
+	}{
+		{"chunk data not followed by a line break", "HTTP/1.1 200 OK\r\nTransfer-Encoding: chunked\r\n\r\n3\r\nabcd\r\n0\r\n\r\n",
+			ErrSyntax, "capture: HTTP message 1: line 5:4: chunk data not followed by a line break"},
+		{"Content-Length too small, text after it", "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\nhello\r\n",
+			ErrSyntax, "capture: HTTP message 2: line 4:4: expected a request line (METHOD target HTTP/1.1) or a status line (HTTP/1.1 200 OK)"},
+		{"Content-Length too small, WBXML that is not complete either", "HTTP/1.1 200 OK\r\nContent-Length: 3\r\n\r\n\x03\x01\x6a\x00\x00\x07\x56",
+			ErrSyntax, "capture: HTTP message 2: line 4:4: expected a request line"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, err := ReadAll([]byte(tt.in))
+			if !errors.Is(err, tt.sentinel) || !strings.HasPrefix(err.Error(), tt.text) {
+				t.Fatalf("error %v, want %v saying %q", err, tt.sentinel, tt.text)
+			}
+			checkError(t, []byte(tt.in), err)
 		})
 	}
 }

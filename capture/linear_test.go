@@ -7,6 +7,7 @@ import (
 	"runtime"
 	"strings"
 	"testing"
+	"time"
 )
 
 // overlapping returns a multipart body of n parts that all span the same
@@ -75,5 +76,54 @@ func TestManyBase64Blobs(t *testing.T) {
 	// The messages themselves take a few hundred bytes each.
 	if alloc := after.TotalAlloc - before.TotalAlloc; alloc > uint64(len(in))+n*1024 {
 		t.Errorf("%d bytes allocated for %d bytes of input", alloc, len(in))
+	}
+}
+
+// TestDamagedHTTPLinear checks that reading indented HTTP with hex
+// bodies, and sessions whose every Content-Length disagrees with its body,
+// takes time linear in the input: eight times the messages take about
+// eight times as long, not sixty-four.
+func TestDamagedHTTPLinear(t *testing.T) {
+	if testing.Short() {
+		t.Skip("timing")
+	}
+	doc := "\x03\x01\x6a\x00\x00\x07\x56\x52\x03\x30\x00\x01\x01"
+	inputs := map[string]func(n int) []byte{
+		"indented, hex bodies": func(n int) []byte {
+			one := "    POST /Microsoft-Server-ActiveSync?Cmd=FolderSync HTTP/1.1\n    Content-Length: 13\n\n    03 01 6a 00 00 07 56 52 03 30 00 01 01\n\n"
+			return []byte(strings.Repeat(one, n))
+		},
+		"Content-Length past the end": func(n int) []byte {
+			one := "HTTP/1.1 200 OK\r\nContent-Length: 999999999\r\n\r\n" + doc + "\r\n"
+			return []byte(strings.Repeat(one, n))
+		},
+		"Content-Length too small": func(n int) []byte {
+			one := "HTTP/1.1 200 OK\r\nContent-Length: 5\r\n\r\n" + doc + "\r\n"
+			return []byte(strings.Repeat(one, n))
+		},
+	}
+	for name, build := range inputs {
+		t.Run(name, func(t *testing.T) {
+			elapsed := func(n int) float64 {
+				in := build(n)
+				best := 0.0
+				for range 3 {
+					start := time.Now()
+					ms, err := ReadAll(in)
+					d := float64(time.Since(start))
+					if err != nil || len(ms) != n {
+						t.Fatalf("%d messages of %d, %v", len(ms), n, err)
+					}
+					if best == 0 || d < best {
+						best = d
+					}
+				}
+				return best
+			}
+			small, large := elapsed(1000), elapsed(8000)
+			if ratio := large / small; ratio > 24 {
+				t.Errorf("8 times the input took %.1f times as long", ratio)
+			}
+		})
 	}
 }

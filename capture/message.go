@@ -149,6 +149,7 @@ type Message struct {
 	Request *Message
 
 	contentType string // Content-Type header, or the HAR mimeType when there is no header
+	bodyText    string // "hex" or "base64": the body was written as such text (indented or quoted HTTP)
 	single      bool   // the input held this one bare body
 
 	// What the Reader works out once for each message it returns (see

@@ -89,7 +89,7 @@ func (r *Reader) start() {
 	case FormBase64:
 		r.bare, err = parseBase64(r.data, p)
 	case FormHTTP:
-		r.src = newHTTPSource(r.data, p, r.b)
+		r.src = newHTTPInput(r.data, p, r.b)
 	case FormHAR:
 		r.src = newHARSource(r.data, p, r.b)
 	case FormSAZ:
