@@ -106,7 +106,9 @@ func TestCommitted(t *testing.T) {
 		{"wbxml2xml", "opaque-4g.wbxml", 1, "OPAQUE length exceeds the rest of the input"},
 		{"wbxml2xml", "strtbl-4g.wbxml", 1, "string table length exceeds the rest of the input"},
 		{"wbxml2xml", "mbuint32-endless.wbxml", 1, "mb_u_int32 longer than 5 bytes"},
-		{"wbxml2xml", "content-length-huge.http", 1, "Content-Length is 99999999999999 but only"},
+		// A body the capture ends in is kept as far as it goes, with a note:
+		// the huge length allocates nothing.
+		{"wbxml2xml", "content-length-huge.http", 0, "body truncated at offset 206: Content-Length 99999999999999, 6 bytes present"},
 		{"wbxml2xml", "chunk-size-huge.http", 1, "chunk size too large"},
 		{"wbxml2xml", "deep.xml", 1, "use xml2wbxml"},
 		{"xml2wbxml", "deep.xml", 1, "nested deeper than 256"},
