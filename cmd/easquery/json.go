@@ -4,15 +4,22 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
+	"slices"
 	"strconv"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/capture"
 )
 
-// appendJSON appends q as one JSON object and a newline, with exactly these
-// members, in this order:
+// appendJSON appends q, decoded from the base64 query raw, as one JSON
+// object and a newline, with exactly these members, in this order, every
+// one always present (null only where the query has no such value):
 //
+//	line          number, the line of standard input; null for the argument
+//	form          string, "base64" (appendPlainJSON writes "plain")
+//	query         string, the query as written
 //	version       string, "14.1"
 //	command       string, "Sync"
 //	locale        number, the LCID (1033 for en-US)
@@ -21,13 +28,15 @@ import (
 //	policyKey     number, or null when the query has none
 //	deviceType    string
 //	params        object, name → string: the parameters in wire order (a
-//	              repeated name keeps its first value); the Options bits as
-//	              "SaveInSent": "T" and "AcceptMultiPart": "T", other bits as
-//	              "Options": "0x84"; values that are not UTF-8 in hex
-//	unknownParams array of {"tag", "length", "hex"}, only when the query has
-//	              parameters with tags no revision defines
-func appendJSON(dst []byte, q *b64uri.Query) []byte {
-	dst = append(dst, `{"version":`...)
+//	              repeated name keeps its first value); an Options parameter
+//	              as "Options": its bytes in hex ("0x00", "" when empty),
+//	              with "SaveInSent" and "AcceptMultiPart", "T" or "F", its
+//	              bits; values that are not UTF-8 in hex
+//	unknownParams array of {"tag", "length", "hex"}: the parameters with
+//	              tags no revision defines, [] when there are none
+func appendJSON(dst []byte, line int, raw string, q *b64uri.Query) []byte {
+	dst = appendHead(dst, line, "base64", raw)
+	dst = append(dst, `,"version":`...)
 	dst = appendString(dst, versionText(q))
 	dst = append(dst, `,"command":`...)
 	dst = appendString(dst, q.Command.String())
@@ -62,50 +71,119 @@ func appendJSON(dst []byte, q *b64uri.Query) []byte {
 		dst = append(dst, ':')
 		dst = appendString(dst, value)
 	}
-	unknown := 0
+	tf := func(set bool) string {
+		if set {
+			return "T"
+		}
+		return "F"
+	}
 	for _, p := range q.Params {
 		switch {
 		case !p.Tag.Known():
-			unknown++
 		case p.Tag == b64uri.ParamOptions:
 			f := flagsOf(p.Value)
-			if f&b64uri.SaveInSent != 0 {
-				add("SaveInSent", "T")
+			value := ""
+			if len(p.Value) > 0 {
+				value = "0x" + hex.EncodeToString(p.Value)
 			}
-			if f&b64uri.AcceptMultiPart != 0 {
-				add("AcceptMultiPart", "T")
-			}
-			if rest := f &^ (b64uri.SaveInSent | b64uri.AcceptMultiPart); rest != 0 {
-				add("Options", "0x"+hex.EncodeToString([]byte{byte(rest)}))
-			}
+			add("Options", value)
+			add("SaveInSent", tf(f&b64uri.SaveInSent != 0))
+			add("AcceptMultiPart", tf(f&b64uri.AcceptMultiPart != 0))
 		default:
 			add(p.Tag.String(), bytesText(p.Value))
 		}
 	}
 	dst = append(dst, '}')
 
-	if unknown > 0 {
-		dst = append(dst, `,"unknownParams":[`...)
-		n := 0
-		for _, p := range q.Params {
-			if p.Tag.Known() {
-				continue
-			}
-			if n > 0 {
-				dst = append(dst, ',')
-			}
-			n++
-			dst = append(dst, `{"tag":`...)
-			dst = strconv.AppendUint(dst, uint64(p.Tag), 10)
-			dst = append(dst, `,"length":`...)
-			dst = strconv.AppendInt(dst, int64(len(p.Value)), 10)
-			dst = append(dst, `,"hex":`...)
-			dst = appendString(dst, hex.EncodeToString(p.Value))
-			dst = append(dst, '}')
+	dst = append(dst, `,"unknownParams":[`...)
+	n := 0
+	for _, p := range q.Params {
+		if p.Tag.Known() {
+			continue
 		}
-		dst = append(dst, ']')
+		if n > 0 {
+			dst = append(dst, ',')
+		}
+		n++
+		dst = append(dst, `{"tag":`...)
+		dst = strconv.AppendUint(dst, uint64(p.Tag), 10)
+		dst = append(dst, `,"length":`...)
+		dst = strconv.AppendInt(dst, int64(len(p.Value)), 10)
+		dst = append(dst, `,"hex":`...)
+		dst = appendString(dst, hex.EncodeToString(p.Value))
+		dst = append(dst, '}')
 	}
+	dst = append(dst, ']')
 	return append(dst, "}\n"...)
+}
+
+// appendPlainJSON appends a plain query as appendJSON appends a base64
+// one, with the same members: form is "plain"; version, locale and
+// policyKey are null (a plain request carries them in headers, if at all);
+// command, deviceId and deviceType are the Cmd, DeviceId and DeviceType
+// parameters, null when missing; deviceIdHex is the hex of deviceId's
+// bytes; params holds every other parameter, names and values
+// percent-decoded (a repeated name keeps its first value); unknownParams
+// is [].
+func appendPlainJSON(dst []byte, line int, q *capture.Query) []byte {
+	dst = appendHead(dst, line, "plain", q.Raw)
+	get := func(name string) (string, bool) {
+		for _, f := range q.Params {
+			if strings.EqualFold(f.Name, name) {
+				return f.Value, true
+			}
+		}
+		return "", false
+	}
+	opt := func(name string) {
+		if v, ok := get(name); ok {
+			dst = appendString(dst, v)
+		} else {
+			dst = append(dst, "null"...)
+		}
+	}
+	dst = append(dst, `,"version":null,"command":`...)
+	opt("Cmd")
+	dst = append(dst, `,"locale":null,"deviceId":`...)
+	opt("DeviceId")
+	dst = append(dst, `,"deviceIdHex":`...)
+	if v, ok := get("DeviceId"); ok {
+		dst = appendString(dst, hex.EncodeToString([]byte(v)))
+	} else {
+		dst = append(dst, "null"...)
+	}
+	dst = append(dst, `,"policyKey":null,"deviceType":`...)
+	opt("DeviceType")
+	dst = append(dst, `,"params":{`...)
+	var seen []string
+	for _, f := range q.Params {
+		if strings.EqualFold(f.Name, "Cmd") || strings.EqualFold(f.Name, "DeviceId") || strings.EqualFold(f.Name, "DeviceType") ||
+			slices.Contains(seen, f.Name) {
+			continue
+		}
+		if len(seen) > 0 {
+			dst = append(dst, ',')
+		}
+		seen = append(seen, f.Name)
+		dst = appendString(dst, f.Name)
+		dst = append(dst, ':')
+		dst = appendString(dst, f.Value)
+	}
+	return append(dst, "},\"unknownParams\":[]}\n"...)
+}
+
+// appendHead opens a query's JSON object with its line, form and query.
+func appendHead(dst []byte, line int, form, raw string) []byte {
+	dst = append(dst, `{"line":`...)
+	if line < 0 {
+		dst = append(dst, "null"...)
+	} else {
+		dst = strconv.AppendInt(dst, int64(line), 10)
+	}
+	dst = append(dst, `,"form":`...)
+	dst = appendString(dst, form)
+	dst = append(dst, `,"query":`...)
+	return appendString(dst, raw)
 }
 
 // bytesText is b as a string when it is UTF-8, else its lower-case hex.

@@ -73,6 +73,9 @@ func TestDecodeJSONCases(t *testing.T) {
 				t.Fatalf("output %q is not one JSON object on one line: %v", res.stdout, err)
 			}
 			want := map[string]any{
+				"line":        nil,
+				"form":        "base64",
+				"query":       r.query,
 				"version":     r.version[:len(r.version)-1] + "." + r.version[len(r.version)-1:],
 				"command":     r.command[strings.IndexByte(r.command, ' ')+1:],
 				"locale":      json.Number(strconv.FormatUint(mustHex(t, r.locale), 10)),
@@ -89,12 +92,15 @@ func TestDecodeJSONCases(t *testing.T) {
 				want["policyKey"] = json.Number(r.policyKey)
 			}
 			params := want["params"].(map[string]any)
-			var unknown []any
+			unknown := []any{}
 			for _, item := range strings.Split(r.params, ";") {
 				switch {
 				case item == "":
 				case strings.HasPrefix(item, "Options="):
+					// Every Options byte is a value, 0x00 too.
+					params["Options"] = item[len("Options=") : len("Options=")+4]
 					for _, bit := range []string{"SaveInSent", "AcceptMultiPart"} {
+						params[bit] = "F"
 						if strings.Contains(item, "("+bit+")") {
 							params[bit] = "T"
 						}
@@ -107,9 +113,7 @@ func TestDecodeJSONCases(t *testing.T) {
 					params[name] = value
 				}
 			}
-			if unknown != nil {
-				want["unknownParams"] = unknown
-			}
+			want["unknownParams"] = unknown
 			if diff := cmp.Diff(want, got); diff != "" {
 				t.Errorf("decode -json (-want +got):\n%s", diff)
 			}
@@ -182,10 +186,12 @@ func TestDecodeEncodeRoundTrip(t *testing.T) {
 	}
 }
 
+// withoutNotes is decode's text output without its notes and the input
+// line numbers.
 func withoutNotes(s string) string {
 	var keep []string
 	for _, line := range strings.SplitAfter(s, "\n") {
-		if !strings.HasPrefix(line, "# note:") {
+		if !strings.HasPrefix(line, "# note:") && !strings.HasPrefix(line, "# line ") {
 			keep = append(keep, line)
 		}
 	}
@@ -211,9 +217,9 @@ func TestDecodeInputForms(t *testing.T) {
 	if res.code != 0 || !strings.Contains(res.stdout, "DeviceId=B7D9806C123E69F8850A2D30D3709A18") {
 		t.Errorf("lenient %+v", res)
 	}
-	// A plain query is refused with a hint.
+	// A plain query is printed as it is, and said to be plain.
 	res = call(t, "", "decode", "Cmd=Sync&DeviceId=d&DeviceType=t")
-	if res.code != 1 || !strings.Contains(res.stderr, "encode") {
+	if res.code != 0 || res.stdout != "Cmd=Sync&DeviceId=d&DeviceType=t\n# Form: plain (the protocol version and policy key are request headers)\n" {
 		t.Errorf("plain query %+v", res)
 	}
 }
@@ -257,11 +263,12 @@ func TestDecodeStdin(t *testing.T) {
 		t.Errorf("decode -json - = %+v", res)
 	}
 	res = call(t, in, "decode", "-")
-	if res.code != 0 || strings.Count(res.stdout, "Cmd=") != 2 || !strings.Contains(res.stdout, "0x0409\n\nCmd=Find") {
+	if res.code != 0 || strings.Count(res.stdout, "Cmd=") != 2 || !strings.HasPrefix(res.stdout, "# line 1\nCmd=Sync") || !strings.Contains(res.stdout, "0x0409\n\n# line 4\nCmd=Find") {
 		t.Errorf("decode - = %+v", res)
 	}
+	// A line that does not decode is a note; the others decode.
 	res = call(t, "jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\njAUJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n", "decode", "-")
-	if res.code != 1 || !strings.Contains(res.stderr, "line 2: b64uri: byte 1: unknown command code 5") {
+	if res.code != 0 || res.stderr != "easquery: line 2: b64uri: byte 1: unknown command code 5\n" || strings.Count(res.stdout, "Cmd=") != 1 {
 		t.Errorf("bad second line: %+v", res)
 	}
 }
@@ -284,7 +291,7 @@ func TestVersionFlag(t *testing.T) {
 func TestStdinBOM(t *testing.T) {
 	const bom = "\xEF\xBB\xBF"
 	res := call(t, bom+"jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\r\n", "decode", "-")
-	if res.code != 0 || !strings.HasPrefix(res.stdout, "Cmd=Sync&DeviceId=v140Device") {
+	if res.code != 0 || !strings.HasPrefix(res.stdout, "# line 1\nCmd=Sync&DeviceId=v140Device") {
 		t.Errorf("decode - with a BOM: %+v", res)
 	}
 	res = call(t, bom+"Cmd=Sync&DeviceId=v140Device&DeviceType=SmartPhone\r\nMS-ASProtocolVersion: 14.0\r\n", "encode", "-")
@@ -304,7 +311,7 @@ func TestDecodeNotes(t *testing.T) {
 		}
 	}
 	res = call(t, "", "decode", "-json", base64.StdEncoding.EncodeToString(raw))
-	if !strings.Contains(res.stdout, `"params":{"SaveInSent":"T","Options":"0x80"},"unknownParams":[{"tag":255,"length":1,"hex":"aa"}]}`) {
+	if !strings.Contains(res.stdout, `"params":{"Options":"0x81","SaveInSent":"T","AcceptMultiPart":"F"},"unknownParams":[{"tag":255,"length":1,"hex":"aa"}]}`) {
 		t.Errorf("json %q", res.stdout)
 	}
 	raw[0] = 25
@@ -486,7 +493,7 @@ func TestBinary(t *testing.T) {
 		{[]string{"decode", "jAAJBap2MTQwRGV2aWNlAApTbWFydFBob251"}, "", 1,
 			"", "easquery: b64uri: byte 4: device id length 170 exceeds remaining 22 bytes\n"},
 		{[]string{"decode", "-json", "-"}, "oRcJBAp2MTQwRGV2aWNlAApTbWFydFBob25l\n", 0,
-			`{"version":"16.1","command":"Find","locale":1033,"deviceId":"v140Device","deviceIdHex":"76313430446576696365","policyKey":null,"deviceType":"SmartPhone","params":{}}` + "\n", ""},
+			`{"line":1,"form":"base64","query":"oRcJBAp2MTQwRGV2aWNlAApTbWFydFBob25l","version":"16.1","command":"Find","locale":1033,"deviceId":"v140Device","deviceIdHex":"76313430446576696365","policyKey":null,"deviceType":"SmartPhone","params":{},"unknownParams":[]}` + "\n", ""},
 		{[]string{"encode", "-version", "14.0", "Cmd=Sync&User=rmjones&DeviceId=v140Device&DeviceType=SmartPhone"}, "", 0,
 			"jAAJBAp2MTQwRGV2aWNlAApTbWFydFBob25lCAdybWpvbmVz\n", ""},
 		{[]string{"negotiate", "-server", "2.5,12.1"}, "", 0, "12.1\n", ""},
