@@ -5,7 +5,7 @@
 //
 //	easquery decode [-json] [-lenient] QUERY|URL|-
 //	easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
-//	easquery negotiate [-client LIST] -server LIST [-rejected V]
+//	easquery negotiate [-client LIST] [-rejected V] -server LIST|ANSWER|-
 //	easquery --version
 //
 // decode prints the plain form (the query string, then the

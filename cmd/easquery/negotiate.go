@@ -1,9 +1,11 @@
 package main
 
 import (
+	"errors"
 	"flag"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/easkit/easkit/version"
 )
@@ -12,7 +14,7 @@ import (
 // current [MS-ASHTTP] names.
 const defaultClient = "2.5,12.0,12.1,14.0,14.1,16.0,16.1"
 
-func runNegotiate(args []string, stdout, stderr io.Writer) error {
+func runNegotiate(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("negotiate")
 	client := fs.String("client", defaultClient, "versions the client implements, comma-separated")
 	server := fs.String("server", "", "versions the server lists (its MS-ASProtocolVersions value)")
@@ -21,13 +23,33 @@ func runNegotiate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	if len(positional) > 0 {
-		return usagef("negotiate: unexpected argument %q", positional[0])
-	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	if !set["server"] {
-		return usagef("negotiate: -server is required")
+	var commands string
+	switch {
+	case len(positional) > 1:
+		return usagef("negotiate: one server answer at most, got %d", len(positional))
+	case len(positional) == 1 && set["server"]:
+		return usagef("negotiate: -server and a server answer %q exclude each other", positional[0])
+	case len(positional) == 1:
+		text := positional[0]
+		if text == "-" {
+			b, err := io.ReadAll(io.LimitReader(stdin, maxAnswer+1))
+			if err != nil {
+				return err
+			}
+			if len(b) > maxAnswer {
+				return fmt.Errorf("negotiate: standard input is larger than %d bytes: an OPTIONS response is much smaller", maxAnswer)
+			}
+			text = string(b)
+		}
+		list, cmds, err := serverAnswer(text)
+		if err != nil {
+			return err
+		}
+		*server, commands = list, cmds
+	case !set["server"]:
+		return usagef("negotiate: -server LIST or the server's answer is required")
 	}
 	cl, err := version.ParseList(*client)
 	if err != nil {
@@ -50,6 +72,45 @@ func runNegotiate(args []string, stdout, stderr io.Writer) error {
 	if err != nil {
 		return err
 	}
-	_, err = fmt.Fprintln(stdout, v)
+	if _, err = fmt.Fprintln(stdout, v); err == nil && commands != "" {
+		_, err = fmt.Fprintf(stdout, "# MS-ASProtocolCommands: %s\n", commands)
+	}
 	return err
+}
+
+// maxAnswer bounds the server answer read from standard input.
+const maxAnswer = 1 << 20
+
+// serverAnswer finds the server's version list in text: a bare list
+// ("2.5,12.0,14.1"), an MS-ASProtocolVersions header line, or a whole
+// OPTIONS response (headers, possibly with its status line), in which case
+// commands is its MS-ASProtocolCommands value.
+func serverAnswer(text string) (list, commands string, err error) {
+	text = strings.TrimPrefix(text, "\ufeff")
+	found := false
+	lines := 0
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+		if line == "" {
+			continue
+		}
+		lines++
+		name, value, ok := strings.Cut(line, ":")
+		if !ok {
+			continue
+		}
+		switch strings.ToLower(strings.TrimSpace(name)) {
+		case "ms-asprotocolversions":
+			list, found = strings.TrimSpace(value), true
+		case "ms-asprotocolcommands":
+			commands = strings.TrimSpace(value)
+		}
+	}
+	if found {
+		return list, commands, nil
+	}
+	if t := strings.TrimSpace(text); lines == 1 && !strings.Contains(t, ":") && !strings.HasPrefix(t, "HTTP/") {
+		return t, "", nil // a bare list
+	}
+	return "", "", errors.New("negotiate: no MS-ASProtocolVersions header in the server's answer (give the list, the header line or the OPTIONS response)")
 }

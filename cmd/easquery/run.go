@@ -14,7 +14,7 @@ import (
 
 const usage = `usage: easquery decode [-json] [-lenient] QUERY|URL|-
        easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
-       easquery negotiate [-client LIST] -server LIST [-rejected V]
+       easquery negotiate [-client LIST] [-rejected V] -server LIST|ANSWER|-
        easquery --version
 
 decode     print the plain form of a base64 request query: the query string,
@@ -34,7 +34,11 @@ encode     build the base64 query from a plain query ("Cmd=Sync&User=…&
            and 12.0 clients send the plain one).
 negotiate  print the protocol version a client should use: the highest in
            both comma-separated lists; with -rejected, the next one down
-           after the server answered HTTP 400 to that version.
+           after the server answered HTTP 400 to that version. The
+           server's versions come from -server LIST, or from one argument
+           (or "-" for standard input) holding the bare list, an
+           MS-ASProtocolVersions header line or a whole OPTIONS response,
+           whose MS-ASProtocolCommands is then printed as a "#" line.
 
 QUERY may be the bare query, "?query", a URL or an HTTP request line; "-"
 reads standard input: one query per line for decode, one or more plain
@@ -68,7 +72,7 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	case "encode":
 		err = runEncode(args[1:], stdin, stdout, stderr)
 	case "negotiate":
-		err = runNegotiate(args[1:], stdout, stderr)
+		err = runNegotiate(args[1:], stdin, stdout, stderr)
 	case "-h", "-help", "--help", "help":
 		io.WriteString(stdout, usage)
 		return flag.ErrHelp
