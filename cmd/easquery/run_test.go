@@ -415,6 +415,13 @@ func TestNegotiate(t *testing.T) {
 		{"bad -rejected", []string{"-server", "14.0", "-rejected", "v14"}, 1, "-rejected: version"},
 		{"no -server", nil, 2, "-server is required"},
 		{"stray argument", []string{"-server", "14.0", "14.1"}, 2, `unexpected argument "14.1"`},
+		{"bare list argument", []string{"2.5,12.0,14.1"}, 0, "14.1\n"},
+		{"header line", []string{"MS-ASProtocolVersions: 2.5,12.0,14.0"}, 0, "14.0\n"},
+		{"header line as -server", []string{"-server", "ms-asprotocolversions:12.1,14.0"}, 0, "14.0\n"},
+		{"OPTIONS response", []string{"HTTP/1.1 200 OK\r\nMS-ASProtocolVersions: 2.5,12.0,12.1,14.0,14.1,16.0,16.1\r\nMS-ASProtocolCommands: Sync,SendMail,Find\r\n\r\nbody: x\r\n"}, 0,
+			"16.1\nMS-ASProtocolCommands: Sync,SendMail,Find\n"},
+		{"OPTIONS response without versions", []string{"HTTP/1.1 200 OK\nAllow: OPTIONS,POST\n"}, 1, "no MS-ASProtocolVersions header"},
+		{"two arguments", []string{"14.0", "14.1"}, 2, `unexpected argument "14.1"`},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -429,6 +436,21 @@ func TestNegotiate(t *testing.T) {
 				t.Errorf("stderr %q lacks %q", res.stderr, tt.out)
 			}
 		})
+	}
+}
+
+// TestNegotiateStdin: "-" reads the server's versions from standard input.
+func TestNegotiateStdin(t *testing.T) {
+	for stdin, want := range map[string]string{
+		"2.5,12.0,14.1\n":                     "14.1\n",
+		"MS-ASProtocolVersions: 2.5,12.0\r\n": "12.0\n",
+		"HTTP/1.1 200 OK\r\nMS-ASProtocolCommands: Sync\r\nMS-ASProtocolVersions: 14.0,14.1\r\n\r\n": "14.1\nMS-ASProtocolCommands: Sync\n",
+	} {
+		for _, args := range [][]string{{"negotiate", "-"}, {"negotiate", "-server", "-"}} {
+			if res := call(t, stdin, args...); res.code != 0 || res.stdout != want || res.stderr != "" {
+				t.Errorf("%q < %q: %+v, want %q", args, stdin, res, want)
+			}
+		}
 	}
 }
 
