@@ -176,7 +176,7 @@ func (dec *decoder) writePlain(in input, q *capture.Query) error {
 		dec.buf = appendPlainJSON(dec.buf[:0], jsonLine(dec.stdin, in), q)
 	} else {
 		dec.start(in)
-		dec.buf = append(dec.buf, q.Raw...)
+		dec.buf = appendEscapedControls(dec.buf, q.Raw)
 		dec.buf = append(dec.buf, "\n# Form: plain (the protocol version and policy key are request headers)\n"...)
 	}
 	dec.decoded++
@@ -248,4 +248,17 @@ func appendNotes(dst []byte, q *b64uri.Query) []byte {
 func versionText(q *b64uri.Query) string {
 	b, _ := q.Version.AppendText(nil)
 	return string(b)
+}
+
+// appendEscapedControls appends s with its control characters
+// percent-encoded, so that a plain query stays on its line.
+func appendEscapedControls(dst []byte, s string) []byte {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c < 0x20 || c == 0x7f {
+			dst = fmt.Appendf(dst, "%%%02X", c)
+		} else {
+			dst = append(dst, c)
+		}
+	}
+	return dst
 }

@@ -3,16 +3,22 @@
 //
 // Usage:
 //
-//	easquery decode [-json] [-lenient] QUERY|URL|-
-//	easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
-//	easquery negotiate [-client LIST] [-rejected V] -server LIST|ANSWER|-
+//	easquery decode [-json] [-lenient] [-max-input SIZE] QUERY|URL|LINE|-
+//	easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] [-max-input SIZE] PLAIN|URL|-
+//	easquery negotiate [-client LIST] [-rejected V] [-server] LIST|HEADER|RESPONSE|-
 //	easquery --version
 //
 // decode prints the plain form (the query string, then the
 // MS-ASProtocolVersion, X-MS-PolicyKey and MS-ASAcceptMultiPart headers),
-// or with -json one object per query. encode turns a plain query (or
+// or with -json one object per query. It reads base64 and plain queries,
+// URLs, request lines and access-log lines (Apache and nginx common or
+// combined format, IIS W3C extended with its #Fields header): on standard
+// input each query names its line, lines without an ActiveSync query are
+// skipped, and a line whose query does not decode is a note on standard
+// error; nothing decoded at all is exit status 1. encode turns a plain query (or
 // decode's output) back into base64. negotiate prints the version a client
-// should use. With "-", queries are read from standard input, one per line,
+// should use, from a version list, an MS-ASProtocolVersions header line or
+// an OPTIONS response (with its MS-ASProtocolCommands). With "-", queries are read from standard input, one per line,
 // as they come: -max-input SIZE (decode and encode; 64M, 1G or bytes;
 // default 256 MiB, 0 for no limit) bounds the input, 1 MiB a line, and
 // input that holds no query is an error.

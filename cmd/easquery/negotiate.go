@@ -17,7 +17,7 @@ const defaultClient = "2.5,12.0,12.1,14.0,14.1,16.0,16.1"
 func runNegotiate(args []string, stdin io.Reader, stdout, stderr io.Writer) error {
 	fs := newFlags("negotiate")
 	client := fs.String("client", defaultClient, "versions the client implements, comma-separated")
-	server := fs.String("server", "", "versions the server lists (its MS-ASProtocolVersions value)")
+	server := fs.String("server", "", "versions the server lists: a list, an MS-ASProtocolVersions header line, an OPTIONS response, or - for standard input")
 	rejected := fs.String("rejected", "", "version the server answered HTTP 400 to; print the next one down")
 	positional, err := parseFlags(fs, args, stdout)
 	if err != nil {
@@ -25,37 +25,36 @@ func runNegotiate(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 	}
 	set := map[string]bool{}
 	fs.Visit(func(f *flag.Flag) { set[f.Name] = true })
-	var commands string
 	switch {
-	case len(positional) > 1:
-		return usagef("negotiate: one server answer at most, got %d", len(positional))
-	case len(positional) == 1 && set["server"]:
-		return usagef("negotiate: -server and a server answer %q exclude each other", positional[0])
+	case len(positional) > 1 || len(positional) == 1 && set["server"]:
+		return usagef("negotiate: unexpected argument %q", positional[len(positional)-1])
 	case len(positional) == 1:
-		text := positional[0]
-		if text == "-" {
-			b, err := io.ReadAll(io.LimitReader(stdin, maxAnswer+1))
-			if err != nil {
-				return err
-			}
-			if len(b) > maxAnswer {
-				return fmt.Errorf("negotiate: standard input is larger than %d bytes: an OPTIONS response is much smaller", maxAnswer)
-			}
-			text = string(b)
-		}
-		list, cmds, err := serverAnswer(text)
-		if err != nil {
-			return err
-		}
-		*server, commands = list, cmds
+		*server, set["server"] = positional[0], true
 	case !set["server"]:
-		return usagef("negotiate: -server LIST or the server's answer is required")
+		return usagef("negotiate: -server is required")
 	}
 	cl, err := version.ParseList(*client)
 	if err != nil {
 		return fmt.Errorf("-client: %w", err)
 	}
-	sv, err := version.ParseList(*server)
+	text := *server
+	if text == "-" {
+		var sb strings.Builder
+		err := eachLine(stdin, 1<<20, func(n int, line string) error {
+			sb.WriteString(line)
+			sb.WriteByte('\n')
+			return nil
+		})
+		if err != nil {
+			return err
+		}
+		text = sb.String()
+	}
+	offer, err := parseOffer(text)
+	if err != nil {
+		return fmt.Errorf("-server: %w", err)
+	}
+	sv, err := version.ParseList(offer.versions)
 	if err != nil {
 		return fmt.Errorf("-server: %w", err)
 	}
@@ -72,45 +71,64 @@ func runNegotiate(args []string, stdin io.Reader, stdout, stderr io.Writer) erro
 	if err != nil {
 		return err
 	}
-	if _, err = fmt.Fprintln(stdout, v); err == nil && commands != "" {
-		_, err = fmt.Fprintf(stdout, "# MS-ASProtocolCommands: %s\n", commands)
+	out := v.String() + "\n"
+	if offer.hasCommands {
+		out += "MS-ASProtocolCommands: " + offer.commands + "\n"
 	}
+	_, err = io.WriteString(stdout, out)
 	return err
 }
 
-// maxAnswer bounds the server answer read from standard input.
-const maxAnswer = 1 << 20
+// offer is what a server says it supports.
+type offer struct {
+	versions    string // the MS-ASProtocolVersions value, or the bare list
+	commands    string // the MS-ASProtocolCommands value
+	hasCommands bool
+}
 
-// serverAnswer finds the server's version list in text: a bare list
-// ("2.5,12.0,14.1"), an MS-ASProtocolVersions header line, or a whole
-// OPTIONS response (headers, possibly with its status line), in which case
-// commands is its MS-ASProtocolCommands value.
-func serverAnswer(text string) (list, commands string, err error) {
-	text = strings.TrimPrefix(text, "\ufeff")
-	found := false
-	lines := 0
-	for _, line := range strings.Split(text, "\n") {
-		line = strings.TrimSpace(strings.TrimSuffix(line, "\r"))
+// parseOffer reads the server's versions from a bare list ("2.5,12.0"), an
+// "MS-ASProtocolVersions: …" header line, or the head of an HTTP OPTIONS
+// response (its status line, header lines, and a body after the first
+// blank line, ignored), taking MS-ASProtocolVersions and
+// MS-ASProtocolCommands.
+func parseOffer(text string) (offer, error) {
+	text = strings.TrimPrefix(text, bom)
+	var o offer
+	if !strings.Contains(text, ":") {
+		o.versions = strings.TrimSpace(text) // a bare list
+		return o, nil
+	}
+	headers, versions := false, false
+	for line := range strings.SplitSeq(text, "\n") {
+		line = strings.TrimSpace(line)
 		if line == "" {
+			if headers {
+				break // the end of the head: a body follows
+			}
 			continue
 		}
-		lines++
+		if strings.HasPrefix(line, "HTTP/") {
+			headers = true
+			continue
+		}
 		name, value, ok := strings.Cut(line, ":")
-		if !ok {
-			continue
+		if !ok || strings.ContainsAny(name, " \t,") {
+			continue // not a header line
 		}
-		switch strings.ToLower(strings.TrimSpace(name)) {
-		case "ms-asprotocolversions":
-			list, found = strings.TrimSpace(value), true
-		case "ms-asprotocolcommands":
-			commands = strings.TrimSpace(value)
+		headers = true
+		value = strings.TrimSpace(value)
+		switch {
+		case strings.EqualFold(name, "MS-ASProtocolVersions"):
+			o.versions, versions = value, true
+		case strings.EqualFold(name, "MS-ASProtocolCommands"):
+			o.commands, o.hasCommands = value, true
 		}
 	}
-	if found {
-		return list, commands, nil
+	if !versions {
+		if headers {
+			return o, errors.New("no MS-ASProtocolVersions header (probe with FolderSync SyncKey 0 and read it from that response)")
+		}
+		o.versions = text
 	}
-	if t := strings.TrimSpace(text); lines == 1 && !strings.Contains(t, ":") && !strings.HasPrefix(t, "HTTP/") {
-		return t, "", nil // a bare list
-	}
-	return "", "", errors.New("negotiate: no MS-ASProtocolVersions header in the server's answer (give the list, the header line or the OPTIONS response)")
+	return o, nil
 }

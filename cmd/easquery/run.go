@@ -12,16 +12,23 @@ import (
 	"github.com/easkit/easkit/internal/cli"
 )
 
-const usage = `usage: easquery decode [-json] [-lenient] QUERY|URL|-
-       easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] PLAIN|URL|-
-       easquery negotiate [-client LIST] [-rejected V] -server LIST|ANSWER|-
+const usage = `usage: easquery decode [-json] [-lenient] [-max-input SIZE] QUERY|URL|LINE|-
+       easquery encode [-version V] [-locale L] [-policykey K] [-acceptmultipart] [-max-input SIZE] PLAIN|URL|-
+       easquery negotiate [-client LIST] [-rejected V] [-server] LIST|HEADER|RESPONSE|-
        easquery --version
 
 decode     print the plain form of a base64 request query: the query string,
            then the MS-ASProtocolVersion, X-MS-PolicyKey and
            MS-ASAcceptMultiPart headers; -json prints one JSON object
            (version, command, locale, deviceId, deviceIdHex, policyKey,
-           deviceType, params, and unknownParams when there are any).
+           deviceType, params, unknownParams, every one always present).
+           A line may be a base64 or plain query, a URL, a request line, or
+           a line of an access log (Apache/nginx common or combined, IIS W3C
+           with or without #Fields). On standard input each query says its
+           line ("# line N", or "line" in JSON); lines without an ActiveSync
+           query are skipped; an ActiveSync line that does not decode is a
+           note on standard error and the rest goes on (exit 1 only when
+           nothing decodes).
            -lenient also accepts the URL-safe alphabet, %XX escapes, a space
            for '+', and odd policy key lengths.
 encode     build the base64 query from a plain query ("Cmd=Sync&User=…&
@@ -34,11 +41,11 @@ encode     build the base64 query from a plain query ("Cmd=Sync&User=…&
            and 12.0 clients send the plain one).
 negotiate  print the protocol version a client should use: the highest in
            both comma-separated lists; with -rejected, the next one down
-           after the server answered HTTP 400 to that version. The
-           server's versions come from -server LIST, or from one argument
-           (or "-" for standard input) holding the bare list, an
-           MS-ASProtocolVersions header line or a whole OPTIONS response,
-           whose MS-ASProtocolCommands is then printed as a "#" line.
+           after the server answered HTTP 400 to that version. The server's
+           versions (-server or the argument) may be a bare list, an
+           MS-ASProtocolVersions header line or an OPTIONS response ("-":
+           standard input); its MS-ASProtocolCommands line is printed too.
+           -client defaults to every version [MS-ASHTTP] names.
 
 QUERY may be the bare query, "?query", a URL or an HTTP request line; "-"
 reads standard input: one query per line for decode, one or more plain

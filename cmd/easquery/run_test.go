@@ -413,18 +413,19 @@ func TestNegotiate(t *testing.T) {
 		{"garbage server list", []string{"-server", "2.5,x"}, 1, `-server: version: "2.5,x": offset 4: expected a digit`},
 		{"garbage client list", []string{"-client", "14", "-server", "14.0"}, 1, `-client: version: "14": offset 2`},
 		{"bad -rejected", []string{"-server", "14.0", "-rejected", "v14"}, 1, "-rejected: version"},
-		{"no -server", nil, 2, "-server LIST or the server's answer is required"},
-		{"-server and an answer", []string{"-server", "14.0", "14.1"}, 2, `-server and a server answer "14.1" exclude each other`},
-		{"two answers", []string{"14.0", "14.1"}, 2, "one server answer at most, got 2"},
-		{"a bare list", []string{"2.5,12.0,14.1"}, 0, "14.1\n"},
-		{"a header line", []string{"MS-ASProtocolVersions: 2.5,12.0,12.1"}, 0, "12.1\n"},
-		{"an OPTIONS response on stdin", []string{"-"}, 0, "14.0\n# MS-ASProtocolCommands: Sync,FolderSync,Ping\n"},
-		{"an answer with no versions", []string{"HTTP/1.1 200 OK"}, 1, "no MS-ASProtocolVersions header in the server's answer"},
+		{"no -server", nil, 2, "-server is required"},
+		{"stray argument", []string{"-server", "14.0", "14.1"}, 2, `unexpected argument "14.1"`},
+		{"bare list argument", []string{"2.5,12.0,14.1"}, 0, "14.1\n"},
+		{"header line", []string{"MS-ASProtocolVersions: 2.5,12.0,14.0"}, 0, "14.0\n"},
+		{"header line as -server", []string{"-server", "ms-asprotocolversions:12.1,14.0"}, 0, "14.0\n"},
+		{"OPTIONS response", []string{"HTTP/1.1 200 OK\r\nMS-ASProtocolVersions: 2.5,12.0,12.1,14.0,14.1,16.0,16.1\r\nMS-ASProtocolCommands: Sync,SendMail,Find\r\n\r\nbody: x\r\n"}, 0,
+			"16.1\nMS-ASProtocolCommands: Sync,SendMail,Find\n"},
+		{"OPTIONS response without versions", []string{"HTTP/1.1 200 OK\nAllow: OPTIONS,POST\n"}, 1, "no MS-ASProtocolVersions header"},
+		{"two arguments", []string{"14.0", "14.1"}, 2, `unexpected argument "14.1"`},
 	}
-	const options = "HTTP/1.1 200 OK\r\nAllow: OPTIONS,POST\r\nms-asprotocolversions: 2.0,2.1,2.5,12.0,12.1,14.0\r\nMS-ASProtocolCommands: Sync,FolderSync,Ping\r\nContent-Length: 0\r\n\r\n"
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			res := call(t, options, append([]string{"negotiate"}, tt.args...)...)
+			res := call(t, "", append([]string{"negotiate"}, tt.args...)...)
 			if res.code != tt.code {
 				t.Fatalf("exit %d, want %d: %+v", res.code, tt.code, res)
 			}
@@ -435,6 +436,21 @@ func TestNegotiate(t *testing.T) {
 				t.Errorf("stderr %q lacks %q", res.stderr, tt.out)
 			}
 		})
+	}
+}
+
+// TestNegotiateStdin: "-" reads the server's versions from standard input.
+func TestNegotiateStdin(t *testing.T) {
+	for stdin, want := range map[string]string{
+		"2.5,12.0,14.1\n":                     "14.1\n",
+		"MS-ASProtocolVersions: 2.5,12.0\r\n": "12.0\n",
+		"HTTP/1.1 200 OK\r\nMS-ASProtocolCommands: Sync\r\nMS-ASProtocolVersions: 14.0,14.1\r\n\r\n": "14.1\nMS-ASProtocolCommands: Sync\n",
+	} {
+		for _, args := range [][]string{{"negotiate", "-"}, {"negotiate", "-server", "-"}} {
+			if res := call(t, stdin, args...); res.code != 0 || res.stdout != want || res.stderr != "" {
+				t.Errorf("%q < %q: %+v, want %q", args, stdin, res, want)
+			}
+		}
 	}
 }
 
