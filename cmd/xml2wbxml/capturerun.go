@@ -65,19 +65,7 @@ func writeBodies(output string, proto version.Version, x *wbxml.XMLReader, bodie
 			return err
 		}
 	}
-	if cli.IsStdio(output) {
-		_, err := stdout.Write(out)
-		return err
-	}
-	f, err := cli.CreateOutput(output)
-	if err != nil {
-		return err
-	}
-	if _, err := f.Write(out); err != nil {
-		f.Abort()
-		return err
-	}
-	return f.Commit()
+	return cli.WriteOutput(output, stdout, out)
 }
 
 // splitBodies writes the WBXML of each body to a file of its own in dir
@@ -95,15 +83,7 @@ func splitBodies(dir string, proto version.Version, x *wbxml.XMLReader, bodies [
 		if out, err = convertBody(out[:0], x, b, notes, proto); err != nil {
 			return err
 		}
-		f, err := cli.CreateOutput(filepath.Join(dir, fmt.Sprintf("%03d-%s.wbxml", b.n, b.kind)))
-		if err != nil {
-			return err
-		}
-		if _, err := f.Write(out); err != nil {
-			f.Abort()
-			return err
-		}
-		if err := f.Commit(); err != nil {
+		if err := cli.WriteOutput(filepath.Join(dir, fmt.Sprintf("%03d-%s.wbxml", b.n, b.kind)), nil, out); err != nil {
 			return err
 		}
 	}
