@@ -152,6 +152,12 @@ func (d *Decoder) Header() (Header, error) {
 // has not consumed: after ReadToken, the end of the token returned.
 func (d *Decoder) InputOffset() int64 { return d.base + int64(d.pos) }
 
+// TagPage returns the tag code page in effect: the page of the last tag
+// token read, or of a SWITCH_PAGE read after it (before an END). With
+// InputOffset it says where an element read so far ends and on which page,
+// as Encoder.CopyElement needs it.
+func (d *Decoder) TagPage() uint8 { return d.tagPage }
+
 // StackDepth returns the number of open elements: a KindStartTag token
 // increments it, its KindEndTag decrements it.
 func (d *Decoder) StackDepth() int { return len(d.stack) }

@@ -1,0 +1,195 @@
+package eas
+
+import (
+	"errors"
+	"io"
+	"unicode/utf8"
+
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/wbxml"
+)
+
+// Parse reads the WBXML document data into a tree and returns its root.
+// The tree refers to data, which must not be modified while it is used.
+//
+// Errors in the WBXML are *wbxml.SyntaxError values (with the byte offset
+// and the path of open elements); a tag outside the protocol version of
+// WithVersion, and constructs ActiveSync does not use (LITERAL tags,
+// attributes, extension tokens, processing instructions inside elements),
+// are *Error values. In lenient mode (the default) tags the code pages do
+// not define become elements whose Tag is not Known; WithStrict rejects
+// them.
+//
+// Parse allocates the tree in a few blocks, not element by element; a
+// Parser reuses them from one document to the next.
+func Parse(data []byte, opts ...Option) (*Element, error) {
+	var p Parser
+	return p.Parse(data, opts...)
+}
+
+// A Parser reads documents into trees, reusing its memory: the tree that
+// Parse returns (its elements, children lists and copied text) is valid
+// until the next call to Parse on the same Parser, which overwrites it.
+// A server that handles one request at a time per Parser allocates
+// nothing once the Parser has seen a message as large as the request.
+//
+// The zero Parser is ready to use. A Parser is not safe for concurrent use.
+type Parser struct {
+	d     wbxml.Decoder
+	cfg   config
+	wopts []wbxml.Option
+
+	elems slab[Element]
+	kids  slab[*Element]
+	texts slab[byte]
+	docs  slab[document]
+
+	open    []*Element // the open elements, root first
+	pending []*Element // the children of the open elements read so far
+	starts  []int      // where each open element's children start in pending
+}
+
+// Parse reads the WBXML document data into a tree; see the function Parse.
+// When opts are given they replace the Parser's options; otherwise it keeps
+// those of its last call.
+func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
+	if opts != nil || p.wopts == nil {
+		p.cfg.apply(opts)
+		p.wopts = p.cfg.decoderOptions(p.wopts[:0])
+	}
+	p.elems.reset()
+	p.kids.reset()
+	p.texts.reset()
+	p.docs.reset()
+	p.open, p.pending, p.starts = p.open[:0], p.pending[:0], p.starts[:0]
+
+	d := &p.d
+	d.Reset(data, p.wopts...)
+	h, err := d.Header()
+	if err != nil {
+		return nil, err
+	}
+	doc := &p.docs.alloc(1)[0]
+	doc.header = h
+	// Text converted from ISO-8859-1 or US-ASCII lives in a buffer the
+	// decoder reuses; other text and OPAQUE data are slices of data.
+	copyText := wbxml.CharsetConverted(h.Charset) && h.Charset != wbxml.CharsetUTF8 && h.Charset != wbxml.CharsetUnknown
+
+	var root *Element
+	for {
+		tok, err := d.ReadToken()
+		if errors.Is(err, io.EOF) {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+		switch tok.Kind {
+		case wbxml.KindStartTag:
+			if tok.Literal || tok.Attrs {
+				return nil, p.unsupported(tok.Offset, "LITERAL tags and attributes")
+			}
+			e := &p.elems.alloc(1)[0]
+			e.tag = codepages.NewTag(tok.Page, tok.Code)
+			e.offset = tok.Offset
+			e.src = doc
+			if n := len(p.open); n > 0 {
+				e.parent = p.open[n-1]
+				p.pending = append(p.pending, e)
+			} else {
+				root = e
+			}
+			p.open = append(p.open, e)
+			p.starts = append(p.starts, len(p.pending))
+			if v := p.cfg.version; v != 0 && !e.tag.ValidIn(v) {
+				return nil, p.errorAt(tok.Offset, e, ErrNotInVersion, e.tag.String()+" is not in protocol "+v.String())
+			}
+
+		case wbxml.KindEndTag:
+			n := len(p.open) - 1
+			e, start := p.open[n], p.starts[n]
+			p.open, p.starts = p.open[:n], p.starts[:n]
+			if k := len(p.pending) - start; k > 0 {
+				e.children = p.kids.alloc(k)
+				copy(e.children, p.pending[start:])
+				p.pending = p.pending[:start]
+			}
+			e.raw = data[e.offset:d.InputOffset():d.InputOffset()]
+			e.endPage = d.TagPage()
+		case wbxml.KindString:
+			p.addContent(p.open[len(p.open)-1], contentText, tok.Data, copyText)
+		case wbxml.KindOpaque:
+			p.addContent(p.open[len(p.open)-1], contentOpaque, tok.Data, false)
+		case wbxml.KindEntity:
+			var b [utf8.UTFMax]byte
+			r := rune(tok.Value)
+			if !utf8.ValidRune(r) {
+				r = utf8.RuneError
+			}
+			p.addContent(p.open[len(p.open)-1], contentText, utf8.AppendRune(b[:0], r), true)
+		case wbxml.KindPI:
+			if len(p.open) > 0 {
+				return nil, p.unsupported(tok.Offset, "processing instructions inside elements")
+			}
+			if err := p.skipPI(); err != nil {
+				return nil, err
+			}
+		default:
+			return nil, p.unsupported(tok.Offset, "extension tokens")
+		}
+	}
+	doc.raw = data[:d.InputOffset():d.InputOffset()]
+	return root, nil
+}
+
+// addContent adds a run of content to e: the first run is kept as it is
+// (copied when it is in the decoder's buffer), later ones are joined to it.
+func (p *Parser) addContent(e *Element, k contentKind, b []byte, mustCopy bool) {
+	if e.kind == contentNone {
+		e.kind = k
+		if !mustCopy {
+			e.value = b
+			return
+		}
+		e.value = p.texts.alloc(len(b))
+		copy(e.value, b)
+		return
+	}
+	v := p.texts.alloc(len(e.value) + len(b))
+	copy(v[copy(v, e.value):], b)
+	e.value = v
+}
+
+// skipPI reads the rest of a processing instruction outside the root.
+func (p *Parser) skipPI() error {
+	for {
+		tok, err := p.d.ReadToken()
+		if err != nil {
+			return err
+		}
+		if tok.Kind == wbxml.KindEndPI {
+			return nil
+		}
+	}
+}
+
+func (p *Parser) unsupported(off int64, what string) error {
+	var e *Element
+	if n := len(p.open); n > 0 {
+		e = p.open[n-1]
+	}
+	return p.errorAt(off, e, ErrUnsupported, what+" are not part of ActiveSync")
+}
+
+// errorAt returns an *Error at offset off, in element e (nil at the
+// document level) of the tree being read.
+func (p *Parser) errorAt(off int64, e *Element, err error, msg string) error {
+	return &Error{Offset: off, Path: e.pathWhileOpen(p.pending), Err: err, Msg: msg}
+}
+
+// pathWhileOpen returns e's path while the tree is being read: the
+// children of open elements are still in pending, not yet in their
+// parents.
+func (e *Element) pathWhileOpen(pending []*Element) string {
+	return e.pathWith(func(*Element) []*Element { return pending })
+}
