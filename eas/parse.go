@@ -61,7 +61,6 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 	p.kids.reset()
 	p.texts.reset()
 	p.docs.reset()
-	p.open, p.pending, p.starts = p.open[:0], p.pending[:0], p.starts[:0]
 
 	d := &p.d
 	d.Reset(data, p.wopts...)
@@ -71,10 +70,6 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 	}
 	doc := &p.docs.alloc(1)[0]
 	doc.header = h
-	// Text converted from ISO-8859-1 or US-ASCII lives in a buffer the
-	// decoder reuses; other text and OPAQUE data are slices of data.
-	copyText := wbxml.CharsetConverted(h.Charset) && h.Charset != wbxml.CharsetUTF8 && h.Charset != wbxml.CharsetUnknown
-
 	var root *Element
 	for {
 		tok, err := d.ReadToken()
@@ -84,6 +79,36 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 		if err != nil {
 			return nil, err
 		}
+		switch tok.Kind {
+		case wbxml.KindStartTag:
+			if root, err = p.subtree(d, data, doc, &tok); err != nil {
+				return nil, err
+			}
+		case wbxml.KindPI:
+			if err := p.skipPI(); err != nil {
+				return nil, err
+			}
+		default: // the Decoder allows nothing else outside the root
+			return nil, p.unsupported(tok.Offset, "tokens outside the root element")
+		}
+	}
+	doc.raw = data[:d.InputOffset():d.InputOffset()]
+	return root, nil
+}
+
+// subtree reads the element that start (a KindStartTag just read from d)
+// opens, up to its end, and returns it as a tree whose elements refer to
+// data, the []byte d reads, and to doc, which holds d's header. The tree
+// is allocated from p's memory.
+func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wbxml.Token) (*Element, error) {
+	p.open, p.pending, p.starts = p.open[:0], p.pending[:0], p.starts[:0]
+	// Text converted from ISO-8859-1 or US-ASCII lives in a buffer the
+	// decoder reuses; other text and OPAQUE data are slices of data.
+	cs := doc.header.Charset
+	copyText := wbxml.CharsetConverted(cs) && cs != wbxml.CharsetUTF8 && cs != wbxml.CharsetUnknown
+	var root *Element
+	tok := *start
+	for {
 		switch tok.Kind {
 		case wbxml.KindStartTag:
 			if tok.Literal || tok.Attrs {
@@ -104,18 +129,21 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 			if v := p.cfg.version; v != 0 && !e.tag.ValidIn(v) {
 				return nil, p.errorAt(tok.Offset, e, ErrNotInVersion, e.tag.String()+" is not in protocol "+v.String())
 			}
-
 		case wbxml.KindEndTag:
 			n := len(p.open) - 1
-			e, start := p.open[n], p.starts[n]
+			e, first := p.open[n], p.starts[n]
 			p.open, p.starts = p.open[:n], p.starts[:n]
-			if k := len(p.pending) - start; k > 0 {
+			if k := len(p.pending) - first; k > 0 {
 				e.children = p.kids.alloc(k)
-				copy(e.children, p.pending[start:])
-				p.pending = p.pending[:start]
+				copy(e.children, p.pending[first:])
+				p.pending = p.pending[:first]
 			}
-			e.raw = data[e.offset:d.InputOffset():d.InputOffset()]
+			end := d.InputOffset()
+			e.raw = data[e.offset:end:end]
 			e.endPage = d.TagPage()
+			if n == 0 {
+				return root, nil
+			}
 		case wbxml.KindString:
 			p.addContent(p.open[len(p.open)-1], contentText, tok.Data, copyText)
 		case wbxml.KindOpaque:
@@ -128,18 +156,15 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 			}
 			p.addContent(p.open[len(p.open)-1], contentText, utf8.AppendRune(b[:0], r), true)
 		case wbxml.KindPI:
-			if len(p.open) > 0 {
-				return nil, p.unsupported(tok.Offset, "processing instructions inside elements")
-			}
-			if err := p.skipPI(); err != nil {
-				return nil, err
-			}
+			return nil, p.unsupported(tok.Offset, "processing instructions inside elements")
 		default:
 			return nil, p.unsupported(tok.Offset, "extension tokens")
 		}
+		var err error
+		if tok, err = d.ReadToken(); err != nil {
+			return nil, err
+		}
 	}
-	doc.raw = data[:d.InputOffset():d.InputOffset()]
-	return root, nil
 }
 
 // addContent adds a run of content to e: the first run is kept as it is
