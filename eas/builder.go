@@ -186,7 +186,9 @@ func (b *Builder) value(tag codepages.Tag, p []byte, opaque bool) {
 }
 
 // Element writes the tree e, keeping the wire bytes of every unchanged
-// subtree read by Parse (see Element).
+// subtree read by Parse (see Element). Elements with tags the code pages
+// do not define, which Parse keeps in lenient mode, are written too,
+// unless a protocol version is set (WithVersion).
 func (b *Builder) Element(e *Element) {
 	b.init()
 	if b.err != nil {
@@ -201,7 +203,7 @@ func (b *Builder) Element(e *Element) {
 
 func (b *Builder) element(e *Element) {
 	if e.raw != nil && b.sameHeader(e.src) {
-		if !b.checkTree(e) {
+		if b.cfg.version != 0 && !b.checkTree(e) {
 			return
 		}
 		if err := b.enc.CopyElement(e.raw, e.tag.Page(), e.endPage); err != nil {
@@ -211,7 +213,15 @@ func (b *Builder) element(e *Element) {
 		b.done = len(b.open) == 0
 		return
 	}
-	b.Start(e.tag)
+	if e.tag.Known() {
+		b.Start(e.tag)
+	} else if b.cfg.version != 0 {
+		b.checkTag(e.tag) // records the error
+	} else if err := b.enc.StartTag(e.tag.Page(), e.tag.Token(), false); err != nil {
+		b.fail(err)
+	} else {
+		b.open = append(b.open, e.tag)
+	}
 	if b.err != nil {
 		return
 	}

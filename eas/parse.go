@@ -42,7 +42,7 @@ type Parser struct {
 	elems slab[Element]
 	kids  slab[*Element]
 	texts slab[byte]
-	docs  slab[document]
+	doc   document
 
 	open    []*Element // the open elements, root first
 	pending []*Element // the children of the open elements read so far
@@ -60,7 +60,8 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 	p.elems.reset()
 	p.kids.reset()
 	p.texts.reset()
-	p.docs.reset()
+	// A tag-dense message has an element for every 6 to 10 bytes.
+	p.elems.hint, p.kids.hint = len(data)/6, len(data)/6
 
 	d := &p.d
 	d.Reset(data, p.wopts...)
@@ -68,8 +69,8 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 	if err != nil {
 		return nil, err
 	}
-	doc := &p.docs.alloc(1)[0]
-	doc.header = h
+	doc := &p.doc
+	*doc = document{header: h}
 	var root *Element
 	for {
 		tok, err := d.ReadToken()
@@ -101,11 +102,13 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 // data, the []byte d reads, and to doc, which holds d's header. The tree
 // is allocated from p's memory.
 func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wbxml.Token) (*Element, error) {
+	if cap(p.open) == 0 {
+		p.open, p.starts, p.pending = make([]*Element, 0, 32), make([]int, 0, 32), make([]*Element, 0, 128)
+	}
 	p.open, p.pending, p.starts = p.open[:0], p.pending[:0], p.starts[:0]
 	// Text converted from ISO-8859-1 or US-ASCII lives in a buffer the
 	// decoder reuses; other text and OPAQUE data are slices of data.
-	cs := doc.header.Charset
-	copyText := wbxml.CharsetConverted(cs) && cs != wbxml.CharsetUTF8 && cs != wbxml.CharsetUnknown
+	copyText := convertedText(doc.header.Charset)
 	var root *Element
 	tok := *start
 	for {
@@ -151,7 +154,7 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 		case wbxml.KindEntity:
 			var b [utf8.UTFMax]byte
 			r := rune(tok.Value)
-			if !utf8.ValidRune(r) {
+			if r == 0 || !utf8.ValidRune(r) { // a NUL would end a string
 				r = utf8.RuneError
 			}
 			p.addContent(p.open[len(p.open)-1], contentText, utf8.AppendRune(b[:0], r), true)
@@ -167,8 +170,16 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 	}
 }
 
+// convertedText reports whether the decoder converts the text of charset
+// to UTF-8 in a buffer of its own (US-ASCII, ISO-8859-1), rather than
+// handing out the input's bytes.
+func convertedText(charset uint32) bool {
+	return wbxml.CharsetConverted(charset) && charset != wbxml.CharsetUTF8 && charset != wbxml.CharsetUnknown
+}
+
 // addContent adds a run of content to e: the first run is kept as it is
 // (copied when it is in the decoder's buffer), later ones are joined to it.
+// The wire form of the runs is in e.raw until e changes.
 func (p *Parser) addContent(e *Element, k contentKind, b []byte, mustCopy bool) {
 	if e.kind == contentNone {
 		e.kind = k
@@ -183,6 +194,11 @@ func (p *Parser) addContent(e *Element, k contentKind, b []byte, mustCopy bool) 
 	v := p.texts.alloc(len(e.value) + len(b))
 	copy(v[copy(v, e.value):], b)
 	e.value = v
+	if k != e.kind {
+		// Strings and OPAQUE data in one element: only OPAQUE can carry
+		// the whole (it may hold a NUL).
+		e.kind = contentOpaque
+	}
 }
 
 // skipPI reads the rest of a processing instruction outside the root.

@@ -2,12 +2,14 @@ package eas
 
 // A slab hands out runs of T from chunks it keeps, so that a tree of many
 // elements costs a few allocations, and a Parser that is reused costs none
-// once its chunks are big enough. Chunks double from 16 items up to 4096;
+// once its chunks are big enough. Chunks double from the hint (16 items
+// at least) up to 4096;
 // a run longer than that gets a chunk of its own.
 type slab[T any] struct {
 	chunks [][]T
 	ci     int // the chunk being used
 	n      int // items used in chunks[ci]
+	hint   int // the size of the first chunk, when there is none yet
 }
 
 // reset makes every chunk free again; what it handed out is overwritten
@@ -26,7 +28,7 @@ func (s *slab[T]) alloc(k int) []T {
 		}
 		s.ci, s.n = s.ci+1, 0
 	}
-	size := 16
+	size := min(max(s.hint, 16), 4096)
 	if last := len(s.chunks); last > 0 {
 		size = min(2*len(s.chunks[last-1]), 4096)
 	}

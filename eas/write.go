@@ -10,7 +10,8 @@ import (
 // AppendWBXML appends the WBXML document whose root is e to dst. A tree
 // read by Parse and not changed since comes back byte for byte as it was
 // read; a changed tree keeps the header it was read with and the wire
-// bytes of its unchanged subtrees, and writes the rest the canonical way.
+// bytes of its unchanged subtrees, and writes the rest the canonical way
+// (a changed document in US-ASCII or ISO-8859-1 is written in UTF-8).
 // A tree built with NewElement gets the canonical ActiveSync header
 // (03 01 6A 00). An element of a larger tree is written as the root of a
 // document of its own.
@@ -27,6 +28,12 @@ func (e *Element) AppendWBXML(dst []byte) ([]byte, error) {
 	h := wbxml.DefaultHeader()
 	if e.src != nil {
 		h = e.src.header
+		if convertedText(h.Charset) {
+			// The tree holds the text as UTF-8, which US-ASCII cannot
+			// always carry back: the document becomes UTF-8, and is
+			// written anew.
+			h.Charset = wbxml.CharsetUTF8
+		}
 	}
 	b.reset(dst, h)
 	b.element(e)

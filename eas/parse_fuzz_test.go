@@ -1,0 +1,76 @@
+package eas_test
+
+import (
+	"bytes"
+	"errors"
+	"testing"
+
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/eas"
+	"github.com/easkit/easkit/wbxml"
+)
+
+// FuzzParse checks that Parse never panics, that every error carries an
+// offset inside the input, that a tree has no more elements than the
+// input has bytes, that an unchanged tree writes back as the input's
+// prefix it was read from, and that a changed tree writes a document that
+// parses to the changed tree.
+func FuzzParse(f *testing.F) {
+	for _, s := range samples(f) {
+		if len(s.data) <= 16<<10 {
+			f.Add(s.data)
+		}
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		for _, opts := range [][]eas.Option{nil, {eas.WithStrict(true), eas.WithMaxDepth(8)}} {
+			root, err := eas.Parse(in, opts...)
+			if err != nil {
+				checkErrorOffset(t, in, err)
+				continue
+			}
+			if n := countElements(root); n > len(in) {
+				t.Fatalf("%d elements from %d bytes", n, len(in))
+			}
+			out, err := root.AppendWBXML(nil)
+			if err != nil {
+				t.Fatalf("AppendWBXML of an unchanged tree: %v", err)
+			}
+			if !bytes.HasPrefix(in, out) {
+				t.Fatalf("unchanged tree wrote % x, not a prefix of the input", out)
+			}
+			// Change the root: everything under it is copied as it came.
+			root.Append(eas.NewText(codepages.AirSyncSyncKey, "fuzz"))
+			out, err = root.AppendWBXML(nil)
+			if err != nil {
+				t.Fatalf("AppendWBXML of a changed tree: %v", err)
+			}
+			again, err := eas.Parse(out, opts...)
+			if err != nil {
+				t.Fatalf("changed tree wrote % x, which does not parse: %v", out, err)
+			}
+			if n, m := countElements(again), countElements(root); n != m {
+				t.Fatalf("changed tree has %d elements, its WBXML %d", m, n)
+			}
+		}
+	})
+}
+
+// checkErrorOffset fails t unless err is an *eas.Error or a
+// *wbxml.SyntaxError whose offset lies within in.
+func checkErrorOffset(t *testing.T, in []byte, err error) {
+	t.Helper()
+	var ee *eas.Error
+	var se *wbxml.SyntaxError
+	switch {
+	case errors.As(err, &ee):
+		if ee.Offset < 0 || ee.Offset > int64(len(in)) {
+			t.Fatalf("error offset %d outside %d bytes: %v", ee.Offset, len(in), err)
+		}
+	case errors.As(err, &se):
+		if se.Offset < 0 || se.Offset > int64(len(in)) {
+			t.Fatalf("error offset %d outside %d bytes: %v", se.Offset, len(in), err)
+		}
+	default:
+		t.Fatalf("error without an offset: %T %v", err, err)
+	}
+}
