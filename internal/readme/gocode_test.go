@@ -3,6 +3,8 @@ package readme_test
 import (
 	"os"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -61,10 +63,46 @@ func TestGoBlocksAreRunExamples(t *testing.T) {
 		if len(blocks) == 0 {
 			t.Errorf("%s: no Go code", s.heading)
 		}
+		code := 0
 		for _, b := range blocks {
 			if !strings.Contains(src.String(), b) {
 				t.Errorf("%s: this block is not in %s (copy it from there):\n%s", s.heading, s.examples, b)
 			}
+			code += codeLines(b)
+		}
+		// A line count the section claims is the count of its blocks.
+		if m := linesClaim.FindStringSubmatch(sectionText(string(readme), s.heading)); m != nil {
+			if n, _ := strconv.Atoi(m[1]); n != code {
+				t.Errorf("%s says %d lines of code; its blocks have %d", s.heading, n, code)
+			}
 		}
 	}
+}
+
+// linesClaim is how a section states the size of its code.
+var linesClaim = regexp.MustCompile(`it is (\d+) lines of code`)
+
+// sectionText returns the README section under heading.
+func sectionText(readme, heading string) string {
+	i := strings.Index(readme, "\n"+heading+"\n")
+	if i < 0 {
+		return ""
+	}
+	s := readme[i+1+len(heading):]
+	if j := strings.Index(s, "\n## "); j >= 0 {
+		s = s[:j]
+	}
+	return s
+}
+
+// codeLines counts the lines of Go code in b: neither blank nor comments.
+func codeLines(b string) int {
+	n := 0
+	for _, l := range strings.Split(b, "\n") {
+		l = strings.TrimSpace(l)
+		if l != "" && !strings.HasPrefix(l, "//") {
+			n++
+		}
+	}
+	return n
 }
