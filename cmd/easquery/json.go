@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/hex"
 	"encoding/json"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -28,7 +27,7 @@ import (
 //	policyKey     number, or null when the query has none
 //	deviceType    string
 //	params        object, name → string: the parameters in wire order (a
-//	              repeated name keeps its first value); an Options parameter
+//	              name that repeats → the array of its values); an Options parameter
 //	              as "Options": its bytes in hex ("0x00", "" when empty),
 //	              with "SaveInSent" and "AcceptMultiPart", "T" or "F", its
 //	              bits; values that are not UTF-8 in hex
@@ -55,22 +54,8 @@ func appendJSON(dst []byte, line int, raw string, q *b64uri.Query) []byte {
 	dst = append(dst, `,"deviceType":`...)
 	dst = appendString(dst, bytesText(q.DeviceType))
 
-	dst = append(dst, `,"params":{`...)
-	var seen []string
-	add := func(name, value string) {
-		for _, s := range seen {
-			if s == name {
-				return
-			}
-		}
-		if len(seen) > 0 {
-			dst = append(dst, ',')
-		}
-		seen = append(seen, name)
-		dst = appendString(dst, name)
-		dst = append(dst, ':')
-		dst = appendString(dst, value)
-	}
+	var params paramList
+	add := params.add
 	tf := func(set bool) string {
 		if set {
 			return "T"
@@ -93,7 +78,7 @@ func appendJSON(dst []byte, line int, raw string, q *b64uri.Query) []byte {
 			add(p.Tag.String(), bytesText(p.Value))
 		}
 	}
-	dst = append(dst, '}')
+	dst = params.appendJSON(append(dst, `,"params":`...))
 
 	dst = append(dst, `,"unknownParams":[`...)
 	n := 0
@@ -123,7 +108,7 @@ func appendJSON(dst []byte, line int, raw string, q *b64uri.Query) []byte {
 // command, deviceId and deviceType are the Cmd, DeviceId and DeviceType
 // parameters, null when missing; deviceIdHex is the hex of deviceId's
 // bytes; params holds every other parameter, names and values
-// percent-decoded (a repeated name keeps its first value); unknownParams
+// percent-decoded (a repeated name has the array of its values); unknownParams
 // is [].
 func appendPlainJSON(dst []byte, line int, q *capture.Query) []byte {
 	dst = appendHead(dst, line, "plain", q.Raw)
@@ -154,22 +139,60 @@ func appendPlainJSON(dst []byte, line int, q *capture.Query) []byte {
 	}
 	dst = append(dst, `,"policyKey":null,"deviceType":`...)
 	opt("DeviceType")
-	dst = append(dst, `,"params":{`...)
-	var seen []string
+	var params paramList
 	for _, f := range q.Params {
-		if strings.EqualFold(f.Name, "Cmd") || strings.EqualFold(f.Name, "DeviceId") || strings.EqualFold(f.Name, "DeviceType") ||
-			slices.Contains(seen, f.Name) {
-			continue
+		if !strings.EqualFold(f.Name, "Cmd") && !strings.EqualFold(f.Name, "DeviceId") && !strings.EqualFold(f.Name, "DeviceType") {
+			params.add(f.Name, f.Value)
 		}
-		if len(seen) > 0 {
+	}
+	dst = params.appendJSON(append(dst, `,"params":`...))
+	return append(dst, ",\"unknownParams\":[]}\n"...)
+}
+
+// paramList gathers a query's parameters for the params member: names in
+// the order they first appear, each with its values in wire order.
+type paramList []struct {
+	name   string
+	values []string
+}
+
+func (l *paramList) add(name, value string) {
+	for i := range *l {
+		if (*l)[i].name == name {
+			(*l)[i].values = append((*l)[i].values, value)
+			return
+		}
+	}
+	*l = append(*l, struct {
+		name   string
+		values []string
+	}{name, []string{value}})
+}
+
+// appendJSON appends the params object: a name that appears once maps to
+// its value, a repeated name to the array of its values.
+func (l paramList) appendJSON(dst []byte) []byte {
+	dst = append(dst, '{')
+	for i, p := range l {
+		if i > 0 {
 			dst = append(dst, ',')
 		}
-		seen = append(seen, f.Name)
-		dst = appendString(dst, f.Name)
+		dst = appendString(dst, p.name)
 		dst = append(dst, ':')
-		dst = appendString(dst, f.Value)
+		if len(p.values) == 1 {
+			dst = appendString(dst, p.values[0])
+			continue
+		}
+		dst = append(dst, '[')
+		for j, v := range p.values {
+			if j > 0 {
+				dst = append(dst, ',')
+			}
+			dst = appendString(dst, v)
+		}
+		dst = append(dst, ']')
 	}
-	return append(dst, "},\"unknownParams\":[]}\n"...)
+	return append(dst, '}')
 }
 
 // appendHead opens a query's JSON object with its line, form and query.

@@ -98,8 +98,14 @@ func newFlags(name string) *flag.FlagSet {
 	fs := flag.NewFlagSet(name, flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.Usage = func() {}
+	if onNewFlags != nil {
+		onNewFlags(fs)
+	}
 	return fs
 }
+
+// onNewFlags, when set (by tests), sees every flag set newFlags makes.
+var onNewFlags func(*flag.FlagSet)
 
 // parseFlags parses args, flags and positional arguments in any order, and
 // returns the positional ones. Flag errors become usage errors; -h prints

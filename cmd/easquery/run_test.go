@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"flag"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -486,6 +487,41 @@ func TestUsage(t *testing.T) {
 		if res.code != 0 || !strings.HasPrefix(res.stdout, "usage: easquery") || res.stderr != "" {
 			t.Errorf("%q: %+v, want exit 0 and the usage on stdout", args, res)
 		}
+	}
+}
+
+// TestUsageNamesEveryFlag: the usage text documents every flag of every
+// subcommand.
+func TestUsageNamesEveryFlag(t *testing.T) {
+	var sets []*flag.FlagSet
+	onNewFlags = func(fs *flag.FlagSet) { sets = append(sets, fs) }
+	defer func() { onNewFlags = nil }()
+	for _, sub := range []string{"decode", "encode", "negotiate"} {
+		call(t, "", sub, "-h")
+	}
+	if len(sets) != 3 {
+		t.Fatalf("%d flag sets, want 3", len(sets))
+	}
+	n := 0
+	for _, fs := range sets {
+		fs.VisitAll(func(f *flag.Flag) {
+			n++
+			if !regexp.MustCompile(`[\s\[]-` + regexp.QuoteMeta(f.Name) + `\b`).MatchString(usage) {
+				t.Errorf("%s -%s is not in the usage text", fs.Name(), f.Name)
+			}
+		})
+	}
+	if n < 10 {
+		t.Errorf("only %d flags seen", n)
+	}
+}
+
+// TestDecodeJSONRepeatedNames: a parameter that repeats keeps all its
+// values, as an array, in both query forms.
+func TestDecodeJSONRepeatedNames(t *testing.T) {
+	res := call(t, "", "decode", "-json", "Cmd=Sync&User=a&DeviceId=d&DeviceType=t&x=1&y=2&x=3")
+	if res.code != 0 || !strings.Contains(res.stdout, `"params":{"User":"a","x":["1","3"],"y":"2"}`) {
+		t.Errorf("plain: %+v", res)
 	}
 }
 
