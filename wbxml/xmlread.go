@@ -292,8 +292,7 @@ func (x *XMLReader) flushBetween() error {
 		return nil
 	}
 	x.hasText = false
-	if (x.layout && !x.keepWS) || len(x.text) == 0 {
-		// An empty CDATA section is no text at all.
+	if x.layout && !x.keepWS {
 		return nil
 	}
 	if err := x.enc.xmlString(x.text); err != nil {
