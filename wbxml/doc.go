@@ -64,14 +64,18 @@
 // The conversions are lossless for every token ActiveSync uses. Where the
 // wire form of an element's content differs from what the vocabulary says
 // (OPAQUE in a text tag, a string in a byte-array tag, bytes XML cannot
-// carry, an empty OPAQUE, several runs), one easkit:wire attribute records
-// it; tags the vocabulary lacks become <easkit:unknown page token>
-// elements (see [MarkerNamespace]). <X/> is an element without content,
-// <X></X> one holding an empty string. CR is written as &#13; so that it
-// survives XML line-end normalisation. So canonical ActiveSync WBXML → XML
-// → WBXML is byte-identical, XML written by XMLWriter → WBXML → XML is the
-// same text, and for any WBXML the XMLWriter accepts, decode → encode →
-// decode gives the same XML. LITERAL tags, attributes, processing
+// carry, an empty string or OPAQUE, several runs), one easkit:wire
+// attribute records it; tags the vocabulary lacks become <easkit:unknown
+// page token> elements (see [MarkerNamespace]). <X/> and <X></X>, which
+// XML does not tell apart, are both an element without content (as
+// libwbxml reads them); an element holding an empty string is <X
+// easkit:wire="str"></X>. CR is written as &#13; so that it survives XML
+// line-end normalisation. So canonical ActiveSync WBXML → XML → WBXML is
+// byte-identical, XML written by XMLWriter → WBXML → XML is the same text,
+// and for any WBXML the XMLWriter accepts, decode → encode → decode gives
+// the same XML. The one loss: an element with its content bit and no
+// content at all (5C 01) is written <X/> and comes back without the bit,
+// as the Encoder writes it. LITERAL tags, attributes, processing
 // instructions and extension tokens, which ActiveSync never uses, have no
 // XML form ([ErrNoXML]).
 //

@@ -105,14 +105,17 @@ func TestLibwbxmlLosesCR(t *testing.T) {
 
 // libwbxml writes both an element holding an empty string (5C 03 00 01,
 // how real clients send an empty PhoneNumber) and an element without
-// content (1C) as <X/>. easkit keeps them apart: <X></X> and <X/>.
+// content (1C) as <X/>, so the empty string is lost on the way back.
+// easkit writes the empty string as <X easkit:wire="str"></X> and keeps
+// <X/> for no content; <X></X>, the same XML as <X/>, reads as no content
+// in both (see TestLibwbxmlEmptyElements).
 func TestLibwbxmlConflatesEmptyString(t *testing.T) {
 	needLibwbxml(t)
 	src := hx(eas + `45 4B 03 00 01 0B 01`)
 	if back := libToWBXML(t, libToXML(t, src), "-n", "-a"); bytes.Equal(back, src) {
 		t.Error("libwbxml now keeps the empty string")
 	}
-	if !strings.Contains(string(roundTrips(t, src)), "<SyncKey></SyncKey>") {
+	if !strings.Contains(string(roundTrips(t, src)), `<SyncKey xmlns:easkit="`+wbxml.MarkerNamespace+`" easkit:wire="str"></SyncKey>`) {
 		t.Error("easkit lost the empty string")
 	}
 }
@@ -289,5 +292,23 @@ func TestLibwbxmlAcceptsBadBase64(t *testing.T) {
 	var xe *wbxml.XMLError
 	if !errors.As(err, &xe) || !errors.Is(err, wbxml.ErrMarker) || xe.Line != 2 || xe.Column != 60 {
 		t.Errorf("easkit: %v, want a bad base64 error at 2:60", err)
+	}
+}
+
+// libwbxml's xml2wbxml writes an empty CDATA section, <X><![CDATA[]]></X>,
+// as the content bit with no content (4B 01), where <X></X> and <X/> give
+// the tag without the bit (0B). An empty CDATA section is no character
+// data: the XML Infoset of all three is the same, and so is easkit's WBXML.
+func TestLibwbxmlEmptyCDATA(t *testing.T) {
+	needLibwbxml(t)
+	doc := []byte(`<?xml version="1.0"?>` + "\n" + `<Sync xmlns="AirSync:"><SyncKey><![CDATA[]]></SyncKey></Sync>`)
+	if theirs := libToWBXML(t, doc, "-n", "-a"); !bytes.Equal(theirs, hx(eas+`45 4B 01 01`)) {
+		t.Errorf("libwbxml now writes % X", theirs)
+	}
+	for _, keep := range []bool{false, true} {
+		ours, err := wbxml.AppendWBXML(nil, doc, activeSync(wbxml.WithKeepSpace(keep))...)
+		if want := hx(eas + `45 0B 01`); err != nil || !bytes.Equal(ours, want) {
+			t.Errorf("easkit (keep space %v): % X, %v; want % X", keep, ours, err, want)
+		}
 	}
 }

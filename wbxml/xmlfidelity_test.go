@@ -48,8 +48,28 @@ func TestWireForms(t *testing.T) {
 		xml       []string // substrings of the compact XML
 		canonical bool     // the bytes come back identical
 	}{
+		// <X></X> is the same XML as <X/>: an element without content.
+		// An empty string needs the marker.
 		{"empty string vs no content", eas + `45 4B 03 00 01 0B 01`,
-			[]string{`<SyncKey></SyncKey><SyncKey/>`}, true},
+			[]string{`<SyncKey xmlns:easkit="` + wbxml.MarkerNamespace + `" easkit:wire="str"></SyncKey><SyncKey/>`}, true},
+		{"empty string table reference", "03 01 6A 01 00 45 4B 83 00 01 01",
+			[]string{`<SyncKey xmlns:easkit="` + wbxml.MarkerNamespace + `" easkit:wire="str"></SyncKey>`}, false},
+		{"empty string in a byte-array tag", eas + `45 00 16 49 03 00 01 01`,
+			[]string{`<ConversationId xmlns="Email2:" xmlns:easkit="` + wbxml.MarkerNamespace + `" easkit:wire="str"></ConversationId>`}, true},
+		{"empty opaque in a text tag", eas + `45 4B C3 00 01 01`,
+			[]string{`<SyncKey xmlns:easkit="` + wbxml.MarkerNamespace + `" easkit:wire="opaque"></SyncKey>`}, true},
+		{"empty opaque in a byte-array tag", eas + `45 00 16 49 C3 00 01 01`,
+			[]string{`<ConversationId xmlns="Email2:" xmlns:easkit="` + wbxml.MarkerNamespace + `" easkit:wire="base64 opaque"></ConversationId>`}, true},
+		{"empty opaque in a text-as-opaque tag", eas + `45 00 15 50 C3 00 01 01`,
+			[]string{`<Mime xmlns="ComposeMail:" xmlns:easkit="` + wbxml.MarkerNamespace + `" easkit:wire="opaque"></Mime>`}, true},
+		{"empty strings between runs", eas + `45 4B C3 01 'a' 03 00 C3 01 'b' 01 01`,
+			[]string{`easkit:wire="opaque:1 str:0 opaque:1">ab</SyncKey>`}, true},
+		{"empty string between children", eas + `45 56 0B 03 00 0B 01 01`,
+			[]string{`<easkit:str xmlns:easkit="` + wbxml.MarkerNamespace + `"></easkit:str>`}, true},
+		// The one lossy case: the content bit with no content at all
+		// has no XML form of its own; it comes back without the bit.
+		{"content bit without content", eas + `45 4B 01 01`,
+			[]string{`<SyncKey/>`}, false},
 		{"opaque in a text tag", eas + `45 4B C3 02 'hi' 01 01`,
 			[]string{`<SyncKey xmlns:easkit="` + wbxml.MarkerNamespace + `" easkit:wire="opaque">hi</SyncKey>`}, true},
 		{"string in a byte-array tag", eas + `45 00 16 49 03 'ab' 00 01 01`,

@@ -30,6 +30,8 @@ func FuzzXMLRoundTrip(f *testing.F) {
 	addInteropSeeds(f, ".wbxml")
 	for _, s := range []string{
 		eas + `45 4B 03 00 01 0B 01`,
+		eas + `45 4B C3 00 01 4B 01 00 16 49 03 00 01 01`,
+		"03 01 6A 01 00 45 4B 83 00 01 01",
 		eas + `45 4B 03 'a' 00 C3 01 'b' 03 'c' 00 01 01`,
 		eas + `45 03 'x' 00 4B 03 '1' 00 01 03 ' ' 0A 00 01`,
 		eas + `45 C3 02 00 01 4B 03 '1' 00 01 01`,
@@ -78,6 +80,7 @@ func FuzzXMLReader(f *testing.F) {
 	f.Add([]byte(`<Sync xmlns="AirSync:" xmlns:k="` + wbxml.MarkerNamespace + `"><k:unknown page="3" token="0x3E"><k:opaque>AAE=</k:opaque></k:unknown></Sync>`))
 	f.Add([]byte(`<SendMail xmlns="ComposeMail:"><MIME>U3ViamVjdDogaGkNCng=</MIME><MIME>From: a</MIME></SendMail>`))
 	f.Add([]byte(`<Sync xmlns="http://synce.org/formats/airsync_wm5/airsync"><Subject xmlns="http://synce.org/formats/airsync_wm5/email">x</Subject></Sync>`))
+	f.Add([]byte(`<Sync xmlns="AirSync:" xmlns:k="` + wbxml.MarkerNamespace + `"><SyncKey></SyncKey><SyncKey><![CDATA[]]></SyncKey><SyncKey k:wire="str"/><Status k:wire="opaque"></Status></Sync>`))
 	opts := activeSync()
 	r := wbxml.NewXMLReader(opts...)
 	w := wbxml.NewXMLWriter(opts...)

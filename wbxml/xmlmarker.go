@@ -20,10 +20,17 @@ import (
 //	<Subject easkit:wire="opaque">hi</Subject>     OPAQUE where a string is the default
 //	<Subject easkit:wire="base64 str">AAE=</Subject> a string whose bytes XML cannot carry
 //	<Data easkit:wire="opaque"></Data>             an empty OPAQUE
+//	<PhoneNumber easkit:wire="str"></PhoneNumber>  an empty string (5C 03 00 01)
 //
 // Elements with no marker use the vocabulary's default: one string for text
 // tags, one OPAQUE shown as base64 for byte-array tags, one OPAQUE shown as
-// text for text-as-opaque tags (ComposeMail Mime).
+// text for text-as-opaque tags (ComposeMail Mime). An element with no
+// marker and no text, <X/> or its other spelling <X></X> (or an empty
+// CDATA section), has no content: the tag is written without its content
+// bit. So an empty run, whatever the vocabulary says, always takes the
+// marker; the XMLReader reads it on <X easkit:wire="str"/> too. An element
+// with its content bit and no content at all has no marked form: it is
+// written <X/>, and comes back without the bit.
 //
 // Tags the vocabulary does not define are written as
 // <easkit:unknown page="4" token="0x3F">, and content runs between child

@@ -21,8 +21,11 @@ import (
 // kept exactly, and becomes one string, an OPAQUE block of its base64
 // (byte-array tags) or of its bytes (text-as-opaque tags; where a
 // [SpellingContenter] says so for the name used, of its base64 when it is
-// base64), or the runs an easkit:wire marker lists (see [MarkerNamespace]). <X/> is an element
-// without content; <X></X> holds an empty string.
+// base64), or the runs an easkit:wire marker lists (see [MarkerNamespace]).
+// <X/> and <X></X>, the same XML, are both an element without content (as
+// libwbxml's xml2wbxml writes them), and so is an element whose text is
+// an empty CDATA section; <X easkit:wire="str"></X> (or <X
+// easkit:wire="str"/>) holds an empty string.
 //
 // # Encodings
 //
@@ -482,11 +485,12 @@ func (x *XMLReader) end(t *xmlscan.Token) error {
 		err = x.endPseudo(f)
 	case f.children:
 		err = x.flushBetween()
-	case t.SelfClosing:
-		if f.wire {
-			err = x.errAt(f.wireOff, ErrMarker, "easkit:wire on an element without content (write <X …></X>)")
-		}
 	default:
+		// <X/> and <X></X> are the same XML: text before a self-closing
+		// tag was not this element's.
+		if t.SelfClosing {
+			x.hasText = false
+		}
 		err = x.leaf(f)
 	}
 	if err != nil {
@@ -502,7 +506,10 @@ func (x *XMLReader) end(t *xmlscan.Token) error {
 	return nil
 }
 
-// leaf writes the content of an element without child elements.
+// leaf writes the content of an element without child elements. Without
+// a marker, no text (<X/>, <X></X>, <X><![CDATA[]]></X>) is no content:
+// the tag goes without its content bit. An empty string or OPAQUE takes
+// an easkit:wire marker.
 func (x *XMLReader) leaf(f *rframe) error {
 	var text []byte
 	if x.hasText {
@@ -511,6 +518,9 @@ func (x *XMLReader) leaf(f *rframe) error {
 	x.hasText = false
 	off := x.textOff
 	if !f.wire {
+		if len(text) == 0 {
+			return nil
+		}
 		switch f.kind {
 		case ContentBinary:
 			b, err := x.base64(text, off)

@@ -539,7 +539,9 @@ func (x *XMLWriter) end() {
 }
 
 // leaf writes the content of an element without children: its runs as
-// the vocabulary's default form, or with a wire marker.
+// the vocabulary's default form, or with a wire marker. Empty content is
+// always marked (<X easkit:wire="str"></X>, <X easkit:wire="opaque"></X>):
+// unmarked, <X></X> is the same XML as <X/>, an element without content.
 func (x *XMLWriter) leaf(f *xframe) {
 	kind := ContentText // for unknown tags
 	if f.ti != nil {
@@ -556,7 +558,7 @@ func (x *XMLWriter) leaf(f *xframe) {
 			x.open = false
 			x.clearRuns()
 			return
-		case (kind == ContentOpaqueText && r0.opaque && r0.n > 0) || (kind == ContentText && !r0.opaque):
+		case r0.n > 0 && ((kind == ContentOpaqueText && r0.opaque) || (kind == ContentText && !r0.opaque)):
 			mark := len(x.out)
 			x.out = append(x.out, '>')
 			var ok bool

@@ -152,8 +152,8 @@ loop:
 
 // fastLeaf writes the rest of an element whose start tag ti has just been
 // written up to its '>', when its content at buf[pos:] is one run in the
-// default form for its tag followed by END: one STR_I of text, one
-// non-empty OPAQUE of bytes (as base64) or of text, or nothing. It returns
+// default form for its tag followed by END: one non-empty STR_I of text,
+// one non-empty OPAQUE of bytes (as base64) or of text, or nothing. It returns
 // the number of bytes it took (0 when the element is not of that shape).
 func (x *XMLWriter) fastLeaf(out, buf []byte, pos int, ti *tagInfo) (int, []byte) {
 	var data []byte
@@ -164,8 +164,8 @@ func (x *XMLWriter) fastLeaf(out, buf []byte, pos int, ti *tagInfo) (int, []byte
 		return 1, append(out, "/>"...)
 	case TokStrI:
 		n := bytes.IndexByte(buf[pos+1:], 0)
-		if n < 0 || ti.kind != ContentText {
-			return 0, out
+		if n <= 0 || ti.kind != ContentText {
+			return 0, out // an empty string takes a marker: the token path
 		}
 		data = buf[pos+1 : pos+1+n]
 		next = pos + n + 2
