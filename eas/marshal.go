@@ -150,7 +150,11 @@ func (m *marshalState) one(f *fieldPlan, ev reflect.Value) error {
 	case kString:
 		m.carried(f, stringBytes(ev.String()))
 	case kBytes:
-		m.carried(f, ev.Bytes())
+		if p := ev.Bytes(); p != nil {
+			m.carried(f, p)
+		} else {
+			b.Empty(tag) // nil: an empty element; []byte{}: empty content
+		}
 	case kInt:
 		b.Int(tag, ev.Int())
 	case kUint:

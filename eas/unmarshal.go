@@ -486,6 +486,9 @@ func (u *unmarshalState) set(f *fieldPlan, ev reflect.Value, p []byte, kind cont
 		} else {
 			dst = append(dst, p...)
 		}
+		if dst == nil && kind != contentNone {
+			dst = []byte{} // empty content, not an empty element
+		}
 		ev.SetBytes(dst)
 	case kInt:
 		n, err := strconv.ParseInt(bytesView(p), 10, f.bits)
