@@ -82,6 +82,11 @@ func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
 	if r.err != nil {
 		return r.err
 	}
+	if r.tag != 0 { // a type that cannot be planned fails before any input is read
+		if _, err := planFor(t, r.tag.Page()); err != nil {
+			return err
+		}
+	}
 	u.cfg.apply(opts)
 	u.wopts = u.cfg.decoderOptions(u.wopts[:0])
 	u.d.Reset(data, u.wopts...)
