@@ -128,7 +128,7 @@ func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
 	if err != nil {
 		return err
 	}
-	if err := u.structure(sp, rv, &root); err != nil {
+	if err := u.structure(sp, rv, root.Offset, tag); err != nil {
 		return err
 	}
 	for {
@@ -158,11 +158,11 @@ func (u *unmarshalState) checkStart(tok *wbxml.Token, tag codepages.Tag) error {
 	return nil
 }
 
-// structure reads the children of the element that start opened into
-// struct v, up to the element's end.
-func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, start *wbxml.Token) error {
+// structure reads the children of the element (startTag at startOffset)
+// just opened into struct v, up to the element's end.
+func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset int64, startTag codepages.Tag) error {
 	if sp.name != nil {
-		v.FieldByIndex(sp.name).Field(0).SetUint(uint64(codepages.NewTag(start.Page, start.Code)))
+		v.FieldByIndex(sp.name).Field(0).SetUint(uint64(startTag))
 	}
 	base := len(u.seen)
 	for range (len(sp.fields) + 63) / 64 {
@@ -176,7 +176,7 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, start *wbxml
 		}
 		switch tok.Kind {
 		case wbxml.KindEndTag:
-			if err := u.finish(sp, v, u.seen[base:], start.Offset); err != nil {
+			if err := u.finish(sp, v, u.seen[base:], startOffset); err != nil {
 				return err
 			}
 			u.seen = u.seen[:base]
@@ -379,7 +379,7 @@ func (u *unmarshalState) field(f *fieldPlan, fv reflect.Value, tok *wbxml.Token)
 func (u *unmarshalState) one(f *fieldPlan, ev reflect.Value, tok *wbxml.Token) error {
 	switch f.kind {
 	case kStruct:
-		return u.structure(f.sub, ev, tok)
+		return u.structure(f.sub, ev, tok.Offset, f.tag)
 	case kElement:
 		e, err := u.tree(tok)
 		if err != nil {
