@@ -1,6 +1,7 @@
 package eas
 
 import (
+	"bytes"
 	"encoding"
 	"reflect"
 	"sync"
@@ -221,7 +222,9 @@ func (m *marshalState) carried(f *fieldPlan, p []byte) {
 		b.scratch = appendBase64(b.scratch[:0], p)
 		b.value(f.tag, b.scratch, false)
 	default:
-		b.value(f.tag, p, false)
+		// A WBXML string cannot hold NUL, its terminator: such text (read
+		// from OPAQUE data) goes back as OPAQUE.
+		b.value(f.tag, p, bytes.IndexByte(p, 0) >= 0)
 	}
 }
 
