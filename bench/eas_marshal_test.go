@@ -64,13 +64,13 @@ type mEmail struct {
 			EstimatedDataSize int
 		}
 	} `eas:"AirSyncBase:Attachments"`
-	MessageClass      string    `eas:"Email:MessageClass"`
-	InternetCPID      int       `eas:"Email:InternetCPID"`
-	Flag              struct{}  `eas:"Email:Flag"`
-	ContentClass      string    `eas:"Email:ContentClass"`
-	NativeBodyType    int       `eas:"AirSyncBase:NativeBodyType"`
-	ConversationId    []byte    `eas:"Email2:ConversationId"`
-	ConversationIndex []byte    `eas:"Email2:ConversationIndex"`
+	MessageClass      string   `eas:"Email:MessageClass"`
+	InternetCPID      int      `eas:"Email:InternetCPID"`
+	Flag              struct{} `eas:"Email:Flag"`
+	ContentClass      string   `eas:"Email:ContentClass"`
+	NativeBodyType    int      `eas:"AirSyncBase:NativeBodyType"`
+	ConversationId    []byte   `eas:"Email2:ConversationId"`
+	ConversationIndex []byte   `eas:"Email2:ConversationIndex"`
 	Categories        struct {
 		Category []string
 	} `eas:"Email:Categories"`
@@ -210,7 +210,7 @@ func BenchmarkEASUnmarshalDOMBaseline(b *testing.B) {
 // node is the baseline's tree: names as strings, text as a string.
 type node struct {
 	name, namespace, text string
-	children           []*node
+	children              []*node
 }
 
 func domDecode(d *wbxml.Decoder, data []byte) (*node, error) {

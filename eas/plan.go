@@ -217,8 +217,8 @@ func (b *planBuilder) fields(p *structPlan, t reflect.Type, index []int, viaPtr 
 		}
 		idx := append(append([]int(nil), index...), i)
 		if sf.Name == "XMLName" && sf.Type == nameType {
-			if index == nil {
-				p.name = idx
+			if p.name == nil && !viaPtr {
+				p.name = idx // promoted from an embedded struct too
 			}
 			continue
 		}
