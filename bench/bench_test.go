@@ -185,3 +185,38 @@ func BenchmarkB64URI(b *testing.B) {
 		}
 	})
 }
+
+// BenchmarkDecodeNext reads every token of the WBXML with a reused
+// Decoder's Next, which returns a pointer to the token instead of a copy.
+func BenchmarkDecodeNext(b *testing.B) {
+	for _, m := range messages {
+		b.Run(m.name, func(b *testing.B) {
+			m.load(b)
+			d := wbxml.NewDecoder(m.wbxml, vocab...)
+			if err := decodeAllNext(d); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(m.wbxml)))
+			for b.Loop() {
+				d.Reset(m.wbxml)
+				if err := decodeAllNext(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(m.tokens)), "ns/token")
+		})
+	}
+}
+
+// decodeAllNext reads every token of d with Next.
+func decodeAllNext(d *wbxml.Decoder) error {
+	for {
+		if _, err := d.Next(); err != nil {
+			if errors.Is(err, io.EOF) {
+				return nil
+			}
+			return err
+		}
+	}
+}

@@ -7,6 +7,9 @@ import (
 
 // next decodes the next token into t.
 func (d *Decoder) next(t *Token) error {
+	if d.fast && d.state == dsContent && d.nextFast(t) {
+		return nil
+	}
 	for {
 		switch d.state {
 		case dsContent, dsProlog, dsEpilog:

@@ -56,3 +56,12 @@ func PartBuffers(x *XMLWriter) []int {
 	}
 	return caps
 }
+
+// SetFastDecode turns the Decoder's fast path for content on or off for
+// the Decoders that read a header afterwards, and returns a function that
+// restores it.
+func SetFastDecode(on bool) (restore func()) {
+	old := fastDecode
+	fastDecode = on
+	return func() { fastDecode = old }
+}

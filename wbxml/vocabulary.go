@@ -84,3 +84,23 @@ type TagNamer interface {
 	// through LookupTag, so that the XML reads back.
 	TagNameIn(page, token uint8, names TagNames) string
 }
+
+// A TagSet is the set of tags a vocabulary defines: bit c of word p is set
+// when tag token c (0x05–0x3F) is defined on code page p.
+type TagSet [256]uint64
+
+// Has reports whether token code (without the attribute and content bits)
+// on page is in the set.
+func (s *TagSet) Has(page, code uint8) bool { return s[page]>>(code&TagCodeMask)&1 != 0 }
+
+// Add puts token code on page in the set.
+func (s *TagSet) Add(page, code uint8) { s[page] |= 1 << (code & TagCodeMask) }
+
+// A TagSetter is a Vocabulary that gives the tags it defines (those whose
+// TagName is not "") as a TagSet, so that a Decoder checks each tag with a
+// bit test instead of a call. codepages.ActiveSync implements it.
+type TagSetter interface {
+	// TagSet returns the vocabulary's tags. The set is shared: do not
+	// modify it.
+	TagSet() *TagSet
+}

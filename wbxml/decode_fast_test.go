@@ -1,0 +1,97 @@
+package wbxml_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/internal/corpus"
+	"github.com/easkit/easkit/wbxml"
+	"github.com/google/go-cmp/cmp"
+)
+
+// tokenTrace decodes in and returns every token (Data as a string), the
+// final error and offsets, with the fast path on or off.
+func tokenTrace(in []byte, fast bool, opts ...wbxml.Option) []string {
+	defer wbxml.SetFastDecode(fast)()
+	d := wbxml.NewDecoder(in, opts...)
+	var out []string
+	for range 4*len(in) + 8 {
+		tok, err := d.ReadToken()
+		if err != nil {
+			return append(out, fmt.Sprintf("err %v at %d depth %d page %d", err, d.InputOffset(), d.StackDepth(), d.TagPage()))
+		}
+		out = append(out, fmt.Sprintf("%+v %q @%d/%d/%d", tok, tok.Data, d.InputOffset(), d.StackDepth(), d.TagPage()))
+	}
+	return append(out, "no end")
+}
+
+var decodeFastOptions = [][]wbxml.Option{
+	nil,
+	{wbxml.WithVocabulary(codepages.ActiveSync)},
+	{wbxml.WithVocabulary(codepages.ActiveSync), wbxml.WithStrict(true), wbxml.WithMaxDepth(6)},
+	{wbxml.WithVocabulary(testVocabulary{}), wbxml.WithMaxSize(300)},
+}
+
+// testVocabulary is a Vocabulary that is not a TagSetter: the fast path
+// leaves its tags to next.
+type testVocabulary struct{}
+
+func (testVocabulary) TagName(page, token uint8) string {
+	if token%2 == 0 {
+		return "even"
+	}
+	return ""
+}
+func (testVocabulary) LookupTag(ns, local []byte) (uint8, uint8, bool) { return 0, 0, false }
+func (testVocabulary) Namespace(uint8, wbxml.NamespaceForm) string     { return "" }
+func (testVocabulary) PageName(uint8) string                           { return "" }
+func (testVocabulary) Content(page, token uint8) wbxml.ContentKind     { return wbxml.ContentText }
+
+// TestFastDecodeSameTokens: the fast path yields the tokens, offsets and
+// errors of the general one, on every corpus message and interop sample,
+// whole and cut short.
+func TestFastDecodeSameTokens(t *testing.T) {
+	var inputs [][]byte
+	for _, m := range corpus.Standard() {
+		if m.Name != "SyncEmail10MB" {
+			inputs = append(inputs, m.Build())
+		}
+	}
+	files, _ := filepath.Glob("../testdata/interop/wbxml/*.wbxml")
+	bad, _ := filepath.Glob("../testdata/interop/wbxml/bad/*.wbxml")
+	for _, f := range append(files, bad...) {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		inputs = append(inputs, b, b[:len(b)*2/3])
+	}
+	if len(inputs) < 20 {
+		t.Fatalf("only %d inputs", len(inputs))
+	}
+	for i, in := range inputs {
+		for j, opts := range decodeFastOptions {
+			if diff := cmp.Diff(tokenTrace(in, false, opts...), tokenTrace(in, true, opts...)); diff != "" {
+				t.Fatalf("input %d, options %d: fast path differs (-general +fast):\n%s", i, j, diff)
+			}
+		}
+	}
+}
+
+// FuzzDecodeFast compares the fast path with the general one on random
+// input.
+func FuzzDecodeFast(f *testing.F) {
+	f.Add([]byte{0x03, 0x01, 0x6A, 0x00, 0x45, 0x00, 0x11, 0x4A, 0x03, 'x', 0x00, 0xC3, 0x02, 1, 2, 0x01, 0x0B, 0x01})
+	f.Add([]byte{0x03, 0x01, 0x6A, 0x00, 0x45, 0x5C, 0xC3, 0x81, 0x00, 0x01})
+	f.Add([]byte{0x03, 0x01, 0x04, 0x00, 0x45, 0x4B, 0x03, 0xE9, 0x00, 0x01, 0x01})
+	f.Fuzz(func(t *testing.T, in []byte) {
+		for j, opts := range decodeFastOptions {
+			if diff := cmp.Diff(tokenTrace(in, false, opts...), tokenTrace(in, true, opts...)); diff != "" {
+				t.Fatalf("options %d: fast path differs (-general +fast):\n%s", j, diff)
+			}
+		}
+	})
+}
