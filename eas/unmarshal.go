@@ -170,11 +170,11 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 	}
 	hint := 0
 	for {
-		tok, err := u.d.ReadToken()
+		next, err := u.d.Next()
 		if err != nil {
 			return err
 		}
-		switch tok.Kind {
+		switch next.Kind {
 		case wbxml.KindEndTag:
 			if err := u.finish(sp, v, u.seen[base:], startOffset); err != nil {
 				return err
@@ -182,6 +182,7 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 			u.seen = u.seen[:base]
 			return nil
 		case wbxml.KindStartTag:
+			tok := *next // the Decoder's token changes with the reads of the field
 			tag := codepages.NewTag(tok.Page, tok.Code)
 			i := sp.find(tag, hint)
 			if i < 0 {
@@ -217,12 +218,12 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 			u.path = u.path[:len(u.path)-1]
 		case wbxml.KindString, wbxml.KindOpaque, wbxml.KindEntity:
 			if u.cfg.strict {
-				return u.errAt(tok.Offset, ErrValue, "content in an element that holds elements")
+				return u.errAt(next.Offset, ErrValue, "content in an element that holds elements")
 			}
 		case wbxml.KindPI:
-			return u.errAt(tok.Offset, ErrUnsupported, "processing instructions inside elements are not part of ActiveSync")
+			return u.errAt(next.Offset, ErrUnsupported, "processing instructions inside elements are not part of ActiveSync")
 		default:
-			return u.errAt(tok.Offset, ErrUnsupported, "extension tokens are not part of ActiveSync")
+			return u.errAt(next.Offset, ErrUnsupported, "extension tokens are not part of ActiveSync")
 		}
 	}
 }
@@ -418,7 +419,7 @@ func (u *unmarshalState) content(start *wbxml.Token) ([]byte, contentKind, error
 	kind := contentNone
 	inScratch := false
 	for {
-		tok, err := u.d.ReadToken()
+		tok, err := u.d.Next()
 		if err != nil {
 			return nil, 0, err
 		}
