@@ -110,7 +110,7 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 	// decoder reuses; other text and OPAQUE data are slices of data.
 	copyText := convertedText(doc.header.Charset)
 	var root *Element
-	tok := *start
+	tok := start
 	for {
 		switch tok.Kind {
 		case wbxml.KindStartTag:
@@ -164,7 +164,7 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 			return nil, p.unsupported(tok.Offset, "extension tokens")
 		}
 		var err error
-		if tok, err = d.ReadToken(); err != nil {
+		if tok, err = d.Next(); err != nil {
 			return nil, err
 		}
 	}
