@@ -618,14 +618,14 @@ func (c *Client) send(ctx context.Context, method, op string, call *Call) (*Resp
 	}
 	max := c.cfg.maxBody
 	if hr.ContentLength > max {
-		return nil, &OpError{Op: op, URL: answered, Err: fmt.Errorf("%w: response body of %d bytes exceeds the limit of %d", ErrTooLarge, hr.ContentLength, max)}
+		return nil, &OpError{Op: op, URL: answered, Err: tooLarge(fmt.Sprintf("response body of %d bytes exceeds the limit of %d", hr.ContentLength, max))}
 	}
 	data, err := io.ReadAll(io.LimitReader(hr.Body, max+1))
 	if err != nil {
 		return nil, newOpError(op, answered, fmt.Errorf("reading the response body: %w", err))
 	}
 	if int64(len(data)) > max {
-		return nil, &OpError{Op: op, URL: answered, Err: fmt.Errorf("%w: response body exceeds the limit of %d bytes", ErrTooLarge, max)}
+		return nil, &OpError{Op: op, URL: answered, Err: tooLarge(fmt.Sprintf("response body exceeds the limit of %d bytes", max))}
 	}
 	return &Response{StatusCode: hr.StatusCode, Header: hr.Header, Body: data, Version: v, URL: answered}, nil
 }

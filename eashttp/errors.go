@@ -237,3 +237,12 @@ func redactURL(rawURL string) string {
 	u.RawFragment = ""
 	return u.String()
 }
+
+// tooLarge is a limit error: its own text, and errors.Is ErrTooLarge.
+type tooLarge string
+
+// Error returns the text.
+func (e tooLarge) Error() string { return string(e) }
+
+// Is matches ErrTooLarge.
+func (e tooLarge) Is(target error) bool { return target == ErrTooLarge }

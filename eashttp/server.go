@@ -161,7 +161,7 @@ func ParseRequest(r *http.Request, limit int64) (*Request, error) {
 	}
 
 	if r.ContentLength > limit {
-		return nil, &RequestError{Code: http.StatusRequestEntityTooLarge, Field: "body", Err: fmt.Errorf("%w: %d bytes, the limit is %d", ErrTooLarge, r.ContentLength, limit)}
+		return nil, &RequestError{Code: http.StatusRequestEntityTooLarge, Field: "body", Err: tooLarge(fmt.Sprintf("%d bytes, the limit is %d", r.ContentLength, limit))}
 	}
 	if r.Body != nil {
 		data, err := io.ReadAll(io.LimitReader(r.Body, limit+1))
@@ -169,7 +169,7 @@ func ParseRequest(r *http.Request, limit int64) (*Request, error) {
 			return nil, &RequestError{Code: http.StatusBadRequest, Field: "body", Err: err}
 		}
 		if int64(len(data)) > limit {
-			return nil, &RequestError{Code: http.StatusRequestEntityTooLarge, Field: "body", Err: fmt.Errorf("%w: more than %d bytes", ErrTooLarge, limit)}
+			return nil, &RequestError{Code: http.StatusRequestEntityTooLarge, Field: "body", Err: tooLarge(fmt.Sprintf("more than %d bytes, the limit", limit))}
 		}
 		req.Body = data
 	}
