@@ -29,9 +29,9 @@ type testServer struct {
 	srv *httptest.Server
 	h   *Handler
 
-	mu    sync.Mutex
-	log   []seen
-	reqs  []*Request // the requests the command funcs saw
+	mu   sync.Mutex
+	log  []seen
+	reqs []*Request // the requests the command funcs saw
 	// before, when set, may answer a request itself (returning true).
 	before func(w http.ResponseWriter, r *http.Request) bool
 	// needKey, when set, is the policy key that commands other than
