@@ -251,7 +251,7 @@ func (r *Response) Status() int {
 		return 0
 	}
 	for _, ch := range root.Children() {
-		if ch.Tag().Token() == 0 || ch.Name() != "Status" {
+		if ch.Name() != "Status" {
 			continue
 		}
 		n, err := ch.Int()

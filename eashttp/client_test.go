@@ -8,6 +8,8 @@ import (
 	"time"
 
 	"github.com/easkit/easkit/b64uri"
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/eas"
 	"github.com/easkit/easkit/version"
 	"github.com/google/go-cmp/cmp"
 )
@@ -605,5 +607,54 @@ func TestDoMessage(t *testing.T) {
 	root, _, err = c.DoMessage(ctxT(t, 5*time.Second), "Ping", pingBuilder())
 	if err != nil || root != nil {
 		t.Errorf("empty body: root %v, err %v", root, err)
+	}
+}
+
+// TestPlainOnlyCommand: a command without a base64 code goes out in the
+// plain form, even when the base64 form is asked for.
+func TestPlainOnlyCommand(t *testing.T) {
+	ts := newTestServer(t, version.V14_1)
+	ts.before = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method == http.MethodPost {
+			WriteWBXML(w, nil)
+			return true
+		}
+		return false
+	}
+	c := ts.client(WithBase64Query(true))
+	call := &Call{Cmd: "GetHierarchy", Params: []b64uri.Param{{Tag: b64uri.ParamCollectionId, Value: []byte("a b")}}, Flags: b64uri.SaveInSent}
+	if _, err := c.DoCall(ctxT(t, 5*time.Second), call); err != nil {
+		t.Fatal(err)
+	}
+	got := ts.seen()[1]
+	if want := "Cmd=GetHierarchy&User=alice&DeviceId=dev1&DeviceType=Phone&CollectionId=a+b&SaveInSent=T"; got.RawQuery != want || got.Header.Get("MS-ASProtocolVersion") != "14.1" {
+		t.Errorf("query %q, want %q", got.RawQuery, want)
+	}
+}
+
+// TestRemoteWipe: a Provision response asking for a wipe is reported, not
+// acknowledged; a global Status 140 leads there.
+func TestRemoteWipe(t *testing.T) {
+	ts := newTestServer(t, version.V14_1)
+	ts.h.Commands["Provision"] = func(req *Request) ([]byte, error) {
+		ts.record(req)
+		var b eas.Builder
+		b.Start(codepages.ProvisionProvision)
+		b.Int(codepages.ProvisionStatus, 1)
+		b.Empty(codepages.ProvisionRemoteWipe)
+		return b.Finish()
+	}
+	ts.h.Commands["Sync"] = func(*Request) ([]byte, error) { return syncReply(140) }
+	c := ts.client()
+	_, err := c.Do(ctxT(t, 5*time.Second), "Sync", nil)
+	if !errors.Is(err, ErrRemoteWipe) {
+		t.Fatalf("err %v; want ErrRemoteWipe", err)
+	}
+	if got, want := joined(ts.methods()), "OPTIONS Sync@14.1 Provision@14.1"; got != want {
+		t.Errorf("requests %q, want %q", got, want)
+	}
+	p, err := c.Provision(ctxT(t, 5*time.Second))
+	if !errors.Is(err, ErrRemoteWipe) || p == nil || !p.RemoteWipe {
+		t.Errorf("Provision: %v, %+v", err, p)
 	}
 }
