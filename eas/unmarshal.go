@@ -499,13 +499,13 @@ func (u *unmarshalState) set(f *fieldPlan, ev reflect.Value, p []byte, kind cont
 	case kInt:
 		n, err := strconv.ParseInt(bytesView(p), 10, f.bits)
 		if err != nil {
-			return u.valueError(tok, p, numberProblem(err, "an int", f.bits))
+			return u.valueError(tok, p, numberProblem(err, "int", f.bits))
 		}
 		ev.SetInt(n)
 	case kUint:
 		n, err := strconv.ParseUint(bytesView(p), 10, f.bits)
 		if err != nil {
-			return u.valueError(tok, p, numberProblem(err, "a uint", f.bits))
+			return u.valueError(tok, p, numberProblem(err, "uint", f.bits))
 		}
 		ev.SetUint(n)
 	case kBool:
@@ -541,11 +541,16 @@ func (u *unmarshalState) set(f *fieldPlan, ev reflect.Value, p []byte, kind cont
 	return nil
 }
 
+// numberProblem says why text did not read as an integer of the bits and
+// the kind what ("int" or "uint").
 func numberProblem(err error, what string, bits int) string {
 	if errors.Is(err, strconv.ErrRange) {
 		return "out of range for " + what + strconv.Itoa(bits)
 	}
-	return "not " + what + strconv.Itoa(bits)
+	if what == "uint" {
+		return "not an unsigned integer"
+	}
+	return "not an integer"
 }
 
 // tree reads the element that tok opened as a tree.

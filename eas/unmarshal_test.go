@@ -215,15 +215,15 @@ func TestUnmarshalErrors(t *testing.T) {
 		{"range", msg(t, func(b *eas.Builder) {
 			b.Start(codepages.FolderHierarchyFolderSync)
 			b.Int(codepages.FolderHierarchyStatus, 300)
-		}), new(rangeMsg), nil, eas.ErrValue, codepages.FolderHierarchyStatus, 1, "FolderSync/Status", `"300" is out of range for a uint8`},
+		}), new(rangeMsg), nil, eas.ErrValue, codepages.FolderHierarchyStatus, 1, "FolderSync/Status", `"300" is out of range for uint8`},
 		{"int8", msg(t, func(b *eas.Builder) {
 			b.Start(codepages.FolderHierarchyFolderSync)
 			b.Int(codepages.FolderHierarchyCount, -129)
-		}), new(rangeMsg), nil, eas.ErrValue, codepages.FolderHierarchyCount, 1, "FolderSync/Count", "out of range for an int8"},
+		}), new(rangeMsg), nil, eas.ErrValue, codepages.FolderHierarchyCount, 1, "FolderSync/Count", "out of range for int8"},
 		{"not a number", msg(t, func(b *eas.Builder) {
 			b.Start(codepages.FolderHierarchyFolderSync)
 			b.Text(codepages.FolderHierarchyStatus, "x1")
-		}), new(rangeMsg), nil, eas.ErrValue, codepages.FolderHierarchyStatus, 1, "FolderSync/Status", "not a uint8"},
+		}), new(rangeMsg), nil, eas.ErrValue, codepages.FolderHierarchyStatus, 1, "FolderSync/Status", "not an unsigned integer"},
 		{"duplicate", msg(t, func(b *eas.Builder) {
 			b.Start(codepages.FolderHierarchyFolderSync)
 			b.Text(codepages.FolderHierarchySyncKey, "1")
