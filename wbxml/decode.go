@@ -180,6 +180,9 @@ func (d *Decoder) StackDepth() int { return len(d.stack) }
 //
 // The token's Data is valid until the next call to the Decoder.
 func (d *Decoder) ReadToken() (t Token, err error) {
+	if d.fast && d.state == dsContent && d.err == nil && d.nextFast(&t) {
+		return t, nil
+	}
 	if d.err != nil {
 		return t, d.err
 	}
@@ -196,6 +199,9 @@ func (d *Decoder) ReadToken() (t Token, err error) {
 // as ReadToken, without copying the token out, which makes it the faster of
 // the two in loops over many tokens. The caller must not modify the token.
 func (d *Decoder) Next() (*Token, error) {
+	if d.fast && d.state == dsContent && d.err == nil && d.nextFast(&d.tok) {
+		return &d.tok, nil
+	}
 	if d.err != nil {
 		return nil, d.err
 	}

@@ -21,7 +21,11 @@ func tokenTrace(in []byte, fast bool, opts ...wbxml.Option) []string {
 	for range 4*len(in) + 8 {
 		tok, err := d.ReadToken()
 		if err != nil {
-			return append(out, fmt.Sprintf("err %v at %d depth %d page %d", err, d.InputOffset(), d.StackDepth(), d.TagPage()))
+			// After an error (or io.EOF) every call returns it again,
+			// through both methods.
+			_, again := d.ReadToken()
+			_, next := d.Next()
+			return append(out, fmt.Sprintf("err %v at %d depth %d page %d; again %v; next %v", err, d.InputOffset(), d.StackDepth(), d.TagPage(), again, next))
 		}
 		out = append(out, fmt.Sprintf("%+v %q @%d/%d/%d", tok, tok.Data, d.InputOffset(), d.StackDepth(), d.TagPage()))
 	}
