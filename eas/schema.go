@@ -30,6 +30,8 @@ const (
 	kindBase64
 	kindOpaque
 	kindAny
+	kindUnsignedByteOrEmpty // unsignedByte or no content
+	kindUnsignedIntOrEmpty  // unsignedInt or no content
 )
 
 var kindNames = [...]string{
@@ -37,7 +39,7 @@ var kindNames = [...]string{
 	kindInteger: "an integer", kindUnsignedByte: "an unsigned byte", kindUnsignedShort: "an unsigned short",
 	kindUnsignedInt: "an unsigned int", kindBoolean01: "0 or 1", kindDatetime: "a date-time",
 	kindCompactdatetime: "a compact date-time", kindBase64: "base64 text", kindOpaque: "OPAQUE data",
-	kindAny: "anything",
+	kindAny: "anything", kindUnsignedByteOrEmpty: "an unsigned byte", kindUnsignedIntOrEmpty: "an unsigned int",
 }
 
 // Flags of a schemaNode.

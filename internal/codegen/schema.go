@@ -65,7 +65,7 @@ type SchemaNode struct {
 
 // schemaKinds lists the content column's values in the order of the
 // generated schemaKind constants.
-var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any"}
+var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty"}
 
 // Accepted is a disagreement between the schema table and the code page
 // table that ascmd-schema.md accepts (a line "accept<TAB>message<TAB>path<TAB>why").
