@@ -187,8 +187,18 @@ func AsResponse() Option { return Option{kind: optAsResponse} }
 // Validate allocates nothing for a valid message.
 func Validate(data []byte, opts ...Option) error {
 	v := validatorPool.Get().(*validator)
-	err := v.run(data, opts)
+	d := v.run(data, opts)
+	var err error
+	if d >= 0 {
+		// Invalid: validate again in the reading reported, this time
+		// recording the problems' messages and paths.
+		v.reset()
+		v.record, v.only = true, d
+		v.run(data, opts)
+		err = v.result(d)
+	}
 	v.reset()
+	v.record = false
 	validatorPool.Put(v)
 	return err
 }
@@ -237,6 +247,8 @@ type validator struct {
 	probs  []vprob
 	total  [2]int
 	stored [2]int
+	record bool // second pass: record the problems of direction only
+	only   int
 }
 
 type vprob struct {
@@ -257,7 +269,9 @@ func (v *validator) reset() {
 	v.dec.Reset(nil)
 }
 
-func (v *validator) run(data []byte, opts []Option) error {
+// run makes a pass over data and returns the direction to report (0
+// request, 1 response), or -1 when the message is valid.
+func (v *validator) run(data []byte, opts []Option) int {
 	v.cfg.apply(opts)
 	v.ver = v.cfg.version
 	v.strict = v.cfg.strict
@@ -280,7 +294,9 @@ func (v *validator) run(data []byte, opts []Option) error {
 			if err == io.EOF {
 				break
 			}
-			v.add(3, ProblemSyntax, syntaxOffset(err, int64(len(data))), len(v.frames), err.Error(), err)
+			if v.hit(3) {
+				v.add(3, ProblemSyntax, syntaxOffset(err, int64(len(data))), len(v.frames), err.Error(), err)
+			}
 			break
 		}
 		switch tok.Kind {
@@ -319,19 +335,21 @@ func (v *validator) run(data []byte, opts []Option) error {
 					if tok.Kind == wbxml.KindAttrStart {
 						what = "attributes"
 					}
-					v.add(3, ProblemContent, tok.Offset, len(v.frames), what+" (ActiveSync uses none)", nil)
+					if v.hit(3) {
+						v.add(3, ProblemContent, tok.Offset, len(v.frames), what+" (ActiveSync uses none)", nil)
+					}
 				}
 			}
 		}
 	}
-	return v.result()
+	return v.pick()
 }
 
 // syntaxOffset returns the offset of a decoder error, within the input.
 func syntaxOffset(err error, size int64) int64 {
 	var se *wbxml.SyntaxError
 	if errors.As(err, &se) {
-		return min(max(se.Offset, 0), max(size-1, 0))
+		return min(max(se.Offset, 0), size)
 	}
 	return 0
 }
@@ -343,11 +361,17 @@ func (v *validator) start(tok *wbxml.Token, asReq, asResp bool) {
 	f := &v.frames[depth]
 	switch {
 	case tok.Literal:
-		v.add(3, ProblemNotAllowed, tok.Offset, depth+1, "a LITERAL tag "+strconv.Quote(string(tok.Data))+" (ActiveSync uses none)", nil)
+		if v.hit(3) {
+			v.add(3, ProblemNotAllowed, tok.Offset, depth+1, "a LITERAL tag "+strconv.Quote(string(tok.Data))+" (ActiveSync uses none)", nil)
+		}
 	case tok.Unknown:
-		v.add(3, ProblemNotAllowed, tok.Offset, depth+1, tag.String()+" is not in the code pages", nil)
+		if v.hit(3) {
+			v.add(3, ProblemNotAllowed, tok.Offset, depth+1, tag.String()+" is not in the code pages", nil)
+		}
 	case v.ver != 0 && !tag.ValidIn(v.ver):
-		v.add(3, ProblemVersion, tok.Offset, depth+1, tag.String()+" is not in protocol "+v.ver.String(), nil)
+		if v.hit(3) {
+			v.add(3, ProblemVersion, tok.Offset, depth+1, tag.String()+" is not in protocol "+v.ver.String(), nil)
+		}
 	}
 	if depth == 0 {
 		req, resp := schemaRoot(tag)
@@ -361,6 +385,9 @@ func (v *validator) start(tok *wbxml.Token, asReq, asResp bool) {
 			req = 0
 		}
 		v.msg = [2]int{int(req), int(resp)}
+		if v.record && v.msg[v.only] != 0 {
+			v.msg[1-v.only] = 0
+		}
 		if req == 0 && resp == 0 {
 			what := "a command message"
 			if asReq {
@@ -368,7 +395,9 @@ func (v *validator) start(tok *wbxml.Token, asReq, asResp bool) {
 			} else if asResp {
 				what = "a command response"
 			}
-			v.add(3, ProblemRoot, tok.Offset, 1, tag.String()+" is not the root of "+what, nil)
+			if v.hit(3) {
+				v.add(3, ProblemRoot, tok.Offset, 1, tag.String()+" is not the root of "+what, nil)
+			}
 		}
 		for d := range 2 {
 			if v.msg[d] != 0 {
@@ -431,10 +460,14 @@ func (v *validator) child(p, f *vframe, d int, tok *wbxml.Token) {
 	switch pn.kind {
 	case kindContainer, kindAny:
 	case kindEmpty:
-		v.add(mask, ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which must be empty", nil)
+		if v.hit(mask) {
+			v.add(mask, ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which must be empty", nil)
+		}
 		return
 	default:
-		v.add(mask, ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which holds "+kindNames[pn.kind], nil)
+		if v.hit(mask) {
+			v.add(mask, ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which holds "+kindNames[pn.kind], nil)
+		}
 		return
 	}
 	lo, hi := pn.children()
@@ -462,7 +495,9 @@ func (v *validator) child(p, f *vframe, d int, tok *wbxml.Token) {
 			f.node[d] = nodeAny
 			return
 		}
-		v.add(mask, ProblemNotAllowed, tok.Offset, depth, pathName(f.tag)+" is not allowed in "+pathName(p.tag), nil)
+		if v.hit(mask) {
+			v.add(mask, ProblemNotAllowed, tok.Offset, depth, pathName(f.tag)+" is not allowed in "+pathName(p.tag), nil)
+		}
 		return
 	}
 	c := &schemaNodes[slot]
@@ -475,11 +510,15 @@ func (v *validator) child(p, f *vframe, d int, tok *wbxml.Token) {
 	if d == 0 || v.msg[0] == 0 || p.node[0] == nodeNone || p.node[0] == nodeAny {
 		f.ord = uint16(*cnt)
 	}
-	if !c.inVersion(v.ver) {
-		v.add(mask, ProblemVersion, tok.Offset, depth, pathName(f.tag)+" is in a "+schemaMessages[v.msg[d]-1].name+" "+versionSpan(c)+", not in "+v.ver.String(), nil)
+	if !c.inVersion(v.ver) && (v.ver == 0 || f.tag.ValidIn(v.ver)) {
+		if v.hit(mask) {
+			v.add(mask, ProblemVersion, tok.Offset, depth, pathName(f.tag)+" is in a "+schemaMessages[v.msg[d]-1].name+" "+versionSpan(c)+", not in "+v.ver.String(), nil)
+		}
 	}
 	if c.max != unbounded && *cnt == c.max+1 {
-		v.add(mask, ProblemTooMany, tok.Offset, depth, pathName(f.tag)+" occurs more than "+times(int(c.max)), nil)
+		if v.hit(mask) {
+			v.add(mask, ProblemTooMany, tok.Offset, depth, pathName(f.tag)+" occurs more than "+times(int(c.max)), nil)
+		}
 	}
 	if c.group != 0 && c.flags&nodeRepeated == 0 && *cnt == 1 {
 		for i := lo; i < hi; i++ {
@@ -488,14 +527,18 @@ func (v *validator) child(p, f *vframe, d int, tok *wbxml.Token) {
 				continue
 			}
 			if c.branch == 0 || o.branch != c.branch {
-				v.add(mask, ProblemNotAllowed, tok.Offset, depth, pathName(f.tag)+" is not allowed with "+pathName(o.tag)+" (alternatives of one choice)", nil)
+				if v.hit(mask) {
+					v.add(mask, ProblemNotAllowed, tok.Offset, depth, pathName(f.tag)+" is not allowed with "+pathName(o.tag)+" (alternatives of one choice)", nil)
+				}
 				break
 			}
 		}
 	}
 	if v.strict && c.order != 0 {
 		if c.order < p.last[d] {
-			v.add(mask, ProblemOrder, tok.Offset, depth, pathName(f.tag)+" comes too late: the sequence puts it earlier", nil)
+			if v.hit(mask) {
+				v.add(mask, ProblemOrder, tok.Offset, depth, pathName(f.tag)+" comes too late: the sequence puts it earlier", nil)
+			}
 		} else {
 			p.last[d] = c.order
 		}
@@ -535,7 +578,13 @@ func (v *validator) end() {
 
 func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 	mask := uint8(1) << d
-	bad := func(msg string) { v.add(mask, ProblemContent, f.offset, depth, msg, nil) }
+	bad := func(msg string) {
+		if v.hit(mask) {
+			if v.hit(mask) {
+				v.add(mask, ProblemContent, f.offset, depth, msg, nil)
+			}
+		}
+	}
 	text := v.text[f.text:]
 	switch n.kind {
 	case kindAny:
@@ -557,7 +606,9 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 		return
 	case kindText, kindBase64:
 		if n.kind == kindBase64 && f.saw&sawOpaque == 0 && !isBase64(text) {
-			v.add(mask, ProblemValue, f.offset, depth, "not base64 text", nil)
+			if v.hit(mask) {
+				v.add(mask, ProblemValue, f.offset, depth, "not base64 text", nil)
+			}
 			return
 		}
 	case kindBoolean01:
@@ -566,7 +617,9 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 			return
 		}
 		if f.saw&sawText != 0 && len(text) > 0 && !(len(text) == 1 && (text[0] == '0' || text[0] == '1')) {
-			v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not 0 or 1", nil)
+			if v.hit(mask) {
+				v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not 0 or 1", nil)
+			}
 			return
 		}
 		return
@@ -580,12 +633,16 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 			ok = isCompactDateTime(text)
 		}
 		if !ok {
-			v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not "+kindNames[n.kind], nil)
+			if v.hit(mask) {
+				v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not "+kindNames[n.kind], nil)
+			}
 		}
 		return
 	default: // integers
 		if f.saw&sawOpaque != 0 {
-			bad("OPAQUE data where " + kindNames[n.kind] + " is expected")
+			if v.hit(mask) {
+				v.add(mask, ProblemContent, f.offset, depth, "OPAQUE data where "+kindNames[n.kind]+" is expected", nil)
+			}
 			return
 		}
 		if len(text) == 0 && (n.kind == kindUnsignedByteOrEmpty || n.kind == kindUnsignedIntOrEmpty) {
@@ -593,7 +650,9 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 		}
 		x, ok := parseInt(text)
 		if !ok {
-			bad(strconv.Quote(string(text)) + " is not " + kindNames[n.kind])
+			if v.hit(mask) {
+				v.add(mask, ProblemContent, f.offset, depth, strconv.Quote(string(text))+" is not "+kindNames[n.kind], nil)
+			}
 			return
 		}
 		var lo, hi int64 = -1 << 62, 1 << 62
@@ -606,11 +665,15 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 			lo, hi = 0, 1<<32-1
 		}
 		if x < lo || x > hi {
-			v.add(mask, ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is out of the range of "+kindNames[n.kind], nil)
+			if v.hit(mask) {
+				v.add(mask, ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is out of the range of "+kindNames[n.kind], nil)
+			}
 			return
 		}
 		if n.flags&nodeRange != 0 && (x < int64(n.lo) || x > int64(n.hi)) {
-			v.add(mask, ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is outside "+strconv.Itoa(int(n.lo))+".."+strconv.Itoa(int(n.hi)), nil)
+			if v.hit(mask) {
+				v.add(mask, ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is outside "+strconv.Itoa(int(n.lo))+".."+strconv.Itoa(int(n.hi)), nil)
+			}
 			return
 		}
 	}
@@ -620,7 +683,9 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 				return
 			}
 		}
-		v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not one of "+strings.Join(schemaEnums[n.enum:n.enum+uint16(n.nenum)], ", "), nil)
+		if v.hit(mask) {
+			v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not one of "+strings.Join(schemaEnums[n.enum:n.enum+uint16(n.nenum)], ", "), nil)
+		}
 	}
 }
 
@@ -648,7 +713,9 @@ func (v *validator) checkMissing(f *vframe, n *schemaNode, d, depth int) {
 		}
 		switch {
 		case c.group == 0:
-			v.add(mask, ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
+			if v.hit(mask) {
+				v.add(mask, ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
+			}
 		case c.flags&nodeRepeated != 0:
 		case c.branch != 0:
 			b := groupBranch[c.group]
@@ -662,7 +729,9 @@ func (v *validator) checkMissing(f *vframe, n *schemaNode, d, depth int) {
 				groupSeen[c.group] = true
 			}
 			if c.branch == b {
-				v.add(mask, ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
+				if v.hit(mask) {
+					v.add(mask, ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
+				}
 			}
 		default:
 			if groupSeen[c.group] || groupDone[c.group] {
@@ -670,7 +739,9 @@ func (v *validator) checkMissing(f *vframe, n *schemaNode, d, depth int) {
 			}
 			groupDone[c.group] = true
 			if v.choiceRequired(lo, hi, c.group) {
-				v.add(mask, ProblemMissing, f.offset, depth, "one of "+v.choiceNames(lo, hi, c.group)+" required", nil)
+				if v.hit(mask) {
+					v.add(mask, ProblemMissing, f.offset, depth, "one of "+v.choiceNames(lo, hi, c.group)+" required", nil)
+				}
 			}
 		}
 	}
@@ -697,22 +768,25 @@ func (v *validator) choiceNames(lo, hi int, g uint8) string {
 	return strings.Join(names, ", ")
 }
 
-// add records a problem for the directions in mask at the element path of
-// the first depth frames.
-func (v *validator) add(mask uint8, kind ProblemKind, offset int64, depth int, msg string, err error) {
+// hit counts a problem for the directions in mask and reports whether
+// to record it (with its message and path): only on the second pass, and
+// while under MaxProblems.
+func (v *validator) hit(mask uint8) bool {
 	keep := false
 	for d := range 2 {
 		if mask&(1<<d) != 0 {
 			v.total[d]++
-			if v.stored[d] < MaxProblems {
+			if v.record && d == v.only && v.stored[d] < MaxProblems {
 				v.stored[d]++
 				keep = true
 			}
 		}
 	}
-	if !keep {
-		return
-	}
+	return keep
+}
+
+// add records a problem at the element path of the first depth frames.
+func (v *validator) add(mask uint8, kind ProblemKind, offset int64, depth int, msg string, err error) {
 	v.probs = append(v.probs, vprob{Problem{Offset: offset, Path: v.path(depth), Kind: kind, Msg: msg, Err: err}, mask})
 }
 
@@ -737,7 +811,9 @@ func (v *validator) path(depth int) string {
 	return b.String()
 }
 
-func (v *validator) result() error {
+// pick returns the reading with fewer problems (the request on a tie),
+// or -1 when it has none.
+func (v *validator) pick() int {
 	d := 0
 	switch {
 	case v.msg[0] != 0 && v.msg[1] != 0:
@@ -748,8 +824,12 @@ func (v *validator) result() error {
 		d = 1
 	}
 	if v.total[d] == 0 {
-		return nil
+		return -1
 	}
+	return d
+}
+
+func (v *validator) result(d int) error {
 	e := &ValidationError{}
 	if v.msg[d] != 0 {
 		e.Message = schemaMessages[v.msg[d]-1].name
