@@ -1,18 +1,22 @@
 // Command gen writes easkit's generated tables from the spec tables in
-// gen/spec: codepages/tables_gen.go (the ActiveSync code pages) and
-// b64uri/tables_gen.go (the [MS-ASHTTP] command codes and parameter tags).
+// gen/spec: codepages/tables_gen.go (the ActiveSync code pages),
+// b64uri/tables_gen.go (the [MS-ASHTTP] command codes and parameter tags),
+// and eas/schema_gen.go and eas/status_gen.go (the [MS-ASCMD] command
+// schemas of ascmd-schema.tsv and the status codes of ascmd-status.tsv).
 //
-// Each of the two packages has its own go:generate directive (in
-// codepages/doc.go and b64uri/doc.go), which names its directory, so that
-// `go generate ./b64uri` rewrites only b64uri's tables and
-// `go generate ./...` rewrites both. By hand, from the repository root:
+// Each of the three packages has its own go:generate directive (in
+// codepages/doc.go, b64uri/doc.go and eas/schema.go), which names its
+// directory, so that `go generate ./b64uri` rewrites only b64uri's tables
+// and `go generate ./...` rewrites all of them. By hand, from the repository root:
 //
 //	go run ./gen            # every generated file
 //	go run ./gen b64uri     # the files of the named package directories
 //
 // It is deterministic and offline, rewrites only files whose content
-// changed, and fails, naming file and line, on a row it cannot parse or a
-// duplicate (page, token) or (page, name).
+// changed, and fails, naming file and line, on a row it cannot parse, a
+// duplicate (page, token) or (page, name), or a schema row that disagrees
+// with the code pages (a tag the page does not have, an alias, versions
+// outside the tag's) unless gen/spec/ascmd-schema.md accepts it.
 package main
 
 import (

@@ -5,8 +5,10 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"strings"
 
 	"github.com/easkit/easkit/capture"
+	"github.com/easkit/easkit/eas"
 	"github.com/easkit/easkit/internal/cli"
 	"github.com/easkit/easkit/version"
 	"github.com/easkit/easkit/wbxml"
@@ -211,6 +213,29 @@ func (c *converter) write(x *wbxml.XMLWriter, w string, body []byte) error {
 		return where(w, c.explain(err))
 	}
 	c.notes.Warnings(x.Warnings(), c.proto, w, nil)
+	if c.o.validate {
+		return c.validate(w, body)
+	}
+	return nil
+}
+
+// validate checks body against the command schemas (-validate) and
+// writes each problem as a note; under -strict a problem fails the run.
+func (c *converter) validate(w string, body []byte) error {
+	err := eas.Validate(body, eas.WithVersion(c.proto), eas.WithStrict(c.o.strict))
+	var ve *eas.ValidationError
+	if !errors.As(err, &ve) {
+		return nil
+	}
+	for _, p := range ve.Problems {
+		c.notes.Note(w, "schema ("+ve.Message+"): "+p.String())
+	}
+	if ve.More > 0 {
+		c.notes.Note(w, fmt.Sprintf("schema (%s): … and %d more problems", ve.Message, ve.More))
+	}
+	if c.o.strict {
+		return where(w, fmt.Errorf("not a valid %s (-validate -strict): %d problems", strings.TrimSpace(ve.Message+" message"), len(ve.Problems)+ve.More))
+	}
 	return nil
 }
 

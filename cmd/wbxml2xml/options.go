@@ -34,6 +34,7 @@ type options struct {
 	synce         bool // -l AIRSYNC: libwbxml's SynCE namespaces and DOCTYPE
 	prefixes      bool
 	strict        bool
+	validate      bool // -validate: check bodies against the command schemas
 	proto         version.Version
 	decl, doctype bool
 	declShort     bool // -decl=libwbxml: <?xml version="1.0"?>
@@ -138,6 +139,7 @@ func flags(o *options) *flag.FlagSet {
 	})
 	fs.BoolVar(&o.prefixes, "prefixes", false, "")
 	fs.BoolVar(&o.strict, "strict", false, "")
+	fs.BoolVar(&o.validate, "validate", false, "")
 	fs.Func("protocol", "", func(s string) error {
 		v, err := cli.ParseProtocol(s)
 		o.proto = v

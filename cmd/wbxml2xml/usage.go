@@ -92,6 +92,10 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    standard error)
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
+  -validate        check each body against the [MS-ASCMD] command schemas
+                   (children, occurrences, content, values, and with
+                   -protocol the versions) and show the problems as notes
+                   with their element paths; with -strict they fail the run
   -decl=false      no XML declaration
   -decl=libwbxml   libwbxml's declaration, <?xml version="1.0"?>, without
                    the encoding (default: encoding="UTF-8")

@@ -61,6 +61,7 @@ var contents = map[string]bool{
 	"unsignedByte": true, "unsignedShort": true, "unsignedInt": true,
 	"boolean01": true, "datetime": true, "compactdatetime": true,
 	"base64": true, "opaque": true, "any": true,
+	"unsignedByteOrEmpty": true, "unsignedIntOrEmpty": true,
 }
 
 func TestSchemaAgainstCodePages(t *testing.T) {

@@ -32,7 +32,12 @@ func (t *Tables) Files() (map[string][]byte, error) {
 	for path, render := range map[string]func(*bytes.Buffer){
 		CodePagesOut: t.writeCodePages,
 		B64URIOut:    t.writeB64URI,
+		SchemaOut:    t.writeSchema,
+		StatusOut:    t.writeStatus,
 	} {
+		if t.Schema == nil && (path == SchemaOut || path == StatusOut) {
+			continue
+		}
 		var b bytes.Buffer
 		b.WriteString(header)
 		render(&b)

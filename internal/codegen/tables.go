@@ -34,6 +34,12 @@ type Tables struct {
 	Pages    []*Page
 	Commands []Command
 	Params   []Param
+
+	// Schema and Statuses are the command tables (LoadSchema); nil
+	// when only the code page tables were parsed.
+	Schema   *Schema
+	Statuses []Status
+	enumAt   map[string]int
 }
 
 // Page is one ActiveSync code page.
@@ -89,7 +95,14 @@ func Load(root string) (*Tables, error) {
 		}
 		files[name] = b
 	}
-	return Parse(files)
+	t, err := Parse(files)
+	if err != nil {
+		return nil, err
+	}
+	if err := t.LoadSchema(root); err != nil {
+		return nil, err
+	}
+	return t, nil
 }
 
 // Parse parses and checks the spec tables given by file name (the *File

@@ -1,0 +1,89 @@
+package eas
+
+import (
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/version"
+)
+
+//go:generate go run ../gen -root .. eas
+
+// The command schemas of [MS-ASCMD] section 6 (gen/spec/ascmd-schema.tsv)
+// are generated into schema_gen.go as tables: schemaNodes, one entry per
+// element occurrence, with the children of each node contiguous, and
+// schemaRoot, a switch from a root tag to its request and response. Nothing
+// is built at init time.
+
+// schemaKind is the content of an element, the table's content column.
+type schemaKind uint8
+
+const (
+	kindContainer schemaKind = iota
+	kindEmpty
+	kindText
+	kindInteger
+	kindUnsignedByte
+	kindUnsignedShort
+	kindUnsignedInt
+	kindBoolean01
+	kindDatetime
+	kindCompactdatetime
+	kindBase64
+	kindOpaque
+	kindAny
+	kindUnsignedByteOrEmpty // unsignedByte or no content
+	kindUnsignedIntOrEmpty  // unsignedInt or no content
+)
+
+var kindNames = [...]string{
+	kindContainer: "a container", kindEmpty: "empty", kindText: "text",
+	kindInteger: "an integer", kindUnsignedByte: "an unsigned byte", kindUnsignedShort: "an unsigned short",
+	kindUnsignedInt: "an unsigned int", kindBoolean01: "0 or 1", kindDatetime: "a date-time",
+	kindCompactdatetime: "a compact date-time", kindBase64: "base64 text", kindOpaque: "OPAQUE data",
+	kindAny: "anything", kindUnsignedByteOrEmpty: "an unsigned byte", kindUnsignedIntOrEmpty: "an unsigned int",
+}
+
+// Flags of a schemaNode.
+const (
+	nodeRepeated = 1 << iota // member of a choice with maxOccurs unbounded
+	nodeRange                // lo..hi holds the value range
+)
+
+// unbounded is a schemaNode.max meaning maxOccurs="unbounded".
+const unbounded = 255
+
+// A schemaNode is one element occurrence of a command schema.
+type schemaNode struct {
+	tag      codepages.Tag
+	kind     schemaKind
+	min, max uint8 // max unbounded: no limit
+	group    uint8 // 1-based choice group among the parent's children; 0: none
+	branch   uint8 // branch of a choice whose branches are sequences; 0: none
+	order    uint8 // position in the parent's sequence; 0: any order
+	flags    uint8
+	since    version.Version // 0: every version of the command
+	until    version.Version // 0: still current
+	first    uint16          // first child in schemaNodes
+	count    uint16          // number of children
+	enum     uint16          // first value in schemaEnums
+	nenum    uint8           // number of values
+	lo, hi   int32           // value range with nodeRange
+}
+
+// A schemaMessage is one command request or response.
+type schemaMessage struct {
+	name     string // "Sync request"
+	command  string
+	response bool
+	root     uint16
+}
+
+// inVersion reports whether the occurrence n is in protocol version v (0:
+// any).
+func (n *schemaNode) inVersion(v version.Version) bool {
+	return v == 0 || ((n.since == 0 || v >= n.since) && (n.until == 0 || v <= n.until))
+}
+
+// children returns the index range of n's children.
+func (n *schemaNode) children() (int, int) {
+	return int(n.first), int(n.first) + int(n.count)
+}

@@ -1,0 +1,425 @@
+package codegen
+
+import (
+	"bytes"
+	"fmt"
+	"os"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+
+	"github.com/easkit/easkit/version"
+)
+
+// Command schema tables, relative to the repository root.
+const (
+	SchemaFile      = "gen/spec/ascmd-schema.tsv"
+	SchemaNotesFile = "gen/spec/ascmd-schema.md"
+	StatusFile      = "gen/spec/ascmd-status.tsv"
+
+	SchemaOut = "eas/schema_gen.go"
+	StatusOut = "eas/status_gen.go"
+)
+
+// Schema is the fact table of ascmd-schema.tsv as a tree per message.
+type Schema struct {
+	Messages []*SchemaMessage
+	// Nodes in generated order: index 0 is unused, each message's root
+	// comes first in its block, and the children of a node are
+	// contiguous (First, First+len(Children)).
+	Nodes []*SchemaNode
+	// Enums holds every enumeration value, referenced by EnumFirst.
+	Enums []string
+}
+
+// SchemaMessage is one command request or response.
+type SchemaMessage struct {
+	Name     string // "Sync request"
+	Command  string // "Sync"
+	Response bool
+	Root     *SchemaNode
+}
+
+// SchemaNode is one row: an element occurrence under its parent.
+type SchemaNode struct {
+	Line     int
+	Page     *Page
+	Tag      *Tag
+	Content  string
+	Min, Max int // Max -1: unbounded
+	Group    int // parent-local choice group, 1-based; 0 none
+	Branch   int // branch of a choice of sequences; 0 none
+	Repeated bool
+	Order    int // 0 = any order
+	Values   []string
+	HasRange bool
+	Lo, Hi   int64
+	Since    version.Version
+	Until    version.Version
+	Index    int
+	Children []*SchemaNode
+
+	path string
+}
+
+// schemaKinds lists the content column's values in the order of the
+// generated schemaKind constants.
+var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty"}
+
+// Accepted is a disagreement between the schema table and the code page
+// table that ascmd-schema.md accepts (a line "accept<TAB>message<TAB>path<TAB>why").
+type accepted struct{ message, path string }
+
+// LoadSchema reads the schema, its notes and the status table under root.
+func (t *Tables) LoadSchema(root string) error {
+	read := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(root, name)) }
+	schema, err := read(SchemaFile)
+	if err != nil {
+		return err
+	}
+	notes, err := read(SchemaNotesFile)
+	if err != nil {
+		return err
+	}
+	status, err := read(StatusFile)
+	if err != nil {
+		return err
+	}
+	if err := t.ParseSchema(schema, notes); err != nil {
+		return err
+	}
+	return t.ParseStatus(status)
+}
+
+func (t *Tables) lookupTag(page, name string) (*Page, *Tag, bool, error) {
+	for _, p := range t.Pages {
+		if p.Name != page {
+			continue
+		}
+		for _, tg := range p.Tags {
+			if tg.Name == name {
+				return p, tg, false, nil
+			}
+		}
+		for _, tg := range p.Tags {
+			for _, a := range tg.Aliases {
+				if a == name {
+					return p, tg, true, nil
+				}
+			}
+		}
+		return p, nil, false, fmt.Errorf("no tag %s on page %s", name, page)
+	}
+	return nil, nil, false, fmt.Errorf("unknown page %q", page)
+}
+
+// ParseSchema parses ascmd-schema.tsv and checks it against the code
+// pages: every step must name a tag (not an alias) and a row's versions
+// must lie within its tag's. A disagreement fails unless notes (the
+// ascmd-schema.md text) has an "accept" line for the row.
+func (t *Tables) ParseSchema(data, notes []byte) error {
+	acc := map[accepted]bool{}
+	for _, line := range strings.Split(string(notes), "\n") {
+		f := strings.Split(strings.TrimSpace(line), "\t")
+		if len(f) >= 3 && f[0] == "accept" {
+			acc[accepted{f[1], f[2]}] = true
+		}
+	}
+	rows, err := readTSV(SchemaFile, data, "message", "path", "content", "min", "max", "group", "order", "values", "since", "until", "note")
+	if err != nil {
+		return err
+	}
+	s := &Schema{}
+	msgs := map[string]*SchemaMessage{}
+	byPath := map[string]*SchemaNode{}  // message|path|group
+	firstAt := map[string]*SchemaNode{} // message|path: first row, the parent of deeper rows
+	groups := map[string]map[string]int{}
+	var problems []string
+	for _, r := range rows {
+		f := r.fields
+		at := fmt.Sprintf("%s:%d", SchemaFile, r.line)
+		name := f["message"]
+		cmd, dir, ok := strings.Cut(name, " ")
+		if !ok || (dir != "request" && dir != "response") {
+			return fmt.Errorf("%s: message %q must be <Command> request or <Command> response", at, name)
+		}
+		m := msgs[name]
+		if m == nil {
+			m = &SchemaMessage{Name: name, Command: cmd, Response: dir == "response"}
+			msgs[name] = m
+			s.Messages = append(s.Messages, m)
+		}
+		n := &SchemaNode{Line: r.line, Content: f["content"], path: f["path"]}
+		steps := strings.Split(f["path"], "/")
+		last := steps[len(steps)-1]
+		pg, nm, ok := strings.Cut(last, ":")
+		if !ok {
+			return fmt.Errorf("%s: step %q has no page", at, last)
+		}
+		var alias bool
+		n.Page, n.Tag, alias, err = t.lookupTag(pg, nm)
+		if err != nil {
+			return fmt.Errorf("%s: %v", at, err)
+		}
+		if n.Tag == nil {
+			if !acc[accepted{name, f["path"]}] {
+				problems = append(problems, fmt.Sprintf("%s: %s: %v", at, f["path"], err))
+			}
+			continue
+		}
+		if alias && !acc[accepted{name, f["path"]}] {
+			problems = append(problems, fmt.Sprintf("%s: %s is an alias of %s:%s (write the code page name, or accept it in %s)", at, last, pg, n.Tag.Name, SchemaNotesFile))
+		}
+		if !contains(schemaKinds, n.Content) {
+			return fmt.Errorf("%s: unknown content %q", at, n.Content)
+		}
+		if n.Min, err = strconv.Atoi(f["min"]); err != nil || n.Min < 0 || n.Min > 254 {
+			return fmt.Errorf("%s: bad min %q", at, f["min"])
+		}
+		if f["max"] == "*" {
+			n.Max = -1
+		} else if n.Max, err = strconv.Atoi(f["max"]); err != nil || n.Max < 1 || n.Max > 254 || n.Max < n.Min {
+			return fmt.Errorf("%s: bad max %q", at, f["max"])
+		}
+		if o := f["order"]; o != "-" {
+			if n.Order, err = strconv.Atoi(o); err != nil || n.Order < 1 || n.Order > 255 {
+				return fmt.Errorf("%s: bad order %q", at, o)
+			}
+		}
+		if v := f["since"]; v != "-" {
+			if n.Since, err = parseVersion(v); err != nil || n.Since == 0 {
+				return fmt.Errorf("%s: bad since %q", at, v)
+			}
+		}
+		if v := f["until"]; v != "-" {
+			if n.Until, err = parseVersion(v); err != nil || n.Until == 0 || (n.Since != 0 && n.Until < n.Since) {
+				return fmt.Errorf("%s: bad until %q", at, v)
+			}
+		}
+		if v := f["values"]; v != "-" {
+			if lo, hi, isRange := strings.Cut(v, ".."); isRange {
+				a, err1 := strconv.ParseInt(lo, 10, 32)
+				b, err2 := strconv.ParseInt(hi, 10, 32)
+				if err1 != nil || err2 != nil || b < a {
+					return fmt.Errorf("%s: bad range %q", at, v)
+				}
+				n.HasRange, n.Lo, n.Hi = true, a, b
+			} else {
+				n.Values = splitList(v)
+			}
+		}
+		// Versions against the code page.
+		if !acc[accepted{name, f["path"]}] {
+			if msg := versionDisagreement(n); msg != "" {
+				problems = append(problems, fmt.Sprintf("%s: %s: %s", at, f["path"], msg))
+			}
+		}
+		key := name + "|" + f["path"] + "|" + f["group"]
+		if byPath[key] != nil {
+			return fmt.Errorf("%s: duplicate row %s %s group %s", at, name, f["path"], f["group"])
+		}
+		byPath[key] = n
+		if len(steps) == 1 {
+			if m.Root != nil {
+				return fmt.Errorf("%s: second root for %s", at, name)
+			}
+			m.Root = n
+			n.Min, n.Max = 1, 1
+		} else {
+			parentPath := strings.Join(steps[:len(steps)-1], "/")
+			parent := firstAt[name+"|"+parentPath]
+			if parent == nil {
+				return fmt.Errorf("%s: no row for the parent %s", at, parentPath)
+			}
+			if g := f["group"]; g != "-" {
+				if !strings.HasPrefix(g, "c") {
+					return fmt.Errorf("%s: bad group %q", at, g)
+				}
+				g = strings.TrimPrefix(g, "c")
+				if strings.HasSuffix(g, "*") {
+					n.Repeated = true
+					g = strings.TrimSuffix(g, "*")
+				}
+				id, rest, _ := strings.Cut(g, ".")
+				if _, err := strconv.Atoi(id); err != nil {
+					return fmt.Errorf("%s: bad group %q", at, f["group"])
+				}
+				if rest != "" {
+					if n.Branch, err = strconv.Atoi(rest); err != nil || n.Branch < 1 {
+						return fmt.Errorf("%s: bad group branch %q", at, f["group"])
+					}
+				}
+				pk := name + "|" + parentPath
+				if groups[pk] == nil {
+					groups[pk] = map[string]int{}
+				}
+				if groups[pk][id] == 0 {
+					groups[pk][id] = len(groups[pk]) + 1
+				}
+				n.Group = groups[pk][id]
+				if n.Group > 4 {
+					return fmt.Errorf("%s: more than 4 choice groups under %s", at, parentPath)
+				}
+			}
+			if len(parent.Children) >= 64 {
+				return fmt.Errorf("%s: more than 64 children under %s", at, parentPath)
+			}
+			parent.Children = append(parent.Children, n)
+		}
+		if firstAt[name+"|"+f["path"]] == nil {
+			firstAt[name+"|"+f["path"]] = n
+		}
+	}
+	if len(problems) > 0 {
+		return fmt.Errorf("%s disagrees with the code pages (fix the row, or add an accept line to %s):\n\t%s", SchemaFile, SchemaNotesFile, strings.Join(problems, "\n\t"))
+	}
+	for _, m := range s.Messages {
+		if m.Root == nil {
+			return fmt.Errorf("%s: %s has no root row", SchemaFile, m.Name)
+		}
+	}
+	sort.SliceStable(s.Messages, func(i, j int) bool { return s.Messages[i].Name < s.Messages[j].Name })
+	roots := map[string]string{}
+	for _, m := range s.Messages {
+		k := fmt.Sprintf("%s/%v", m.Root.path, m.Response)
+		if other, dup := roots[k]; dup {
+			return fmt.Errorf("%s: %s and %s have the same root and direction", SchemaFile, other, m.Name)
+		}
+		roots[k] = m.Name
+	}
+	// Layout: breadth first per message, children contiguous.
+	s.Nodes = []*SchemaNode{nil}
+	enumAt := map[string]int{}
+	for _, m := range s.Messages {
+		m.Root.Index = len(s.Nodes)
+		s.Nodes = append(s.Nodes, m.Root)
+		for q := []*SchemaNode{m.Root}; len(q) > 0; q = q[1:] {
+			for _, c := range q[0].Children {
+				c.Index = len(s.Nodes)
+				s.Nodes = append(s.Nodes, c)
+				q = append(q, c)
+			}
+		}
+	}
+	for _, n := range s.Nodes[1:] {
+		if len(n.Values) > 0 {
+			k := strings.Join(n.Values, "\x00")
+			if _, ok := enumAt[k]; !ok {
+				enumAt[k] = len(s.Enums)
+				s.Enums = append(s.Enums, n.Values...)
+			}
+		}
+	}
+	if len(s.Nodes) > 0xFFFF {
+		return fmt.Errorf("%s: too many rows", SchemaFile)
+	}
+	t.Schema = s
+	t.enumAt = enumAt
+	return nil
+}
+
+// versionDisagreement says how a row's versions fall outside its tag's,
+// or returns "".
+func versionDisagreement(n *SchemaNode) string {
+	tg := n.Tag
+	if tg.Historic && tg.Since == 0 && tg.AlsoFrom == 0 {
+		return "historic tag with no protocol version"
+	}
+	since, until := tg.Since, tg.Until
+	if tg.AlsoFrom != 0 && (since == 0 || tg.AlsoFrom < since) {
+		since = tg.AlsoFrom
+	}
+	if tg.AlsoTo != 0 && until != 0 && tg.AlsoTo > until {
+		until = tg.AlsoTo
+	}
+	switch {
+	case n.Since != 0 && n.Since < since:
+		return fmt.Sprintf("since %s, but the code page has the tag from %s", n.Since, since)
+	case n.Until != 0 && n.Until < since:
+		return fmt.Sprintf("until %s, before the tag exists (%s)", n.Until, since)
+	case until != 0 && n.Since > until:
+		return fmt.Sprintf("since %s, but the code page ends the tag at %s", n.Since, until)
+	case until != 0 && (n.Until == 0 || n.Until > until):
+		return fmt.Sprintf("open-ended, but the code page ends the tag at %s", until)
+	}
+	return ""
+}
+
+func (t *Tables) writeSchema(b *bytes.Buffer) {
+	s := t.Schema
+	b.WriteString("package eas\n\n")
+	b.WriteString("import \"github.com/easkit/easkit/codepages\"\n\n")
+	fmt.Fprintf(b, "// schemaNodes holds the %d rows of gen/spec/ascmd-schema.tsv (%d messages) as\n", len(s.Nodes)-1, len(s.Messages))
+	b.WriteString("// element occurrences; index 0 is unused and a node's children are\n// schemaNodes[first : first+count].\n")
+	b.WriteString("var schemaNodes = [...]schemaNode{\n\t{},\n")
+	for _, n := range s.Nodes[1:] {
+		first := 0
+		if len(n.Children) > 0 {
+			first = n.Children[0].Index
+		}
+		max := n.Max
+		if max < 0 {
+			max = 255
+		}
+		enum, nenum := 0, len(n.Values)
+		if nenum > 0 {
+			enum = t.enumAt[strings.Join(n.Values, "\x00")]
+		}
+		var flags []string
+		if n.Repeated {
+			flags = append(flags, "nodeRepeated")
+		}
+		if n.HasRange {
+			flags = append(flags, "nodeRange")
+		}
+		fl := "0"
+		if len(flags) > 0 {
+			fl = strings.Join(flags, "|")
+		}
+		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d}, // %d: line %d\n",
+			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Children), enum, nenum, n.Lo, n.Hi, n.Index, n.Line)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// schemaEnums holds the enumeration values of the rows, by schemaNode.enum.\n")
+	b.WriteString("var schemaEnums = [...]string{")
+	for i, v := range s.Enums {
+		if i%8 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "%q,", v)
+	}
+	b.WriteString("\n}\n\n")
+	b.WriteString("// schemaMessages lists the messages of the table, by name.\n")
+	b.WriteString("var schemaMessages = [...]schemaMessage{\n")
+	for _, m := range s.Messages {
+		fmt.Fprintf(b, "\t{name: %q, command: %q, response: %v, root: %d},\n", m.Name, m.Command, m.Response, m.Root.Index)
+	}
+	b.WriteString("}\n\n")
+	b.WriteString("// schemaRoot returns the schemaMessages indexes (+1, 0 = none) of the\n// request and the response whose root is tag.\n")
+	b.WriteString("func schemaRoot(tag codepages.Tag) (request, response uint8) {\n\tswitch tag {\n")
+	type pair struct{ req, resp int }
+	roots := map[string]*pair{}
+	var order []string
+	rootTag := map[string]*SchemaNode{}
+	for i, m := range s.Messages {
+		id := Ident(m.Root.Page, m.Root.Tag)
+		if roots[id] == nil {
+			roots[id] = &pair{}
+			order = append(order, id)
+			rootTag[id] = m.Root
+		}
+		if m.Response {
+			roots[id].resp = i + 1
+		} else {
+			roots[id].req = i + 1
+		}
+	}
+	sort.Strings(order)
+	for _, id := range order {
+		fmt.Fprintf(b, "\tcase codepages.%s:\n\t\treturn %d, %d\n", id, roots[id].req, roots[id].resp)
+	}
+	b.WriteString("\t}\n\treturn 0, 0\n}\n")
+}
