@@ -289,7 +289,7 @@ func (v *validator) run(data []byte, opts []Option) int {
 		wbxml.WithMaxDepth(v.cfg.maxDepth), wbxml.WithMaxSize(v.cfg.maxSize))
 	v.dec.Reset(data, d...)
 	for {
-		tok, err := v.dec.ReadToken()
+		tok, err := v.dec.Next()
 		if err != nil {
 			if err == io.EOF {
 				break
@@ -301,7 +301,7 @@ func (v *validator) run(data []byte, opts []Option) int {
 		}
 		switch tok.Kind {
 		case wbxml.KindStartTag:
-			v.start(&tok, asReq, asResp)
+			v.start(tok, asReq, asResp)
 		case wbxml.KindEndTag:
 			v.end()
 		case wbxml.KindString:
