@@ -74,20 +74,20 @@ func (d *Decoder) nextFast(t *Token) bool {
 			if pos+1 >= len(buf) {
 				return false
 			}
-			n, k := int(buf[pos+1]), 1
+			n, k := uint64(buf[pos+1]), 1
 			if n >= 0x80 {
 				v, m := ConsumeMbUint32(buf[pos+1:])
 				if m <= 0 {
 					return false
 				}
-				n, k = int(v), m
+				n, k = uint64(v), m
 			}
 			start := pos + 1 + k
-			if n > len(buf)-start {
+			if start > len(buf) || n > uint64(len(buf)-start) { // uint64: int is 32 bits on 386
 				return false
 			}
-			*t = Token{Kind: KindOpaque, Offset: d.base + int64(pos), Data: buf[start : start+n]}
-			d.pos, d.tagPage = start+n, page
+			*t = Token{Kind: KindOpaque, Offset: d.base + int64(pos), Data: buf[start : start+int(n)]}
+			d.pos, d.tagPage = start+int(n), page
 			return true
 		}
 		return false
