@@ -187,7 +187,15 @@ func AsResponse() Option { return Option{kind: optAsResponse} }
 // Validate allocates nothing for a valid message.
 func Validate(data []byte, opts ...Option) error {
 	v := validatorPool.Get().(*validator)
+	v.drop = true
 	d := v.run(data, opts)
+	if d >= 0 && v.dropped {
+		// Both readings fail: count the problems of each.
+		v.reset()
+		v.drop = false
+		d = v.run(data, opts)
+	}
+	v.drop = false
 	var err error
 	if d >= 0 {
 		// Invalid: validate again in the reading reported, this time
@@ -249,6 +257,13 @@ type validator struct {
 	stored [2]int
 	record bool // second pass: record the problems of direction only
 	only   int
+
+	// First pass: once one reading has a problem and the other none, the
+	// failing one is dropped (most messages fit one reading, and checking
+	// one costs half). A message that then fails the other reading too is
+	// checked again in both, to report the one with fewer problems.
+	drop    bool
+	dropped bool
 }
 
 type vprob struct {
@@ -266,6 +281,7 @@ func (v *validator) reset() {
 	v.total = [2]int{}
 	v.stored = [2]int{}
 	v.msg = [2]int{}
+	v.dropped = false
 	v.dec.Reset(nil)
 }
 
@@ -780,6 +796,12 @@ func (v *validator) hit(mask uint8) bool {
 				v.stored[d]++
 				keep = true
 			}
+		}
+	}
+	if v.drop && (mask == 1 || mask == 2) {
+		d := int(mask >> 1) // the direction of the problem
+		if v.msg[d] != 0 && v.msg[1-d] != 0 && v.total[1-d] == 0 {
+			v.msg[d], v.dropped = 0, true
 		}
 	}
 	return keep
