@@ -11,6 +11,7 @@ import (
 	"sync"
 	"time"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/easkit/easkit/codepages"
 	"github.com/easkit/easkit/wbxml"
@@ -26,6 +27,12 @@ import (
 // leaves its field zero (nil pointers; slices and []byte of length 0,
 // keeping their capacity), so that a struct reused from message to
 // message holds only the last one, and reuses its slices.
+//
+// Strings are the only values it allocates: a string of more than 256
+// bytes has its own memory, shorter ones are cut from shared blocks of
+// 4 KiB (so the strings of a FolderSync of 293 folders cost one
+// allocation, not 880; a string the program keeps keeps at most its block
+// alive).
 //
 // Errors in the WBXML are *wbxml.SyntaxError values; problems with the
 // content are *Error values with the element's byte offset and path.
@@ -57,6 +64,34 @@ type unmarshalState struct {
 	seen    []uint64
 	scratch []byte
 	b64     []byte
+	strs    []byte // the block the short strings are cut from
+}
+
+// Short strings are cut from blocks of strBlock bytes, one allocation for
+// many strings; a string longer than strShort has its own. A block is only
+// ever appended to, so the strings cut from it never change, and a string
+// kept by the caller keeps at most one block alive.
+const (
+	strBlock = 4096
+	strShort = 256
+)
+
+// str returns p as a new string.
+func (u *unmarshalState) str(p []byte) string {
+	switch {
+	case len(p) == 0:
+		return ""
+	case len(p) == 1:
+		return string(p) // Go's one-byte strings are static
+	case len(p) > strShort:
+		return string(p)
+	}
+	if len(u.strs)+len(p) > cap(u.strs) {
+		u.strs = make([]byte, 0, strBlock)
+	}
+	start := len(u.strs)
+	u.strs = append(u.strs, p...)
+	return unsafe.String(&u.strs[start], len(p))
 }
 
 // A pathStep is an open element: its tag and its index among the
@@ -476,11 +511,7 @@ func (u *unmarshalState) set(f *fieldPlan, ev reflect.Value, p []byte, kind cont
 			}
 			u.b64, p = d, d
 		}
-		if len(p) == 0 {
-			ev.SetString("")
-		} else {
-			ev.SetString(string(p))
-		}
+		ev.SetString(u.str(p))
 	case kBytes:
 		dst := ev.Bytes()[:0]
 		if kind == contentText && f.carry != carryOpaque {
