@@ -1405,9 +1405,9 @@ type ProvisionResponsePolicy struct {
 // at Provision/Policies/Policy/Data; protocol 2.5 and later. 2.5: WAP
 // provisioning XML as text instead of EASProvisionDoc.
 type ProvisionResponseData struct {
-	// EASProvisionDoc is the Provision:EASProvisionDoc element (required): the
-	// policy document. In protocol 12.0 and later.
-	EASProvisionDoc ProvisionResponseEASProvisionDoc `eas:"Provision:EASProvisionDoc,required"`
+	// EASProvisionDoc is the Provision:EASProvisionDoc element (optional, nil
+	// when absent): the policy document. In protocol 12.0 and later.
+	EASProvisionDoc *ProvisionResponseEASProvisionDoc `eas:"Provision:EASProvisionDoc"`
 }
 
 // ProvisionResponseEASProvisionDoc is the Provision:EASProvisionDoc element of

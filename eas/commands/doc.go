@@ -35,8 +35,9 @@
 //
 // The table's bounds decide the Go type of a field:
 //
-//   - required (at least one, not part of a choice): a value, with the
-//     struct tag option required, so that Unmarshal reports a missing one;
+//   - required (at least one, not part of a choice, in every version of
+//     the enclosing element): a value, with the struct tag option
+//     required, so that Unmarshal reports a missing one;
 //   - optional container: a pointer, nil when absent;
 //   - optional number, boolean or Status: a pointer too, since zero is a
 //     value on the wire (FilterType 0, Status 0, AllowCamera 0) and absent

@@ -245,7 +245,9 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 		}
 	}
 	f.Repeated = maxOcc != 1
-	f.Required = minOcc >= 1 && !inChoice
+	// Required: in every version of the parent, too, since a required
+	// container is a value that Marshal always writes.
+	f.Required = minOcc >= 1 && !inChoice && f.Since == ct.Since && f.Until == ct.Until
 	line := f.Node().Line
 	f.Enum = enumByTag[f.Tag]
 	var elem string
