@@ -45,15 +45,23 @@ type EmptyOrUint struct {
 	Empty bool // the element has no content; N is ignored
 }
 
-// MarshalText writes N in decimal, or nothing when Empty.
-func (v EmptyOrUint) MarshalText() ([]byte, error) {
+// MarshalEAS writes the element: N in decimal, or, when Empty, an
+// element with no content.
+func (v EmptyOrUint) MarshalEAS(b *eas.Builder, tag codepages.Tag) error {
 	if v.Empty {
-		return []byte{}, nil
+		b.Empty(tag)
+	} else {
+		b.Uint(tag, uint64(v.N))
 	}
-	return strconv.AppendUint(nil, uint64(v.N), 10), nil
+	return nil
 }
 
-// UnmarshalText reads a decimal unsigned integer, or no content (Empty).
+// UnmarshalEAS reads a decimal unsigned integer, or no content (Empty).
+func (v *EmptyOrUint) UnmarshalEAS(e *eas.Element) error {
+	return v.UnmarshalText([]byte(e.Text()))
+}
+
+// UnmarshalText reads a decimal unsigned integer, or nothing (Empty).
 func (v *EmptyOrUint) UnmarshalText(p []byte) error {
 	if len(p) == 0 {
 		*v = EmptyOrUint{Empty: true}

@@ -353,6 +353,11 @@ type FindResponseResult struct {
 // GAL properties. Its content is open in the schema table: children without a
 // field are kept in Any.
 type FindResponseProperties struct {
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
+	Any []*eas.Element `eas:",any"`
+
 	// DisplayCc is the Find:DisplayCc element (optional, absent when zero).
 	DisplayCc string `eas:"Find:DisplayCc,omitempty"`
 
@@ -365,10 +370,6 @@ type FindResponseProperties struct {
 	// HasAttachments is the Find:HasAttachments element (optional, nil when
 	// absent).
 	HasAttachments *bool `eas:"Find:HasAttachments"`
-
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
-	Any []*eas.Element `eas:",any"`
 }
 
 // FolderCreateRequest is the body of a FolderCreate request ([MS-ASCMD]
@@ -851,8 +852,9 @@ type ItemOperationsRequestFetchOptions struct {
 // 12.0 and later. Property names of the class; not expanded. Its content is
 // open in the schema table: children without a field are kept in Any.
 type ItemOperationsRequestSchema struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -1012,6 +1014,11 @@ type ItemOperationsResponseFetch struct {
 // Body/BodyPart/Attachments (not expanded). Its content is open in the schema
 // table: children without a field are kept in Any.
 type ItemOperationsResponseProperties struct {
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
+	Any []*eas.Element `eas:",any"`
+
 	// Range is the ItemOperations:Range element (optional, absent when zero):
 	// bytes returned, n-m.
 	Range string `eas:"ItemOperations:Range,omitempty"`
@@ -1031,10 +1038,6 @@ type ItemOperationsResponseProperties struct {
 	// Version is the ItemOperations:Version element (optional, absent when
 	// zero): last modified time of a document.
 	Version time.Time `eas:"ItemOperations:Version,omitempty"`
-
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
-	Any []*eas.Element `eas:",any"`
 }
 
 // MeetingResponseRequest is the body of a MeetingResponse request ([MS-ASCMD]
@@ -1293,8 +1296,9 @@ type ProvisionRequestDeviceInformation struct {
 // Settings request DeviceInformation/Set. Its content is open in the schema
 // table: children without a field are kept in Any.
 type ProvisionRequestSet struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -1835,8 +1839,9 @@ type SearchRequestStore struct {
 // left for later. Its content is open in the schema table: children without a
 // field are kept in Any.
 type SearchRequestQuery struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -2008,8 +2013,9 @@ type SearchResponseResult struct {
 // Its content is open in the schema table: children without a field are kept
 // in Any.
 type SearchResponseProperties struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -2419,8 +2425,9 @@ type SettingsResponseRightsManagementInformationGet struct {
 // protocol 14.1 and later. MS-ASRM template list, not expanded. Its content is
 // open in the schema table: children without a field are kept in Any.
 type SettingsResponseRightsManagementTemplates struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -2675,8 +2682,9 @@ type SyncRequestCollection struct {
 // properties; class property names, not expanded. Its content is open in the
 // schema table: children without a field are kept in Any.
 type SyncRequestSupported struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -2833,8 +2841,9 @@ type SyncRequestChange struct {
 // and later. Per-class properties; left for later. Its content is open in the
 // schema table: children without a field are kept in Any.
 type SyncRequestChangeApplicationData struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -2865,8 +2874,9 @@ type SyncRequestAdd struct {
 // protocol 2.5 and later. Per-class properties; left for later. Its content is
 // open in the schema table: children without a field are kept in Any.
 type SyncRequestAddApplicationData struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -3008,8 +3018,9 @@ type SyncResponseCommandsChange struct {
 // and later. Per-class properties; left for later. Its content is open in the
 // schema table: children without a field are kept in Any.
 type SyncResponseChangeApplicationData struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -3029,8 +3040,9 @@ type SyncResponseCommandsAdd struct {
 // protocol 2.5 and later. Per-class properties; left for later. Its content is
 // open in the schema table: children without a field are kept in Any.
 type SyncResponseAddApplicationData struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -3122,8 +3134,9 @@ type SyncResponseFetch struct {
 // and later. Per-class properties; left for later. Its content is open in the
 // schema table: children without a field are kept in Any.
 type SyncResponseFetchApplicationData struct {
-	// Any keeps the children no field names, as trees: the table leaves this
-	// element's content open.
+	// Any keeps the children no field names, as trees, in their order (Marshal
+	// writes them before the named fields): the table leaves this element's
+	// content open.
 	Any []*eas.Element `eas:",any"`
 }
 

@@ -134,7 +134,7 @@ func (fl *filler) fill(ct *codegen.CommandType, v reflect.Value) {
 			if !fieldIn(f, fl.ver) {
 				continue
 			}
-			if f.Required || fl.c.take() {
+			if f.Required || needed(f, fl.ver) || fl.c.take() {
 				fl.field(f, v.FieldByName(f.Name))
 			}
 			continue
@@ -195,6 +195,17 @@ func (fl *filler) fill(ct *codegen.CommandType, v reflect.Value) {
 	if ct.Node.Content == "any" && fl.c.take() {
 		v.FieldByName("Any").Set(reflect.ValueOf([]*eas.Element{eas.NewText(codepages.EmailSubject, "kept")}))
 	}
+}
+
+// needed reports whether f is required in version v (a field required
+// only in some versions of its parent is a pointer, not Required).
+func needed(f *codegen.CommandField, v version.Version) bool {
+	for _, n := range f.Nodes {
+		if n.Min >= 1 && nodeIn(n, v) {
+			return true
+		}
+	}
+	return false
 }
 
 func hasBranches(fs []*codegen.CommandField) bool {

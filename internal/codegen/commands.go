@@ -346,8 +346,22 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 		if ct.Node == ct.Message.Root {
 			fmt.Fprintf(b, "\tXMLName eas.Name `eas:\"%s:%s\"`\n", ct.Node.Page.Name, ct.Node.Tag.Name)
 		}
+		if ct.Any {
+			// First: in open content the class properties the table does
+			// not list come before those it does (ItemOperations
+			// Properties: ContentType, then Range, Total, Data).
+			if ct.Node == ct.Message.Root {
+				b.WriteString("\n")
+			}
+			if ct.Node.Content == "any" {
+				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields): the table leaves this element's content open.")
+			} else {
+				writeComment(b, "\t", "Any keeps the children, as trees: the table lists none for this element yet.")
+			}
+			b.WriteString("\tAny []*eas.Element `eas:\",any\"`\n")
+		}
 		for i, f := range ct.Fields {
-			if i > 0 || ct.Node == ct.Message.Root {
+			if i > 0 || ct.Node == ct.Message.Root || ct.Any {
 				b.WriteString("\n")
 			}
 			writeComment(b, "\t", fieldDoc(ct, f))
@@ -356,17 +370,6 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 				tag += "," + strings.Join(f.Opts, ",")
 			}
 			fmt.Fprintf(b, "\t%s %s `eas:%s`\n", f.Name, f.GoType, strconv.Quote(tag))
-		}
-		if ct.Any {
-			if len(ct.Fields) > 0 || ct.Node == ct.Message.Root {
-				b.WriteString("\n")
-			}
-			if ct.Node.Content == "any" {
-				writeComment(b, "\t", "Any keeps the children no field names, as trees: the table leaves this element's content open.")
-			} else {
-				writeComment(b, "\t", "Any keeps the children, as trees: the table lists none for this element yet.")
-			}
-			b.WriteString("\tAny []*eas.Element `eas:\",any\"`\n")
 		}
 		b.WriteString("}\n\n")
 	}
