@@ -50,8 +50,8 @@ type converter struct {
 	valVer  version.Version
 	valFrom string
 	reqVer  version.Version
-	show   []capture.Option // what Describe and Skipped show (-show-secrets)
-	notes  *cli.NoteWriter
+	show    []capture.Option // what Describe and Skipped show (-show-secrets)
+	notes   *cli.NoteWriter
 	// dest is where the XML goes: the -o file, or nil for the standard
 	// output that convert is given.
 	dest io.Writer
