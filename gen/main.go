@@ -1,11 +1,13 @@
 // Command gen writes easkit's generated tables from the spec tables in
 // gen/spec: codepages/tables_gen.go (the ActiveSync code pages),
 // b64uri/tables_gen.go (the [MS-ASHTTP] command codes and parameter tags),
-// and eas/schema_gen.go and eas/status_gen.go (the [MS-ASCMD] command
-// schemas of ascmd-schema.tsv and the status codes of ascmd-status.tsv).
+// eas/schema_gen.go and eas/status_gen.go (the [MS-ASCMD] command
+// schemas of ascmd-schema.tsv and the status codes of ascmd-status.tsv),
+// and eas/commands/commands_gen.go (a Go type for every request and
+// response of ascmd-schema.tsv).
 //
-// Each of the three packages has its own go:generate directive (in
-// codepages/doc.go, b64uri/doc.go and eas/schema.go), which names its
+// Each of the four packages has its own go:generate directive (in
+// codepages/doc.go, b64uri/doc.go, eas/schema.go and eas/commands/doc.go), which names its
 // directory, so that `go generate ./b64uri` rewrites only b64uri's tables
 // and `go generate ./...` rewrites all of them. By hand, from the repository root:
 //

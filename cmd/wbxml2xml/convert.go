@@ -43,8 +43,15 @@ type converter struct {
 	elem   *wbxml.XMLWriter // a body as an element of a message: no declaration, no DOCTYPE
 	form   capture.Form
 	proto  version.Version
-	show   []capture.Option // what Describe and Skipped show (-show-secrets)
-	notes  *cli.NoteWriter
+	// valVer is the version -validate checks the current message
+	// against, and valFrom where it comes from (see validateVersion);
+	// reqVer is the version of the last request of a capture, for the
+	// response after it.
+	valVer  version.Version
+	valFrom string
+	reqVer  version.Version
+	show    []capture.Option // what Describe and Skipped show (-show-secrets)
+	notes   *cli.NoteWriter
 	// dest is where the XML goes: the -o file, or nil for the standard
 	// output that convert is given.
 	dest io.Writer
@@ -222,21 +229,58 @@ func (c *converter) write(x *wbxml.XMLWriter, w string, body []byte) error {
 // validate checks body against the command schemas (-validate) and
 // writes each problem as a note; under -strict a problem fails the run.
 func (c *converter) validate(w string, body []byte) error {
-	err := eas.Validate(body, eas.WithVersion(c.proto), eas.WithStrict(c.o.strict))
+	v, from := c.valVer, c.valFrom
+	if v == 0 {
+		v, from = c.proto, "-protocol"
+	}
+	if v == 0 {
+		v, from = version.Known[len(version.Known)-1], "the newest; no -protocol and no version in the capture"
+	}
+	err := eas.Validate(body, eas.WithVersion(v), eas.WithStrict(c.o.strict))
 	var ve *eas.ValidationError
 	if !errors.As(err, &ve) {
 		return nil
 	}
+	what := ve.Message + " in " + v.String()
+	if from != "-protocol" {
+		c.notes.Note(w, "schema: checked against protocol "+v.String()+" ("+from+")")
+	}
 	for _, p := range ve.Problems {
-		c.notes.Note(w, "schema ("+ve.Message+"): "+p.String())
+		c.notes.Note(w, "schema ("+what+"): "+p.String())
 	}
 	if ve.More > 0 {
-		c.notes.Note(w, fmt.Sprintf("schema (%s): … and %d more problems", ve.Message, ve.More))
+		c.notes.Note(w, fmt.Sprintf("schema (%s): … and %d more problems", what, ve.More))
 	}
 	if c.o.strict {
 		return where(w, fmt.Errorf("not a valid %s (-validate -strict): %d problems", strings.TrimSpace(ve.Message+" message"), len(ve.Problems)+ve.More))
 	}
 	return nil
+}
+
+// validateVersion sets the version -validate uses for m's body when
+// there is no -protocol: the MS-ASProtocolVersion header of m, or the
+// version of its base64 query; for a response with neither, the request
+// before it; else none (validate then takes the newest).
+func (c *converter) validateVersion(m *capture.Message) {
+	c.valVer, c.valFrom = 0, ""
+	if c.proto != 0 || !c.o.validate {
+		return
+	}
+	if h := m.Header.Get("MS-ASProtocolVersion"); h != "" {
+		if v, err := version.Parse(strings.TrimSpace(h)); err == nil {
+			c.valVer, c.valFrom = v, "the MS-ASProtocolVersion header"
+		}
+	} else if q := m.Query(); q != nil && q.Decoded && q.Base64.Version != 0 {
+		c.valVer, c.valFrom = q.Base64.Version, "the version of the base64 query"
+	}
+	switch m.Kind {
+	case capture.KindRequest:
+		c.reqVer = c.valVer
+	case capture.KindResponse:
+		if c.valVer == 0 && c.reqVer != 0 {
+			c.valVer, c.valFrom = c.reqVer, "the version of the request before it"
+		}
+	}
 }
 
 // bodyWhere names a message's body in errors and notes: "HTTP message 3

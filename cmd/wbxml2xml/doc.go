@@ -70,7 +70,10 @@
 // libwbxml's element names and XML declaration. The others select the
 // output of package wbxml (-ns, -prefixes, -names, -decl, -doctype),
 // strictness (-strict), a protocol version to check tags against
-// (-protocol) and the input form (-input). "wbxml2xml -h" lists them.
+// (-protocol), checking bodies against the command schemas (-validate,
+// against -protocol's version, else the capture's MS-ASProtocolVersion
+// header or base64 query version, else the newest) and the input form
+// (-input). "wbxml2xml -h" lists them.
 //
 // Exit status: 0 when the conversion succeeded; 1 when the input is bad,
 // with one line on standard error naming the byte offset (of the WBXML

@@ -11,6 +11,7 @@ import (
 // message writes one message: a bare body as it is; an HTTP or HAR message
 // with a comment describing it first.
 func (c *converter) message(m *capture.Message) error {
+	c.validateVersion(m)
 	kind, skipped := m.BodyKind(), c.skip(m)
 	if m.Kind == capture.KindBody {
 		if kind == capture.BodyMultipart {

@@ -65,6 +65,7 @@ func (c *converter) captureEnd() {
 // empty element with a skipped attribute; a damaged body that does not
 // convert (see check) has an error attribute instead of its XML.
 func (c *converter) element(m *capture.Message, i int, ns bool) error {
+	c.validateVersion(m)
 	kind := m.BodyKind()
 	bw := bodyWhere(m)
 	var body []byte

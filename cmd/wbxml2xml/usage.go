@@ -93,9 +93,12 @@ Flags (libwbxml's first; -flag and --flag are the same):
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
   -validate        check each body against the [MS-ASCMD] command schemas
-                   (children, occurrences, content, values, and with
-                   -protocol the versions) and show the problems as notes
-                   with their element paths; with -strict they fail the run
+                   (children, occurrences, content, values, versions) and
+                   show the problems as notes with their element paths;
+                   with -strict they fail the run. The version is
+                   -protocol's, else the capture's (MS-ASProtocolVersion
+                   header, base64 query; a response takes its request's),
+                   else the newest (16.1); the notes say which
   -decl=false      no XML declaration
   -decl=libwbxml   libwbxml's declaration, <?xml version="1.0"?>, without
                    the encoding (default: encoding="UTF-8")

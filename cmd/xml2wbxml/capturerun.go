@@ -9,7 +9,6 @@ import (
 	"path/filepath"
 
 	"github.com/easkit/easkit/internal/cli"
-	"github.com/easkit/easkit/version"
 	"github.com/easkit/easkit/wbxml"
 )
 
@@ -34,9 +33,9 @@ func convertCapture(o *options, x *wbxml.XMLReader, src []byte, stdout, stderr i
 		return cli.Report(stderr, name, fmt.Errorf("the capture document holds %d message bodies: -split DIR writes a file for each, -concat writes them one after another", len(bodies)))
 	}
 	if o.split != "" {
-		err = splitBodies(o.split, o.proto, x, bodies, notes)
+		err = splitBodies(o.split, o, x, bodies, notes)
 	} else {
-		err = writeBodies(o.output, o.proto, x, bodies, stdout, notes)
+		err = writeBodies(o, x, bodies, stdout, notes)
 	}
 	if err != nil {
 		return cli.Report(stderr, name, cli.ExplainDepth(err, o.maxDepth))
@@ -45,34 +44,38 @@ func convertCapture(o *options, x *wbxml.XMLReader, src []byte, stdout, stderr i
 	return cli.ExitOK
 }
 
-// convertBody appends the WBXML of b to dst, writing its notes.
-func convertBody(dst []byte, x *wbxml.XMLReader, b *body, notes *cli.NoteWriter, proto version.Version) ([]byte, error) {
+// convertBody appends the WBXML of b to dst, writing its notes, and with
+// -validate checks it.
+func convertBody(dst []byte, x *wbxml.XMLReader, b *body, notes *cli.NoteWriter, o *options) ([]byte, error) {
 	out, err := x.AppendWBXML(dst, b.xml)
 	if err != nil {
 		return dst, b.inDocument(err)
 	}
-	notes.Warnings(x.Warnings(), proto, b.label(), nil)
+	notes.Warnings(x.Warnings(), o.proto, b.label(), nil)
+	if err := validate(o, out[len(dst):], b.kind, b.label(), notes); err != nil {
+		return dst, err
+	}
 	return out, nil
 }
 
 // writeBodies writes the WBXML of the bodies one after another to the
 // file named by output, or to stdout, all of it or nothing.
-func writeBodies(output string, proto version.Version, x *wbxml.XMLReader, bodies []body, stdout io.Writer, notes *cli.NoteWriter) error {
+func writeBodies(o *options, x *wbxml.XMLReader, bodies []body, stdout io.Writer, notes *cli.NoteWriter) error {
 	var out []byte
 	for i := range bodies {
 		var err error
-		if out, err = convertBody(out, x, &bodies[i], notes, proto); err != nil {
+		if out, err = convertBody(out, x, &bodies[i], notes, o); err != nil {
 			return err
 		}
 	}
-	return cli.WriteOutput(output, stdout, out)
+	return cli.WriteOutput(o.output, stdout, out)
 }
 
 // splitBodies writes the WBXML of each body to a file of its own in dir
 // (made when missing), named by the message's n and kind as wbxml2xml
 // -split names its files: 001-request.wbxml. Each file is written whole or
 // not at all; after an error, the files of the bodies before it stay.
-func splitBodies(dir string, proto version.Version, x *wbxml.XMLReader, bodies []body, notes *cli.NoteWriter) error {
+func splitBodies(dir string, o *options, x *wbxml.XMLReader, bodies []body, notes *cli.NoteWriter) error {
 	if err := os.Mkdir(dir, 0o777); err != nil && !errors.Is(err, fs.ErrExist) {
 		return err
 	}
@@ -80,7 +83,7 @@ func splitBodies(dir string, proto version.Version, x *wbxml.XMLReader, bodies [
 	for i := range bodies {
 		b := &bodies[i]
 		var err error
-		if out, err = convertBody(out[:0], x, b, notes, proto); err != nil {
+		if out, err = convertBody(out[:0], x, b, notes, o); err != nil {
 			return err
 		}
 		if err := cli.WriteOutput(filepath.Join(dir, fmt.Sprintf("%03d-%s.wbxml", b.n, b.kind)), nil, out); err != nil {

@@ -34,7 +34,10 @@
 // whole or not at all. libwbxml's xml2wbxml flags are accepted in its
 // spellings (-o, -k, -n, -a, -v 1.x, and -l ACTIVESYNC), so that scripts
 // written for it keep working; -strict and -protocol check the input more
-// closely. "xml2wbxml -h" lists them.
+// closely, and -validate checks each message made against the command
+// schemas (eas.Validate, in -protocol's version or the newest; with -strict
+// an invalid message fails the run and is not written). "xml2wbxml -h"
+// lists them.
 //
 // The input may be 256 MiB at most (-max-input SIZE changes that: 64M, 1G,
 // plain bytes, or 0 for no limit). A regular file is checked before it is

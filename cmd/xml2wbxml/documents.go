@@ -129,11 +129,11 @@ func convertDocuments(o *options, x *wbxml.XMLReader, docs []body, stdout, stder
 	case len(docs) == 1:
 		notes.Note("", fmt.Sprintf("line %d, column %d: white space or comments before the XML declaration ignored", docs[0].line, docs[0].column))
 		docs[0].kind = "" // the input's only document
-		err = writeBodies(o.output, o.proto, x, docs, stdout, notes)
+		err = writeBodies(o, x, docs, stdout, notes)
 	case o.split != "":
-		err = splitBodies(o.split, o.proto, x, docs, notes)
+		err = splitBodies(o.split, o, x, docs, notes)
 	case o.concat:
-		err = writeBodies(o.output, o.proto, x, docs, stdout, notes)
+		err = writeBodies(o, x, docs, stdout, notes)
 	default:
 		err = fmt.Errorf("the input holds %d XML documents one after another (as wbxml2xml -concat writes them): -split DIR writes a file for each, -concat writes them one after another", len(docs))
 	}

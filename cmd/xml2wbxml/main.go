@@ -48,7 +48,8 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 	}
 	var out []byte
 	var file *cli.Output
-	if cli.IsStdio(o.output) {
+	if cli.IsStdio(o.output) || o.validate {
+		// -validate checks the message before any of it is written.
 		// WBXML is smaller than its XML: one allocation holds the output.
 		out, err = x.AppendWBXML(make([]byte, 0, len(src)+64), src)
 	} else if file, err = cli.CreateOutput(o.output); err == nil {
@@ -79,8 +80,15 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) (code int) {
 		}
 		return cli.Report(stderr, name, cli.ExplainDepth(err, o.maxDepth))
 	}
+	if o.validate {
+		notes := cli.NewNoteWriter(stderr, name, cli.MaxNotes)
+		if err := validate(o, out, "", "", notes); err != nil {
+			return cli.Report(stderr, name, err)
+		}
+		notes.Close()
+	}
 	if file == nil {
-		if _, err := stdout.Write(out); err != nil {
+		if err := cli.WriteOutput(o.output, stdout, out); err != nil {
 			return cli.Report(stderr, name, err)
 		}
 	}

@@ -19,6 +19,7 @@ type options struct {
 	anonymous     bool  // -a: accepted; the public id is always 1, "unknown"
 	wbxmlVersion  uint8 // -v
 	strict        bool
+	validate      bool // -validate: check each message made against the command schemas
 	proto         version.Version
 	version       bool
 	maxInput      cli.Size // -max-input
@@ -77,6 +78,7 @@ func flags(o *options) *flag.FlagSet {
 	})
 	fs.Func("l", "", cli.CheckLang)
 	fs.BoolVar(&o.strict, "strict", false, "")
+	fs.BoolVar(&o.validate, "validate", false, "")
 	fs.Func("protocol", "", func(s string) error {
 		v, err := cli.ParseProtocol(s)
 		o.proto = v

@@ -41,6 +41,11 @@ Flags (libwbxml's first; -flag and --flag are the same):
                    (default: a note on standard error)
   -protocol VER    check tags against ActiveSync protocol version VER
                    (2.5 to 16.1)
+  -validate        check each WBXML message made against the [MS-ASCMD]
+                   command schemas (in -protocol's version, else the newest,
+                   16.1) and show the problems as notes with their element
+                   paths; with -strict a problem fails the run and nothing
+                   is written
   -max-input SIZE  fail on input larger than SIZE bytes, with K, M or G
                    for KiB, MiB, GiB (default 256M; 0: no limit); standard
                    input and pipes are checked as they are read

@@ -29,13 +29,19 @@ func Generate(root string) (map[string][]byte, error) {
 // Files renders the tables as Go source files, keyed by output path.
 func (t *Tables) Files() (map[string][]byte, error) {
 	out := map[string][]byte{}
+	if t.Schema != nil {
+		if _, err := t.CommandTypes(); err != nil {
+			return nil, err
+		}
+	}
 	for path, render := range map[string]func(*bytes.Buffer){
 		CodePagesOut: t.writeCodePages,
 		B64URIOut:    t.writeB64URI,
 		SchemaOut:    t.writeSchema,
 		StatusOut:    t.writeStatus,
+		CommandsOut:  t.writeCommands,
 	} {
-		if t.Schema == nil && (path == SchemaOut || path == StatusOut) {
+		if t.Schema == nil && (path == SchemaOut || path == StatusOut || path == CommandsOut) {
 			continue
 		}
 		var b bytes.Buffer

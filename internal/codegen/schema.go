@@ -61,6 +61,7 @@ type SchemaNode struct {
 	Children []*SchemaNode
 
 	path string
+	note string // the note column
 }
 
 // schemaKinds lists the content column's values in the order of the
@@ -150,7 +151,7 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 			msgs[name] = m
 			s.Messages = append(s.Messages, m)
 		}
-		n := &SchemaNode{Line: r.line, Content: f["content"], path: f["path"]}
+		n := &SchemaNode{Line: r.line, Content: f["content"], path: f["path"], note: f["note"]}
 		steps := strings.Split(f["path"], "/")
 		last := steps[len(steps)-1]
 		pg, nm, ok := strings.Cut(last, ":")

@@ -1,0 +1,46 @@
+package commands_test
+
+import (
+	"fmt"
+
+	"github.com/easkit/easkit/eas"
+	"github.com/easkit/easkit/eas/commands"
+)
+
+// A FolderSync request written from its generated type, and the response
+// read back into one.
+func Example() {
+	body, err := eas.Marshal(&commands.FolderSyncRequest{SyncKey: "0"})
+	if err != nil {
+		panic(err)
+	}
+	fmt.Printf("% x\n", body)
+
+	resp, err := eas.Marshal(&commands.FolderSyncResponse{
+		Status:  eas.StatusFolderSyncSuccess,
+		SyncKey: "1",
+		Changes: &commands.FolderSyncResponseChanges{
+			Count: commands.Ptr[uint32](1),
+			Add: []commands.FolderSyncResponseAdd{
+				{ServerId: "2", ParentId: "0", DisplayName: "Inbox", Type: commands.FolderTypeInbox},
+			},
+		},
+	})
+	if err != nil {
+		panic(err)
+	}
+	var r commands.FolderSyncResponse
+	if err := eas.Unmarshal(resp, &r); err != nil {
+		panic(err)
+	}
+	fmt.Println(eas.StatusName("FolderSync", r.Status), r.SyncKey, *r.Changes.Count)
+	for _, a := range r.Changes.Add {
+		fmt.Println(a.ServerId, a.DisplayName, a.Type == commands.FolderTypeInbox)
+	}
+	fmt.Println(eas.Validate(resp, eas.AsResponse()))
+	// Output:
+	// 03 01 6a 00 00 07 56 52 03 30 00 01 01
+	// Success 1 1
+	// 2 Inbox true
+	// <nil>
+}
