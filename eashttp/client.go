@@ -112,6 +112,7 @@ func NewClient(serverURL string, opts ...Option) (*Client, error) {
 		}
 		c.hc = &http.Client{Transport: rt}
 	}
+	c.hc = traced(c.hc, cfg.trace)
 	return c, nil
 }
 
@@ -579,7 +580,7 @@ func (c *Client) send(ctx context.Context, method, op string, call *Call) (*Resp
 	if len(call.Body) > 0 {
 		body = bytes.NewReader(call.Body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	req, err := http.NewRequestWithContext(withOp(ctx, op), method, u.String(), body)
 	if err != nil {
 		return nil, &OpError{Op: op, URL: base.String(), Err: errors.New("cannot make the request")}
 	}
