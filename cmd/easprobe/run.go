@@ -50,9 +50,9 @@ Exit status: 0 every step passed, 1 a step failed, 2 bad usage.
 // options are easprobe's flags.
 type options struct {
 	user, passwordFile, autodiscover, device, har string
-	insecure, verbose, json                      bool
-	heartbeat, timeout                           time.Duration
-	target                                       string // the URL, or "" for Autodiscover
+	insecure, verbose, json                       bool
+	heartbeat, timeout                            time.Duration
+	target                                        string // the URL, or "" for Autodiscover
 }
 
 // onFlags, when set (by tests), sees the flag set.
