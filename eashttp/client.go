@@ -437,7 +437,7 @@ func (c *Client) run(ctx context.Context, method string, call *Call, stepDowns i
 				se.Advice = "the server asked for provisioning again after a successful Provision"
 				return resp, se
 			}
-			if _, err := c.Provision(ctx); err != nil {
+			if _, err := c.provision(ctx); err != nil {
 				return resp, err
 			}
 			provisioned = true
@@ -485,7 +485,7 @@ func (c *Client) run(ctx context.Context, method string, call *Call, stepDowns i
 					se.Meaning = fmt.Sprintf("global Status %d after a successful Provision", st)
 					return resp, se
 				}
-				if _, err := c.Provision(ctx); err != nil {
+				if _, err := c.provision(ctx); err != nil {
 					return resp, err
 				}
 				provisioned = true

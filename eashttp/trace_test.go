@@ -91,3 +91,30 @@ func TestRedactHeader(t *testing.T) {
 		t.Error("the original changed")
 	}
 }
+
+// TestProbeProvisions: when OPTIONS lists no versions and the server asks
+// for provisioning, the FolderSync probe provisions (without starting the
+// version check over, which recursed until the context ended) and the
+// command goes through.
+func TestProbeProvisions(t *testing.T) {
+	ts := newTestServer(t, version.V14_0, version.V14_1)
+	ts.needKey = "2222"
+	ts.before = func(w http.ResponseWriter, r *http.Request) bool {
+		if r.Method == http.MethodOptions {
+			w.WriteHeader(200) // a proxy stripped the headers
+			return true
+		}
+		return false
+	}
+	c := ts.client()
+	resp, err := c.Do(ctxT(t, 5*time.Second), "Sync", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := joined(ts.methods()); got != "OPTIONS FolderSync@16.1 FolderSync@16.0 FolderSync@14.1 Provision@14.1 Provision@14.1 FolderSync@14.1 Sync@14.1" {
+		t.Errorf("requests %s", got)
+	}
+	if c.Version() != version.V14_1 || c.PolicyKey() != "2222" || !resp.ResyncAdvised {
+		t.Errorf("version %s, key %q, resync %v", c.Version(), c.PolicyKey(), resp.ResyncAdvised)
+	}
+}
