@@ -56,7 +56,7 @@ func safe(text, password string) string {
 
 // writeJSON prints the report as one JSON object.
 func writeJSON(w io.Writer, rep *report) {
-	data, _ := json.MarshalIndent(rep, "", "  ")
+	data, _ := json.Marshal(rep)
 	w.Write(append(data, '\n'))
 }
 
@@ -70,12 +70,14 @@ func writeExchange(w io.Writer, e *eashttp.Exchange, password string) {
 	}
 	fmt.Fprintf(&b, "> %s %s %s  [%s]\n", e.Method, e.URL, e.Proto, label)
 	writeHeader(&b, "> ", e.RequestHeader)
+	b.WriteString(">\n")
 	writeBody(&b, e.RequestHeader.Get("Content-Type"), e.RequestBody)
 	if e.StatusCode == 0 {
 		fmt.Fprintf(&b, "< (no response: %v)  %dms\n\n", e.Err, e.Duration.Milliseconds())
 	} else {
 		fmt.Fprintf(&b, "< %s %s  %dms\n", e.ResponseProto, e.Status, e.Duration.Milliseconds())
 		writeHeader(&b, "< ", e.ResponseHeader)
+		b.WriteString("<\n")
 		writeBody(&b, e.ResponseHeader.Get("Content-Type"), e.ResponseBody)
 		b.WriteString("\n")
 	}
