@@ -3,6 +3,7 @@ package main
 import (
 	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/url"
 	"os"
@@ -128,9 +129,10 @@ func harQuery(raw string) []harNV {
 }
 
 // harOf turns the exchanges into a HAR file.
-func harOf(exs []*eashttp.Exchange) *harFile {
+func harOf(exs []*eashttp.Exchange, secrets []string) *harFile {
 	h := &harFile{Log: harLog{Version: "1.2", Creator: harCreator{"easprobe", cli.Version()}, Entries: []harEntry{}}}
 	for _, e := range exs {
+		e = scrubbed(e, secrets)
 		ms := float64(e.Duration.Microseconds()) / 1000
 		en := harEntry{
 			StartedDateTime: e.Start.UTC().Format("2006-01-02T15:04:05.000Z07:00"),
@@ -178,8 +180,8 @@ func itoa(n int) string { return strconv.Itoa(n) }
 
 // writeHAR saves the exchanges at path, written whole (through a temporary
 // file) or not at all.
-func writeHAR(path string, exs []*eashttp.Exchange) error {
-	data, err := json.MarshalIndent(harOf(exs), "", "  ")
+func writeHAR(path string, exs []*eashttp.Exchange, secrets []string) error {
+	data, err := json.MarshalIndent(harOf(exs, secrets), "", "  ")
 	if err != nil {
 		return err
 	}
@@ -200,4 +202,30 @@ func writeHAR(path string, exs []*eashttp.Exchange) error {
 		return unwrapPath(err)
 	}
 	return unwrapPath(os.Rename(tmp.Name(), path))
+}
+
+// scrubbed is a copy of e without the secrets in its URL, headers and
+// bodies (a server may echo them).
+func scrubbed(e *eashttp.Exchange, secrets []string) *eashttp.Exchange {
+	c := *e
+	c.URL = safe(c.URL, secrets)
+	c.RequestHeader = scrubHeader(c.RequestHeader, secrets)
+	c.ResponseHeader = scrubHeader(c.ResponseHeader, secrets)
+	c.RequestBody = safeBytes(c.RequestBody, secrets)
+	c.ResponseBody = safeBytes(c.ResponseBody, secrets)
+	if c.Err != nil {
+		c.Err = errors.New(safe(c.Err.Error(), secrets))
+	}
+	return &c
+}
+
+// scrubHeader is a copy of h without the secrets.
+func scrubHeader(h http.Header, secrets []string) http.Header {
+	out := make(http.Header, len(h))
+	for k, vs := range h {
+		for _, v := range vs {
+			out[k] = append(out[k], safe(v, secrets))
+		}
+	}
+	return out
 }

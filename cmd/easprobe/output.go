@@ -2,6 +2,7 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -34,35 +35,55 @@ func (p *prober) print(s *step) {
 	if strings.HasPrefix(s.Detail, "skipped") {
 		dur = ""
 	}
-	fmt.Fprintf(p.out, "%s %-12s %6s  %s\n", mark(s), s.Name, dur, safe(s.Detail, p.password))
+	fmt.Fprintf(p.out, "%s %-12s %6s  %s\n", mark(s), s.Name, dur, safe(s.Detail, p.secrets))
 	for _, t := range s.Tries {
-		fmt.Fprintf(p.out, "    %s %s (%s): %s\n", t.Method, t.URL, t.Source, safe(t.Result, p.password))
+		fmt.Fprintf(p.out, "    %s %s (%s): %s\n", t.Method, t.URL, t.Source, safe(t.Result, p.secrets))
 	}
 	for _, w := range s.Warnings {
-		fmt.Fprintf(p.out, "    ! %s\n", safe(w, p.password))
+		fmt.Fprintf(p.out, "    ! %s\n", safe(w, p.secrets))
 	}
 	if s.Advice != "" && !s.OK && !s.Skipped {
-		fmt.Fprintf(p.out, "    check: %s\n", safe(s.Advice, p.password))
+		fmt.Fprintf(p.out, "    check: %s\n", safe(s.Advice, p.secrets))
 	}
 }
 
-// safe replaces the password in text a server may have echoed.
-func safe(text, password string) string {
-	if len(password) < 1 || !strings.Contains(text, password) {
-		return text
+// secretsOf are the forms of the password that must never be shown: the
+// password itself and the Basic credentials that carry it.
+func secretsOf(user, password string) []string {
+	if password == "" {
+		return nil
 	}
-	return strings.ReplaceAll(text, password, "(redacted)")
+	return []string{base64.StdEncoding.EncodeToString([]byte(user + ":" + password)), password}
+}
+
+// safe replaces the secrets in text (which a server may have echoed).
+func safe(text string, secrets []string) string {
+	for _, s := range secrets {
+		text = strings.ReplaceAll(text, s, "(redacted)")
+	}
+	return text
+}
+
+// safeBytes replaces the secrets in b.
+func safeBytes(b []byte, secrets []string) []byte {
+	for _, s := range secrets {
+		if bytes.Contains(b, []byte(s)) {
+			b = bytes.ReplaceAll(b, []byte(s), []byte("(redacted)"))
+		}
+	}
+	return b
 }
 
 // writeJSON prints the report as one JSON object.
-func writeJSON(w io.Writer, rep *report) {
+func writeJSON(w io.Writer, rep *report, secrets []string) {
 	data, _ := json.Marshal(rep)
+	data = safeBytes(data, secrets)
 	w.Write(append(data, '\n'))
 }
 
 // writeExchange prints one exchange for -v: the request line and headers,
 // the body (WBXML as XML), then the response the same way.
-func writeExchange(w io.Writer, e *eashttp.Exchange, password string) {
+func writeExchange(w io.Writer, e *eashttp.Exchange, secrets []string) {
 	var b bytes.Buffer
 	label := e.Op
 	if e.Step != "" && e.Step != e.Op {
@@ -81,7 +102,7 @@ func writeExchange(w io.Writer, e *eashttp.Exchange, password string) {
 		writeBody(&b, e.ResponseHeader.Get("Content-Type"), e.ResponseBody)
 		b.WriteString("\n")
 	}
-	w.Write([]byte(safe(b.String(), password)))
+	w.Write([]byte(safe(b.String(), secrets)))
 }
 
 // writeHeader prints h sorted, one line a value.

@@ -73,6 +73,7 @@ type report struct {
 type prober struct {
 	o        *options
 	password string
+	secrets  []string
 	out      io.Writer // the step lines (nil with -json)
 	vout     io.Writer // the exchanges of -v, or nil
 	rep      *report
@@ -90,7 +91,7 @@ type prober struct {
 }
 
 func newProber(o *options, password string, stdout, stderr io.Writer) *prober {
-	p := &prober{o: o, password: password, out: stdout, rep: &report{User: o.user}}
+	p := &prober{o: o, password: password, secrets: secretsOf(o.user, password), out: stdout, rep: &report{User: o.user}}
 	if o.json {
 		p.out = nil
 	}
@@ -121,7 +122,7 @@ func (p *prober) record(e *eashttp.Exchange) {
 	defer p.mu.Unlock()
 	p.trace = append(p.trace, e)
 	if p.vout != nil {
-		writeExchange(p.vout, e, p.password)
+		writeExchange(p.vout, e, p.secrets)
 	}
 }
 

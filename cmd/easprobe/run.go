@@ -81,13 +81,13 @@ func run(args []string, getenv func(string) string, stdin io.Reader, stdout, std
 	p := newProber(o, password, stdout, stderr)
 	rep := p.run(ctx)
 	if o.har != "" {
-		if err := writeHAR(o.har, p.exchanges()); err != nil {
+		if err := writeHAR(o.har, p.exchanges(), p.secrets); err != nil {
 			fmt.Fprintf(stderr, "easprobe: %s\n", cli.OneLine(err.Error()))
 			return cli.ExitData
 		}
 	}
 	if o.json {
-		writeJSON(stdout, rep)
+		writeJSON(stdout, rep, p.secrets)
 	}
 	if !rep.OK {
 		return cli.ExitData
