@@ -217,11 +217,18 @@ func probe(t *testing.T, args ...string) result {
 // probeEnv runs easprobe with env and stdin.
 func probeEnv(t *testing.T, env map[string]string, stdin string, args ...string) result {
 	t.Helper()
+	return probeEnvSecret(t, env, stdin, testPassword, args...)
+}
+
+// probeEnvSecret runs easprobe and checks that secret appears nowhere in
+// its output.
+func probeEnvSecret(t *testing.T, env map[string]string, stdin, secret string, args ...string) result {
+	t.Helper()
 	var out, errOut bytes.Buffer
 	code := run(args, func(k string) string { return env[k] }, strings.NewReader(stdin), &out, &errOut)
 	r := result{out.String(), errOut.String(), code}
 	for _, s := range []string{r.stdout, r.stderr} {
-		if strings.Contains(s, testPassword) {
+		if strings.Contains(s, secret) {
 			t.Errorf("the password is in the output of %q:\n%s", args, s)
 		}
 	}
