@@ -12,7 +12,6 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -707,14 +706,14 @@ func syncCollection(root *eas.Element) (*eas.Element, error) {
 	}
 	if st := root.Child(codepages.AirSyncStatus); st != nil {
 		n, _ := st.Int()
-		return nil, fmt.Errorf("Sync Status %d", n)
+		return nil, fmt.Errorf("status %d in the Sync response", n)
 	}
 	col := root.Find(codepages.AirSyncCollections, codepages.AirSyncCollection)
 	if col == nil {
 		return nil, errors.New("the response has no Collection")
 	}
 	if n, _ := col.Child(codepages.AirSyncStatus).Int(); n != 1 {
-		return nil, fmt.Errorf("Sync Status %d", n)
+		return nil, fmt.Errorf("status %d in the Sync response", n)
 	}
 	return col, nil
 }
@@ -748,9 +747,9 @@ func (p *prober) ping(ctx context.Context) (outcome, error) {
 		return outcome{detail: "Status 2: changes in the Inbox"}, nil
 	case 5:
 		limit := root.Child(codepages.PingHeartbeatInterval).Text()
-		return outcome{advice: "the server wants a heartbeat of " + limit + " seconds; run with -heartbeat " + limit + "s"}, errors.New("Ping Status 5: heartbeat out of bounds")
+		return outcome{advice: "the server wants a heartbeat of " + limit + " seconds; run with -heartbeat " + limit + "s"}, errors.New("status 5 in the Ping response: the heartbeat is out of bounds")
 	case 7:
-		return outcome{advice: "the folder hierarchy changed: FolderSync again"}, errors.New("Ping Status 7")
+		return outcome{advice: "the folder hierarchy changed: FolderSync again"}, errors.New("status 7 in the Ping response: the folder hierarchy is out of date")
 	}
-	return outcome{advice: "see [MS-ASCMD] 2.2.3.177.10 for the status"}, errors.New("Ping Status " + strconv.FormatInt(st, 10))
+	return outcome{advice: "see [MS-ASCMD] 2.2.3.177.10 for the status"}, fmt.Errorf("status %d in the Ping response", st)
 }
