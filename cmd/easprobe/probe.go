@@ -178,11 +178,14 @@ func (p *prober) run(ctx context.Context) *report {
 			p.print(st)
 			continue
 		}
-		sctx, cancel := context.WithTimeout(eashttp.WithStep(ctx, s.name), p.o.timeout)
-		if s.name == "Ping" {
-			cancel()
-			sctx, cancel = context.WithTimeout(eashttp.WithStep(ctx, s.name), p.o.heartbeat+p.pingSlack())
+		limit := p.o.timeout
+		switch s.name {
+		case "Ping":
+			limit = p.o.heartbeat + p.pingSlack()
+		case "Autodiscover":
+			limit = 8 * p.o.timeout // each try has -timeout
 		}
+		sctx, cancel := context.WithTimeout(eashttp.WithStep(ctx, s.name), limit)
 		before := p.clientURL()
 		start := time.Now()
 		out, err := s.fn(sctx)
@@ -339,7 +342,6 @@ func (p *prober) autodiscover(ctx context.Context) (outcome, error) {
 	if hooks.autodiscover != nil {
 		hooks.autodiscover(opts)
 	}
-	// Autodiscover runs without the step's deadline: its tries have their own.
 	res, err := eashttp.Autodiscover(ctx, p.o.user, p.password, opts)
 	if res != nil {
 		for _, t := range res.Tries {
@@ -746,8 +748,13 @@ func (p *prober) ping(ctx context.Context) (outcome, error) {
 	case 2:
 		return outcome{detail: "Status 2: changes in the Inbox"}, nil
 	case 5:
+		// The server answered Ping as the protocol says: the command
+		// works, though the long poll was not waited out.
 		limit := root.Child(codepages.PingHeartbeatInterval).Text()
-		return outcome{advice: "the server wants a heartbeat of " + limit + " seconds; run with -heartbeat " + limit + "s"}, errors.New("status 5 in the Ping response: the heartbeat is out of bounds")
+		return outcome{
+			detail:   fmt.Sprintf("Status 5: the server refuses a heartbeat of %ds and wants %ss", hb, limit),
+			warnings: []string{"the long poll was not tried; run with -heartbeat " + limit + "s to wait it out"},
+		}, nil
 	case 7:
 		return outcome{advice: "the folder hierarchy changed: FolderSync again"}, errors.New("status 7 in the Ping response: the folder hierarchy is out of date")
 	}

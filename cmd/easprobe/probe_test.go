@@ -21,6 +21,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/eas"
 	"github.com/easkit/easkit/eashttp"
 	"github.com/easkit/easkit/version"
 )
@@ -302,7 +304,25 @@ func TestExpiringCertificate(t *testing.T) {
 	checkOrder(t, r.stdout, []string{"✓ TLS", `certificate "mail.example.com" issued by "mail.example.com"`, "(10 days); chain verified", "    ! the certificate expires in 10 days: renew it", "✓ Ping"})
 }
 
-// TestRemoteWipe and other Provision failures stop at Provision.
+// TestPingStatus5: a server that refuses the heartbeat answers Ping as the
+// protocol says; the step passes with a warning.
+func TestPingStatus5(t *testing.T) {
+	f := newFake(t, true, true)
+	f.h.Commands["Ping"] = f.guard(func(*eashttp.Request) ([]byte, error) {
+		var b eas.Builder
+		b.Start(codepages.PingPing)
+		b.Int(codepages.PingStatus, 5)
+		b.Int(codepages.PingHeartbeatInterval, 60)
+		return b.Finish()
+	})
+	r := probe(t, "-u", testUser, f.url())
+	if r.code != 0 {
+		t.Errorf("exit %d", r.code)
+	}
+	checkOrder(t, r.stdout, []string{"✓ Ping", "Status 5: the server refuses a heartbeat of 10s and wants 60s", "    ! the long poll was not tried; run with -heartbeat 60s"})
+}
+
+// TestProvisionFails: a Provision failure stops at Provision.
 func TestProvisionFails(t *testing.T) {
 	f := newFake(t, true, true)
 	f.h.Commands["Provision"] = func(*eashttp.Request) ([]byte, error) { return nil, errors.New("boom") }
