@@ -304,22 +304,53 @@ func TestExpiringCertificate(t *testing.T) {
 	checkOrder(t, r.stdout, []string{"✓ TLS", `certificate "mail.example.com" issued by "mail.example.com"`, "(10 days); chain verified", "    ! the certificate expires in 10 days: renew it", "✓ Ping"})
 }
 
-// TestPingStatus5: a server that refuses the heartbeat answers Ping as the
-// protocol says; the step passes with a warning.
-func TestPingStatus5(t *testing.T) {
-	f := newFake(t, true, true)
-	f.h.Commands["Ping"] = f.guard(func(*eashttp.Request) ([]byte, error) {
-		var b eas.Builder
-		b.Start(codepages.PingPing)
-		b.Int(codepages.PingStatus, 5)
-		b.Int(codepages.PingHeartbeatInterval, 60)
-		return b.Finish()
-	})
-	r := probe(t, "-u", testUser, f.url())
-	if r.code != 0 {
-		t.Errorf("exit %d", r.code)
+// TestCommandStatuses: the statuses of Ping (1 and 2 pass; 5, the server
+// wanting another heartbeat, passes with a warning; others fail), and
+// failures in the FolderSync and Sync bodies.
+func TestCommandStatuses(t *testing.T) {
+	ping := func(st int64) eashttp.CommandFunc {
+		return func(*eashttp.Request) ([]byte, error) {
+			var b eas.Builder
+			b.Start(codepages.PingPing)
+			b.Int(codepages.PingStatus, st)
+			if st == 5 {
+				b.Int(codepages.PingHeartbeatInterval, 60)
+			}
+			return b.Finish()
+		}
 	}
-	checkOrder(t, r.stdout, []string{"✓ Ping", "Status 5: the server refuses a heartbeat of 10s and wants 60s", "    ! the long poll was not tried; run with -heartbeat 60s"})
+	status := func(root, tag codepages.Tag, st int64) eashttp.CommandFunc {
+		return func(*eashttp.Request) ([]byte, error) {
+			var b eas.Builder
+			b.Start(root)
+			b.Int(tag, st)
+			return b.Finish()
+		}
+	}
+	for _, c := range []struct {
+		cmd  string
+		fn   eashttp.CommandFunc
+		exit int
+		want []string
+	}{
+		{"Ping", ping(2), 0, []string{"✓ Ping", "Status 2: changes in the Inbox"}},
+		{"Ping", ping(5), 0, []string{"✓ Ping", "Status 5: the server refuses a heartbeat of 10s and wants 60s", "    ! the long poll was not tried; run with -heartbeat 60s"}},
+		{"Ping", ping(7), 1, []string{"✗ Ping", "status 7 in the Ping response", "    check: the folder hierarchy changed"}},
+		{"Ping", ping(8), 1, []string{"✗ Ping", "status 8 in the Ping response"}},
+		{"FolderSync", status(codepages.FolderHierarchyFolderSync, codepages.FolderHierarchyStatus, 9), 1,
+			[]string{"✗ FolderSync", "FolderSync Status 9", "    check: the server lost the folder hierarchy state", "- Sync"}},
+		{"Sync", status(codepages.AirSyncSync, codepages.AirSyncStatus, 3), 1, []string{"✗ Sync", "SyncKey 0: status 3 in the Sync response", "- Ping"}},
+	} {
+		t.Run(c.cmd, func(t *testing.T) {
+			f := newFake(t, true, true)
+			f.h.Commands[c.cmd] = f.guard(c.fn)
+			r := probe(t, "-u", testUser, f.url())
+			if r.code != c.exit {
+				t.Errorf("exit %d, want %d", r.code, c.exit)
+			}
+			checkOrder(t, r.stdout, c.want)
+		})
+	}
 }
 
 // TestProvisionFails: a Provision failure stops at Provision.
