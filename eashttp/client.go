@@ -112,6 +112,7 @@ func NewClient(serverURL string, opts ...Option) (*Client, error) {
 		}
 		c.hc = &http.Client{Transport: rt}
 	}
+	c.hc = traced(c.hc, cfg.trace)
 	return c, nil
 }
 
@@ -436,7 +437,7 @@ func (c *Client) run(ctx context.Context, method string, call *Call, stepDowns i
 				se.Advice = "the server asked for provisioning again after a successful Provision"
 				return resp, se
 			}
-			if _, err := c.Provision(ctx); err != nil {
+			if _, err := c.provision(ctx); err != nil {
 				return resp, err
 			}
 			provisioned = true
@@ -484,7 +485,7 @@ func (c *Client) run(ctx context.Context, method string, call *Call, stepDowns i
 					se.Meaning = fmt.Sprintf("global Status %d after a successful Provision", st)
 					return resp, se
 				}
-				if _, err := c.Provision(ctx); err != nil {
+				if _, err := c.provision(ctx); err != nil {
 					return resp, err
 				}
 				provisioned = true
@@ -579,7 +580,7 @@ func (c *Client) send(ctx context.Context, method, op string, call *Call) (*Resp
 	if len(call.Body) > 0 {
 		body = bytes.NewReader(call.Body)
 	}
-	req, err := http.NewRequestWithContext(ctx, method, u.String(), body)
+	req, err := http.NewRequestWithContext(withOp(ctx, op), method, u.String(), body)
 	if err != nil {
 		return nil, &OpError{Op: op, URL: base.String(), Err: errors.New("cannot make the request")}
 	}

@@ -41,6 +41,12 @@
 // Failures without a status are *OpError values naming the step (OPTIONS,
 // Provision, FolderSync, …), the URL and the cause.
 //
+// WithTrace reports every HTTP exchange the client makes (request and
+// response, headers with the credentials redacted, bodies, timing, the
+// WithStep label of the context), for verbose output and HAR files.
+// Autodiscover finds a mailbox's ActiveSync URL from its e-mail address
+// ([MS-ASCMD] 2.2.2.1) and records each try.
+//
 // # Server kit
 //
 // ParseRequest reads a command request in either query form, with its

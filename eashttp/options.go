@@ -61,6 +61,7 @@ type config struct {
 	now            func() time.Time
 	retryWait      time.Duration
 	negotiator     *version.Negotiator
+	trace          func(*Exchange)
 }
 
 // An Option configures a Client; pass options to NewClient.
