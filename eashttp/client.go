@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/easkit/easkit/b64uri"
@@ -40,8 +41,9 @@ const (
 // mutex, though two requests that both find the version check due (or the
 // device unprovisioned) may both run it.
 type Client struct {
-	cfg config
-	hc  *http.Client
+	cfg     config
+	hc      *http.Client
+	noReuse atomic.Bool // the server closes connections after each response: see reuse.go
 
 	mu        sync.Mutex
 	url       *url.URL // the current server URL: no user information, no query
@@ -608,7 +610,7 @@ func (c *Client) send(ctx context.Context, method, op string, call *Call) (*Resp
 			return nil, newOpError(op, base.String(), fmt.Errorf("auth hook: %w", err))
 		}
 	}
-	hr, err := c.hc.Do(req)
+	hr, err := c.doRequest(req)
 	if err != nil {
 		return nil, newOpError(op, base.String(), err)
 	}
