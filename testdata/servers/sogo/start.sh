@@ -69,7 +69,7 @@ fi
 PGPORT=$(pg_lsclusters -h | awk -v v="$PGVER" '$1 == v && $2 == "main" {print $3}')
 if ! pg_lsclusters -h | awk -v v="$PGVER" '$1 == v && $2 == "main" {print $4}' | grep -q online; then
 	log "starting PostgreSQL $PGVER/main on port $PGPORT"
-	pg_ctlcluster "$PGVER" main start >&2
+	pg_ctlcluster "$PGVER" main start </dev/null >&2
 	touch "$STATE/started-postgresql"
 fi
 for _ in $(seq 30); do
@@ -87,6 +87,7 @@ fi
 # user whose password is stored in plain text (userPasswordAlgorithm = plain).
 PGPASSWORD=$DB_PASSWORD psql -X -q -v ON_ERROR_STOP=1 -h 127.0.0.1 -p "$PGPORT" -U sogo sogo \
 	-v uid="$USER_NAME" -v pw="$USER_PASSWORD" -v mail="$USER_NAME@$DOMAIN" >&2 <<'SQL'
+SET client_min_messages = warning;
 CREATE TABLE IF NOT EXISTS sogo_users (
 	c_uid varchar(128) PRIMARY KEY,
 	c_name varchar(128) NOT NULL,
@@ -178,13 +179,18 @@ if [ -s /run/easkit-dovecot/master.pid ] && kill -0 "$(cat /run/easkit-dovecot/m
 	doveadm -c "$DOVECOT_CONF" reload >&2 || true
 else
 	log "starting Dovecot (IMAP on 127.0.0.1:143)"
-	dovecot -c "$DOVECOT_CONF"
+	# Every daemon gets its standard streams away from ours: one that kept our
+	# stdout open would make `eval "$(start.sh)"` wait for ever.
+	dovecot -c "$DOVECOT_CONF" </dev/null >/dev/null 2>&1
 fi
 
 # --- memcached ------------------------------------------------------------------
-if ! { [ -s "$STATE/memcached.pid" ] && kill -0 "$(cat "$STATE/memcached.pid")" 2>/dev/null; }; then
+# memcached writes its pid file after dropping to the memcache user.
+MEMCACHED_PID=/run/easkit-memcached/memcached.pid
+install -o memcache -g memcache -m 755 -d /run/easkit-memcached
+if ! { [ -s "$MEMCACHED_PID" ] && kill -0 "$(cat "$MEMCACHED_PID")" 2>/dev/null; }; then
 	log "starting memcached on 127.0.0.1:11211"
-	memcached -d -u memcache -l 127.0.0.1 -p 11211 -U 0 -P "$STATE/memcached.pid"
+	memcached -d -u memcache -l 127.0.0.1 -p 11211 -U 0 -P "$MEMCACHED_PID" </dev/null >/dev/null 2>&1
 fi
 
 # --- SOGo -------------------------------------------------------------------------
@@ -256,7 +262,7 @@ if ! running; then
 	log "starting sogod on 127.0.0.1:$PORT (log /var/log/sogo/sogo.log)"
 	# sogod forks into the background itself (WONoDetach defaults to NO).
 	runuser -u sogo -- /bin/sh -c ". /usr/share/GNUstep/Makefiles/GNUstep.sh; exec /usr/sbin/sogod \
-		-WOPort 127.0.0.1:$PORT -WOWorkersCount 3 -WOPidFile $SOGO_PID -WOLogFile /var/log/sogo/sogo.log" >&2
+		-WOPort 127.0.0.1:$PORT -WOWorkersCount 3 -WOPidFile $SOGO_PID -WOLogFile /var/log/sogo/sogo.log" </dev/null >/dev/null 2>&1
 fi
 
 # --- wait for the ActiveSync endpoint -------------------------------------------
