@@ -184,6 +184,12 @@ else
 	dovecot -c "$DOVECOT_CONF" </dev/null >/dev/null 2>&1
 fi
 
+# SOGo's Sync of a mail folder reads the HIGHESTMODSEQ that SELECT reports
+# (CONDSTORE). Dovecot reports it only once modseq tracking is on for the
+# mailbox, which the first CONDSTORE command turns on; until then SOGo answers
+# a Sync with an empty 200 for ever. Fetching the modseq turns it on (a no-op later).
+doveadm -c "$DOVECOT_CONF" fetch -u "$USER_NAME" 'uid modseq' mailbox INBOX >/dev/null
+
 # --- memcached ------------------------------------------------------------------
 # memcached writes its pid file after dropping to the memcache user.
 MEMCACHED_PID=/run/easkit-memcached/memcached.pid
@@ -256,7 +262,11 @@ running() { [ -s "$SOGO_PID" ] && kill -0 "$(cat "$SOGO_PID")" 2>/dev/null; }
 if running && [ "$changed" = 1 ]; then
 	log "sogo.conf changed: restarting sogod"
 	kill "$(cat "$SOGO_PID")"
-	for _ in $(seq 20); do running || break; sleep 0.5; done
+	# The watchdog waits for its workers, which finish their request first
+	# (a Ping or Sync can hold one for SOGoMaximumPingInterval seconds).
+	for _ in $(seq 150); do running || break; sleep 0.5; done
+	running && kill -KILL "$(cat "$SOGO_PID")"
+	sleep 1
 fi
 if ! running; then
 	log "starting sogod on 127.0.0.1:$PORT (log /var/log/sogo/sogo.log)"

@@ -13,7 +13,8 @@ fi
 STATE=${EASKIT_SOGO_STATE:-/var/lib/easkit-sogo}
 log() { echo "sogo/stop.sh: $*" >&2; }
 
-# stop NAME PIDFILE: TERM, wait up to 10 s, then KILL.
+# stop NAME PIDFILE: TERM, wait up to 75 s (sogod's workers finish a pending
+# Ping or Sync first, up to SOGoMaximumPingInterval), then KILL.
 stop() {
 	local name=$1 pidfile=$2 pid
 	[ -s "$pidfile" ] || return 0
@@ -21,7 +22,7 @@ stop() {
 	if kill -0 "$pid" 2>/dev/null; then
 		log "stopping $name (pid $pid)"
 		kill "$pid"
-		for _ in $(seq 20); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+		for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
 		kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
 	fi
 	rm -f "$pidfile"
