@@ -241,7 +241,6 @@ cat >/etc/sogo/sogo.conf.new <<EOF
   SOGoMaximumPingInterval = 60;
   SOGoMaximumSyncInterval = 30;
   SOGoInternalSyncInterval = 10;
-  SOGoMaximumSyncWindowSize = 100;
   SOGoEASDebugEnabled = NO;
 }
 EOF
