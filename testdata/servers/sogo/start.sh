@@ -37,7 +37,7 @@ log() { echo "sogo/start.sh: $*" >&2; }
 t0=$(date +%s)
 
 # --- packages ---------------------------------------------------------------
-PACKAGES="sogo sogo-activesync postgresql dovecot-imapd memcached curl"
+PACKAGES="sogo sogo-activesync postgresql dovecot-imapd memcached curl iproute2"
 missing=""
 for p in $PACKAGES; do
 	if ! dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null | grep -qx installed; then
@@ -257,14 +257,36 @@ chmod 640 /etc/sogo/sogo.conf
 install -o sogo -g sogo -m 755 -d /run/sogo
 install -o sogo -g sogo -m 750 -d /var/spool/sogo /var/log/sogo
 SOGO_PID=/run/sogo/sogo.pid
-running() { [ -s "$SOGO_PID" ] && kill -0 "$(cat "$SOGO_PID")" 2>/dev/null; }
+# The watchdog among the sogod processes listening on port $1 (its workers
+# share its socket): the one whose parent is not one of them.
+sogod_watchdog() {
+	local pids p
+	command -v ss >/dev/null || return 0
+	pids=$(ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'sogod",pid=[0-9]*' | cut -d= -f2 | sort -u)
+	for p in $pids; do
+		echo "$pids" | grep -qx "$(ps -o ppid= -p "$p" | tr -d ' ')" || { echo "$p"; return 0; }
+	done
+}
+# sogod's pid: its pid file, or else whoever listens on the port. The watchdog
+# deletes its pid file as soon as it gets TERM but exits only when its workers
+# have (seconds later), so the file alone is not to be trusted.
+sogod_pid() {
+	local pid
+	if [ -s "$SOGO_PID" ] && pid=$(cat "$SOGO_PID") && kill -0 "$pid" 2>/dev/null; then
+		echo "$pid"
+		return
+	fi
+	sogod_watchdog "$PORT"
+}
+running() { [ -n "$(sogod_pid)" ]; }
 if running && [ "$changed" = 1 ]; then
 	log "sogo.conf changed: restarting sogod"
-	kill "$(cat "$SOGO_PID")"
+	pid=$(sogod_pid)
+	kill "$pid"
 	# The watchdog waits for its workers, which finish their request first
 	# (a Ping or Sync can hold one for SOGoMaximumPingInterval seconds).
-	for _ in $(seq 150); do running || break; sleep 0.5; done
-	running && kill -KILL "$(cat "$SOGO_PID")"
+	for _ in $(seq 150); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
+	kill -0 "$pid" 2>/dev/null && kill -KILL "$pid"
 	sleep 1
 fi
 if ! running; then

@@ -28,7 +28,24 @@ stop() {
 	rm -f "$pidfile"
 }
 
-# sogod's parent (the watchdog) stops its workers when it gets TERM.
+# The watchdog among the sogod processes listening on port $1 (its workers
+# share its socket): the one whose parent is not one of them.
+sogod_watchdog() {
+	local pids p
+	command -v ss >/dev/null || return 0
+	pids=$(ss -Hltnp "sport = :$1" 2>/dev/null | grep -o 'sogod",pid=[0-9]*' | cut -d= -f2 | sort -u)
+	for p in $pids; do
+		echo "$pids" | grep -qx "$(ps -o ppid= -p "$p" | tr -d ' ')" || { echo "$p"; return 0; }
+	done
+}
+
+# sogod's parent (the watchdog) stops its workers when it gets TERM, and
+# deletes its pid file at once: a second stop.sh finds it by its port.
+PORT=${EASKIT_SOGO_PORT:-20000}
+if [ ! -s /run/sogo/sogo.pid ]; then
+	pid=$(sogod_watchdog "$PORT")
+	[ -n "$pid" ] && echo "$pid" >/run/sogo/sogo.pid
+fi
 stop sogod /run/sogo/sogo.pid
 stop dovecot /run/easkit-dovecot/master.pid
 stop memcached /run/easkit-memcached/memcached.pid
