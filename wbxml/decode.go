@@ -71,10 +71,11 @@ type Decoder struct {
 	stack    []frame
 	err      error // sticky: the error (or io.EOF) already returned
 
-	scratch []byte  // charset conversion
-	tok     Token   // the token Next returns
-	known   *TagSet // the vocabulary's tags, when it is a TagSetter
-	fast    bool    // nextFast may read the content: plainInput
+	scratch  []byte  // charset conversion
+	tok      Token   // the token Next returns
+	known    *TagSet // the vocabulary's tags, when it is a TagSetter
+	fastTags *TagSet // the tags nextFast knows: known, or every tag without a vocabulary
+	fast     bool    // nextFast may read the content: see fastReady
 }
 
 // NewDecoder returns a Decoder that reads the WBXML document in b. The

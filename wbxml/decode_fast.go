@@ -26,16 +26,11 @@ func (d *Decoder) nextFast(t *Token) bool {
 		case b < TagAttrs && b&TagCodeMask >= TagMinCode: // a tag without attributes
 			code := b & TagCodeMask
 			flags := b >> 5 & fContent // 0x40 -> fContent
-			if d.cfg.vocab != nil {
-				if d.known == nil {
-					return false // the vocabulary answers one call per tag: next asks it
+			if !d.fastTags.Has(page, code) {
+				if d.cfg.strict {
+					return false
 				}
-				if !d.known.Has(page, code) {
-					if d.cfg.strict {
-						return false
-					}
-					flags |= fUnknown
-				}
+				flags |= fUnknown
 			}
 			if len(d.stack) >= d.cfg.maxDepth {
 				return false
@@ -97,3 +92,32 @@ func (d *Decoder) nextFast(t *Token) bool {
 
 // fastDecode turns nextFast on; tests turn it off to compare the two ways.
 var fastDecode = true
+
+// allTags is the TagSet of a Decoder without a vocabulary, for which every
+// tag is known.
+var allTags = func() *TagSet {
+	s := new(TagSet)
+	for p := range s {
+		s[p] = ^uint64(0)
+	}
+	return s
+}()
+
+// fastTagSet returns the set nextFast checks tags against, or nil when the
+// vocabulary is not a TagSetter (it must then be asked for each tag, which
+// next does).
+func (d *Decoder) fastTagSet() *TagSet {
+	switch {
+	case d.cfg.vocab == nil:
+		return allTags
+	case d.known != nil:
+		return d.known
+	}
+	return nil
+}
+
+// fastReady reports whether nextFast may read this document.
+func (d *Decoder) fastReady() bool {
+	d.fastTags = d.fastTagSet()
+	return fastDecode && d.fastTags != nil && d.plainInput()
+}

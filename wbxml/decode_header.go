@@ -16,7 +16,7 @@ func (d *Decoder) readHeader() error {
 			}
 			d.hdr = s.hdr
 			d.width, d.tmode = nullWidth(s.hdr.Charset), textModeOf(s.hdr.Charset)
-			d.fast = fastDecode && d.plainInput()
+			d.fast = d.fastReady()
 			d.pos += s.n
 			d.state = dsProlog
 			return nil

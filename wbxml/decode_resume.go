@@ -92,7 +92,7 @@ func (d *Decoder) header() headerState { return headerState{d.hdr, d.width, d.tm
 func (d *Decoder) resume(src []byte, h headerState, cp *checkpoint) {
 	d.Reset(src)
 	d.hdr, d.width, d.tmode = h.hdr, h.width, h.tmode
-	d.fast = fastDecode && d.plainInput()
+	d.fast = d.fastReady()
 	d.state, d.tagPage = dsContent, cp.page
 	d.stack = append(d.stack[:0], cp.stack...)
 	d.pos = cp.pos
