@@ -277,14 +277,14 @@ func (fl *filler) value(f *codegen.CommandField, ev reflect.Value) {
 		ev.Set(reflect.ValueOf(commands.CompactTime(time.Date(2000+c.intn(30), time.Month(1+c.intn(12)), 1+c.intn(28), c.intn(24), c.intn(60), c.intn(60), 0, time.UTC))))
 		return
 	case ev.Type() == emptyOrUint:
-		hi := 1<<32 - 1
+		hi := int64(1<<32 - 1) // int64: int is 32 bits on 386
 		if f.Kind == "unsignedByteOrEmpty" {
 			hi = 255
 		}
 		if c.intn(3) == 0 {
 			ev.Set(reflect.ValueOf(commands.EmptyOrUint{Empty: true}))
 		} else {
-			ev.Set(reflect.ValueOf(commands.EmptyOrUint{N: uint32(c.intn(1000) % (hi + 1))}))
+			ev.Set(reflect.ValueOf(commands.EmptyOrUint{N: uint32(int64(c.intn(1000)) % (hi + 1))}))
 		}
 		return
 	}
