@@ -373,8 +373,13 @@ func syntaxOffset(err error, size int64) int64 {
 func (v *validator) start(tok *wbxml.Token, asReq, asResp bool) {
 	tag := codepages.Tag(tok.Tag())
 	depth := len(v.frames)
-	v.frames = append(v.frames, vframe{tag: tag, offset: tok.Offset, ord: 1, text: uint32(len(v.text))})
+	if depth == cap(v.frames) {
+		v.frames = append(v.frames, vframe{})
+	} else {
+		v.frames = v.frames[:depth+1]
+	}
 	f := &v.frames[depth]
+	*f = vframe{tag: tag, offset: tok.Offset, ord: 1, text: uint32(len(v.text))}
 	switch {
 	case tok.Literal:
 		if v.hit(3) {
@@ -447,9 +452,7 @@ func (v *validator) open(f *vframe, d int) {
 	}
 	n := &schemaNodes[f.node[d]]
 	f.cbase[d] = uint32(len(v.counts[d]))
-	for range n.count {
-		v.counts[d] = append(v.counts[d], 0)
-	}
+	v.counts[d] = append(v.counts[d], make([]uint8, n.count)...) // the compiler clears in place
 	switch n.kind {
 	case kindContainer, kindAny, kindEmpty, kindText, kindOpaque:
 		if n.nenum > 0 || n.flags&nodeRange != 0 {
