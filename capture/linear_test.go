@@ -120,10 +120,15 @@ func TestDamagedHTTPLinear(t *testing.T) {
 				}
 				return best
 			}
-			small, large := elapsed(1000), elapsed(8000)
-			if ratio := large / small; ratio > 24 {
-				t.Errorf("8 times the input took %.1f times as long", ratio)
+			// A busy machine (CI's other jobs, the GC) can stretch one
+			// measurement; quadratic time fails every try.
+			var ratio float64
+			for range 3 {
+				if ratio = elapsed(8000) / elapsed(1000); ratio <= 24 {
+					return
+				}
 			}
+			t.Errorf("8 times the input took %.1f times as long (3 tries)", ratio)
 		})
 	}
 }
