@@ -324,3 +324,45 @@ func TestParseErrors(t *testing.T) {
 		t.Errorf("literal: %v", err)
 	}
 }
+
+// TestParseTimeFast: the quick reading of the two common spellings agrees
+// with time.Parse, and leaves every other input to it.
+func TestParseTimeFast(t *testing.T) {
+	for _, s := range []string{
+		"2009-11-12T09:30:00.000Z", "20091112T093000Z", "2024-02-29T23:59:59.999Z", "20240229T235959Z",
+		"2023-02-29T00:00:00.000Z", "2009-13-12T09:30:00.000Z", "2009-11-31T09:30:00.000Z", "20091112T246000Z",
+		"2009-11-12T09:30:00.00xZ", "2009-11-12 09:30:00.000Z", "0000-01-01T00:00:00.000Z", "2009-11-12T09:30:00Z",
+	} {
+		got, err := eas.ParseTime(s)
+		var want time.Time
+		var werr error = eas.ErrValue
+		for _, l := range []string{eas.TimeLayout, eas.CompactTimeLayout, "2006-01-02T15:04:05Z"} {
+			if w, e := time.Parse(l, s); e == nil {
+				want, werr = w, nil
+				break
+			}
+		}
+		if (err == nil) != (werr == nil) || !got.Equal(want) {
+			t.Errorf("ParseTime(%q) = %v, %v; time.Parse gives %v, %v", s, got, err, want, werr)
+		}
+	}
+}
+
+// FuzzParseTime compares ParseTime with time.Parse on the spellings it
+// reads itself.
+func FuzzParseTime(f *testing.F) {
+	f.Add("2009-11-12T09:30:00.000Z")
+	f.Add("20091112T093000Z")
+	f.Fuzz(func(t *testing.T, s string) {
+		got, err := eas.ParseTime(s)
+		for _, l := range []string{eas.TimeLayout, eas.CompactTimeLayout} {
+			if len(s) != len(l) {
+				continue
+			}
+			want, werr := time.Parse(l, s)
+			if werr == nil && (err != nil || !got.Equal(want)) {
+				t.Fatalf("ParseTime(%q) = %v, %v; time.Parse %v", s, got, err, want)
+			}
+		}
+	})
+}
