@@ -312,4 +312,3 @@ func writeValue(b *bytes.Buffer, in string, f *CommandField, k fastKind, t, x st
 		fmt.Fprintf(b, "%sif err := %s.MarshalEAS(b, %s); err != nil {\n%s\treturn err\n%s}\n", in, recv, t, in, in)
 	}
 }
-
