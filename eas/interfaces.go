@@ -18,3 +18,26 @@ type Marshaler interface {
 type Unmarshaler interface {
 	UnmarshalEAS(e *Element) error
 }
+
+// A FastMarshaler writes itself as a whole message, without reflection:
+// Marshal, MarshalAppend and Encoder.Encode call AppendEAS, when the value
+// they are given (a non-nil pointer) implements it, in place of the
+// reflective walk of its struct, with the Builder ready for the root
+// element. AppendEAS writes the root element (Start, its children, End),
+// and returns b.Err(). The types of package eas/commands implement it with
+// generated code that writes exactly the bytes the reflective Marshal
+// writes for the same value.
+type FastMarshaler interface {
+	AppendEAS(b *Builder) error
+}
+
+// A FastUnmarshaler reads itself from a whole message, without
+// reflection: Unmarshal and Decoder.Decode call ReadEAS, when the value
+// they are given (a non-nil pointer) implements it, in place of the
+// reflective walk of its struct, with the root element open in r (see
+// Reader). The types of package eas/commands implement it with generated
+// code that reads exactly what the reflective Unmarshal reads, and fails
+// with the same errors.
+type FastUnmarshaler interface {
+	ReadEAS(r *Reader) error
+}

@@ -45,6 +45,31 @@ var (
 )
 
 func (m *marshalState) marshal(dst []byte, v any, opts []Option) ([]byte, error) {
+	if fm, ok := v.(FastMarshaler); ok && !nilPointer(v) {
+		b := &m.b
+		b.cfg.apply(opts)
+		b.reset(dst, wbxml.DefaultHeader())
+		if err := fm.AppendEAS(b); err != nil {
+			return dst, err
+		}
+		out, err := b.Finish()
+		if err != nil {
+			return dst, err
+		}
+		return out, nil
+	}
+	return m.reflective(dst, v, opts)
+}
+
+// nilPointer reports whether v is a nil pointer, which the reflective
+// paths report as an error.
+func nilPointer(v any) bool {
+	rv := reflect.ValueOf(v)
+	return rv.Kind() == reflect.Pointer && rv.IsNil()
+}
+
+// reflective writes v by the plan of its type.
+func (m *marshalState) reflective(dst []byte, v any, opts []Option) ([]byte, error) {
 	rv := reflect.ValueOf(v)
 	if rv.Kind() == reflect.Pointer && !rv.IsNil() {
 		rv = rv.Elem()

@@ -65,6 +65,8 @@ type unmarshalState struct {
 	scratch []byte
 	b64     []byte
 	strs    []byte // the block the short strings are cut from
+
+	rd Reader // for a FastUnmarshaler
 }
 
 // Short strings are cut from blocks of strBlock bytes, one allocation for
@@ -103,23 +105,31 @@ type pathStep struct {
 
 func (u *unmarshalState) release() {
 	u.data, u.p, u.doc, u.hdr = nil, nil, nil, wbxml.Header{}
+	u.rd = Reader{}
 	u.d.Reset(nil)
 }
 
 func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
-	rv := reflect.ValueOf(v)
-	if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
-		return &Error{Offset: -1, Err: ErrUnsupported, Msg: "Unmarshal needs a non-nil pointer to a struct, not " + typeName(v)}
-	}
-	rv = rv.Elem()
-	t := rv.Type()
-	r := rootOf(t)
-	if r.err != nil {
-		return r.err
-	}
-	if r.tag != 0 { // a type that cannot be planned fails before any input is read
-		if _, err := planFor(t, r.tag.Page()); err != nil {
-			return err
+	fu, fast := v.(FastUnmarshaler)
+	fast = fast && !nilPointer(v)
+	var rv reflect.Value
+	var t reflect.Type
+	var r rootInfo
+	if !fast {
+		rv = reflect.ValueOf(v)
+		if rv.Kind() != reflect.Pointer || rv.IsNil() || rv.Elem().Kind() != reflect.Struct {
+			return &Error{Offset: -1, Err: ErrUnsupported, Msg: "Unmarshal needs a non-nil pointer to a struct, not " + typeName(v)}
+		}
+		rv = rv.Elem()
+		t = rv.Type()
+		r = rootOf(t)
+		if r.err != nil {
+			return r.err
+		}
+		if r.tag != 0 { // a type that cannot be planned fails before any input is read
+			if _, err := planFor(t, r.tag.Page()); err != nil {
+				return err
+			}
 		}
 	}
 	u.cfg.apply(opts)
@@ -156,15 +166,22 @@ func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
 	if err := u.checkStart(&root, tag); err != nil {
 		return err
 	}
-	if r.tag != 0 && tag != r.tag {
-		return u.errAt(root.Offset, ErrUnexpected, "the root element is "+tag.String()+", not "+r.tag.String())
-	}
-	sp, err := planFor(t, tag.Page())
-	if err != nil {
-		return err
-	}
-	if err := u.structure(sp, rv, root.Offset, tag); err != nil {
-		return err
+	if fast {
+		u.rd = Reader{u: u, tok: root}
+		if err := fu.ReadEAS(&u.rd); err != nil {
+			return err
+		}
+	} else {
+		if r.tag != 0 && tag != r.tag {
+			return u.errAt(root.Offset, ErrUnexpected, "the root element is "+tag.String()+", not "+r.tag.String())
+		}
+		sp, err := planFor(t, tag.Page())
+		if err != nil {
+			return err
+		}
+		if err := u.structure(sp, rv, root.Offset, tag); err != nil {
+			return err
+		}
 	}
 	for {
 		tok, err := u.d.ReadToken()

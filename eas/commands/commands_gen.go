@@ -3244,3 +3244,14183 @@ var messages = [...]message{
 	{"ValidateCert request", codepages.ValidateCertValidateCert, false, func() any { return new(ValidateCertRequest) }},
 	{"ValidateCert response", codepages.ValidateCertValidateCert, true, func() any { return new(ValidateCertResponse) }},
 }
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FindRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FindRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FindFind); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FindRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindFind)
+	b.TextOrOpaque(codepages.FindSearchId, string(v.SearchId))
+	v.ExecuteSearch.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FindFind}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindSearchId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SearchId = string(x)
+			r.Close()
+		case codepages.FindExecuteSearch:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := v.ExecuteSearch.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FindSearchId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FindExecuteSearch, off)
+	}
+	return nil
+}
+
+func (v *FindRequestExecuteSearch) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindExecuteSearch)
+	if v.MailBoxSearchCriterion != nil {
+		v.MailBoxSearchCriterion.appendEAS(b)
+	}
+	if v.GalSearchCriterion != nil {
+		v.GalSearchCriterion.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestExecuteSearch) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindMailBoxSearchCriterion:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.MailBoxSearchCriterion == nil {
+				v.MailBoxSearchCriterion = new(FindRequestMailBoxSearchCriterion)
+			}
+			if err := v.MailBoxSearchCriterion.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.FindGalSearchCriterion:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.GalSearchCriterion == nil {
+				v.GalSearchCriterion = new(FindRequestGalSearchCriterion)
+			}
+			if err := v.GalSearchCriterion.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestExecuteSearch"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.MailBoxSearchCriterion = nil
+	}
+	if !s1 {
+		v.GalSearchCriterion = nil
+	}
+	return nil
+}
+
+func (v *FindRequestMailBoxSearchCriterion) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindMailBoxSearchCriterion)
+	v.Query.appendEAS(b)
+	if v.Options != nil {
+		v.Options.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestMailBoxSearchCriterion) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindQuery:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Query.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.FindOptions:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Options == nil {
+				v.Options = new(FindRequestMailBoxSearchCriterionOptions)
+			}
+			if err := v.Options.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestMailBoxSearchCriterion"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FindQuery, off)
+	}
+	if !s1 {
+		v.Options = nil
+	}
+	return nil
+}
+
+func (v *FindRequestQuery) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindQuery)
+	for _, x := range v.FreeText {
+		b.TextOrOpaque(codepages.FindFreeText, string(x))
+	}
+	for _, x := range v.Class {
+		b.TextOrOpaque(codepages.AirSyncClass, string(x))
+	}
+	if v.CollectionId != "" {
+		b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestQuery) readEAS(r *eas.Reader) error {
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindFreeText:
+			if !s0 {
+				v.FreeText = v.FreeText[:0]
+			}
+			if err := r.Child(len(v.FreeText) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *string
+			v.FreeText, e = grow(v.FreeText)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.AirSyncClass:
+			if !s1 {
+				v.Class = v.Class[:0]
+			}
+			if err := r.Child(len(v.Class) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *Class
+			v.Class, e = grow(v.Class)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = Class(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestQuery"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.FreeText = v.FreeText[:0]
+	}
+	if !s1 {
+		v.Class = v.Class[:0]
+	}
+	if !s2 {
+		v.CollectionId = ""
+	}
+	return nil
+}
+
+func (v *FindRequestMailBoxSearchCriterionOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindOptions)
+	b.TextOrOpaque(codepages.FindRange, string(v.Range))
+	if v.DeepTraversal {
+		b.Empty(codepages.FindDeepTraversal)
+	}
+	if v.Picture != nil {
+		v.Picture.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestMailBoxSearchCriterionOptions) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindRange:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.FindDeepTraversal:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.DeepTraversal = true
+			r.Close()
+		case codepages.FindPicture:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Picture == nil {
+				v.Picture = new(FindRequestMailBoxSearchCriterionOptionsPicture)
+			}
+			if err := v.Picture.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestMailBoxSearchCriterionOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FindRange, off)
+	}
+	if !s1 {
+		v.DeepTraversal = false
+	}
+	if !s2 {
+		v.Picture = nil
+	}
+	return nil
+}
+
+func (v *FindRequestMailBoxSearchCriterionOptionsPicture) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindPicture)
+	if v.MaxSize != nil {
+		b.Uint(codepages.FindMaxSize, uint64(*v.MaxSize))
+	}
+	if v.MaxPictures != nil {
+		b.Uint(codepages.FindMaxPictures, uint64(*v.MaxPictures))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestMailBoxSearchCriterionOptionsPicture) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindMaxSize:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.MaxSize == nil {
+				v.MaxSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxSize = uint32(x)
+			r.Close()
+		case codepages.FindMaxPictures:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.MaxPictures == nil {
+				v.MaxPictures = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxPictures = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestMailBoxSearchCriterionOptionsPicture"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.MaxSize = nil
+	}
+	if !s1 {
+		v.MaxPictures = nil
+	}
+	return nil
+}
+
+func (v *FindRequestGalSearchCriterion) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindGalSearchCriterion)
+	b.TextOrOpaque(codepages.FindQuery, string(v.Query))
+	if v.Options != nil {
+		v.Options.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestGalSearchCriterion) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindQuery:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Query = string(x)
+			r.Close()
+		case codepages.FindOptions:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Options == nil {
+				v.Options = new(FindRequestGalSearchCriterionOptions)
+			}
+			if err := v.Options.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestGalSearchCriterion"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FindQuery, off)
+	}
+	if !s1 {
+		v.Options = nil
+	}
+	return nil
+}
+
+func (v *FindRequestGalSearchCriterionOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindOptions)
+	if v.Range != "" {
+		b.TextOrOpaque(codepages.FindRange, string(v.Range))
+	}
+	if v.Picture != nil {
+		v.Picture.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestGalSearchCriterionOptions) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindRange:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.FindPicture:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Picture == nil {
+				v.Picture = new(FindRequestGalSearchCriterionOptionsPicture)
+			}
+			if err := v.Picture.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestGalSearchCriterionOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Range = ""
+	}
+	if !s1 {
+		v.Picture = nil
+	}
+	return nil
+}
+
+func (v *FindRequestGalSearchCriterionOptionsPicture) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindPicture)
+	if v.MaxSize != nil {
+		b.Uint(codepages.FindMaxSize, uint64(*v.MaxSize))
+	}
+	if v.MaxPictures != nil {
+		b.Uint(codepages.FindMaxPictures, uint64(*v.MaxPictures))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindRequestGalSearchCriterionOptionsPicture) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindMaxSize:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.MaxSize == nil {
+				v.MaxSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxSize = uint32(x)
+			r.Close()
+		case codepages.FindMaxPictures:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.MaxPictures == nil {
+				v.MaxPictures = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxPictures = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindRequestGalSearchCriterionOptionsPicture"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.MaxSize = nil
+	}
+	if !s1 {
+		v.MaxPictures = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FindResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FindResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FindFind); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FindResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindFind)
+	b.Int(codepages.FindStatus, int64(v.Status))
+	if v.Response != nil {
+		v.Response.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FindFind}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.FindResponse:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Response == nil {
+				v.Response = new(FindResponseResponse)
+			}
+			if err := v.Response.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FindStatus, off)
+	}
+	if !s1 {
+		v.Response = nil
+	}
+	return nil
+}
+
+func (v *FindResponseResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindResponse)
+	b.TextOrOpaque(codepages.ItemOperationsStore, string(v.Store))
+	b.Int(codepages.FindStatus, int64(v.Status))
+	for i := range v.Result {
+		v.Result[i].appendEAS(b)
+	}
+	if v.Range != "" {
+		b.TextOrOpaque(codepages.FindRange, string(v.Range))
+	}
+	if v.Total != nil {
+		b.Int(codepages.FindTotal, int64(*v.Total))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindResponseResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsStore:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Store = Store(x)
+			r.Close()
+		case codepages.FindStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.FindResult:
+			if !s2 {
+				v.Result = v.Result[:0]
+			}
+			if err := r.Child(len(v.Result) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *FindResponseResult
+			v.Result, e = grow(v.Result)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.FindRange:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.FindTotal:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.Total == nil {
+				v.Total = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Total = int(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindResponseResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsStore, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FindStatus, off)
+	}
+	if !s2 {
+		v.Result = v.Result[:0]
+	}
+	if !s3 {
+		v.Range = ""
+	}
+	if !s4 {
+		v.Total = nil
+	}
+	return nil
+}
+
+func (v *FindResponseResult) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindResult)
+	b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	v.Properties.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *FindResponseResult) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncServerId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.FindProperties:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if err := v.Properties.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FindResponseResult"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncClass, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.AirSyncCollectionId, off)
+	}
+	if !s3 {
+		return r.Missing(codepages.FindProperties, off)
+	}
+	return nil
+}
+
+func (v *FindResponseProperties) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FindProperties)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	if v.DisplayCc != "" {
+		b.TextOrOpaque(codepages.FindDisplayCc, string(v.DisplayCc))
+	}
+	if v.DisplayBcc != "" {
+		b.TextOrOpaque(codepages.FindDisplayBcc, string(v.DisplayBcc))
+	}
+	if v.Preview != "" {
+		b.TextOrOpaque(codepages.FindPreview, string(v.Preview))
+	}
+	if v.HasAttachments != nil {
+		if *v.HasAttachments {
+			b.Int(codepages.FindHasAttachments, 1)
+		} else {
+			b.Int(codepages.FindHasAttachments, 0)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
+	var seenAny, s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FindDisplayCc:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayCc = string(x)
+			r.Close()
+		case codepages.FindDisplayBcc:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayBcc = string(x)
+			r.Close()
+		case codepages.FindPreview:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Preview = string(x)
+			r.Close()
+		case codepages.FindHasAttachments:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.HasAttachments == nil {
+				v.HasAttachments = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.HasAttachments = x
+			r.Close()
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	if !s0 {
+		v.DisplayCc = ""
+	}
+	if !s1 {
+		v.DisplayBcc = ""
+	}
+	if !s2 {
+		v.Preview = ""
+	}
+	if !s3 {
+		v.HasAttachments = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderCreateRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderCreateRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderCreate); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderCreateRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderCreate)
+	b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	b.TextOrOpaque(codepages.FolderHierarchyParentId, string(v.ParentId))
+	b.TextOrOpaque(codepages.FolderHierarchyDisplayName, string(v.DisplayName))
+	b.Uint(codepages.FolderHierarchyType, uint64(v.Type))
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderCreateRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderCreate}
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.FolderHierarchyParentId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ParentId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyDisplayName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayName = string(x)
+			r.Close()
+		case codepages.FolderHierarchyType:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = FolderType(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderCreateRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchySyncKey, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FolderHierarchyParentId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.FolderHierarchyDisplayName, off)
+	}
+	if !s3 {
+		return r.Missing(codepages.FolderHierarchyType, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderCreateResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderCreateResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderCreate); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderCreateResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderCreate)
+	b.Int(codepages.FolderHierarchyStatus, int64(v.Status))
+	if v.SyncKey != "" {
+		b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	}
+	if v.ServerId != "" {
+		b.TextOrOpaque(codepages.FolderHierarchyServerId, string(v.ServerId))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderCreateResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderCreate}
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.FolderHierarchyServerId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderCreateResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyStatus, off)
+	}
+	if !s1 {
+		v.SyncKey = ""
+	}
+	if !s2 {
+		v.ServerId = ""
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderDeleteRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderDeleteRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderDelete); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderDeleteRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderDelete)
+	b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	b.TextOrOpaque(codepages.FolderHierarchyServerId, string(v.ServerId))
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderDeleteRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderDelete}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.FolderHierarchyServerId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderDeleteRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchySyncKey, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FolderHierarchyServerId, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderDeleteResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderDeleteResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderDelete); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderDeleteResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderDelete)
+	b.Int(codepages.FolderHierarchyStatus, int64(v.Status))
+	if v.SyncKey != "" {
+		b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderDeleteResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderDelete}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderDeleteResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyStatus, off)
+	}
+	if !s1 {
+		v.SyncKey = ""
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderSyncRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderSyncRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderSync); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderSyncRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderSync)
+	b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderSyncRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderSync}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderSyncRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchySyncKey, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderSyncResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderSyncResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderSync); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderSyncResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderSync)
+	b.Int(codepages.FolderHierarchyStatus, int64(v.Status))
+	if v.SyncKey != "" {
+		b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	}
+	if v.Changes != nil {
+		v.Changes.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderSyncResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderSync}
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.FolderHierarchyChanges:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Changes == nil {
+				v.Changes = new(FolderSyncResponseChanges)
+			}
+			if err := v.Changes.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderSyncResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyStatus, off)
+	}
+	if !s1 {
+		v.SyncKey = ""
+	}
+	if !s2 {
+		v.Changes = nil
+	}
+	return nil
+}
+
+func (v *FolderSyncResponseChanges) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyChanges)
+	if v.Count != nil {
+		b.Uint(codepages.FolderHierarchyCount, uint64(*v.Count))
+	}
+	for i := range v.Update {
+		v.Update[i].appendEAS(b)
+	}
+	for i := range v.Delete {
+		v.Delete[i].appendEAS(b)
+	}
+	for i := range v.Add {
+		v.Add[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderSyncResponseChanges) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyCount:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Count == nil {
+				v.Count = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.Count = uint32(x)
+			r.Close()
+		case codepages.FolderHierarchyUpdate:
+			if !s1 {
+				v.Update = v.Update[:0]
+			}
+			if err := r.Child(len(v.Update) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *FolderSyncResponseUpdate
+			v.Update, e = grow(v.Update)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.FolderHierarchyDelete:
+			if !s2 {
+				v.Delete = v.Delete[:0]
+			}
+			if err := r.Child(len(v.Delete) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *FolderSyncResponseDelete
+			v.Delete, e = grow(v.Delete)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.FolderHierarchyAdd:
+			if !s3 {
+				v.Add = v.Add[:0]
+			}
+			if err := r.Child(len(v.Add) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *FolderSyncResponseAdd
+			v.Add, e = grow(v.Add)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderSyncResponseChanges"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Count = nil
+	}
+	if !s1 {
+		v.Update = v.Update[:0]
+	}
+	if !s2 {
+		v.Delete = v.Delete[:0]
+	}
+	if !s3 {
+		v.Add = v.Add[:0]
+	}
+	return nil
+}
+
+func (v *FolderSyncResponseUpdate) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyUpdate)
+	b.TextOrOpaque(codepages.FolderHierarchyServerId, string(v.ServerId))
+	b.TextOrOpaque(codepages.FolderHierarchyParentId, string(v.ParentId))
+	b.TextOrOpaque(codepages.FolderHierarchyDisplayName, string(v.DisplayName))
+	b.Uint(codepages.FolderHierarchyType, uint64(v.Type))
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderSyncResponseUpdate) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyParentId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ParentId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyDisplayName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayName = string(x)
+			r.Close()
+		case codepages.FolderHierarchyType:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = FolderType(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderSyncResponseUpdate"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyServerId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FolderHierarchyParentId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.FolderHierarchyDisplayName, off)
+	}
+	if !s3 {
+		return r.Missing(codepages.FolderHierarchyType, off)
+	}
+	return nil
+}
+
+func (v *FolderSyncResponseDelete) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyDelete)
+	b.TextOrOpaque(codepages.FolderHierarchyServerId, string(v.ServerId))
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderSyncResponseDelete) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderSyncResponseDelete"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyServerId, off)
+	}
+	return nil
+}
+
+func (v *FolderSyncResponseAdd) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyAdd)
+	b.TextOrOpaque(codepages.FolderHierarchyServerId, string(v.ServerId))
+	b.TextOrOpaque(codepages.FolderHierarchyParentId, string(v.ParentId))
+	b.TextOrOpaque(codepages.FolderHierarchyDisplayName, string(v.DisplayName))
+	b.Uint(codepages.FolderHierarchyType, uint64(v.Type))
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderSyncResponseAdd) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyParentId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ParentId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyDisplayName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayName = string(x)
+			r.Close()
+		case codepages.FolderHierarchyType:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = FolderType(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderSyncResponseAdd"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyServerId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FolderHierarchyParentId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.FolderHierarchyDisplayName, off)
+	}
+	if !s3 {
+		return r.Missing(codepages.FolderHierarchyType, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderUpdateRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderUpdateRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderUpdate); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderUpdateRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderUpdate)
+	b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	b.TextOrOpaque(codepages.FolderHierarchyServerId, string(v.ServerId))
+	b.TextOrOpaque(codepages.FolderHierarchyParentId, string(v.ParentId))
+	b.TextOrOpaque(codepages.FolderHierarchyDisplayName, string(v.DisplayName))
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderUpdateRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderUpdate}
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.FolderHierarchyServerId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyParentId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ParentId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyDisplayName:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayName = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderUpdateRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchySyncKey, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FolderHierarchyServerId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.FolderHierarchyParentId, off)
+	}
+	if !s3 {
+		return r.Missing(codepages.FolderHierarchyDisplayName, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *FolderUpdateResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *FolderUpdateResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolderUpdate); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *FolderUpdateResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolderUpdate)
+	b.Int(codepages.FolderHierarchyStatus, int64(v.Status))
+	if v.SyncKey != "" {
+		b.TextOrOpaque(codepages.FolderHierarchySyncKey, string(v.SyncKey))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *FolderUpdateResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolderUpdate}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.FolderHierarchySyncKey:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.FolderUpdateResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyStatus, off)
+	}
+	if !s1 {
+		v.SyncKey = ""
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *GetHierarchyResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *GetHierarchyResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.FolderHierarchyFolders); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *GetHierarchyResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolders)
+	for i := range v.Folder {
+		v.Folder[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *GetHierarchyResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.FolderHierarchyFolders}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyFolder:
+			if !s0 {
+				v.Folder = v.Folder[:0]
+			}
+			if err := r.Child(len(v.Folder) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *GetHierarchyResponseFolder
+			v.Folder, e = grow(v.Folder)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetHierarchyResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyFolder, off)
+	}
+	return nil
+}
+
+func (v *GetHierarchyResponseFolder) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.FolderHierarchyFolder)
+	b.TextOrOpaque(codepages.FolderHierarchyDisplayName, string(v.DisplayName))
+	b.TextOrOpaque(codepages.FolderHierarchyServerId, string(v.ServerId))
+	b.Uint(codepages.FolderHierarchyType, uint64(v.Type))
+	b.TextOrOpaque(codepages.FolderHierarchyParentId, string(v.ParentId))
+	b.End()
+	return b.Err()
+}
+
+func (v *GetHierarchyResponseFolder) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.FolderHierarchyDisplayName:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayName = string(x)
+			r.Close()
+		case codepages.FolderHierarchyServerId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.FolderHierarchyType:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = FolderType(x)
+			r.Close()
+		case codepages.FolderHierarchyParentId:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ParentId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetHierarchyResponseFolder"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.FolderHierarchyDisplayName, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.FolderHierarchyServerId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.FolderHierarchyType, off)
+	}
+	if !s3 {
+		return r.Missing(codepages.FolderHierarchyParentId, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *GetItemEstimateRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *GetItemEstimateRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.GetItemEstimateGetItemEstimate); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *GetItemEstimateRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.GetItemEstimateGetItemEstimate)
+	v.Collections.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *GetItemEstimateRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.GetItemEstimateGetItemEstimate}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.GetItemEstimateCollections:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Collections.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetItemEstimateRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.GetItemEstimateCollections, off)
+	}
+	return nil
+}
+
+func (v *GetItemEstimateRequestCollections) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.GetItemEstimateCollections)
+	for i := range v.Collection {
+		v.Collection[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *GetItemEstimateRequestCollections) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.GetItemEstimateCollection:
+			if !s0 {
+				v.Collection = v.Collection[:0]
+			}
+			if err := r.Child(len(v.Collection) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *GetItemEstimateRequestCollection
+			v.Collection, e = grow(v.Collection)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetItemEstimateRequestCollections"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.GetItemEstimateCollection, off)
+	}
+	return nil
+}
+
+func (v *GetItemEstimateRequestCollection) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.GetItemEstimateCollection)
+	if v.SyncKey != "" {
+		b.TextOrOpaque(codepages.AirSyncSyncKey, string(v.SyncKey))
+	}
+	if v.CollectionId != "" {
+		b.TextOrOpaque(codepages.GetItemEstimateCollectionId, string(v.CollectionId))
+	}
+	if v.ConversationMode != nil {
+		if *v.ConversationMode {
+			b.Int(codepages.AirSyncConversationMode, 1)
+		} else {
+			b.Int(codepages.AirSyncConversationMode, 0)
+		}
+	}
+	for i := range v.Options {
+		v.Options[i].appendEAS(b)
+	}
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.GetItemEstimateClass, string(v.Class))
+	}
+	if v.FilterType != nil {
+		b.Uint(codepages.AirSyncFilterType, uint64(*v.FilterType))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *GetItemEstimateRequestCollection) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncSyncKey:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.GetItemEstimateCollectionId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.AirSyncConversationMode:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.ConversationMode == nil {
+				v.ConversationMode = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.ConversationMode = x
+			r.Close()
+		case codepages.AirSyncOptions:
+			if !s3 {
+				v.Options = v.Options[:0]
+			}
+			if err := r.Child(len(v.Options) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *GetItemEstimateRequestOptions
+			v.Options, e = grow(v.Options)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.GetItemEstimateClass:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncFilterType:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.FilterType == nil {
+				v.FilterType = new(FilterType)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.FilterType = FilterType(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetItemEstimateRequestCollection"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.SyncKey = ""
+	}
+	if !s1 {
+		v.CollectionId = ""
+	}
+	if !s2 {
+		v.ConversationMode = nil
+	}
+	if !s3 {
+		v.Options = v.Options[:0]
+	}
+	if !s4 {
+		v.Class = ""
+	}
+	if !s5 {
+		v.FilterType = nil
+	}
+	return nil
+}
+
+func (v *GetItemEstimateRequestOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncOptions)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	if v.FilterType != nil {
+		b.Uint(codepages.AirSyncFilterType, uint64(*v.FilterType))
+	}
+	if v.MaxItems != nil {
+		b.Int(codepages.AirSyncMaxItems, int64(*v.MaxItems))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *GetItemEstimateRequestOptions) readEAS(r *eas.Reader) error {
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncFilterType:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.FilterType == nil {
+				v.FilterType = new(FilterType)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.FilterType = FilterType(x)
+			r.Close()
+		case codepages.AirSyncMaxItems:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.MaxItems == nil {
+				v.MaxItems = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.MaxItems = int(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetItemEstimateRequestOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		v.FilterType = nil
+	}
+	if !s2 {
+		v.MaxItems = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *GetItemEstimateResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *GetItemEstimateResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.GetItemEstimateGetItemEstimate); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *GetItemEstimateResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.GetItemEstimateGetItemEstimate)
+	if v.Status != nil {
+		b.Int(codepages.GetItemEstimateStatus, int64(*v.Status))
+	}
+	for i := range v.Response {
+		v.Response[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *GetItemEstimateResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.GetItemEstimateGetItemEstimate}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.GetItemEstimateStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.GetItemEstimateResponse:
+			if !s1 {
+				v.Response = v.Response[:0]
+			}
+			if err := r.Child(len(v.Response) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *GetItemEstimateResponseResponse
+			v.Response, e = grow(v.Response)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetItemEstimateResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		v.Response = v.Response[:0]
+	}
+	return nil
+}
+
+func (v *GetItemEstimateResponseResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.GetItemEstimateResponse)
+	b.Int(codepages.GetItemEstimateStatus, int64(v.Status))
+	if v.Collection != nil {
+		v.Collection.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *GetItemEstimateResponseResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.GetItemEstimateStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.GetItemEstimateCollection:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Collection == nil {
+				v.Collection = new(GetItemEstimateResponseCollection)
+			}
+			if err := v.Collection.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetItemEstimateResponseResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.GetItemEstimateStatus, off)
+	}
+	if !s1 {
+		v.Collection = nil
+	}
+	return nil
+}
+
+func (v *GetItemEstimateResponseCollection) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.GetItemEstimateCollection)
+	b.TextOrOpaque(codepages.GetItemEstimateCollectionId, string(v.CollectionId))
+	if v.Estimate != nil {
+		b.Int(codepages.GetItemEstimateEstimate, int64(*v.Estimate))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *GetItemEstimateResponseCollection) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.GetItemEstimateCollectionId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.GetItemEstimateEstimate:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Estimate == nil {
+				v.Estimate = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Estimate = int(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.GetItemEstimateResponseCollection"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.GetItemEstimateCollectionId, off)
+	}
+	if !s1 {
+		v.Estimate = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ItemOperationsRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ItemOperationsRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ItemOperationsItemOperations); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ItemOperationsRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsItemOperations)
+	for i := range v.EmptyFolderContents {
+		v.EmptyFolderContents[i].appendEAS(b)
+	}
+	for i := range v.Fetch {
+		v.Fetch[i].appendEAS(b)
+	}
+	for i := range v.Move {
+		v.Move[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequest) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.ItemOperationsItemOperations}
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsEmptyFolderContents:
+			if !s0 {
+				v.EmptyFolderContents = v.EmptyFolderContents[:0]
+			}
+			if err := r.Child(len(v.EmptyFolderContents) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *ItemOperationsRequestEmptyFolderContents
+			v.EmptyFolderContents, e = grow(v.EmptyFolderContents)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ItemOperationsFetch:
+			if !s1 {
+				v.Fetch = v.Fetch[:0]
+			}
+			if err := r.Child(len(v.Fetch) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *ItemOperationsRequestFetch
+			v.Fetch, e = grow(v.Fetch)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ItemOperationsMove:
+			if !s2 {
+				v.Move = v.Move[:0]
+			}
+			if err := r.Child(len(v.Move) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *ItemOperationsRequestMove
+			v.Move, e = grow(v.Move)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.EmptyFolderContents = v.EmptyFolderContents[:0]
+	}
+	if !s1 {
+		v.Fetch = v.Fetch[:0]
+	}
+	if !s2 {
+		v.Move = v.Move[:0]
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestEmptyFolderContents) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsEmptyFolderContents)
+	b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	if v.Options != nil {
+		v.Options.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestEmptyFolderContents) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.ItemOperationsOptions:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Options == nil {
+				v.Options = new(ItemOperationsRequestEmptyFolderContentsOptions)
+			}
+			if err := v.Options.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestEmptyFolderContents"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncCollectionId, off)
+	}
+	if !s1 {
+		v.Options = nil
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestEmptyFolderContentsOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsOptions)
+	if v.DeleteSubFolders {
+		b.Empty(codepages.ItemOperationsDeleteSubFolders)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestEmptyFolderContentsOptions) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsDeleteSubFolders:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.DeleteSubFolders = true
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestEmptyFolderContentsOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsDeleteSubFolders, off)
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestFetch) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsFetch)
+	b.TextOrOpaque(codepages.ItemOperationsStore, string(v.Store))
+	if v.CollectionId != "" {
+		b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	}
+	if v.ServerId != "" {
+		b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	}
+	if v.LongId != "" {
+		b.TextOrOpaque(codepages.SearchLongId, string(v.LongId))
+	}
+	if v.LinkId != "" {
+		b.TextOrOpaque(codepages.DocumentLibraryLinkId, string(v.LinkId))
+	}
+	if v.FileReference != "" {
+		b.TextOrOpaque(codepages.AirSyncBaseFileReference, string(v.FileReference))
+	}
+	if v.RemoveRightsManagementProtection {
+		b.Empty(codepages.RightsManagementRemoveRightsManagementProtection)
+	}
+	if v.Options != nil {
+		v.Options.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestFetch) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3, s4, s5, s6, s7 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsStore:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Store = Store(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.AirSyncServerId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.SearchLongId:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LongId = string(x)
+			r.Close()
+		case codepages.DocumentLibraryLinkId:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LinkId = string(x)
+			r.Close()
+		case codepages.AirSyncBaseFileReference:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.FileReference = string(x)
+			r.Close()
+		case codepages.RightsManagementRemoveRightsManagementProtection:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.RemoveRightsManagementProtection = true
+			r.Close()
+		case codepages.ItemOperationsOptions:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.Options == nil {
+				v.Options = new(ItemOperationsRequestFetchOptions)
+			}
+			if err := v.Options.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestFetch"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsStore, off)
+	}
+	if !s1 {
+		v.CollectionId = ""
+	}
+	if !s2 {
+		v.ServerId = ""
+	}
+	if !s3 {
+		v.LongId = ""
+	}
+	if !s4 {
+		v.LinkId = ""
+	}
+	if !s5 {
+		v.FileReference = ""
+	}
+	if !s6 {
+		v.RemoveRightsManagementProtection = false
+	}
+	if !s7 {
+		v.Options = nil
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestFetchOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsOptions)
+	if v.Schema != nil {
+		v.Schema.appendEAS(b)
+	}
+	if v.Range != "" {
+		b.TextOrOpaque(codepages.ItemOperationsRange, string(v.Range))
+	}
+	if v.UserName != "" {
+		b.TextOrOpaque(codepages.ItemOperationsUserName, string(v.UserName))
+	}
+	if v.Password != "" {
+		b.TextOrOpaque(codepages.ItemOperationsPassword, string(v.Password))
+	}
+	if v.MIMESupport != nil {
+		b.Uint(codepages.AirSyncMIMESupport, uint64(*v.MIMESupport))
+	}
+	for i := range v.BodyPreference {
+		v.BodyPreference[i].appendEAS(b)
+	}
+	if v.BodyPartPreference != nil {
+		v.BodyPartPreference.appendEAS(b)
+	}
+	if v.RightsManagementSupport != nil {
+		if *v.RightsManagementSupport {
+			b.Int(codepages.RightsManagementRightsManagementSupport, 1)
+		} else {
+			b.Int(codepages.RightsManagementRightsManagementSupport, 0)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestFetchOptions) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5, s6, s7 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsSchema:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Schema == nil {
+				v.Schema = new(ItemOperationsRequestSchema)
+			}
+			if err := v.Schema.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ItemOperationsRange:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.ItemOperationsUserName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.UserName = string(x)
+			r.Close()
+		case codepages.ItemOperationsPassword:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Password = string(x)
+			r.Close()
+		case codepages.AirSyncMIMESupport:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.MIMESupport == nil {
+				v.MIMESupport = new(MIMESupport)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.MIMESupport = MIMESupport(x)
+			r.Close()
+		case codepages.AirSyncBaseBodyPreference:
+			if !s5 {
+				v.BodyPreference = v.BodyPreference[:0]
+			}
+			if err := r.Child(len(v.BodyPreference) + 1); err != nil {
+				return err
+			}
+			s5 = true
+			var e *ItemOperationsRequestBodyPreference
+			v.BodyPreference, e = grow(v.BodyPreference)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncBaseBodyPartPreference:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.BodyPartPreference == nil {
+				v.BodyPartPreference = new(ItemOperationsRequestBodyPartPreference)
+			}
+			if err := v.BodyPartPreference.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.RightsManagementRightsManagementSupport:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.RightsManagementSupport == nil {
+				v.RightsManagementSupport = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RightsManagementSupport = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestFetchOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Schema = nil
+	}
+	if !s1 {
+		v.Range = ""
+	}
+	if !s2 {
+		v.UserName = ""
+	}
+	if !s3 {
+		v.Password = ""
+	}
+	if !s4 {
+		v.MIMESupport = nil
+	}
+	if !s5 {
+		v.BodyPreference = v.BodyPreference[:0]
+	}
+	if !s6 {
+		v.BodyPartPreference = nil
+	}
+	if !s7 {
+		v.RightsManagementSupport = nil
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestSchema) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsSchema)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestSchema) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestBodyPreference) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncBaseBodyPreference)
+	b.Uint(codepages.AirSyncBaseType, uint64(v.Type))
+	if v.TruncationSize != nil {
+		b.Uint(codepages.AirSyncBaseTruncationSize, uint64(*v.TruncationSize))
+	}
+	if v.AllOrNone != nil {
+		if *v.AllOrNone {
+			b.Int(codepages.AirSyncBaseAllOrNone, 1)
+		} else {
+			b.Int(codepages.AirSyncBaseAllOrNone, 0)
+		}
+	}
+	if v.Preview != nil {
+		b.Uint(codepages.AirSyncBasePreview, uint64(*v.Preview))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestBodyPreference) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncBaseType:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = BodyType(x)
+			r.Close()
+		case codepages.AirSyncBaseTruncationSize:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.TruncationSize == nil {
+				v.TruncationSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.TruncationSize = uint32(x)
+			r.Close()
+		case codepages.AirSyncBaseAllOrNone:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.AllOrNone == nil {
+				v.AllOrNone = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllOrNone = x
+			r.Close()
+		case codepages.AirSyncBasePreview:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Preview == nil {
+				v.Preview = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.Preview = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestBodyPreference"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncBaseType, off)
+	}
+	if !s1 {
+		v.TruncationSize = nil
+	}
+	if !s2 {
+		v.AllOrNone = nil
+	}
+	if !s3 {
+		v.Preview = nil
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestBodyPartPreference) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncBaseBodyPartPreference)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestBodyPartPreference) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestMove) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsMove)
+	b.TextOrOpaque(codepages.ItemOperationsConversationId, string(v.ConversationId))
+	b.TextOrOpaque(codepages.ItemOperationsDstFldId, string(v.DstFldId))
+	if v.Options != nil {
+		v.Options.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestMove) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsConversationId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ConversationId = string(x)
+			r.Close()
+		case codepages.ItemOperationsDstFldId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DstFldId = string(x)
+			r.Close()
+		case codepages.ItemOperationsOptions:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Options == nil {
+				v.Options = new(ItemOperationsRequestMoveOptions)
+			}
+			if err := v.Options.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestMove"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsConversationId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.ItemOperationsDstFldId, off)
+	}
+	if !s2 {
+		v.Options = nil
+	}
+	return nil
+}
+
+func (v *ItemOperationsRequestMoveOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsOptions)
+	if v.MoveAlways {
+		b.Empty(codepages.ItemOperationsMoveAlways)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsRequestMoveOptions) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsMoveAlways:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.MoveAlways = true
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestMoveOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.MoveAlways = false
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ItemOperationsResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ItemOperationsResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ItemOperationsItemOperations); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ItemOperationsResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsItemOperations)
+	b.Int(codepages.ItemOperationsStatus, int64(v.Status))
+	if v.Response != nil {
+		v.Response.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ItemOperationsItemOperations}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ItemOperationsResponse:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Response == nil {
+				v.Response = new(ItemOperationsResponseResponse)
+			}
+			if err := v.Response.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsStatus, off)
+	}
+	if !s1 {
+		v.Response = nil
+	}
+	return nil
+}
+
+func (v *ItemOperationsResponseResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsResponse)
+	for i := range v.Move {
+		v.Move[i].appendEAS(b)
+	}
+	for i := range v.EmptyFolderContents {
+		v.EmptyFolderContents[i].appendEAS(b)
+	}
+	for i := range v.Fetch {
+		v.Fetch[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsResponseResponse) readEAS(r *eas.Reader) error {
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsMove:
+			if !s0 {
+				v.Move = v.Move[:0]
+			}
+			if err := r.Child(len(v.Move) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *ItemOperationsResponseMove
+			v.Move, e = grow(v.Move)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ItemOperationsEmptyFolderContents:
+			if !s1 {
+				v.EmptyFolderContents = v.EmptyFolderContents[:0]
+			}
+			if err := r.Child(len(v.EmptyFolderContents) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *ItemOperationsResponseEmptyFolderContents
+			v.EmptyFolderContents, e = grow(v.EmptyFolderContents)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ItemOperationsFetch:
+			if !s2 {
+				v.Fetch = v.Fetch[:0]
+			}
+			if err := r.Child(len(v.Fetch) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *ItemOperationsResponseFetch
+			v.Fetch, e = grow(v.Fetch)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsResponseResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Move = v.Move[:0]
+	}
+	if !s1 {
+		v.EmptyFolderContents = v.EmptyFolderContents[:0]
+	}
+	if !s2 {
+		v.Fetch = v.Fetch[:0]
+	}
+	return nil
+}
+
+func (v *ItemOperationsResponseMove) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsMove)
+	b.Int(codepages.ItemOperationsStatus, int64(v.Status))
+	b.TextOrOpaque(codepages.ItemOperationsConversationId, string(v.ConversationId))
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsResponseMove) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ItemOperationsConversationId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ConversationId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsResponseMove"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsStatus, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.ItemOperationsConversationId, off)
+	}
+	return nil
+}
+
+func (v *ItemOperationsResponseEmptyFolderContents) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsEmptyFolderContents)
+	b.Int(codepages.ItemOperationsStatus, int64(v.Status))
+	b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsResponseEmptyFolderContents) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsResponseEmptyFolderContents"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsStatus, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncCollectionId, off)
+	}
+	return nil
+}
+
+func (v *ItemOperationsResponseFetch) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsFetch)
+	b.Int(codepages.ItemOperationsStatus, int64(v.Status))
+	if v.CollectionId != "" {
+		b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	}
+	if v.ServerId != "" {
+		b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	}
+	if v.LongId != "" {
+		b.TextOrOpaque(codepages.SearchLongId, string(v.LongId))
+	}
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	if v.LinkId != "" {
+		b.TextOrOpaque(codepages.DocumentLibraryLinkId, string(v.LinkId))
+	}
+	if v.FileReference != "" {
+		b.TextOrOpaque(codepages.AirSyncBaseFileReference, string(v.FileReference))
+	}
+	if v.Properties != nil {
+		v.Properties.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsResponseFetch) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3, s4, s5, s6, s7 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.AirSyncServerId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.SearchLongId:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LongId = string(x)
+			r.Close()
+		case codepages.AirSyncClass:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.DocumentLibraryLinkId:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LinkId = string(x)
+			r.Close()
+		case codepages.AirSyncBaseFileReference:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.FileReference = string(x)
+			r.Close()
+		case codepages.ItemOperationsProperties:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.Properties == nil {
+				v.Properties = new(ItemOperationsResponseProperties)
+			}
+			if err := v.Properties.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsResponseFetch"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ItemOperationsStatus, off)
+	}
+	if !s1 {
+		v.CollectionId = ""
+	}
+	if !s2 {
+		v.ServerId = ""
+	}
+	if !s3 {
+		v.LongId = ""
+	}
+	if !s4 {
+		v.Class = ""
+	}
+	if !s5 {
+		v.LinkId = ""
+	}
+	if !s6 {
+		v.FileReference = ""
+	}
+	if !s7 {
+		v.Properties = nil
+	}
+	return nil
+}
+
+func (v *ItemOperationsResponseProperties) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ItemOperationsProperties)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	if v.Range != "" {
+		b.TextOrOpaque(codepages.ItemOperationsRange, string(v.Range))
+	}
+	if v.Total != nil {
+		b.Int(codepages.ItemOperationsTotal, int64(*v.Total))
+	}
+	if v.Data != "" {
+		b.TextOrOpaque(codepages.ItemOperationsData, string(v.Data))
+	}
+	if v.Part != nil {
+		b.Int(codepages.ItemOperationsPart, int64(*v.Part))
+	}
+	if v.Version != (time.Time{}) {
+		b.Time(codepages.ItemOperationsVersion, v.Version)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
+	var seenAny, s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ItemOperationsRange:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.ItemOperationsTotal:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Total == nil {
+				v.Total = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Total = int(x)
+			r.Close()
+		case codepages.ItemOperationsData:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Data = string(x)
+			r.Close()
+		case codepages.ItemOperationsPart:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Part == nil {
+				v.Part = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Part = int(x)
+			r.Close()
+		case codepages.ItemOperationsVersion:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.Version = x
+			r.Close()
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	if !s0 {
+		v.Range = ""
+	}
+	if !s1 {
+		v.Total = nil
+	}
+	if !s2 {
+		v.Data = ""
+	}
+	if !s3 {
+		v.Part = nil
+	}
+	if !s4 {
+		v.Version = time.Time{}
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *MeetingResponseRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *MeetingResponseRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.MeetingResponseMeetingResponse); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *MeetingResponseRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MeetingResponseMeetingResponse)
+	for i := range v.Request {
+		v.Request[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MeetingResponseRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.MeetingResponseMeetingResponse}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MeetingResponseRequest:
+			if !s0 {
+				v.Request = v.Request[:0]
+			}
+			if err := r.Child(len(v.Request) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *MeetingResponseRequestRequest
+			v.Request, e = grow(v.Request)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MeetingResponseRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.MeetingResponseRequest, off)
+	}
+	return nil
+}
+
+func (v *MeetingResponseRequestRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MeetingResponseRequest)
+	b.Uint(codepages.MeetingResponseUserResponse, uint64(v.UserResponse))
+	if v.CollectionId != "" {
+		b.TextOrOpaque(codepages.MeetingResponseCollectionId, string(v.CollectionId))
+	}
+	if v.RequestId != "" {
+		b.TextOrOpaque(codepages.MeetingResponseRequestId, string(v.RequestId))
+	}
+	if v.LongId != "" {
+		b.TextOrOpaque(codepages.SearchLongId, string(v.LongId))
+	}
+	if v.InstanceId != (time.Time{}) {
+		b.Time(codepages.MeetingResponseInstanceId, v.InstanceId)
+	}
+	if v.SendResponse != nil {
+		v.SendResponse.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MeetingResponseRequestRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3, s4, s5 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MeetingResponseUserResponse:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.UserResponse = UserResponse(x)
+			r.Close()
+		case codepages.MeetingResponseCollectionId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.MeetingResponseRequestId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.RequestId = string(x)
+			r.Close()
+		case codepages.SearchLongId:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LongId = string(x)
+			r.Close()
+		case codepages.MeetingResponseInstanceId:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.InstanceId = x
+			r.Close()
+		case codepages.MeetingResponseSendResponse:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.SendResponse == nil {
+				v.SendResponse = new(MeetingResponseRequestSendResponse)
+			}
+			if err := v.SendResponse.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MeetingResponseRequestRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.MeetingResponseUserResponse, off)
+	}
+	if !s1 {
+		v.CollectionId = ""
+	}
+	if !s2 {
+		v.RequestId = ""
+	}
+	if !s3 {
+		v.LongId = ""
+	}
+	if !s4 {
+		v.InstanceId = time.Time{}
+	}
+	if !s5 {
+		v.SendResponse = nil
+	}
+	return nil
+}
+
+func (v *MeetingResponseRequestSendResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MeetingResponseSendResponse)
+	if v.Body != nil {
+		v.Body.appendEAS(b)
+	}
+	if time.Time(v.ProposedStartTime) != (time.Time{}) {
+		p, _ := v.ProposedStartTime.MarshalText() // never fails
+		b.TextBytes(codepages.MeetingResponseProposedStartTime, p)
+	}
+	if time.Time(v.ProposedEndTime) != (time.Time{}) {
+		p, _ := v.ProposedEndTime.MarshalText() // never fails
+		b.TextBytes(codepages.MeetingResponseProposedEndTime, p)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MeetingResponseRequestSendResponse) readEAS(r *eas.Reader) error {
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncBaseBody:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Body == nil {
+				v.Body = new(MeetingResponseRequestBody)
+			}
+			if err := v.Body.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.MeetingResponseProposedStartTime:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := r.Text(&v.ProposedStartTime); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.MeetingResponseProposedEndTime:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if err := r.Text(&v.ProposedEndTime); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MeetingResponseRequestSendResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Body = nil
+	}
+	if !s1 {
+		v.ProposedStartTime = CompactTime{}
+	}
+	if !s2 {
+		v.ProposedEndTime = CompactTime{}
+	}
+	return nil
+}
+
+func (v *MeetingResponseRequestBody) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncBaseBody)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MeetingResponseRequestBody) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *MeetingResponseResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *MeetingResponseResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.MeetingResponseMeetingResponse); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *MeetingResponseResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MeetingResponseMeetingResponse)
+	for i := range v.Result {
+		v.Result[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MeetingResponseResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.MeetingResponseMeetingResponse}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MeetingResponseResult:
+			if !s0 {
+				v.Result = v.Result[:0]
+			}
+			if err := r.Child(len(v.Result) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *MeetingResponseResponseResult
+			v.Result, e = grow(v.Result)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MeetingResponseResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.MeetingResponseResult, off)
+	}
+	return nil
+}
+
+func (v *MeetingResponseResponseResult) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MeetingResponseResult)
+	if v.RequestId != "" {
+		b.TextOrOpaque(codepages.MeetingResponseRequestId, string(v.RequestId))
+	}
+	b.Int(codepages.MeetingResponseStatus, int64(v.Status))
+	if v.CalendarId != "" {
+		b.TextOrOpaque(codepages.MeetingResponseCalendarId, string(v.CalendarId))
+	}
+	if v.InstanceId != (time.Time{}) {
+		b.Time(codepages.MeetingResponseInstanceId, v.InstanceId)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MeetingResponseResponseResult) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MeetingResponseRequestId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.RequestId = string(x)
+			r.Close()
+		case codepages.MeetingResponseStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.MeetingResponseCalendarId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CalendarId = string(x)
+			r.Close()
+		case codepages.MeetingResponseInstanceId:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.InstanceId = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MeetingResponseResponseResult"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.RequestId = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.MeetingResponseStatus, off)
+	}
+	if !s2 {
+		v.CalendarId = ""
+	}
+	if !s3 {
+		v.InstanceId = time.Time{}
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *MoveItemsRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *MoveItemsRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.MoveMoveItems); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *MoveItemsRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MoveMoveItems)
+	for i := range v.Move {
+		v.Move[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MoveItemsRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.MoveMoveItems}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MoveMove:
+			if !s0 {
+				v.Move = v.Move[:0]
+			}
+			if err := r.Child(len(v.Move) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *MoveItemsRequestMove
+			v.Move, e = grow(v.Move)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MoveItemsRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.MoveMove, off)
+	}
+	return nil
+}
+
+func (v *MoveItemsRequestMove) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MoveMove)
+	b.TextOrOpaque(codepages.MoveSrcMsgId, string(v.SrcMsgId))
+	b.TextOrOpaque(codepages.MoveSrcFldId, string(v.SrcFldId))
+	b.TextOrOpaque(codepages.MoveDstFldId, string(v.DstFldId))
+	b.End()
+	return b.Err()
+}
+
+func (v *MoveItemsRequestMove) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MoveSrcMsgId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SrcMsgId = string(x)
+			r.Close()
+		case codepages.MoveSrcFldId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SrcFldId = string(x)
+			r.Close()
+		case codepages.MoveDstFldId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DstFldId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MoveItemsRequestMove"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.MoveSrcMsgId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.MoveSrcFldId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.MoveDstFldId, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *MoveItemsResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *MoveItemsResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.MoveMoveItems); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *MoveItemsResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MoveMoveItems)
+	if v.Status != nil {
+		b.Int(codepages.MoveStatus, int64(*v.Status))
+	}
+	for i := range v.Response {
+		v.Response[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MoveItemsResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.MoveMoveItems}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MoveStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.MoveResponse:
+			if !s1 {
+				v.Response = v.Response[:0]
+			}
+			if err := r.Child(len(v.Response) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *MoveItemsResponseResponse
+			v.Response, e = grow(v.Response)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MoveItemsResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		v.Response = v.Response[:0]
+	}
+	return nil
+}
+
+func (v *MoveItemsResponseResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.MoveResponse)
+	b.TextOrOpaque(codepages.MoveSrcMsgId, string(v.SrcMsgId))
+	b.Int(codepages.MoveStatus, int64(v.Status))
+	if v.DstMsgId != "" {
+		b.TextOrOpaque(codepages.MoveDstMsgId, string(v.DstMsgId))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *MoveItemsResponseResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.MoveSrcMsgId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SrcMsgId = string(x)
+			r.Close()
+		case codepages.MoveStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.MoveDstMsgId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DstMsgId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MoveItemsResponseResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.MoveSrcMsgId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.MoveStatus, off)
+	}
+	if !s2 {
+		v.DstMsgId = ""
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *PingRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *PingRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.PingPing); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *PingRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.PingPing)
+	if v.HeartbeatInterval != nil {
+		b.Int(codepages.PingHeartbeatInterval, int64(*v.HeartbeatInterval))
+	}
+	if v.Folders != nil {
+		v.Folders.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *PingRequest) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.PingPing}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.PingHeartbeatInterval:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.HeartbeatInterval == nil {
+				v.HeartbeatInterval = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.HeartbeatInterval = int(x)
+			r.Close()
+		case codepages.PingFolders:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Folders == nil {
+				v.Folders = new(PingRequestFolders)
+			}
+			if err := v.Folders.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.PingRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.HeartbeatInterval = nil
+	}
+	if !s1 {
+		v.Folders = nil
+	}
+	return nil
+}
+
+func (v *PingRequestFolders) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.PingFolders)
+	for i := range v.Folder {
+		v.Folder[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *PingRequestFolders) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.PingFolder:
+			if !s0 {
+				v.Folder = v.Folder[:0]
+			}
+			if err := r.Child(len(v.Folder) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *PingRequestFolder
+			v.Folder, e = grow(v.Folder)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.PingRequestFolders"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.PingFolder, off)
+	}
+	return nil
+}
+
+func (v *PingRequestFolder) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.PingFolder)
+	b.TextOrOpaque(codepages.PingId, string(v.Id))
+	b.TextOrOpaque(codepages.PingClass, string(v.Class))
+	b.End()
+	return b.Err()
+}
+
+func (v *PingRequestFolder) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.PingId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Id = string(x)
+			r.Close()
+		case codepages.PingClass:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.PingRequestFolder"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.PingId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.PingClass, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *PingResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *PingResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.PingPing); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *PingResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.PingPing)
+	b.Int(codepages.PingStatus, int64(v.Status))
+	if v.Folders != nil {
+		v.Folders.appendEAS(b)
+	}
+	if v.MaxFolders != nil {
+		b.Int(codepages.PingMaxFolders, int64(*v.MaxFolders))
+	}
+	if v.HeartbeatInterval != nil {
+		b.Int(codepages.PingHeartbeatInterval, int64(*v.HeartbeatInterval))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *PingResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.PingPing}
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.PingStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.PingFolders:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Folders == nil {
+				v.Folders = new(PingResponseFolders)
+			}
+			if err := v.Folders.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.PingMaxFolders:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.MaxFolders == nil {
+				v.MaxFolders = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.MaxFolders = int(x)
+			r.Close()
+		case codepages.PingHeartbeatInterval:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.HeartbeatInterval == nil {
+				v.HeartbeatInterval = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.HeartbeatInterval = int(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.PingResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.PingStatus, off)
+	}
+	if !s1 {
+		v.Folders = nil
+	}
+	if !s2 {
+		v.MaxFolders = nil
+	}
+	if !s3 {
+		v.HeartbeatInterval = nil
+	}
+	return nil
+}
+
+func (v *PingResponseFolders) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.PingFolders)
+	for _, x := range v.Folder {
+		b.TextOrOpaque(codepages.PingFolder, string(x))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *PingResponseFolders) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.PingFolder:
+			if !s0 {
+				v.Folder = v.Folder[:0]
+			}
+			if err := r.Child(len(v.Folder) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *string
+			v.Folder, e = grow(v.Folder)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.PingResponseFolders"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.PingFolder, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ProvisionRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ProvisionRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ProvisionProvision); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ProvisionRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionProvision)
+	if v.DeviceInformation != nil {
+		v.DeviceInformation.appendEAS(b)
+	}
+	if v.Policies != nil {
+		v.Policies.appendEAS(b)
+	}
+	if v.RemoteWipe != nil {
+		v.RemoteWipe.appendEAS(b)
+	}
+	if v.AccountOnlyRemoteWipe != nil {
+		v.AccountOnlyRemoteWipe.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionRequest) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.ProvisionProvision}
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsDeviceInformation:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.DeviceInformation == nil {
+				v.DeviceInformation = new(ProvisionRequestDeviceInformation)
+			}
+			if err := v.DeviceInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionPolicies:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Policies == nil {
+				v.Policies = new(ProvisionRequestPolicies)
+			}
+			if err := v.Policies.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionRemoteWipe:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.RemoteWipe == nil {
+				v.RemoteWipe = new(ProvisionRequestRemoteWipe)
+			}
+			if err := v.RemoteWipe.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionAccountOnlyRemoteWipe:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.AccountOnlyRemoteWipe == nil {
+				v.AccountOnlyRemoteWipe = new(ProvisionRequestAccountOnlyRemoteWipe)
+			}
+			if err := v.AccountOnlyRemoteWipe.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.DeviceInformation = nil
+	}
+	if !s1 {
+		v.Policies = nil
+	}
+	if !s2 {
+		v.RemoteWipe = nil
+	}
+	if !s3 {
+		v.AccountOnlyRemoteWipe = nil
+	}
+	return nil
+}
+
+func (v *ProvisionRequestDeviceInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsDeviceInformation)
+	v.Set.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionRequestDeviceInformation) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsSet:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Set.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequestDeviceInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsSet, off)
+	}
+	return nil
+}
+
+func (v *ProvisionRequestSet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsSet)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionRequestSet) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *ProvisionRequestPolicies) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionPolicies)
+	v.Policy.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionRequestPolicies) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionPolicy:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Policy.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequestPolicies"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ProvisionPolicy, off)
+	}
+	return nil
+}
+
+func (v *ProvisionRequestPolicy) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionPolicy)
+	b.TextOrOpaque(codepages.ProvisionPolicyType, string(v.PolicyType))
+	if v.PolicyKey != "" {
+		b.TextOrOpaque(codepages.ProvisionPolicyKey, string(v.PolicyKey))
+	}
+	if v.Status != nil {
+		b.Int(codepages.ProvisionStatus, int64(*v.Status))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionRequestPolicy) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionPolicyType:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PolicyType = PolicyType(x)
+			r.Close()
+		case codepages.ProvisionPolicyKey:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PolicyKey = string(x)
+			r.Close()
+		case codepages.ProvisionStatus:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequestPolicy"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ProvisionPolicyType, off)
+	}
+	if !s1 {
+		v.PolicyKey = ""
+	}
+	if !s2 {
+		v.Status = nil
+	}
+	return nil
+}
+
+func (v *ProvisionRequestRemoteWipe) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionRemoteWipe)
+	b.Int(codepages.ProvisionStatus, int64(v.Status))
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionRequestRemoteWipe) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequestRemoteWipe"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ProvisionStatus, off)
+	}
+	return nil
+}
+
+func (v *ProvisionRequestAccountOnlyRemoteWipe) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionAccountOnlyRemoteWipe)
+	b.Int(codepages.ProvisionStatus, int64(v.Status))
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionRequestAccountOnlyRemoteWipe) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequestAccountOnlyRemoteWipe"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ProvisionStatus, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ProvisionResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ProvisionResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ProvisionProvision); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ProvisionResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionProvision)
+	if v.DeviceInformation != nil {
+		v.DeviceInformation.appendEAS(b)
+	}
+	b.Int(codepages.ProvisionStatus, int64(v.Status))
+	if v.Policies != nil {
+		v.Policies.appendEAS(b)
+	}
+	if v.RemoteWipe {
+		b.Empty(codepages.ProvisionRemoteWipe)
+	}
+	if v.AccountOnlyRemoteWipe {
+		b.Empty(codepages.ProvisionAccountOnlyRemoteWipe)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ProvisionProvision}
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsDeviceInformation:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.DeviceInformation == nil {
+				v.DeviceInformation = new(ProvisionResponseDeviceInformation)
+			}
+			if err := v.DeviceInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ProvisionPolicies:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Policies == nil {
+				v.Policies = new(ProvisionResponsePolicies)
+			}
+			if err := v.Policies.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionRemoteWipe:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.RemoteWipe = true
+			r.Close()
+		case codepages.ProvisionAccountOnlyRemoteWipe:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.AccountOnlyRemoteWipe = true
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.DeviceInformation = nil
+	}
+	if !s1 {
+		return r.Missing(codepages.ProvisionStatus, off)
+	}
+	if !s2 {
+		v.Policies = nil
+	}
+	if !s3 {
+		v.RemoteWipe = false
+	}
+	if !s4 {
+		v.AccountOnlyRemoteWipe = false
+	}
+	return nil
+}
+
+func (v *ProvisionResponseDeviceInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsDeviceInformation)
+	if v.Status != nil {
+		b.Int(codepages.SettingsStatus, int64(*v.Status))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponseDeviceInformation) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponseDeviceInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	return nil
+}
+
+func (v *ProvisionResponsePolicies) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionPolicies)
+	v.Policy.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponsePolicies) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionPolicy:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Policy.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponsePolicies"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ProvisionPolicy, off)
+	}
+	return nil
+}
+
+func (v *ProvisionResponsePolicy) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionPolicy)
+	b.TextOrOpaque(codepages.ProvisionPolicyType, string(v.PolicyType))
+	b.Int(codepages.ProvisionStatus, int64(v.Status))
+	if v.PolicyKey != "" {
+		b.TextOrOpaque(codepages.ProvisionPolicyKey, string(v.PolicyKey))
+	}
+	if v.Data != nil {
+		v.Data.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponsePolicy) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionPolicyType:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PolicyType = PolicyType(x)
+			r.Close()
+		case codepages.ProvisionStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ProvisionPolicyKey:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PolicyKey = string(x)
+			r.Close()
+		case codepages.ProvisionData:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Data == nil {
+				v.Data = new(ProvisionResponseData)
+			}
+			if err := v.Data.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponsePolicy"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ProvisionPolicyType, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.ProvisionStatus, off)
+	}
+	if !s2 {
+		v.PolicyKey = ""
+	}
+	if !s3 {
+		v.Data = nil
+	}
+	return nil
+}
+
+func (v *ProvisionResponseData) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionData)
+	if v.EASProvisionDoc != nil {
+		v.EASProvisionDoc.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponseData) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionEASProvisionDoc:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.EASProvisionDoc == nil {
+				v.EASProvisionDoc = new(ProvisionResponseEASProvisionDoc)
+			}
+			if err := v.EASProvisionDoc.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponseData"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.EASProvisionDoc = nil
+	}
+	return nil
+}
+
+func (v *ProvisionResponseEASProvisionDoc) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionEASProvisionDoc)
+	if v.DevicePasswordEnabled != nil {
+		if *v.DevicePasswordEnabled {
+			b.Int(codepages.ProvisionDevicePasswordEnabled, 1)
+		} else {
+			b.Int(codepages.ProvisionDevicePasswordEnabled, 0)
+		}
+	}
+	if v.AlphanumericDevicePasswordRequired != nil {
+		if *v.AlphanumericDevicePasswordRequired {
+			b.Int(codepages.ProvisionAlphanumericDevicePasswordRequired, 1)
+		} else {
+			b.Int(codepages.ProvisionAlphanumericDevicePasswordRequired, 0)
+		}
+	}
+	if v.PasswordRecoveryEnabled != nil {
+		if *v.PasswordRecoveryEnabled {
+			b.Int(codepages.ProvisionPasswordRecoveryEnabled, 1)
+		} else {
+			b.Int(codepages.ProvisionPasswordRecoveryEnabled, 0)
+		}
+	}
+	if v.RequireStorageCardEncryption != nil {
+		if *v.RequireStorageCardEncryption {
+			b.Int(codepages.ProvisionRequireStorageCardEncryption, 1)
+		} else {
+			b.Int(codepages.ProvisionRequireStorageCardEncryption, 0)
+		}
+	}
+	if v.AttachmentsEnabled != nil {
+		if *v.AttachmentsEnabled {
+			b.Int(codepages.ProvisionAttachmentsEnabled, 1)
+		} else {
+			b.Int(codepages.ProvisionAttachmentsEnabled, 0)
+		}
+	}
+	if v.MinDevicePasswordLength != nil {
+		if err := (*v.MinDevicePasswordLength).MarshalEAS(b, codepages.ProvisionMinDevicePasswordLength); err != nil {
+			return err
+		}
+	}
+	if v.MaxInactivityTimeDeviceLock != nil {
+		if err := (*v.MaxInactivityTimeDeviceLock).MarshalEAS(b, codepages.ProvisionMaxInactivityTimeDeviceLock); err != nil {
+			return err
+		}
+	}
+	if v.MaxDevicePasswordFailedAttempts != nil {
+		if err := (*v.MaxDevicePasswordFailedAttempts).MarshalEAS(b, codepages.ProvisionMaxDevicePasswordFailedAttempts); err != nil {
+			return err
+		}
+	}
+	if v.MaxAttachmentSize != nil {
+		if err := (*v.MaxAttachmentSize).MarshalEAS(b, codepages.ProvisionMaxAttachmentSize); err != nil {
+			return err
+		}
+	}
+	if v.AllowSimpleDevicePassword != nil {
+		if *v.AllowSimpleDevicePassword {
+			b.Int(codepages.ProvisionAllowSimpleDevicePassword, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowSimpleDevicePassword, 0)
+		}
+	}
+	if v.DevicePasswordExpiration != nil {
+		if err := (*v.DevicePasswordExpiration).MarshalEAS(b, codepages.ProvisionDevicePasswordExpiration); err != nil {
+			return err
+		}
+	}
+	if v.DevicePasswordHistory != nil {
+		b.Uint(codepages.ProvisionDevicePasswordHistory, uint64(*v.DevicePasswordHistory))
+	}
+	if v.AllowStorageCard != nil {
+		if *v.AllowStorageCard {
+			b.Int(codepages.ProvisionAllowStorageCard, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowStorageCard, 0)
+		}
+	}
+	if v.AllowCamera != nil {
+		if *v.AllowCamera {
+			b.Int(codepages.ProvisionAllowCamera, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowCamera, 0)
+		}
+	}
+	if v.RequireDeviceEncryption != nil {
+		if *v.RequireDeviceEncryption {
+			b.Int(codepages.ProvisionRequireDeviceEncryption, 1)
+		} else {
+			b.Int(codepages.ProvisionRequireDeviceEncryption, 0)
+		}
+	}
+	if v.AllowUnsignedApplications != nil {
+		if *v.AllowUnsignedApplications {
+			b.Int(codepages.ProvisionAllowUnsignedApplications, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowUnsignedApplications, 0)
+		}
+	}
+	if v.AllowUnsignedInstallationPackages != nil {
+		if *v.AllowUnsignedInstallationPackages {
+			b.Int(codepages.ProvisionAllowUnsignedInstallationPackages, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowUnsignedInstallationPackages, 0)
+		}
+	}
+	if v.MinDevicePasswordComplexCharacters != nil {
+		b.Uint(codepages.ProvisionMinDevicePasswordComplexCharacters, uint64(*v.MinDevicePasswordComplexCharacters))
+	}
+	if v.AllowWiFi != nil {
+		if *v.AllowWiFi {
+			b.Int(codepages.ProvisionAllowWiFi, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowWiFi, 0)
+		}
+	}
+	if v.AllowTextMessaging != nil {
+		if *v.AllowTextMessaging {
+			b.Int(codepages.ProvisionAllowTextMessaging, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowTextMessaging, 0)
+		}
+	}
+	if v.AllowPOPIMAPEmail != nil {
+		if *v.AllowPOPIMAPEmail {
+			b.Int(codepages.ProvisionAllowPOPIMAPEmail, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowPOPIMAPEmail, 0)
+		}
+	}
+	if v.AllowBluetooth != nil {
+		b.Uint(codepages.ProvisionAllowBluetooth, uint64(*v.AllowBluetooth))
+	}
+	if v.AllowIrDA != nil {
+		if *v.AllowIrDA {
+			b.Int(codepages.ProvisionAllowIrDA, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowIrDA, 0)
+		}
+	}
+	if v.RequireManualSyncWhenRoaming != nil {
+		if *v.RequireManualSyncWhenRoaming {
+			b.Int(codepages.ProvisionRequireManualSyncWhenRoaming, 1)
+		} else {
+			b.Int(codepages.ProvisionRequireManualSyncWhenRoaming, 0)
+		}
+	}
+	if v.AllowDesktopSync != nil {
+		if *v.AllowDesktopSync {
+			b.Int(codepages.ProvisionAllowDesktopSync, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowDesktopSync, 0)
+		}
+	}
+	if v.MaxCalendarAgeFilter != nil {
+		b.Uint(codepages.ProvisionMaxCalendarAgeFilter, uint64(*v.MaxCalendarAgeFilter))
+	}
+	if v.AllowHTMLEmail != nil {
+		if *v.AllowHTMLEmail {
+			b.Int(codepages.ProvisionAllowHTMLEmail, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowHTMLEmail, 0)
+		}
+	}
+	if v.MaxEmailAgeFilter != nil {
+		b.Uint(codepages.ProvisionMaxEmailAgeFilter, uint64(*v.MaxEmailAgeFilter))
+	}
+	if v.MaxEmailBodyTruncationSize != nil {
+		b.Int(codepages.ProvisionMaxEmailBodyTruncationSize, int64(*v.MaxEmailBodyTruncationSize))
+	}
+	if v.MaxEmailHTMLBodyTruncationSize != nil {
+		b.Int(codepages.ProvisionMaxEmailHTMLBodyTruncationSize, int64(*v.MaxEmailHTMLBodyTruncationSize))
+	}
+	if v.RequireSignedSMIMEMessages != nil {
+		if *v.RequireSignedSMIMEMessages {
+			b.Int(codepages.ProvisionRequireSignedSMIMEMessages, 1)
+		} else {
+			b.Int(codepages.ProvisionRequireSignedSMIMEMessages, 0)
+		}
+	}
+	if v.RequireEncryptedSMIMEMessages != nil {
+		if *v.RequireEncryptedSMIMEMessages {
+			b.Int(codepages.ProvisionRequireEncryptedSMIMEMessages, 1)
+		} else {
+			b.Int(codepages.ProvisionRequireEncryptedSMIMEMessages, 0)
+		}
+	}
+	if v.RequireSignedSMIMEAlgorithm != nil {
+		b.Int(codepages.ProvisionRequireSignedSMIMEAlgorithm, int64(*v.RequireSignedSMIMEAlgorithm))
+	}
+	if v.RequireEncryptionSMIMEAlgorithm != nil {
+		b.Int(codepages.ProvisionRequireEncryptionSMIMEAlgorithm, int64(*v.RequireEncryptionSMIMEAlgorithm))
+	}
+	if v.AllowSMIMEEncryptionAlgorithmNegotiation != nil {
+		b.Int(codepages.ProvisionAllowSMIMEEncryptionAlgorithmNegotiation, int64(*v.AllowSMIMEEncryptionAlgorithmNegotiation))
+	}
+	if v.AllowSMIMESoftCerts != nil {
+		if *v.AllowSMIMESoftCerts {
+			b.Int(codepages.ProvisionAllowSMIMESoftCerts, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowSMIMESoftCerts, 0)
+		}
+	}
+	if v.AllowBrowser != nil {
+		if *v.AllowBrowser {
+			b.Int(codepages.ProvisionAllowBrowser, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowBrowser, 0)
+		}
+	}
+	if v.AllowConsumerEmail != nil {
+		if *v.AllowConsumerEmail {
+			b.Int(codepages.ProvisionAllowConsumerEmail, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowConsumerEmail, 0)
+		}
+	}
+	if v.AllowRemoteDesktop != nil {
+		if *v.AllowRemoteDesktop {
+			b.Int(codepages.ProvisionAllowRemoteDesktop, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowRemoteDesktop, 0)
+		}
+	}
+	if v.AllowInternetSharing != nil {
+		if *v.AllowInternetSharing {
+			b.Int(codepages.ProvisionAllowInternetSharing, 1)
+		} else {
+			b.Int(codepages.ProvisionAllowInternetSharing, 0)
+		}
+	}
+	if v.UnapprovedInROMApplicationList != nil {
+		v.UnapprovedInROMApplicationList.appendEAS(b)
+	}
+	if v.ApprovedApplicationList != nil {
+		v.ApprovedApplicationList.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponseEASProvisionDoc) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10, s11, s12, s13, s14, s15, s16, s17, s18, s19, s20, s21, s22, s23, s24, s25, s26, s27, s28, s29, s30, s31, s32, s33, s34, s35, s36, s37, s38, s39, s40, s41 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionDevicePasswordEnabled:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.DevicePasswordEnabled == nil {
+				v.DevicePasswordEnabled = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.DevicePasswordEnabled = x
+			r.Close()
+		case codepages.ProvisionAlphanumericDevicePasswordRequired:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.AlphanumericDevicePasswordRequired == nil {
+				v.AlphanumericDevicePasswordRequired = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AlphanumericDevicePasswordRequired = x
+			r.Close()
+		case codepages.ProvisionPasswordRecoveryEnabled:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.PasswordRecoveryEnabled == nil {
+				v.PasswordRecoveryEnabled = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.PasswordRecoveryEnabled = x
+			r.Close()
+		case codepages.ProvisionRequireStorageCardEncryption:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.RequireStorageCardEncryption == nil {
+				v.RequireStorageCardEncryption = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RequireStorageCardEncryption = x
+			r.Close()
+		case codepages.ProvisionAttachmentsEnabled:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.AttachmentsEnabled == nil {
+				v.AttachmentsEnabled = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AttachmentsEnabled = x
+			r.Close()
+		case codepages.ProvisionMinDevicePasswordLength:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.MinDevicePasswordLength == nil {
+				v.MinDevicePasswordLength = new(EmptyOrUint)
+			}
+			if err := r.Custom(v.MinDevicePasswordLength); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionMaxInactivityTimeDeviceLock:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.MaxInactivityTimeDeviceLock == nil {
+				v.MaxInactivityTimeDeviceLock = new(EmptyOrUint)
+			}
+			if err := r.Custom(v.MaxInactivityTimeDeviceLock); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionMaxDevicePasswordFailedAttempts:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.MaxDevicePasswordFailedAttempts == nil {
+				v.MaxDevicePasswordFailedAttempts = new(EmptyOrUint)
+			}
+			if err := r.Custom(v.MaxDevicePasswordFailedAttempts); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionMaxAttachmentSize:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			if v.MaxAttachmentSize == nil {
+				v.MaxAttachmentSize = new(EmptyOrUint)
+			}
+			if err := r.Custom(v.MaxAttachmentSize); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionAllowSimpleDevicePassword:
+			if err := r.Once(s9); err != nil {
+				return err
+			}
+			s9 = true
+			if v.AllowSimpleDevicePassword == nil {
+				v.AllowSimpleDevicePassword = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowSimpleDevicePassword = x
+			r.Close()
+		case codepages.ProvisionDevicePasswordExpiration:
+			if err := r.Once(s10); err != nil {
+				return err
+			}
+			s10 = true
+			if v.DevicePasswordExpiration == nil {
+				v.DevicePasswordExpiration = new(EmptyOrUint)
+			}
+			if err := r.Custom(v.DevicePasswordExpiration); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionDevicePasswordHistory:
+			if err := r.Once(s11); err != nil {
+				return err
+			}
+			s11 = true
+			if v.DevicePasswordHistory == nil {
+				v.DevicePasswordHistory = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.DevicePasswordHistory = uint32(x)
+			r.Close()
+		case codepages.ProvisionAllowStorageCard:
+			if err := r.Once(s12); err != nil {
+				return err
+			}
+			s12 = true
+			if v.AllowStorageCard == nil {
+				v.AllowStorageCard = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowStorageCard = x
+			r.Close()
+		case codepages.ProvisionAllowCamera:
+			if err := r.Once(s13); err != nil {
+				return err
+			}
+			s13 = true
+			if v.AllowCamera == nil {
+				v.AllowCamera = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowCamera = x
+			r.Close()
+		case codepages.ProvisionRequireDeviceEncryption:
+			if err := r.Once(s14); err != nil {
+				return err
+			}
+			s14 = true
+			if v.RequireDeviceEncryption == nil {
+				v.RequireDeviceEncryption = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RequireDeviceEncryption = x
+			r.Close()
+		case codepages.ProvisionAllowUnsignedApplications:
+			if err := r.Once(s15); err != nil {
+				return err
+			}
+			s15 = true
+			if v.AllowUnsignedApplications == nil {
+				v.AllowUnsignedApplications = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowUnsignedApplications = x
+			r.Close()
+		case codepages.ProvisionAllowUnsignedInstallationPackages:
+			if err := r.Once(s16); err != nil {
+				return err
+			}
+			s16 = true
+			if v.AllowUnsignedInstallationPackages == nil {
+				v.AllowUnsignedInstallationPackages = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowUnsignedInstallationPackages = x
+			r.Close()
+		case codepages.ProvisionMinDevicePasswordComplexCharacters:
+			if err := r.Once(s17); err != nil {
+				return err
+			}
+			s17 = true
+			if v.MinDevicePasswordComplexCharacters == nil {
+				v.MinDevicePasswordComplexCharacters = new(uint8)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.MinDevicePasswordComplexCharacters = uint8(x)
+			r.Close()
+		case codepages.ProvisionAllowWiFi:
+			if err := r.Once(s18); err != nil {
+				return err
+			}
+			s18 = true
+			if v.AllowWiFi == nil {
+				v.AllowWiFi = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowWiFi = x
+			r.Close()
+		case codepages.ProvisionAllowTextMessaging:
+			if err := r.Once(s19); err != nil {
+				return err
+			}
+			s19 = true
+			if v.AllowTextMessaging == nil {
+				v.AllowTextMessaging = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowTextMessaging = x
+			r.Close()
+		case codepages.ProvisionAllowPOPIMAPEmail:
+			if err := r.Once(s20); err != nil {
+				return err
+			}
+			s20 = true
+			if v.AllowPOPIMAPEmail == nil {
+				v.AllowPOPIMAPEmail = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowPOPIMAPEmail = x
+			r.Close()
+		case codepages.ProvisionAllowBluetooth:
+			if err := r.Once(s21); err != nil {
+				return err
+			}
+			s21 = true
+			if v.AllowBluetooth == nil {
+				v.AllowBluetooth = new(uint8)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.AllowBluetooth = uint8(x)
+			r.Close()
+		case codepages.ProvisionAllowIrDA:
+			if err := r.Once(s22); err != nil {
+				return err
+			}
+			s22 = true
+			if v.AllowIrDA == nil {
+				v.AllowIrDA = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowIrDA = x
+			r.Close()
+		case codepages.ProvisionRequireManualSyncWhenRoaming:
+			if err := r.Once(s23); err != nil {
+				return err
+			}
+			s23 = true
+			if v.RequireManualSyncWhenRoaming == nil {
+				v.RequireManualSyncWhenRoaming = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RequireManualSyncWhenRoaming = x
+			r.Close()
+		case codepages.ProvisionAllowDesktopSync:
+			if err := r.Once(s24); err != nil {
+				return err
+			}
+			s24 = true
+			if v.AllowDesktopSync == nil {
+				v.AllowDesktopSync = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowDesktopSync = x
+			r.Close()
+		case codepages.ProvisionMaxCalendarAgeFilter:
+			if err := r.Once(s25); err != nil {
+				return err
+			}
+			s25 = true
+			if v.MaxCalendarAgeFilter == nil {
+				v.MaxCalendarAgeFilter = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxCalendarAgeFilter = uint32(x)
+			r.Close()
+		case codepages.ProvisionAllowHTMLEmail:
+			if err := r.Once(s26); err != nil {
+				return err
+			}
+			s26 = true
+			if v.AllowHTMLEmail == nil {
+				v.AllowHTMLEmail = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowHTMLEmail = x
+			r.Close()
+		case codepages.ProvisionMaxEmailAgeFilter:
+			if err := r.Once(s27); err != nil {
+				return err
+			}
+			s27 = true
+			if v.MaxEmailAgeFilter == nil {
+				v.MaxEmailAgeFilter = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxEmailAgeFilter = uint32(x)
+			r.Close()
+		case codepages.ProvisionMaxEmailBodyTruncationSize:
+			if err := r.Once(s28); err != nil {
+				return err
+			}
+			s28 = true
+			if v.MaxEmailBodyTruncationSize == nil {
+				v.MaxEmailBodyTruncationSize = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.MaxEmailBodyTruncationSize = int(x)
+			r.Close()
+		case codepages.ProvisionMaxEmailHTMLBodyTruncationSize:
+			if err := r.Once(s29); err != nil {
+				return err
+			}
+			s29 = true
+			if v.MaxEmailHTMLBodyTruncationSize == nil {
+				v.MaxEmailHTMLBodyTruncationSize = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.MaxEmailHTMLBodyTruncationSize = int(x)
+			r.Close()
+		case codepages.ProvisionRequireSignedSMIMEMessages:
+			if err := r.Once(s30); err != nil {
+				return err
+			}
+			s30 = true
+			if v.RequireSignedSMIMEMessages == nil {
+				v.RequireSignedSMIMEMessages = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RequireSignedSMIMEMessages = x
+			r.Close()
+		case codepages.ProvisionRequireEncryptedSMIMEMessages:
+			if err := r.Once(s31); err != nil {
+				return err
+			}
+			s31 = true
+			if v.RequireEncryptedSMIMEMessages == nil {
+				v.RequireEncryptedSMIMEMessages = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RequireEncryptedSMIMEMessages = x
+			r.Close()
+		case codepages.ProvisionRequireSignedSMIMEAlgorithm:
+			if err := r.Once(s32); err != nil {
+				return err
+			}
+			s32 = true
+			if v.RequireSignedSMIMEAlgorithm == nil {
+				v.RequireSignedSMIMEAlgorithm = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.RequireSignedSMIMEAlgorithm = int(x)
+			r.Close()
+		case codepages.ProvisionRequireEncryptionSMIMEAlgorithm:
+			if err := r.Once(s33); err != nil {
+				return err
+			}
+			s33 = true
+			if v.RequireEncryptionSMIMEAlgorithm == nil {
+				v.RequireEncryptionSMIMEAlgorithm = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.RequireEncryptionSMIMEAlgorithm = int(x)
+			r.Close()
+		case codepages.ProvisionAllowSMIMEEncryptionAlgorithmNegotiation:
+			if err := r.Once(s34); err != nil {
+				return err
+			}
+			s34 = true
+			if v.AllowSMIMEEncryptionAlgorithmNegotiation == nil {
+				v.AllowSMIMEEncryptionAlgorithmNegotiation = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.AllowSMIMEEncryptionAlgorithmNegotiation = int(x)
+			r.Close()
+		case codepages.ProvisionAllowSMIMESoftCerts:
+			if err := r.Once(s35); err != nil {
+				return err
+			}
+			s35 = true
+			if v.AllowSMIMESoftCerts == nil {
+				v.AllowSMIMESoftCerts = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowSMIMESoftCerts = x
+			r.Close()
+		case codepages.ProvisionAllowBrowser:
+			if err := r.Once(s36); err != nil {
+				return err
+			}
+			s36 = true
+			if v.AllowBrowser == nil {
+				v.AllowBrowser = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowBrowser = x
+			r.Close()
+		case codepages.ProvisionAllowConsumerEmail:
+			if err := r.Once(s37); err != nil {
+				return err
+			}
+			s37 = true
+			if v.AllowConsumerEmail == nil {
+				v.AllowConsumerEmail = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowConsumerEmail = x
+			r.Close()
+		case codepages.ProvisionAllowRemoteDesktop:
+			if err := r.Once(s38); err != nil {
+				return err
+			}
+			s38 = true
+			if v.AllowRemoteDesktop == nil {
+				v.AllowRemoteDesktop = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowRemoteDesktop = x
+			r.Close()
+		case codepages.ProvisionAllowInternetSharing:
+			if err := r.Once(s39); err != nil {
+				return err
+			}
+			s39 = true
+			if v.AllowInternetSharing == nil {
+				v.AllowInternetSharing = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllowInternetSharing = x
+			r.Close()
+		case codepages.ProvisionUnapprovedInROMApplicationList:
+			if err := r.Once(s40); err != nil {
+				return err
+			}
+			s40 = true
+			if v.UnapprovedInROMApplicationList == nil {
+				v.UnapprovedInROMApplicationList = new(ProvisionResponseUnapprovedInROMApplicationList)
+			}
+			if err := v.UnapprovedInROMApplicationList.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ProvisionApprovedApplicationList:
+			if err := r.Once(s41); err != nil {
+				return err
+			}
+			s41 = true
+			if v.ApprovedApplicationList == nil {
+				v.ApprovedApplicationList = new(ProvisionResponseApprovedApplicationList)
+			}
+			if err := v.ApprovedApplicationList.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponseEASProvisionDoc"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.DevicePasswordEnabled = nil
+	}
+	if !s1 {
+		v.AlphanumericDevicePasswordRequired = nil
+	}
+	if !s2 {
+		v.PasswordRecoveryEnabled = nil
+	}
+	if !s3 {
+		v.RequireStorageCardEncryption = nil
+	}
+	if !s4 {
+		v.AttachmentsEnabled = nil
+	}
+	if !s5 {
+		v.MinDevicePasswordLength = nil
+	}
+	if !s6 {
+		v.MaxInactivityTimeDeviceLock = nil
+	}
+	if !s7 {
+		v.MaxDevicePasswordFailedAttempts = nil
+	}
+	if !s8 {
+		v.MaxAttachmentSize = nil
+	}
+	if !s9 {
+		v.AllowSimpleDevicePassword = nil
+	}
+	if !s10 {
+		v.DevicePasswordExpiration = nil
+	}
+	if !s11 {
+		v.DevicePasswordHistory = nil
+	}
+	if !s12 {
+		v.AllowStorageCard = nil
+	}
+	if !s13 {
+		v.AllowCamera = nil
+	}
+	if !s14 {
+		v.RequireDeviceEncryption = nil
+	}
+	if !s15 {
+		v.AllowUnsignedApplications = nil
+	}
+	if !s16 {
+		v.AllowUnsignedInstallationPackages = nil
+	}
+	if !s17 {
+		v.MinDevicePasswordComplexCharacters = nil
+	}
+	if !s18 {
+		v.AllowWiFi = nil
+	}
+	if !s19 {
+		v.AllowTextMessaging = nil
+	}
+	if !s20 {
+		v.AllowPOPIMAPEmail = nil
+	}
+	if !s21 {
+		v.AllowBluetooth = nil
+	}
+	if !s22 {
+		v.AllowIrDA = nil
+	}
+	if !s23 {
+		v.RequireManualSyncWhenRoaming = nil
+	}
+	if !s24 {
+		v.AllowDesktopSync = nil
+	}
+	if !s25 {
+		v.MaxCalendarAgeFilter = nil
+	}
+	if !s26 {
+		v.AllowHTMLEmail = nil
+	}
+	if !s27 {
+		v.MaxEmailAgeFilter = nil
+	}
+	if !s28 {
+		v.MaxEmailBodyTruncationSize = nil
+	}
+	if !s29 {
+		v.MaxEmailHTMLBodyTruncationSize = nil
+	}
+	if !s30 {
+		v.RequireSignedSMIMEMessages = nil
+	}
+	if !s31 {
+		v.RequireEncryptedSMIMEMessages = nil
+	}
+	if !s32 {
+		v.RequireSignedSMIMEAlgorithm = nil
+	}
+	if !s33 {
+		v.RequireEncryptionSMIMEAlgorithm = nil
+	}
+	if !s34 {
+		v.AllowSMIMEEncryptionAlgorithmNegotiation = nil
+	}
+	if !s35 {
+		v.AllowSMIMESoftCerts = nil
+	}
+	if !s36 {
+		v.AllowBrowser = nil
+	}
+	if !s37 {
+		v.AllowConsumerEmail = nil
+	}
+	if !s38 {
+		v.AllowRemoteDesktop = nil
+	}
+	if !s39 {
+		v.AllowInternetSharing = nil
+	}
+	if !s40 {
+		v.UnapprovedInROMApplicationList = nil
+	}
+	if !s41 {
+		v.ApprovedApplicationList = nil
+	}
+	return nil
+}
+
+func (v *ProvisionResponseUnapprovedInROMApplicationList) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionUnapprovedInROMApplicationList)
+	for _, x := range v.ApplicationName {
+		b.TextOrOpaque(codepages.ProvisionApplicationName, string(x))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponseUnapprovedInROMApplicationList) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionApplicationName:
+			if !s0 {
+				v.ApplicationName = v.ApplicationName[:0]
+			}
+			if err := r.Child(len(v.ApplicationName) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *string
+			v.ApplicationName, e = grow(v.ApplicationName)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponseUnapprovedInROMApplicationList"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.ApplicationName = v.ApplicationName[:0]
+	}
+	return nil
+}
+
+func (v *ProvisionResponseApprovedApplicationList) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ProvisionApprovedApplicationList)
+	for _, x := range v.Hash {
+		b.TextOrOpaque(codepages.ProvisionHash, string(x))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ProvisionResponseApprovedApplicationList) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ProvisionHash:
+			if !s0 {
+				v.Hash = v.Hash[:0]
+			}
+			if err := r.Child(len(v.Hash) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *string
+			v.Hash, e = grow(v.Hash)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionResponseApprovedApplicationList"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Hash = v.Hash[:0]
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ResolveRecipientsRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ResolveRecipientsRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ResolveRecipientsResolveRecipients); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ResolveRecipientsRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsResolveRecipients)
+	for _, x := range v.To {
+		b.TextOrOpaque(codepages.ResolveRecipientsTo, string(x))
+	}
+	if v.Options != nil {
+		v.Options.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsRequest) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.ResolveRecipientsResolveRecipients}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsTo:
+			if !s0 {
+				v.To = v.To[:0]
+			}
+			if err := r.Child(len(v.To) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *string
+			v.To, e = grow(v.To)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.ResolveRecipientsOptions:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Options == nil {
+				v.Options = new(ResolveRecipientsRequestOptions)
+			}
+			if err := v.Options.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.To = v.To[:0]
+	}
+	if !s1 {
+		v.Options = nil
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsRequestOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsOptions)
+	if v.CertificateRetrieval != nil {
+		b.Int(codepages.ResolveRecipientsCertificateRetrieval, int64(*v.CertificateRetrieval))
+	}
+	if v.MaxCertificates != nil {
+		b.Int(codepages.ResolveRecipientsMaxCertificates, int64(*v.MaxCertificates))
+	}
+	if v.MaxAmbiguousRecipients != nil {
+		b.Int(codepages.ResolveRecipientsMaxAmbiguousRecipients, int64(*v.MaxAmbiguousRecipients))
+	}
+	if v.Availability != nil {
+		v.Availability.appendEAS(b)
+	}
+	if v.Picture != nil {
+		v.Picture.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsRequestOptions) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsCertificateRetrieval:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.CertificateRetrieval == nil {
+				v.CertificateRetrieval = new(CertificateRetrieval)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.CertificateRetrieval = CertificateRetrieval(x)
+			r.Close()
+		case codepages.ResolveRecipientsMaxCertificates:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.MaxCertificates == nil {
+				v.MaxCertificates = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.MaxCertificates = int(x)
+			r.Close()
+		case codepages.ResolveRecipientsMaxAmbiguousRecipients:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.MaxAmbiguousRecipients == nil {
+				v.MaxAmbiguousRecipients = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.MaxAmbiguousRecipients = int(x)
+			r.Close()
+		case codepages.ResolveRecipientsAvailability:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Availability == nil {
+				v.Availability = new(ResolveRecipientsRequestAvailability)
+			}
+			if err := v.Availability.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ResolveRecipientsPicture:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.Picture == nil {
+				v.Picture = new(ResolveRecipientsRequestPicture)
+			}
+			if err := v.Picture.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsRequestOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.CertificateRetrieval = nil
+	}
+	if !s1 {
+		v.MaxCertificates = nil
+	}
+	if !s2 {
+		v.MaxAmbiguousRecipients = nil
+	}
+	if !s3 {
+		v.Availability = nil
+	}
+	if !s4 {
+		v.Picture = nil
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsRequestAvailability) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsAvailability)
+	b.Time(codepages.ResolveRecipientsStartTime, v.StartTime)
+	if v.EndTime != (time.Time{}) {
+		b.Time(codepages.ResolveRecipientsEndTime, v.EndTime)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsRequestAvailability) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsStartTime:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.StartTime = x
+			r.Close()
+		case codepages.ResolveRecipientsEndTime:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.EndTime = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsRequestAvailability"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ResolveRecipientsStartTime, off)
+	}
+	if !s1 {
+		v.EndTime = time.Time{}
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsRequestPicture) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsPicture)
+	if v.MaxSize != nil {
+		b.Uint(codepages.ResolveRecipientsMaxSize, uint64(*v.MaxSize))
+	}
+	if v.MaxPictures != nil {
+		b.Uint(codepages.ResolveRecipientsMaxPictures, uint64(*v.MaxPictures))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsRequestPicture) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsMaxSize:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.MaxSize == nil {
+				v.MaxSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxSize = uint32(x)
+			r.Close()
+		case codepages.ResolveRecipientsMaxPictures:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.MaxPictures == nil {
+				v.MaxPictures = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxPictures = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsRequestPicture"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.MaxSize = nil
+	}
+	if !s1 {
+		v.MaxPictures = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ResolveRecipientsResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ResolveRecipientsResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ResolveRecipientsResolveRecipients); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ResolveRecipientsResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsResolveRecipients)
+	b.Int(codepages.ResolveRecipientsStatus, int64(v.Status))
+	for i := range v.Response {
+		v.Response[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ResolveRecipientsResolveRecipients}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ResolveRecipientsResponse:
+			if !s1 {
+				v.Response = v.Response[:0]
+			}
+			if err := r.Child(len(v.Response) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *ResolveRecipientsResponseResponse
+			v.Response, e = grow(v.Response)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ResolveRecipientsStatus, off)
+	}
+	if !s1 {
+		v.Response = v.Response[:0]
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsResponseResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsResponse)
+	b.TextOrOpaque(codepages.ResolveRecipientsTo, string(v.To))
+	b.Int(codepages.ResolveRecipientsStatus, int64(v.Status))
+	if v.RecipientCount != nil {
+		b.Int(codepages.ResolveRecipientsRecipientCount, int64(*v.RecipientCount))
+	}
+	for i := range v.Recipient {
+		v.Recipient[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsResponseResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsTo:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.To = string(x)
+			r.Close()
+		case codepages.ResolveRecipientsStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ResolveRecipientsRecipientCount:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.RecipientCount == nil {
+				v.RecipientCount = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.RecipientCount = int(x)
+			r.Close()
+		case codepages.ResolveRecipientsRecipient:
+			if !s3 {
+				v.Recipient = v.Recipient[:0]
+			}
+			if err := r.Child(len(v.Recipient) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *ResolveRecipientsResponseRecipient
+			v.Recipient, e = grow(v.Recipient)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsResponseResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ResolveRecipientsTo, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.ResolveRecipientsStatus, off)
+	}
+	if !s2 {
+		v.RecipientCount = nil
+	}
+	if !s3 {
+		v.Recipient = v.Recipient[:0]
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsResponseRecipient) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsRecipient)
+	b.Uint(codepages.ResolveRecipientsType, uint64(v.Type))
+	b.TextOrOpaque(codepages.ResolveRecipientsDisplayName, string(v.DisplayName))
+	b.TextOrOpaque(codepages.ResolveRecipientsEmailAddress, string(v.EmailAddress))
+	if v.Availability != nil {
+		v.Availability.appendEAS(b)
+	}
+	if v.Certificates != nil {
+		v.Certificates.appendEAS(b)
+	}
+	for i := range v.Picture {
+		v.Picture[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsResponseRecipient) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3, s4, s5 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsType:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = RecipientType(x)
+			r.Close()
+		case codepages.ResolveRecipientsDisplayName:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayName = string(x)
+			r.Close()
+		case codepages.ResolveRecipientsEmailAddress:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.EmailAddress = string(x)
+			r.Close()
+		case codepages.ResolveRecipientsAvailability:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Availability == nil {
+				v.Availability = new(ResolveRecipientsResponseAvailability)
+			}
+			if err := v.Availability.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ResolveRecipientsCertificates:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.Certificates == nil {
+				v.Certificates = new(ResolveRecipientsResponseCertificates)
+			}
+			if err := v.Certificates.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ResolveRecipientsPicture:
+			if !s5 {
+				v.Picture = v.Picture[:0]
+			}
+			if err := r.Child(len(v.Picture) + 1); err != nil {
+				return err
+			}
+			s5 = true
+			var e *ResolveRecipientsResponsePicture
+			v.Picture, e = grow(v.Picture)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsResponseRecipient"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ResolveRecipientsType, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.ResolveRecipientsDisplayName, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.ResolveRecipientsEmailAddress, off)
+	}
+	if !s3 {
+		v.Availability = nil
+	}
+	if !s4 {
+		v.Certificates = nil
+	}
+	if !s5 {
+		v.Picture = v.Picture[:0]
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsResponseAvailability) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsAvailability)
+	b.Int(codepages.ResolveRecipientsStatus, int64(v.Status))
+	if v.MergedFreeBusy != "" {
+		b.TextOrOpaque(codepages.ResolveRecipientsMergedFreeBusy, string(v.MergedFreeBusy))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsResponseAvailability) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ResolveRecipientsMergedFreeBusy:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.MergedFreeBusy = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsResponseAvailability"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ResolveRecipientsStatus, off)
+	}
+	if !s1 {
+		v.MergedFreeBusy = ""
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsResponseCertificates) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsCertificates)
+	b.Int(codepages.ResolveRecipientsStatus, int64(v.Status))
+	if v.CertificateCount != nil {
+		b.Int(codepages.ResolveRecipientsCertificateCount, int64(*v.CertificateCount))
+	}
+	if v.RecipientCount != nil {
+		b.Int(codepages.ResolveRecipientsRecipientCount, int64(*v.RecipientCount))
+	}
+	for _, x := range v.Certificate {
+		if x != nil {
+			b.Base64(codepages.ResolveRecipientsCertificate, x)
+		} else {
+			b.Empty(codepages.ResolveRecipientsCertificate)
+		}
+	}
+	if v.MiniCertificate != nil {
+		if v.MiniCertificate != nil {
+			b.Base64(codepages.ResolveRecipientsMiniCertificate, v.MiniCertificate)
+		} else {
+			b.Empty(codepages.ResolveRecipientsMiniCertificate)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsResponseCertificates) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ResolveRecipientsCertificateCount:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.CertificateCount == nil {
+				v.CertificateCount = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.CertificateCount = int(x)
+			r.Close()
+		case codepages.ResolveRecipientsRecipientCount:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.RecipientCount == nil {
+				v.RecipientCount = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.RecipientCount = int(x)
+			r.Close()
+		case codepages.ResolveRecipientsCertificate:
+			if !s3 {
+				v.Certificate = v.Certificate[:0]
+			}
+			if err := r.Child(len(v.Certificate) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *[]byte
+			v.Certificate, e = grow(v.Certificate)
+			x, err := r.Bytes(*e, false)
+			if err != nil {
+				return err
+			}
+			*e = x
+			r.Close()
+		case codepages.ResolveRecipientsMiniCertificate:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.Bytes(v.MiniCertificate, false)
+			if err != nil {
+				return err
+			}
+			v.MiniCertificate = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsResponseCertificates"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ResolveRecipientsStatus, off)
+	}
+	if !s1 {
+		v.CertificateCount = nil
+	}
+	if !s2 {
+		v.RecipientCount = nil
+	}
+	if !s3 {
+		v.Certificate = v.Certificate[:0]
+	}
+	if !s4 {
+		v.MiniCertificate = v.MiniCertificate[:0]
+	}
+	return nil
+}
+
+func (v *ResolveRecipientsResponsePicture) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ResolveRecipientsPicture)
+	b.Int(codepages.ResolveRecipientsStatus, int64(v.Status))
+	if v.Data != nil {
+		if v.Data != nil {
+			b.Base64(codepages.ResolveRecipientsData, v.Data)
+		} else {
+			b.Empty(codepages.ResolveRecipientsData)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ResolveRecipientsResponsePicture) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ResolveRecipientsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ResolveRecipientsData:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Bytes(v.Data, false)
+			if err != nil {
+				return err
+			}
+			v.Data = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ResolveRecipientsResponsePicture"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ResolveRecipientsStatus, off)
+	}
+	if !s1 {
+		v.Data = v.Data[:0]
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SearchRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SearchRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.SearchSearch); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SearchRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchSearch)
+	if v.Store != nil {
+		v.Store.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequest) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.SearchSearch}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchStore:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Store == nil {
+				v.Store = new(SearchRequestStore)
+			}
+			if err := v.Store.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Store = nil
+	}
+	return nil
+}
+
+func (v *SearchRequestStore) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchStore)
+	b.TextOrOpaque(codepages.SearchName, string(v.Name))
+	v.Query.appendEAS(b)
+	if v.Options != nil {
+		v.Options.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestStore) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchName:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Name = Store(x)
+			r.Close()
+		case codepages.SearchQuery:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := v.Query.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchOptions:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Options == nil {
+				v.Options = new(SearchRequestOptions)
+			}
+			if err := v.Options.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestStore"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SearchName, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.SearchQuery, off)
+	}
+	if !s2 {
+		v.Options = nil
+	}
+	return nil
+}
+
+func (v *SearchRequestQuery) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchQuery)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SearchRequestOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchOptions)
+	if v.MIMESupport != nil {
+		b.Uint(codepages.AirSyncMIMESupport, uint64(*v.MIMESupport))
+	}
+	for i := range v.BodyPreference {
+		v.BodyPreference[i].appendEAS(b)
+	}
+	if v.BodyPartPreference != nil {
+		v.BodyPartPreference.appendEAS(b)
+	}
+	if v.RightsManagementSupport != nil {
+		if *v.RightsManagementSupport {
+			b.Int(codepages.RightsManagementRightsManagementSupport, 1)
+		} else {
+			b.Int(codepages.RightsManagementRightsManagementSupport, 0)
+		}
+	}
+	if v.Range != "" {
+		b.TextOrOpaque(codepages.SearchRange, string(v.Range))
+	}
+	if v.UserName != "" {
+		b.TextOrOpaque(codepages.SearchUserName, string(v.UserName))
+	}
+	if v.Password != "" {
+		b.TextOrOpaque(codepages.SearchPassword, string(v.Password))
+	}
+	if v.DeepTraversal {
+		b.Empty(codepages.SearchDeepTraversal)
+	}
+	if v.RebuildResults {
+		b.Empty(codepages.SearchRebuildResults)
+	}
+	if v.Picture != nil {
+		v.Picture.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestOptions) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncMIMESupport:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.MIMESupport == nil {
+				v.MIMESupport = new(MIMESupport)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.MIMESupport = MIMESupport(x)
+			r.Close()
+		case codepages.AirSyncBaseBodyPreference:
+			if !s1 {
+				v.BodyPreference = v.BodyPreference[:0]
+			}
+			if err := r.Child(len(v.BodyPreference) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *SearchRequestBodyPreference
+			v.BodyPreference, e = grow(v.BodyPreference)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncBaseBodyPartPreference:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.BodyPartPreference == nil {
+				v.BodyPartPreference = new(SearchRequestBodyPartPreference)
+			}
+			if err := v.BodyPartPreference.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.RightsManagementRightsManagementSupport:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.RightsManagementSupport == nil {
+				v.RightsManagementSupport = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RightsManagementSupport = x
+			r.Close()
+		case codepages.SearchRange:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.SearchUserName:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.UserName = string(x)
+			r.Close()
+		case codepages.SearchPassword:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Password = string(x)
+			r.Close()
+		case codepages.SearchDeepTraversal:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.DeepTraversal = true
+			r.Close()
+		case codepages.SearchRebuildResults:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.RebuildResults = true
+			r.Close()
+		case codepages.SearchPicture:
+			if err := r.Once(s9); err != nil {
+				return err
+			}
+			s9 = true
+			if v.Picture == nil {
+				v.Picture = new(SearchRequestPicture)
+			}
+			if err := v.Picture.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.MIMESupport = nil
+	}
+	if !s1 {
+		v.BodyPreference = v.BodyPreference[:0]
+	}
+	if !s2 {
+		v.BodyPartPreference = nil
+	}
+	if !s3 {
+		v.RightsManagementSupport = nil
+	}
+	if !s4 {
+		v.Range = ""
+	}
+	if !s5 {
+		v.UserName = ""
+	}
+	if !s6 {
+		v.Password = ""
+	}
+	if !s7 {
+		v.DeepTraversal = false
+	}
+	if !s8 {
+		v.RebuildResults = false
+	}
+	if !s9 {
+		v.Picture = nil
+	}
+	return nil
+}
+
+func (v *SearchRequestBodyPreference) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncBaseBodyPreference)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestBodyPreference) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SearchRequestBodyPartPreference) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncBaseBodyPartPreference)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestBodyPartPreference) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SearchRequestPicture) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchPicture)
+	if v.MaxSize != nil {
+		b.Uint(codepages.SearchMaxSize, uint64(*v.MaxSize))
+	}
+	if v.MaxPictures != nil {
+		b.Uint(codepages.SearchMaxPictures, uint64(*v.MaxPictures))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestPicture) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchMaxSize:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.MaxSize == nil {
+				v.MaxSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxSize = uint32(x)
+			r.Close()
+		case codepages.SearchMaxPictures:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.MaxPictures == nil {
+				v.MaxPictures = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.MaxPictures = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestPicture"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.MaxSize = nil
+	}
+	if !s1 {
+		v.MaxPictures = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SearchResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SearchResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.SearchSearch); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SearchResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchSearch)
+	if v.Status != nil {
+		b.Int(codepages.SearchStatus, int64(*v.Status))
+	}
+	if v.Response != nil {
+		v.Response.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.SearchSearch}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.SearchResponse:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Response == nil {
+				v.Response = new(SearchResponseResponse)
+			}
+			if err := v.Response.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		v.Response = nil
+	}
+	return nil
+}
+
+func (v *SearchResponseResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchResponse)
+	v.Store.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchResponseResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchStore:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Store.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchResponseResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SearchStore, off)
+	}
+	return nil
+}
+
+func (v *SearchResponseStore) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchStore)
+	b.Int(codepages.SearchStatus, int64(v.Status))
+	for i := range v.Result {
+		v.Result[i].appendEAS(b)
+	}
+	if v.Range != "" {
+		b.TextOrOpaque(codepages.SearchRange, string(v.Range))
+	}
+	if v.Total != nil {
+		b.Int(codepages.SearchTotal, int64(*v.Total))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchResponseStore) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.SearchResult:
+			if !s1 {
+				v.Result = v.Result[:0]
+			}
+			if err := r.Child(len(v.Result) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *SearchResponseResult
+			v.Result, e = grow(v.Result)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchRange:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.SearchTotal:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Total == nil {
+				v.Total = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Total = int(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchResponseStore"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SearchStatus, off)
+	}
+	if !s1 {
+		v.Result = v.Result[:0]
+	}
+	if !s2 {
+		v.Range = ""
+	}
+	if !s3 {
+		v.Total = nil
+	}
+	return nil
+}
+
+func (v *SearchResponseResult) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchResult)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	if v.LongId != "" {
+		b.TextOrOpaque(codepages.SearchLongId, string(v.LongId))
+	}
+	if v.CollectionId != "" {
+		b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	}
+	if v.Properties != nil {
+		v.Properties.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchResponseResult) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.SearchLongId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LongId = string(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.SearchProperties:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Properties == nil {
+				v.Properties = new(SearchResponseProperties)
+			}
+			if err := v.Properties.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchResponseResult"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		v.LongId = ""
+	}
+	if !s2 {
+		v.CollectionId = ""
+	}
+	if !s3 {
+		v.Properties = nil
+	}
+	return nil
+}
+
+func (v *SearchResponseProperties) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchProperties)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchResponseProperties) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SendMailRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SendMailRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ComposeMailSendMail); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SendMailRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSendMail)
+	b.TextOrOpaque(codepages.ComposeMailClientId, string(v.ClientId))
+	if v.AccountId != "" {
+		b.TextOrOpaque(codepages.ComposeMailAccountId, string(v.AccountId))
+	}
+	if v.SaveInSentItems {
+		b.Empty(codepages.ComposeMailSaveInSentItems)
+	}
+	if v.Mime != nil {
+		b.Opaque(codepages.ComposeMailMime, v.Mime)
+	} else {
+		b.Empty(codepages.ComposeMailMime)
+	}
+	if v.TemplateID != "" {
+		b.TextOrOpaque(codepages.RightsManagementTemplateID, string(v.TemplateID))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SendMailRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ComposeMailSendMail}
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailClientId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ClientId = string(x)
+			r.Close()
+		case codepages.ComposeMailAccountId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.AccountId = string(x)
+			r.Close()
+		case codepages.ComposeMailSaveInSentItems:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.SaveInSentItems = true
+			r.Close()
+		case codepages.ComposeMailMime:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Bytes(v.Mime, true)
+			if err != nil {
+				return err
+			}
+			v.Mime = x
+			r.Close()
+		case codepages.RightsManagementTemplateID:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateID = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SendMailRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ComposeMailClientId, off)
+	}
+	if !s1 {
+		v.AccountId = ""
+	}
+	if !s2 {
+		v.SaveInSentItems = false
+	}
+	if !s3 {
+		return r.Missing(codepages.ComposeMailMime, off)
+	}
+	if !s4 {
+		v.TemplateID = ""
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SendMailResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SendMailResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ComposeMailSendMail); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SendMailResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSendMail)
+	if v.Status != nil {
+		b.Int(codepages.ComposeMailStatus, int64(*v.Status))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SendMailResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.ComposeMailSendMail}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SendMailResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SettingsRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SettingsRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.SettingsSettings); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SettingsRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsSettings)
+	if v.Oof != nil {
+		v.Oof.appendEAS(b)
+	}
+	if v.DevicePassword != nil {
+		v.DevicePassword.appendEAS(b)
+	}
+	if v.DeviceInformation != nil {
+		v.DeviceInformation.appendEAS(b)
+	}
+	if v.UserInformation != nil {
+		v.UserInformation.appendEAS(b)
+	}
+	if v.RightsManagementInformation != nil {
+		v.RightsManagementInformation.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequest) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.SettingsSettings}
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsOof:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Oof == nil {
+				v.Oof = new(SettingsRequestOof)
+			}
+			if err := v.Oof.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsDevicePassword:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.DevicePassword == nil {
+				v.DevicePassword = new(SettingsRequestDevicePassword)
+			}
+			if err := v.DevicePassword.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsDeviceInformation:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.DeviceInformation == nil {
+				v.DeviceInformation = new(SettingsRequestDeviceInformation)
+			}
+			if err := v.DeviceInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsUserInformation:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.UserInformation == nil {
+				v.UserInformation = new(SettingsRequestUserInformation)
+			}
+			if err := v.UserInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsRightsManagementInformation:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.RightsManagementInformation == nil {
+				v.RightsManagementInformation = new(SettingsRequestRightsManagementInformation)
+			}
+			if err := v.RightsManagementInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Oof = nil
+	}
+	if !s1 {
+		v.DevicePassword = nil
+	}
+	if !s2 {
+		v.DeviceInformation = nil
+	}
+	if !s3 {
+		v.UserInformation = nil
+	}
+	if !s4 {
+		v.RightsManagementInformation = nil
+	}
+	return nil
+}
+
+func (v *SettingsRequestOof) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsOof)
+	if v.Get != nil {
+		v.Get.appendEAS(b)
+	}
+	if v.Set != nil {
+		v.Set.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestOof) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsGet:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Get == nil {
+				v.Get = new(SettingsRequestGet)
+			}
+			if err := v.Get.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsSet:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Set == nil {
+				v.Set = new(SettingsRequestOofSet)
+			}
+			if err := v.Set.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestOof"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Get = nil
+	}
+	if !s1 {
+		v.Set = nil
+	}
+	return nil
+}
+
+func (v *SettingsRequestGet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsGet)
+	b.TextOrOpaque(codepages.SettingsBodyType, string(v.BodyType))
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestGet) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsBodyType:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.BodyType = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestGet"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsBodyType, off)
+	}
+	return nil
+}
+
+func (v *SettingsRequestOofSet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsSet)
+	if v.OofState != nil {
+		b.Int(codepages.SettingsOofState, int64(*v.OofState))
+	}
+	if v.StartTime != (time.Time{}) {
+		b.Time(codepages.SettingsStartTime, v.StartTime)
+	}
+	if v.EndTime != (time.Time{}) {
+		b.Time(codepages.SettingsEndTime, v.EndTime)
+	}
+	for i := range v.OofMessage {
+		v.OofMessage[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestOofSet) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsOofState:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.OofState == nil {
+				v.OofState = new(OofState)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.OofState = OofState(x)
+			r.Close()
+		case codepages.SettingsStartTime:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.StartTime = x
+			r.Close()
+		case codepages.SettingsEndTime:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.EndTime = x
+			r.Close()
+		case codepages.SettingsOofMessage:
+			if !s3 {
+				v.OofMessage = v.OofMessage[:0]
+			}
+			if err := r.Child(len(v.OofMessage) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *SettingsRequestOofMessage
+			v.OofMessage, e = grow(v.OofMessage)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestOofSet"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.OofState = nil
+	}
+	if !s1 {
+		v.StartTime = time.Time{}
+	}
+	if !s2 {
+		v.EndTime = time.Time{}
+	}
+	if !s3 {
+		v.OofMessage = v.OofMessage[:0]
+	}
+	return nil
+}
+
+func (v *SettingsRequestOofMessage) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsOofMessage)
+	if v.AppliesToInternal {
+		b.Empty(codepages.SettingsAppliesToInternal)
+	}
+	if v.AppliesToExternalKnown {
+		b.Empty(codepages.SettingsAppliesToExternalKnown)
+	}
+	if v.AppliesToExternalUnknown {
+		b.Empty(codepages.SettingsAppliesToExternalUnknown)
+	}
+	if v.Enabled != "" {
+		b.TextOrOpaque(codepages.SettingsEnabled, string(v.Enabled))
+	}
+	if v.ReplyMessage != "" {
+		b.TextOrOpaque(codepages.SettingsReplyMessage, string(v.ReplyMessage))
+	}
+	if v.BodyType != "" {
+		b.TextOrOpaque(codepages.SettingsBodyType, string(v.BodyType))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestOofMessage) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsAppliesToInternal:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.AppliesToInternal = true
+			r.Close()
+		case codepages.SettingsAppliesToExternalKnown:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.AppliesToExternalKnown = true
+			r.Close()
+		case codepages.SettingsAppliesToExternalUnknown:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.AppliesToExternalUnknown = true
+			r.Close()
+		case codepages.SettingsEnabled:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Enabled = string(x)
+			r.Close()
+		case codepages.SettingsReplyMessage:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ReplyMessage = string(x)
+			r.Close()
+		case codepages.SettingsBodyType:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.BodyType = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestOofMessage"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.AppliesToInternal = false
+	}
+	if !s1 {
+		v.AppliesToExternalKnown = false
+	}
+	if !s2 {
+		v.AppliesToExternalUnknown = false
+	}
+	if !s3 {
+		v.Enabled = ""
+	}
+	if !s4 {
+		v.ReplyMessage = ""
+	}
+	if !s5 {
+		v.BodyType = ""
+	}
+	return nil
+}
+
+func (v *SettingsRequestDevicePassword) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsDevicePassword)
+	v.Set.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestDevicePassword) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsSet:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Set.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestDevicePassword"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsSet, off)
+	}
+	return nil
+}
+
+func (v *SettingsRequestDevicePasswordSet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsSet)
+	b.TextOrOpaque(codepages.SettingsPassword, string(v.Password))
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestDevicePasswordSet) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsPassword:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Password = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestDevicePasswordSet"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsPassword, off)
+	}
+	return nil
+}
+
+func (v *SettingsRequestDeviceInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsDeviceInformation)
+	v.Set.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestDeviceInformation) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsSet:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.Set.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestDeviceInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsSet, off)
+	}
+	return nil
+}
+
+func (v *SettingsRequestDeviceInformationSet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsSet)
+	if v.Model != "" {
+		b.TextOrOpaque(codepages.SettingsModel, string(v.Model))
+	}
+	if v.IMEI != "" {
+		b.TextOrOpaque(codepages.SettingsIMEI, string(v.IMEI))
+	}
+	if v.FriendlyName != "" {
+		b.TextOrOpaque(codepages.SettingsFriendlyName, string(v.FriendlyName))
+	}
+	if v.OS != "" {
+		b.TextOrOpaque(codepages.SettingsOS, string(v.OS))
+	}
+	if v.OSLanguage != "" {
+		b.TextOrOpaque(codepages.SettingsOSLanguage, string(v.OSLanguage))
+	}
+	if v.PhoneNumber != "" {
+		b.TextOrOpaque(codepages.SettingsPhoneNumber, string(v.PhoneNumber))
+	}
+	if v.UserAgent != "" {
+		b.TextOrOpaque(codepages.SettingsUserAgent, string(v.UserAgent))
+	}
+	if v.EnableOutboundSMS != nil {
+		if *v.EnableOutboundSMS {
+			b.Int(codepages.SettingsEnableOutboundSMS, 1)
+		} else {
+			b.Int(codepages.SettingsEnableOutboundSMS, 0)
+		}
+	}
+	if v.MobileOperator != "" {
+		b.TextOrOpaque(codepages.SettingsMobileOperator, string(v.MobileOperator))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestDeviceInformationSet) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5, s6, s7, s8 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsModel:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Model = string(x)
+			r.Close()
+		case codepages.SettingsIMEI:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.IMEI = string(x)
+			r.Close()
+		case codepages.SettingsFriendlyName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.FriendlyName = string(x)
+			r.Close()
+		case codepages.SettingsOS:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.OS = string(x)
+			r.Close()
+		case codepages.SettingsOSLanguage:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.OSLanguage = string(x)
+			r.Close()
+		case codepages.SettingsPhoneNumber:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PhoneNumber = string(x)
+			r.Close()
+		case codepages.SettingsUserAgent:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.UserAgent = string(x)
+			r.Close()
+		case codepages.SettingsEnableOutboundSMS:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.EnableOutboundSMS == nil {
+				v.EnableOutboundSMS = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.EnableOutboundSMS = x
+			r.Close()
+		case codepages.SettingsMobileOperator:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.MobileOperator = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestDeviceInformationSet"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Model = ""
+	}
+	if !s1 {
+		v.IMEI = ""
+	}
+	if !s2 {
+		v.FriendlyName = ""
+	}
+	if !s3 {
+		v.OS = ""
+	}
+	if !s4 {
+		v.OSLanguage = ""
+	}
+	if !s5 {
+		v.PhoneNumber = ""
+	}
+	if !s6 {
+		v.UserAgent = ""
+	}
+	if !s7 {
+		v.EnableOutboundSMS = nil
+	}
+	if !s8 {
+		v.MobileOperator = ""
+	}
+	return nil
+}
+
+func (v *SettingsRequestUserInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsUserInformation)
+	if v.Get {
+		b.Empty(codepages.SettingsGet)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestUserInformation) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsGet:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.Get = true
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestUserInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsGet, off)
+	}
+	return nil
+}
+
+func (v *SettingsRequestRightsManagementInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsRightsManagementInformation)
+	if v.Get {
+		b.Empty(codepages.SettingsGet)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsRequestRightsManagementInformation) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsGet:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.Get = true
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsRequestRightsManagementInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsGet, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SettingsResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SettingsResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.SettingsSettings); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SettingsResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsSettings)
+	if v.Status != nil {
+		b.Int(codepages.SettingsStatus, int64(*v.Status))
+	}
+	if v.Oof != nil {
+		v.Oof.appendEAS(b)
+	}
+	if v.DeviceInformation != nil {
+		v.DeviceInformation.appendEAS(b)
+	}
+	if v.DevicePassword != nil {
+		v.DevicePassword.appendEAS(b)
+	}
+	if v.UserInformation != nil {
+		v.UserInformation.appendEAS(b)
+	}
+	if v.RightsManagementInformation != nil {
+		v.RightsManagementInformation.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.SettingsSettings}
+	var s0, s1, s2, s3, s4, s5 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.SettingsOof:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Oof == nil {
+				v.Oof = new(SettingsResponseOof)
+			}
+			if err := v.Oof.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsDeviceInformation:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.DeviceInformation == nil {
+				v.DeviceInformation = new(SettingsResponseDeviceInformation)
+			}
+			if err := v.DeviceInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsDevicePassword:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.DevicePassword == nil {
+				v.DevicePassword = new(SettingsResponseDevicePassword)
+			}
+			if err := v.DevicePassword.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsUserInformation:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.UserInformation == nil {
+				v.UserInformation = new(SettingsResponseUserInformation)
+			}
+			if err := v.UserInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsRightsManagementInformation:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.RightsManagementInformation == nil {
+				v.RightsManagementInformation = new(SettingsResponseRightsManagementInformation)
+			}
+			if err := v.RightsManagementInformation.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		v.Oof = nil
+	}
+	if !s2 {
+		v.DeviceInformation = nil
+	}
+	if !s3 {
+		v.DevicePassword = nil
+	}
+	if !s4 {
+		v.UserInformation = nil
+	}
+	if !s5 {
+		v.RightsManagementInformation = nil
+	}
+	return nil
+}
+
+func (v *SettingsResponseOof) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsOof)
+	if v.Status != nil {
+		b.Int(codepages.SettingsStatus, int64(*v.Status))
+	}
+	if v.Get != nil {
+		v.Get.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseOof) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.SettingsGet:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Get == nil {
+				v.Get = new(SettingsResponseOofGet)
+			}
+			if err := v.Get.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseOof"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		v.Get = nil
+	}
+	return nil
+}
+
+func (v *SettingsResponseOofGet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsGet)
+	if v.OofState != nil {
+		b.Int(codepages.SettingsOofState, int64(*v.OofState))
+	}
+	if v.StartTime != (time.Time{}) {
+		b.Time(codepages.SettingsStartTime, v.StartTime)
+	}
+	if v.EndTime != (time.Time{}) {
+		b.Time(codepages.SettingsEndTime, v.EndTime)
+	}
+	for i := range v.OofMessage {
+		v.OofMessage[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseOofGet) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsOofState:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.OofState == nil {
+				v.OofState = new(OofState)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.OofState = OofState(x)
+			r.Close()
+		case codepages.SettingsStartTime:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.StartTime = x
+			r.Close()
+		case codepages.SettingsEndTime:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.EndTime = x
+			r.Close()
+		case codepages.SettingsOofMessage:
+			if !s3 {
+				v.OofMessage = v.OofMessage[:0]
+			}
+			if err := r.Child(len(v.OofMessage) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *SettingsResponseOofMessage
+			v.OofMessage, e = grow(v.OofMessage)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseOofGet"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.OofState = nil
+	}
+	if !s1 {
+		v.StartTime = time.Time{}
+	}
+	if !s2 {
+		v.EndTime = time.Time{}
+	}
+	if !s3 {
+		v.OofMessage = v.OofMessage[:0]
+	}
+	return nil
+}
+
+func (v *SettingsResponseOofMessage) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsOofMessage)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseOofMessage) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SettingsResponseDeviceInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsDeviceInformation)
+	if v.Status != nil {
+		b.Int(codepages.SettingsStatus, int64(*v.Status))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseDeviceInformation) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseDeviceInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	return nil
+}
+
+func (v *SettingsResponseDevicePassword) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsDevicePassword)
+	if v.Status != nil {
+		b.Int(codepages.SettingsStatus, int64(*v.Status))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseDevicePassword) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseDevicePassword"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	return nil
+}
+
+func (v *SettingsResponseUserInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsUserInformation)
+	if v.Status != nil {
+		b.Int(codepages.SettingsStatus, int64(*v.Status))
+	}
+	if v.Get != nil {
+		v.Get.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseUserInformation) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.SettingsGet:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Get == nil {
+				v.Get = new(SettingsResponseUserInformationGet)
+			}
+			if err := v.Get.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseUserInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		v.Get = nil
+	}
+	return nil
+}
+
+func (v *SettingsResponseUserInformationGet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsGet)
+	if v.EmailAddresses != nil {
+		v.EmailAddresses.appendEAS(b)
+	}
+	if v.Accounts != nil {
+		v.Accounts.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseUserInformationGet) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsEmailAddresses:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.EmailAddresses == nil {
+				v.EmailAddresses = new(SettingsResponseGetEmailAddresses)
+			}
+			if err := v.EmailAddresses.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SettingsAccounts:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Accounts == nil {
+				v.Accounts = new(SettingsResponseAccounts)
+			}
+			if err := v.Accounts.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseUserInformationGet"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.EmailAddresses = nil
+	}
+	if !s1 {
+		v.Accounts = nil
+	}
+	return nil
+}
+
+func (v *SettingsResponseGetEmailAddresses) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsEmailAddresses)
+	for _, x := range v.SMTPAddress {
+		b.TextOrOpaque(codepages.SettingsSMTPAddress, string(x))
+	}
+	if v.PrimarySmtpAddress != "" {
+		b.TextOrOpaque(codepages.SettingsPrimarySmtpAddress, string(v.PrimarySmtpAddress))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseGetEmailAddresses) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsSMTPAddress:
+			if !s0 {
+				v.SMTPAddress = v.SMTPAddress[:0]
+			}
+			if err := r.Child(len(v.SMTPAddress) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *string
+			v.SMTPAddress, e = grow(v.SMTPAddress)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.SettingsPrimarySmtpAddress:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PrimarySmtpAddress = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseGetEmailAddresses"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.SMTPAddress = v.SMTPAddress[:0]
+	}
+	if !s1 {
+		v.PrimarySmtpAddress = ""
+	}
+	return nil
+}
+
+func (v *SettingsResponseAccounts) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsAccounts)
+	for i := range v.Account {
+		v.Account[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseAccounts) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsAccount:
+			if !s0 {
+				v.Account = v.Account[:0]
+			}
+			if err := r.Child(len(v.Account) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SettingsResponseAccount
+			v.Account, e = grow(v.Account)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseAccounts"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.SettingsAccount, off)
+	}
+	return nil
+}
+
+func (v *SettingsResponseAccount) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsAccount)
+	if v.AccountId != "" {
+		b.TextOrOpaque(codepages.SettingsAccountId, string(v.AccountId))
+	}
+	if v.AccountName != "" {
+		b.TextOrOpaque(codepages.SettingsAccountName, string(v.AccountName))
+	}
+	if v.UserDisplayName != "" {
+		b.TextOrOpaque(codepages.SettingsUserDisplayName, string(v.UserDisplayName))
+	}
+	if v.SendDisabled != nil {
+		if *v.SendDisabled {
+			b.Int(codepages.SettingsSendDisabled, 1)
+		} else {
+			b.Int(codepages.SettingsSendDisabled, 0)
+		}
+	}
+	if v.EmailAddresses != nil {
+		v.EmailAddresses.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseAccount) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsAccountId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.AccountId = string(x)
+			r.Close()
+		case codepages.SettingsAccountName:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.AccountName = string(x)
+			r.Close()
+		case codepages.SettingsUserDisplayName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.UserDisplayName = string(x)
+			r.Close()
+		case codepages.SettingsSendDisabled:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.SendDisabled == nil {
+				v.SendDisabled = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.SendDisabled = x
+			r.Close()
+		case codepages.SettingsEmailAddresses:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.EmailAddresses == nil {
+				v.EmailAddresses = new(SettingsResponseAccountEmailAddresses)
+			}
+			if err := v.EmailAddresses.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseAccount"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.AccountId = ""
+	}
+	if !s1 {
+		v.AccountName = ""
+	}
+	if !s2 {
+		v.UserDisplayName = ""
+	}
+	if !s3 {
+		v.SendDisabled = nil
+	}
+	if !s4 {
+		v.EmailAddresses = nil
+	}
+	return nil
+}
+
+func (v *SettingsResponseAccountEmailAddresses) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsEmailAddresses)
+	for _, x := range v.SMTPAddress {
+		b.TextOrOpaque(codepages.SettingsSMTPAddress, string(x))
+	}
+	if v.PrimarySmtpAddress != "" {
+		b.TextOrOpaque(codepages.SettingsPrimarySmtpAddress, string(v.PrimarySmtpAddress))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseAccountEmailAddresses) readEAS(r *eas.Reader) error {
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsSMTPAddress:
+			if !s0 {
+				v.SMTPAddress = v.SMTPAddress[:0]
+			}
+			if err := r.Child(len(v.SMTPAddress) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *string
+			v.SMTPAddress, e = grow(v.SMTPAddress)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.SettingsPrimarySmtpAddress:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PrimarySmtpAddress = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseAccountEmailAddresses"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.SMTPAddress = v.SMTPAddress[:0]
+	}
+	if !s1 {
+		v.PrimarySmtpAddress = ""
+	}
+	return nil
+}
+
+func (v *SettingsResponseRightsManagementInformation) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsRightsManagementInformation)
+	if v.Status != nil {
+		b.Int(codepages.SettingsStatus, int64(*v.Status))
+	}
+	v.Get.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseRightsManagementInformation) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SettingsStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.SettingsGet:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := v.Get.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseRightsManagementInformation"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		return r.Missing(codepages.SettingsGet, off)
+	}
+	return nil
+}
+
+func (v *SettingsResponseRightsManagementInformationGet) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SettingsGet)
+	v.RightsManagementTemplates.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseRightsManagementInformationGet) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.RightsManagementRightsManagementTemplates:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := v.RightsManagementTemplates.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseRightsManagementInformationGet"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.RightsManagementRightsManagementTemplates, off)
+	}
+	return nil
+}
+
+func (v *SettingsResponseRightsManagementTemplates) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.RightsManagementRightsManagementTemplates)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseRightsManagementTemplates) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SmartForwardRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SmartForwardRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ComposeMailSmartForward); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SmartForwardRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSmartForward)
+	b.TextOrOpaque(codepages.ComposeMailClientId, string(v.ClientId))
+	v.Source.appendEAS(b)
+	if v.AccountId != "" {
+		b.TextOrOpaque(codepages.ComposeMailAccountId, string(v.AccountId))
+	}
+	if v.SaveInSentItems {
+		b.Empty(codepages.ComposeMailSaveInSentItems)
+	}
+	if v.ReplaceMime {
+		b.Empty(codepages.ComposeMailReplaceMime)
+	}
+	if v.Mime != nil {
+		b.Opaque(codepages.ComposeMailMime, v.Mime)
+	} else {
+		b.Empty(codepages.ComposeMailMime)
+	}
+	if v.TemplateID != "" {
+		b.TextOrOpaque(codepages.RightsManagementTemplateID, string(v.TemplateID))
+	}
+	if v.Forwardees != nil {
+		v.Forwardees.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartForwardRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ComposeMailSmartForward}
+	var s0, s1, s2, s3, s4, s5, s6, s7 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailClientId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ClientId = string(x)
+			r.Close()
+		case codepages.ComposeMailSource:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := v.Source.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ComposeMailAccountId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.AccountId = string(x)
+			r.Close()
+		case codepages.ComposeMailSaveInSentItems:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.SaveInSentItems = true
+			r.Close()
+		case codepages.ComposeMailReplaceMime:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.ReplaceMime = true
+			r.Close()
+		case codepages.ComposeMailMime:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.Bytes(v.Mime, true)
+			if err != nil {
+				return err
+			}
+			v.Mime = x
+			r.Close()
+		case codepages.RightsManagementTemplateID:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateID = string(x)
+			r.Close()
+		case codepages.ComposeMailForwardees:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.Forwardees == nil {
+				v.Forwardees = new(SmartForwardRequestForwardees)
+			}
+			if err := v.Forwardees.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartForwardRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ComposeMailClientId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.ComposeMailSource, off)
+	}
+	if !s2 {
+		v.AccountId = ""
+	}
+	if !s3 {
+		v.SaveInSentItems = false
+	}
+	if !s4 {
+		v.ReplaceMime = false
+	}
+	if !s5 {
+		return r.Missing(codepages.ComposeMailMime, off)
+	}
+	if !s6 {
+		v.TemplateID = ""
+	}
+	if !s7 {
+		v.Forwardees = nil
+	}
+	return nil
+}
+
+func (v *SmartForwardRequestSource) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSource)
+	if v.FolderId != "" {
+		b.TextOrOpaque(codepages.ComposeMailFolderId, string(v.FolderId))
+	}
+	if v.ItemId != "" {
+		b.TextOrOpaque(codepages.ComposeMailItemId, string(v.ItemId))
+	}
+	if v.LongId != "" {
+		b.TextOrOpaque(codepages.ComposeMailLongId, string(v.LongId))
+	}
+	if v.InstanceId != (time.Time{}) {
+		b.Time(codepages.ComposeMailInstanceId, v.InstanceId)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartForwardRequestSource) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailFolderId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.FolderId = string(x)
+			r.Close()
+		case codepages.ComposeMailItemId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ItemId = string(x)
+			r.Close()
+		case codepages.ComposeMailLongId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LongId = string(x)
+			r.Close()
+		case codepages.ComposeMailInstanceId:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.InstanceId = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartForwardRequestSource"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.FolderId = ""
+	}
+	if !s1 {
+		v.ItemId = ""
+	}
+	if !s2 {
+		v.LongId = ""
+	}
+	if !s3 {
+		v.InstanceId = time.Time{}
+	}
+	return nil
+}
+
+func (v *SmartForwardRequestForwardees) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailForwardees)
+	for i := range v.Forwardee {
+		v.Forwardee[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartForwardRequestForwardees) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailForwardee:
+			if !s0 {
+				v.Forwardee = v.Forwardee[:0]
+			}
+			if err := r.Child(len(v.Forwardee) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SmartForwardRequestForwardee
+			v.Forwardee, e = grow(v.Forwardee)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartForwardRequestForwardees"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ComposeMailForwardee, off)
+	}
+	return nil
+}
+
+func (v *SmartForwardRequestForwardee) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailForwardee)
+	b.TextOrOpaque(codepages.ComposeMailEmail, string(v.Email))
+	if v.Name != "" {
+		b.TextOrOpaque(codepages.ComposeMailName, string(v.Name))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartForwardRequestForwardee) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailEmail:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Email = string(x)
+			r.Close()
+		case codepages.ComposeMailName:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Name = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartForwardRequestForwardee"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ComposeMailEmail, off)
+	}
+	if !s1 {
+		v.Name = ""
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SmartForwardResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SmartForwardResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ComposeMailSmartForward); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SmartForwardResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSmartForward)
+	if v.Status != nil {
+		b.Int(codepages.ComposeMailStatus, int64(*v.Status))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartForwardResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.ComposeMailSmartForward}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartForwardResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SmartReplyRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SmartReplyRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ComposeMailSmartReply); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SmartReplyRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSmartReply)
+	b.TextOrOpaque(codepages.ComposeMailClientId, string(v.ClientId))
+	v.Source.appendEAS(b)
+	if v.AccountId != "" {
+		b.TextOrOpaque(codepages.ComposeMailAccountId, string(v.AccountId))
+	}
+	if v.SaveInSentItems {
+		b.Empty(codepages.ComposeMailSaveInSentItems)
+	}
+	if v.ReplaceMime {
+		b.Empty(codepages.ComposeMailReplaceMime)
+	}
+	if v.Mime != nil {
+		b.Opaque(codepages.ComposeMailMime, v.Mime)
+	} else {
+		b.Empty(codepages.ComposeMailMime)
+	}
+	if v.TemplateID != "" {
+		b.TextOrOpaque(codepages.RightsManagementTemplateID, string(v.TemplateID))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartReplyRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ComposeMailSmartReply}
+	var s0, s1, s2, s3, s4, s5, s6 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailClientId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ClientId = string(x)
+			r.Close()
+		case codepages.ComposeMailSource:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := v.Source.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ComposeMailAccountId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.AccountId = string(x)
+			r.Close()
+		case codepages.ComposeMailSaveInSentItems:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.SaveInSentItems = true
+			r.Close()
+		case codepages.ComposeMailReplaceMime:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.ReplaceMime = true
+			r.Close()
+		case codepages.ComposeMailMime:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.Bytes(v.Mime, true)
+			if err != nil {
+				return err
+			}
+			v.Mime = x
+			r.Close()
+		case codepages.RightsManagementTemplateID:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateID = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartReplyRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ComposeMailClientId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.ComposeMailSource, off)
+	}
+	if !s2 {
+		v.AccountId = ""
+	}
+	if !s3 {
+		v.SaveInSentItems = false
+	}
+	if !s4 {
+		v.ReplaceMime = false
+	}
+	if !s5 {
+		return r.Missing(codepages.ComposeMailMime, off)
+	}
+	if !s6 {
+		v.TemplateID = ""
+	}
+	return nil
+}
+
+func (v *SmartReplyRequestSource) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSource)
+	if v.FolderId != "" {
+		b.TextOrOpaque(codepages.ComposeMailFolderId, string(v.FolderId))
+	}
+	if v.ItemId != "" {
+		b.TextOrOpaque(codepages.ComposeMailItemId, string(v.ItemId))
+	}
+	if v.LongId != "" {
+		b.TextOrOpaque(codepages.ComposeMailLongId, string(v.LongId))
+	}
+	if v.InstanceId != (time.Time{}) {
+		b.Time(codepages.ComposeMailInstanceId, v.InstanceId)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartReplyRequestSource) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailFolderId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.FolderId = string(x)
+			r.Close()
+		case codepages.ComposeMailItemId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ItemId = string(x)
+			r.Close()
+		case codepages.ComposeMailLongId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LongId = string(x)
+			r.Close()
+		case codepages.ComposeMailInstanceId:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Time()
+			if err != nil {
+				return err
+			}
+			v.InstanceId = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartReplyRequestSource"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.FolderId = ""
+	}
+	if !s1 {
+		v.ItemId = ""
+	}
+	if !s2 {
+		v.LongId = ""
+	}
+	if !s3 {
+		v.InstanceId = time.Time{}
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SmartReplyResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SmartReplyResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ComposeMailSmartReply); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SmartReplyResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ComposeMailSmartReply)
+	if v.Status != nil {
+		b.Int(codepages.ComposeMailStatus, int64(*v.Status))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SmartReplyResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.ComposeMailSmartReply}
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ComposeMailStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SmartReplyResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SyncRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SyncRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.AirSyncSync); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SyncRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncSync)
+	if v.Collections != nil {
+		v.Collections.appendEAS(b)
+	}
+	if v.Wait != nil {
+		b.Int(codepages.AirSyncWait, int64(*v.Wait))
+	}
+	if v.HeartbeatInterval != nil {
+		b.Int(codepages.AirSyncHeartbeatInterval, int64(*v.HeartbeatInterval))
+	}
+	if v.WindowSize != nil {
+		b.Int(codepages.AirSyncWindowSize, int64(*v.WindowSize))
+	}
+	if v.Partial {
+		b.Empty(codepages.AirSyncPartial)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequest) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.AirSyncSync}
+	var s0, s1, s2, s3, s4 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncCollections:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Collections == nil {
+				v.Collections = new(SyncRequestCollections)
+			}
+			if err := v.Collections.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncWait:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Wait == nil {
+				v.Wait = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Wait = int(x)
+			r.Close()
+		case codepages.AirSyncHeartbeatInterval:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.HeartbeatInterval == nil {
+				v.HeartbeatInterval = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.HeartbeatInterval = int(x)
+			r.Close()
+		case codepages.AirSyncWindowSize:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.WindowSize == nil {
+				v.WindowSize = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.WindowSize = int(x)
+			r.Close()
+		case codepages.AirSyncPartial:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.Partial = true
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Collections = nil
+	}
+	if !s1 {
+		v.Wait = nil
+	}
+	if !s2 {
+		v.HeartbeatInterval = nil
+	}
+	if !s3 {
+		v.WindowSize = nil
+	}
+	if !s4 {
+		v.Partial = false
+	}
+	return nil
+}
+
+func (v *SyncRequestCollections) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncCollections)
+	for i := range v.Collection {
+		v.Collection[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestCollections) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncCollection:
+			if !s0 {
+				v.Collection = v.Collection[:0]
+			}
+			if err := r.Child(len(v.Collection) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SyncRequestCollection
+			v.Collection, e = grow(v.Collection)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestCollections"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncCollection, off)
+	}
+	return nil
+}
+
+func (v *SyncRequestCollection) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncCollection)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	b.TextOrOpaque(codepages.AirSyncSyncKey, string(v.SyncKey))
+	b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	if v.Supported != nil {
+		v.Supported.appendEAS(b)
+	}
+	if v.DeletesAsMoves != nil {
+		if *v.DeletesAsMoves {
+			b.Int(codepages.AirSyncDeletesAsMoves, 1)
+		} else {
+			b.Int(codepages.AirSyncDeletesAsMoves, 0)
+		}
+	}
+	if v.GetChanges != nil {
+		if *v.GetChanges {
+			b.Int(codepages.AirSyncGetChanges, 1)
+		} else {
+			b.Int(codepages.AirSyncGetChanges, 0)
+		}
+	}
+	if v.WindowSize != nil {
+		b.Int(codepages.AirSyncWindowSize, int64(*v.WindowSize))
+	}
+	if v.ConversationMode != nil {
+		if *v.ConversationMode {
+			b.Int(codepages.AirSyncConversationMode, 1)
+		} else {
+			b.Int(codepages.AirSyncConversationMode, 0)
+		}
+	}
+	for i := range v.Options {
+		v.Options[i].appendEAS(b)
+	}
+	if v.Commands != nil {
+		v.Commands.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestCollection) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3, s4, s5, s6, s7, s8, s9 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncSyncKey:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.AirSyncSupported:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Supported == nil {
+				v.Supported = new(SyncRequestSupported)
+			}
+			if err := v.Supported.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncDeletesAsMoves:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.DeletesAsMoves == nil {
+				v.DeletesAsMoves = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.DeletesAsMoves = x
+			r.Close()
+		case codepages.AirSyncGetChanges:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.GetChanges == nil {
+				v.GetChanges = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.GetChanges = x
+			r.Close()
+		case codepages.AirSyncWindowSize:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.WindowSize == nil {
+				v.WindowSize = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.WindowSize = int(x)
+			r.Close()
+		case codepages.AirSyncConversationMode:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.ConversationMode == nil {
+				v.ConversationMode = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.ConversationMode = x
+			r.Close()
+		case codepages.AirSyncOptions:
+			if !s8 {
+				v.Options = v.Options[:0]
+			}
+			if err := r.Child(len(v.Options) + 1); err != nil {
+				return err
+			}
+			s8 = true
+			var e *SyncRequestOptions
+			v.Options, e = grow(v.Options)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncCommands:
+			if err := r.Once(s9); err != nil {
+				return err
+			}
+			s9 = true
+			if v.Commands == nil {
+				v.Commands = new(SyncRequestCommands)
+			}
+			if err := v.Commands.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestCollection"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncSyncKey, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.AirSyncCollectionId, off)
+	}
+	if !s3 {
+		v.Supported = nil
+	}
+	if !s4 {
+		v.DeletesAsMoves = nil
+	}
+	if !s5 {
+		v.GetChanges = nil
+	}
+	if !s6 {
+		v.WindowSize = nil
+	}
+	if !s7 {
+		v.ConversationMode = nil
+	}
+	if !s8 {
+		v.Options = v.Options[:0]
+	}
+	if !s9 {
+		v.Commands = nil
+	}
+	return nil
+}
+
+func (v *SyncRequestSupported) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncSupported)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestSupported) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SyncRequestOptions) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncOptions)
+	if v.FilterType != nil {
+		b.Uint(codepages.AirSyncFilterType, uint64(*v.FilterType))
+	}
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	for i := range v.BodyPreference {
+		v.BodyPreference[i].appendEAS(b)
+	}
+	if v.BodyPartPreference != nil {
+		v.BodyPartPreference.appendEAS(b)
+	}
+	if v.Conflict != nil {
+		b.Uint(codepages.AirSyncConflict, uint64(*v.Conflict))
+	}
+	if v.MIMESupport != nil {
+		b.Uint(codepages.AirSyncMIMESupport, uint64(*v.MIMESupport))
+	}
+	if v.MIMETruncation != nil {
+		b.Uint(codepages.AirSyncMIMETruncation, uint64(*v.MIMETruncation))
+	}
+	if v.Truncation != nil {
+		b.Uint(codepages.AirSyncTruncation, uint64(*v.Truncation))
+	}
+	if v.RTFTruncation != nil {
+		b.Uint(codepages.AirSyncRTFTruncation, uint64(*v.RTFTruncation))
+	}
+	if v.MaxItems != nil {
+		b.Int(codepages.AirSyncMaxItems, int64(*v.MaxItems))
+	}
+	if v.RightsManagementSupport != nil {
+		if *v.RightsManagementSupport {
+			b.Int(codepages.RightsManagementRightsManagementSupport, 1)
+		} else {
+			b.Int(codepages.RightsManagementRightsManagementSupport, 0)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestOptions) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncFilterType:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.FilterType == nil {
+				v.FilterType = new(FilterType)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.FilterType = FilterType(x)
+			r.Close()
+		case codepages.AirSyncClass:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncBaseBodyPreference:
+			if !s2 {
+				v.BodyPreference = v.BodyPreference[:0]
+			}
+			if err := r.Child(len(v.BodyPreference) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *SyncRequestBodyPreference
+			v.BodyPreference, e = grow(v.BodyPreference)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncBaseBodyPartPreference:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.BodyPartPreference == nil {
+				v.BodyPartPreference = new(SyncRequestBodyPartPreference)
+			}
+			if err := v.BodyPartPreference.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncConflict:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.Conflict == nil {
+				v.Conflict = new(Conflict)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.Conflict = Conflict(x)
+			r.Close()
+		case codepages.AirSyncMIMESupport:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.MIMESupport == nil {
+				v.MIMESupport = new(MIMESupport)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.MIMESupport = MIMESupport(x)
+			r.Close()
+		case codepages.AirSyncMIMETruncation:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.MIMETruncation == nil {
+				v.MIMETruncation = new(uint8)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.MIMETruncation = uint8(x)
+			r.Close()
+		case codepages.AirSyncTruncation:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.Truncation == nil {
+				v.Truncation = new(uint8)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.Truncation = uint8(x)
+			r.Close()
+		case codepages.AirSyncRTFTruncation:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			if v.RTFTruncation == nil {
+				v.RTFTruncation = new(uint8)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.RTFTruncation = uint8(x)
+			r.Close()
+		case codepages.AirSyncMaxItems:
+			if err := r.Once(s9); err != nil {
+				return err
+			}
+			s9 = true
+			if v.MaxItems == nil {
+				v.MaxItems = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.MaxItems = int(x)
+			r.Close()
+		case codepages.RightsManagementRightsManagementSupport:
+			if err := r.Once(s10); err != nil {
+				return err
+			}
+			s10 = true
+			if v.RightsManagementSupport == nil {
+				v.RightsManagementSupport = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.RightsManagementSupport = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestOptions"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.FilterType = nil
+	}
+	if !s1 {
+		v.Class = ""
+	}
+	if !s2 {
+		v.BodyPreference = v.BodyPreference[:0]
+	}
+	if !s3 {
+		v.BodyPartPreference = nil
+	}
+	if !s4 {
+		v.Conflict = nil
+	}
+	if !s5 {
+		v.MIMESupport = nil
+	}
+	if !s6 {
+		v.MIMETruncation = nil
+	}
+	if !s7 {
+		v.Truncation = nil
+	}
+	if !s8 {
+		v.RTFTruncation = nil
+	}
+	if !s9 {
+		v.MaxItems = nil
+	}
+	if !s10 {
+		v.RightsManagementSupport = nil
+	}
+	return nil
+}
+
+func (v *SyncRequestBodyPreference) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncBaseBodyPreference)
+	b.Uint(codepages.AirSyncBaseType, uint64(v.Type))
+	if v.TruncationSize != nil {
+		b.Uint(codepages.AirSyncBaseTruncationSize, uint64(*v.TruncationSize))
+	}
+	if v.AllOrNone != nil {
+		if *v.AllOrNone {
+			b.Int(codepages.AirSyncBaseAllOrNone, 1)
+		} else {
+			b.Int(codepages.AirSyncBaseAllOrNone, 0)
+		}
+	}
+	if v.Preview != nil {
+		b.Uint(codepages.AirSyncBasePreview, uint64(*v.Preview))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestBodyPreference) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncBaseType:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = BodyType(x)
+			r.Close()
+		case codepages.AirSyncBaseTruncationSize:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.TruncationSize == nil {
+				v.TruncationSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.TruncationSize = uint32(x)
+			r.Close()
+		case codepages.AirSyncBaseAllOrNone:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.AllOrNone == nil {
+				v.AllOrNone = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllOrNone = x
+			r.Close()
+		case codepages.AirSyncBasePreview:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Preview == nil {
+				v.Preview = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.Preview = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestBodyPreference"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncBaseType, off)
+	}
+	if !s1 {
+		v.TruncationSize = nil
+	}
+	if !s2 {
+		v.AllOrNone = nil
+	}
+	if !s3 {
+		v.Preview = nil
+	}
+	return nil
+}
+
+func (v *SyncRequestBodyPartPreference) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncBaseBodyPartPreference)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestBodyPartPreference) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SyncRequestCommands) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncCommands)
+	for i := range v.Change {
+		v.Change[i].appendEAS(b)
+	}
+	for i := range v.Delete {
+		v.Delete[i].appendEAS(b)
+	}
+	for i := range v.Add {
+		v.Add[i].appendEAS(b)
+	}
+	for i := range v.Fetch {
+		v.Fetch[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestCommands) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncChange:
+			if !s0 {
+				v.Change = v.Change[:0]
+			}
+			if err := r.Child(len(v.Change) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SyncRequestChange
+			v.Change, e = grow(v.Change)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncDelete:
+			if !s1 {
+				v.Delete = v.Delete[:0]
+			}
+			if err := r.Child(len(v.Delete) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *SyncRequestDelete
+			v.Delete, e = grow(v.Delete)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncAdd:
+			if !s2 {
+				v.Add = v.Add[:0]
+			}
+			if err := r.Child(len(v.Add) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *SyncRequestAdd
+			v.Add, e = grow(v.Add)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncFetch:
+			if !s3 {
+				v.Fetch = v.Fetch[:0]
+			}
+			if err := r.Child(len(v.Fetch) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *SyncRequestFetch
+			v.Fetch, e = grow(v.Fetch)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestCommands"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Change = v.Change[:0]
+	}
+	if !s1 {
+		v.Delete = v.Delete[:0]
+	}
+	if !s2 {
+		v.Add = v.Add[:0]
+	}
+	if !s3 {
+		v.Fetch = v.Fetch[:0]
+	}
+	return nil
+}
+
+func (v *SyncRequestChange) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncChange)
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	v.ApplicationData.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestChange) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncApplicationData:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := v.ApplicationData.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestChange"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncApplicationData, off)
+	}
+	return nil
+}
+
+func (v *SyncRequestChangeApplicationData) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncApplicationData)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestChangeApplicationData) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SyncRequestDelete) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncDelete)
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestDelete) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestDelete"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	return nil
+}
+
+func (v *SyncRequestAdd) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncAdd)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	b.TextOrOpaque(codepages.AirSyncClientId, string(v.ClientId))
+	v.ApplicationData.appendEAS(b)
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestAdd) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncClientId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ClientId = string(x)
+			r.Close()
+		case codepages.AirSyncApplicationData:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if err := v.ApplicationData.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestAdd"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncClientId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.AirSyncApplicationData, off)
+	}
+	return nil
+}
+
+func (v *SyncRequestAddApplicationData) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncApplicationData)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestAddApplicationData) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SyncRequestFetch) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncFetch)
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncRequestFetch) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestFetch"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *SyncResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *SyncResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.AirSyncSync); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *SyncResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncSync)
+	if v.Status != nil {
+		b.Int(codepages.AirSyncStatus, int64(*v.Status))
+	}
+	if v.Limit != nil {
+		b.Int(codepages.AirSyncLimit, int64(*v.Limit))
+	}
+	if v.Collections != nil {
+		v.Collections.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponse) readEAS(r *eas.Reader) error {
+	v.XMLName = eas.Name{Tag: codepages.AirSyncSync}
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.AirSyncLimit:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.Limit == nil {
+				v.Limit = new(int)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Limit = int(x)
+			r.Close()
+		case codepages.AirSyncCollections:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Collections == nil {
+				v.Collections = new(SyncResponseCollections)
+			}
+			if err := v.Collections.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = nil
+	}
+	if !s1 {
+		v.Limit = nil
+	}
+	if !s2 {
+		v.Collections = nil
+	}
+	return nil
+}
+
+func (v *SyncResponseCollections) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncCollections)
+	for i := range v.Collection {
+		v.Collection[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseCollections) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncCollection:
+			if !s0 {
+				v.Collection = v.Collection[:0]
+			}
+			if err := r.Child(len(v.Collection) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SyncResponseCollection
+			v.Collection, e = grow(v.Collection)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseCollections"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Collection = v.Collection[:0]
+	}
+	return nil
+}
+
+func (v *SyncResponseCollection) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncCollection)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	if v.SyncKey != "" {
+		b.TextOrOpaque(codepages.AirSyncSyncKey, string(v.SyncKey))
+	}
+	if v.CollectionId != "" {
+		b.TextOrOpaque(codepages.AirSyncCollectionId, string(v.CollectionId))
+	}
+	if v.Status != nil {
+		b.Int(codepages.AirSyncStatus, int64(*v.Status))
+	}
+	if v.Commands != nil {
+		v.Commands.appendEAS(b)
+	}
+	if v.Responses != nil {
+		v.Responses.appendEAS(b)
+	}
+	if v.MoreAvailable {
+		b.Empty(codepages.AirSyncMoreAvailable)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseCollection) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3, s4, s5, s6 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncSyncKey:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.SyncKey = string(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.CollectionId = string(x)
+			r.Close()
+		case codepages.AirSyncStatus:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Status == nil {
+				v.Status = new(eas.Status)
+			}
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*v.Status = eas.Status(x)
+			r.Close()
+		case codepages.AirSyncCommands:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			if v.Commands == nil {
+				v.Commands = new(SyncResponseCommands)
+			}
+			if err := v.Commands.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncResponses:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.Responses == nil {
+				v.Responses = new(SyncResponseResponses)
+			}
+			if err := v.Responses.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncMoreAvailable:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.MoreAvailable = true
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseCollection"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		v.SyncKey = ""
+	}
+	if !s2 {
+		v.CollectionId = ""
+	}
+	if !s3 {
+		v.Status = nil
+	}
+	if !s4 {
+		v.Commands = nil
+	}
+	if !s5 {
+		v.Responses = nil
+	}
+	if !s6 {
+		v.MoreAvailable = false
+	}
+	return nil
+}
+
+func (v *SyncResponseCommands) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncCommands)
+	for i := range v.Delete {
+		v.Delete[i].appendEAS(b)
+	}
+	for i := range v.SoftDelete {
+		v.SoftDelete[i].appendEAS(b)
+	}
+	for i := range v.Change {
+		v.Change[i].appendEAS(b)
+	}
+	for i := range v.Add {
+		v.Add[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseCommands) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncDelete:
+			if !s0 {
+				v.Delete = v.Delete[:0]
+			}
+			if err := r.Child(len(v.Delete) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SyncResponseCommandsDelete
+			v.Delete, e = grow(v.Delete)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncSoftDelete:
+			if !s1 {
+				v.SoftDelete = v.SoftDelete[:0]
+			}
+			if err := r.Child(len(v.SoftDelete) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *SyncResponseSoftDelete
+			v.SoftDelete, e = grow(v.SoftDelete)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncChange:
+			if !s2 {
+				v.Change = v.Change[:0]
+			}
+			if err := r.Child(len(v.Change) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *SyncResponseCommandsChange
+			v.Change, e = grow(v.Change)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncAdd:
+			if !s3 {
+				v.Add = v.Add[:0]
+			}
+			if err := r.Child(len(v.Add) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *SyncResponseCommandsAdd
+			v.Add, e = grow(v.Add)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseCommands"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Delete = v.Delete[:0]
+	}
+	if !s1 {
+		v.SoftDelete = v.SoftDelete[:0]
+	}
+	if !s2 {
+		v.Change = v.Change[:0]
+	}
+	if !s3 {
+		v.Add = v.Add[:0]
+	}
+	return nil
+}
+
+func (v *SyncResponseCommandsDelete) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncDelete)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseCommandsDelete) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncServerId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseCommandsDelete"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	return nil
+}
+
+func (v *SyncResponseSoftDelete) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncSoftDelete)
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseSoftDelete) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseSoftDelete"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	return nil
+}
+
+func (v *SyncResponseCommandsChange) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncChange)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	if v.ApplicationData != nil {
+		v.ApplicationData.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseCommandsChange) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncServerId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncApplicationData:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.ApplicationData == nil {
+				v.ApplicationData = new(SyncResponseChangeApplicationData)
+			}
+			if err := v.ApplicationData.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseCommandsChange"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	if !s2 {
+		v.ApplicationData = nil
+	}
+	return nil
+}
+
+func (v *SyncResponseChangeApplicationData) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncApplicationData)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseChangeApplicationData) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SyncResponseCommandsAdd) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncAdd)
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	if v.ApplicationData != nil {
+		v.ApplicationData.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseCommandsAdd) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncApplicationData:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.ApplicationData == nil {
+				v.ApplicationData = new(SyncResponseAddApplicationData)
+			}
+			if err := v.ApplicationData.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseCommandsAdd"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	if !s1 {
+		v.ApplicationData = nil
+	}
+	return nil
+}
+
+func (v *SyncResponseAddApplicationData) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncApplicationData)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseAddApplicationData) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SyncResponseResponses) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncResponses)
+	for i := range v.Change {
+		v.Change[i].appendEAS(b)
+	}
+	for i := range v.Add {
+		v.Add[i].appendEAS(b)
+	}
+	if v.Delete != nil {
+		v.Delete.appendEAS(b)
+	}
+	if v.Fetch != nil {
+		v.Fetch.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseResponses) readEAS(r *eas.Reader) error {
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncChange:
+			if !s0 {
+				v.Change = v.Change[:0]
+			}
+			if err := r.Child(len(v.Change) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SyncResponseResponsesChange
+			v.Change, e = grow(v.Change)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncAdd:
+			if !s1 {
+				v.Add = v.Add[:0]
+			}
+			if err := r.Child(len(v.Add) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *SyncResponseResponsesAdd
+			v.Add, e = grow(v.Add)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncDelete:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.Delete == nil {
+				v.Delete = new(SyncResponseResponsesDelete)
+			}
+			if err := v.Delete.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.AirSyncFetch:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Fetch == nil {
+				v.Fetch = new(SyncResponseFetch)
+			}
+			if err := v.Fetch.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseResponses"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Change = v.Change[:0]
+	}
+	if !s1 {
+		v.Add = v.Add[:0]
+	}
+	if !s2 {
+		v.Delete = nil
+	}
+	if !s3 {
+		v.Fetch = nil
+	}
+	return nil
+}
+
+func (v *SyncResponseResponsesChange) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncChange)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	b.Int(codepages.AirSyncStatus, int64(v.Status))
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseResponsesChange) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncServerId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncStatus:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseResponsesChange"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.AirSyncStatus, off)
+	}
+	return nil
+}
+
+func (v *SyncResponseResponsesAdd) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncAdd)
+	if v.Class != "" {
+		b.TextOrOpaque(codepages.AirSyncClass, string(v.Class))
+	}
+	b.TextOrOpaque(codepages.AirSyncClientId, string(v.ClientId))
+	if v.ServerId != "" {
+		b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	}
+	b.Int(codepages.AirSyncStatus, int64(v.Status))
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseResponsesAdd) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncClass:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Class = Class(x)
+			r.Close()
+		case codepages.AirSyncClientId:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ClientId = string(x)
+			r.Close()
+		case codepages.AirSyncServerId:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncStatus:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseResponsesAdd"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Class = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncClientId, off)
+	}
+	if !s2 {
+		v.ServerId = ""
+	}
+	if !s3 {
+		return r.Missing(codepages.AirSyncStatus, off)
+	}
+	return nil
+}
+
+func (v *SyncResponseResponsesDelete) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncDelete)
+	b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	b.Int(codepages.AirSyncStatus, int64(v.Status))
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseResponsesDelete) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseResponsesDelete"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.AirSyncServerId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncStatus, off)
+	}
+	return nil
+}
+
+func (v *SyncResponseFetch) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncFetch)
+	if v.ServerId != "" {
+		b.TextOrOpaque(codepages.AirSyncServerId, string(v.ServerId))
+	}
+	b.Int(codepages.AirSyncStatus, int64(v.Status))
+	if v.ApplicationData != nil {
+		v.ApplicationData.appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseFetch) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.AirSyncServerId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ServerId = string(x)
+			r.Close()
+		case codepages.AirSyncStatus:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.AirSyncApplicationData:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.ApplicationData == nil {
+				v.ApplicationData = new(SyncResponseFetchApplicationData)
+			}
+			if err := v.ApplicationData.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncResponseFetch"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.ServerId = ""
+	}
+	if !s1 {
+		return r.Missing(codepages.AirSyncStatus, off)
+	}
+	if !s2 {
+		v.ApplicationData = nil
+	}
+	return nil
+}
+
+func (v *SyncResponseFetchApplicationData) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.AirSyncApplicationData)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SyncResponseFetchApplicationData) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ValidateCertRequest) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ValidateCertRequest) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ValidateCertValidateCert); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ValidateCertRequest) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ValidateCertValidateCert)
+	if v.CertificateChain != nil {
+		v.CertificateChain.appendEAS(b)
+	}
+	v.Certificates.appendEAS(b)
+	if v.CheckCRL != nil {
+		if *v.CheckCRL {
+			b.Int(codepages.ValidateCertCheckCRL, 1)
+		} else {
+			b.Int(codepages.ValidateCertCheckCRL, 0)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ValidateCertRequest) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ValidateCertValidateCert}
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ValidateCertCertificateChain:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if v.CertificateChain == nil {
+				v.CertificateChain = new(ValidateCertRequestCertificateChain)
+			}
+			if err := v.CertificateChain.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ValidateCertCertificates:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := v.Certificates.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.ValidateCertCheckCRL:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.CheckCRL == nil {
+				v.CheckCRL = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.CheckCRL = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ValidateCertRequest"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.CertificateChain = nil
+	}
+	if !s1 {
+		return r.Missing(codepages.ValidateCertCertificates, off)
+	}
+	if !s2 {
+		v.CheckCRL = nil
+	}
+	return nil
+}
+
+func (v *ValidateCertRequestCertificateChain) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ValidateCertCertificateChain)
+	for _, x := range v.Certificate {
+		if x != nil {
+			b.Base64(codepages.ValidateCertCertificate, x)
+		} else {
+			b.Empty(codepages.ValidateCertCertificate)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ValidateCertRequestCertificateChain) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ValidateCertCertificate:
+			if !s0 {
+				v.Certificate = v.Certificate[:0]
+			}
+			if err := r.Child(len(v.Certificate) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *[]byte
+			v.Certificate, e = grow(v.Certificate)
+			x, err := r.Bytes(*e, false)
+			if err != nil {
+				return err
+			}
+			*e = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ValidateCertRequestCertificateChain"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ValidateCertCertificate, off)
+	}
+	return nil
+}
+
+func (v *ValidateCertRequestCertificates) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ValidateCertCertificates)
+	for _, x := range v.Certificate {
+		if x != nil {
+			b.Base64(codepages.ValidateCertCertificate, x)
+		} else {
+			b.Empty(codepages.ValidateCertCertificate)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ValidateCertRequestCertificates) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ValidateCertCertificate:
+			if !s0 {
+				v.Certificate = v.Certificate[:0]
+			}
+			if err := r.Child(len(v.Certificate) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *[]byte
+			v.Certificate, e = grow(v.Certificate)
+			x, err := r.Bytes(*e, false)
+			if err != nil {
+				return err
+			}
+			*e = x
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ValidateCertRequestCertificates"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ValidateCertCertificate, off)
+	}
+	return nil
+}
+
+// AppendEAS writes v as the message, with b, as eas.Marshal does
+// (eas.FastMarshaler).
+func (v *ValidateCertResponse) AppendEAS(b *eas.Builder) error { return v.appendEAS(b) }
+
+// ReadEAS reads the message into v, as eas.Unmarshal does
+// (eas.FastUnmarshaler).
+func (v *ValidateCertResponse) ReadEAS(r *eas.Reader) error {
+	if err := r.Root(codepages.ValidateCertValidateCert); err != nil {
+		return err
+	}
+	return v.readEAS(r)
+}
+
+func (v *ValidateCertResponse) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ValidateCertValidateCert)
+	b.Int(codepages.ValidateCertStatus, int64(v.Status))
+	for i := range v.Certificate {
+		v.Certificate[i].appendEAS(b)
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ValidateCertResponse) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	v.XMLName = eas.Name{Tag: codepages.ValidateCertValidateCert}
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ValidateCertStatus:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			v.Status = eas.Status(x)
+			r.Close()
+		case codepages.ValidateCertCertificate:
+			if !s1 {
+				v.Certificate = v.Certificate[:0]
+			}
+			if err := r.Child(len(v.Certificate) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *ValidateCertResponseCertificate
+			v.Certificate, e = grow(v.Certificate)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ValidateCertResponse"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.ValidateCertStatus, off)
+	}
+	if !s1 {
+		v.Certificate = v.Certificate[:0]
+	}
+	return nil
+}
+
+func (v *ValidateCertResponseCertificate) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.ValidateCertCertificate)
+	for _, x := range v.Status {
+		b.Int(codepages.ValidateCertStatus, int64(x))
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *ValidateCertResponseCertificate) readEAS(r *eas.Reader) error {
+	var s0 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.ValidateCertStatus:
+			if !s0 {
+				v.Status = v.Status[:0]
+			}
+			if err := r.Child(len(v.Status) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *eas.Status
+			v.Status, e = grow(v.Status)
+			x, err := r.Int(0)
+			if err != nil {
+				return err
+			}
+			*e = eas.Status(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ValidateCertResponseCertificate"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		v.Status = v.Status[:0]
+	}
+	return nil
+}
+
+// grow extends s by one element, reusing the one past its length when
+// the capacity allows (as the reflective Unmarshal does), and returns it.
+func grow[T any](s []T) ([]T, *T) {
+	n := len(s)
+	if n == cap(s) {
+		var zero T
+		s = append(s, zero)
+	} else {
+		s = s[:n+1]
+	}
+	return s, &s[n]
+}

@@ -382,6 +382,10 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 		}
 	}
 	b.WriteString("}\n")
+	b.WriteString("\n")
+	if err := writeFast(b, m); err != nil {
+		fmt.Fprintf(b, "// error: %v\n", err)
+	}
 }
 
 // writeComment writes text as a // comment wrapped near 80 columns.
