@@ -2,6 +2,7 @@ package wbxml_test
 
 import (
 	"bytes"
+	"io"
 	"testing"
 
 	"github.com/easkit/easkit/codepages"
@@ -33,6 +34,19 @@ func TestDecodeAllocatesNothing(t *testing.T) {
 			})
 			if allocs != 0 {
 				t.Errorf("[]byte form: %v allocations per 1 MB message, want 0", allocs)
+			}
+			allocs = testing.AllocsPerRun(10, func() {
+				d.Reset(msg)
+				for {
+					if _, err := d.Next(); err == io.EOF {
+						break
+					} else if err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+			if allocs != 0 {
+				t.Errorf("[]byte form, Next: %v allocations per 1 MB message, want 0", allocs)
 			}
 			r := bytes.NewReader(msg)
 			rd := wbxml.NewReaderDecoder(r, tt.opts...)

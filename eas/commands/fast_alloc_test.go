@@ -1,0 +1,44 @@
+package commands_test
+
+import (
+	"testing"
+
+	"github.com/easkit/easkit/eas"
+	"github.com/easkit/easkit/eas/commands"
+	"github.com/easkit/easkit/internal/corpus"
+	"github.com/easkit/easkit/internal/testenv"
+)
+
+// TestFastPathAllocations: through the generated paths, MarshalAppend
+// into a reused buffer allocates nothing, and Unmarshal of the corpus
+// FolderSync response (293 folders, three strings each) into a reused
+// value allocates only its string blocks, not a string each.
+func TestFastPathAllocations(t *testing.T) {
+	msg := corpus.FolderSync()
+	var v commands.FolderSyncResponse
+	if err := eas.Unmarshal(msg, &v); err != nil {
+		t.Fatal(err)
+	}
+	if v.Changes == nil || len(v.Changes.Add) != 293 {
+		t.Fatalf("FolderSync read into %+v", v.Changes)
+	}
+	buf, err := eas.MarshalAppend(nil, &v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testenv.SkipIfAllocsUnreliable(t)
+	if n := testing.AllocsPerRun(50, func() {
+		if _, err := eas.MarshalAppend(buf[:0], &v); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Errorf("MarshalAppend of a FolderSyncResponse: %v allocations, want 0", n)
+	}
+	if n := testing.AllocsPerRun(50, func() {
+		if err := eas.Unmarshal(msg, &v); err != nil {
+			t.Fatal(err)
+		}
+	}); n > 10 {
+		t.Errorf("Unmarshal of a FolderSyncResponse: %v allocations for 880 strings, want at most 10", n)
+	}
+}
