@@ -1,9 +1,6 @@
 package eas_test
 
 import (
-	"os"
-	"path/filepath"
-	"strings"
 	"testing"
 
 	"github.com/easkit/easkit/codepages"
@@ -21,23 +18,13 @@ type sample struct {
 // and the interop samples.
 func samples(t testing.TB) []sample {
 	t.Helper()
-	var ss []sample
-	for _, m := range corpus.Standard() {
-		if strings.Contains(m.Name, "10MB") {
-			continue
-		}
-		ss = append(ss, sample{m.Name, m.Build()})
+	ms, err := corpus.Samples("../testdata/interop/wbxml")
+	if err != nil {
+		t.Fatal(err)
 	}
-	files, err := filepath.Glob("../testdata/interop/wbxml/*.wbxml")
-	if err != nil || len(files) == 0 {
-		t.Fatalf("no interop samples: %v", err)
-	}
-	for _, f := range files {
-		b, err := os.ReadFile(f)
-		if err != nil {
-			t.Fatal(err)
-		}
-		ss = append(ss, sample{filepath.Base(f), b})
+	ss := make([]sample, len(ms))
+	for i, m := range ms {
+		ss[i] = sample{m.Name, m.Build()}
 	}
 	return ss
 }
