@@ -356,8 +356,15 @@ func (a *autodiscoverer) postOnce(ctx context.Context, u, source string) (loc, n
 		return failNext(tooLarge("response larger than 1 MiB"))
 	}
 	var doc autodiscoverResponse
-	if err := xml.Unmarshal(data, &doc); err != nil || doc.XMLName.Local != "Autodiscover" {
-		return failNext(errors.New("the response is not an Autodiscover document"))
+	if err := xml.Unmarshal(data, &doc); err != nil {
+		var se *xml.SyntaxError
+		if errors.As(err, &se) {
+			return failNext(fmt.Errorf("the response is not XML: line %d: %s", se.Line, se.Msg))
+		}
+		return failNext(fmt.Errorf("the response is not an Autodiscover document: %v", err))
+	}
+	if doc.XMLName.Local != "Autodiscover" {
+		return failNext(fmt.Errorf("the response is not an Autodiscover document: its root is <%s>", doc.XMLName.Local))
 	}
 	r := doc.Response
 	if e := r.Error; e != nil {

@@ -197,3 +197,20 @@ func TestAutodiscoverFails(t *testing.T) {
 		t.Errorf("bad address: %v", err)
 	}
 }
+
+// TestAutodiscoverBadResponse: a response that is not XML says at which
+// line, and one with another root names it.
+func TestAutodiscoverBadResponse(t *testing.T) {
+	for body, want := range map[string]string{
+		"<?xml version=\"1.0\"?>\n<Autodiscover>\n<Response></Autodisc": "the response is not XML: line 3:",
+		"<Other/>": "its root is <Other>",
+	} {
+		srv := adServer(t, map[string]string{"alice@example.com": body})
+		opts := &AutodiscoverOptions{URLs: []string{srv.URL + "/autodiscover/autodiscover.xml"}, RedirectURL: deadURL, LookupSRV: noSRV, HTTPClient: srv.Client()}
+		_, err := Autodiscover(ctxT(t, 10*time.Second), "alice@example.com", "s3cret!", opts)
+		var ae *AutodiscoverError
+		if !errors.As(err, &ae) || len(ae.Tries) == 0 || !strings.Contains(ae.Tries[0].Result, want) {
+			t.Errorf("%q: %v, first try %+v; want %q", body, err, ae, want)
+		}
+	}
+}
