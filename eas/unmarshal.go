@@ -608,11 +608,13 @@ func (u *unmarshalState) tree(tok *wbxml.Token) (*Element, error) {
 		u.p.cfg = u.cfg
 		u.doc = &document{header: u.hdr}
 	}
-	parent := u.pathString()
 	e, err := u.p.subtree(&u.d, u.data, u.doc, tok)
 	if err != nil {
 		var ee *Error
 		if errors.As(err, &ee) {
+			// The path is only spelled out for an error: it costs an
+			// allocation per kept element otherwise.
+			parent := u.pathString()
 			if i := strings.LastIndexByte(parent, '/'); i >= 0 {
 				ee.Path = parent[:i+1] + ee.Path
 			}
