@@ -42,3 +42,31 @@ func TestFastPathAllocations(t *testing.T) {
 		t.Errorf("Unmarshal of a FolderSyncResponse: %v allocations for 880 strings, want at most 10", n)
 	}
 }
+
+// TestKeptTreeAllocations: a SyncResponse keeps each item's
+// ApplicationData as a tree; reading 64 KB of e-mails costs the trees'
+// slabs and the strings, not an allocation per kept element.
+func TestKeptTreeAllocations(t *testing.T) {
+	msg := corpus.SyncEmail(64 << 10)
+	var v commands.SyncResponse
+	if err := eas.Unmarshal(msg, &v); err != nil {
+		t.Fatal(err)
+	}
+	adds := 0
+	for _, c := range v.Collections.Collection {
+		if c.Commands != nil {
+			adds += len(c.Commands.Add)
+		}
+	}
+	if adds == 0 {
+		t.Fatal("no Add read from the corpus Sync")
+	}
+	testenv.SkipIfAllocsUnreliable(t)
+	if n := testing.AllocsPerRun(20, func() {
+		if err := eas.Unmarshal(msg, &v); err != nil {
+			t.Fatal(err)
+		}
+	}); n > 2*float64(adds)+10 {
+		t.Errorf("Unmarshal of a SyncResponse with %d Adds: %v allocations, want at most %d", adds, n, 2*adds+10)
+	}
+}
