@@ -57,6 +57,9 @@
 //	empty      a bool that is the presence of an empty element (MoreAvailable)
 //	opaque     a string or []byte carried as OPAQUE data
 //	base64     a string or []byte carried as base64 text
+//	text       a string or []byte carried as the text as it is: a []byte
+//	           field so tagged reuses its capacity, where a string must
+//	           be a new copy (long bodies, AirSyncBase:Data)
 //	required   Unmarshal reports ErrMissing when the element is absent
 //	inline     a struct field whose fields belong to the enclosing element
 //	any        a []*Element field that keeps the children no field names

@@ -227,7 +227,7 @@ func (b *planBuilder) fields(p *structPlan, t reflect.Type, index []int, viaPtr 
 		for o := range strings.SplitSeq(optText, ",") {
 			switch o {
 			case "":
-			case "omitempty", "empty", "opaque", "base64", "required", "inline", "any":
+			case "omitempty", "empty", "opaque", "base64", "text", "required", "inline", "any":
 				opts[o] = true
 			default:
 				return planError(p.typ, sf.Name, tagText, "unknown option "+strconv.Quote(o))
@@ -380,13 +380,14 @@ func (b *planBuilder) value(p *structPlan, f *fieldPlan, ft reflect.Type, opts m
 		}
 		f.kind = kEmpty
 	}
-	if opts["opaque"] && opts["base64"] {
-		return planError(p.typ, f.name, tagText, "opaque and base64 together")
-	}
-	if (opts["opaque"] || opts["base64"]) && f.kind != kString && f.kind != kBytes {
-		return planError(p.typ, f.name, tagText, "opaque and base64 need a string or []byte field, not "+ft.String())
+	if n := countTrue(opts["opaque"], opts["base64"], opts["text"]); n > 1 {
+		return planError(p.typ, f.name, tagText, "more than one of opaque, base64 and text")
+	} else if n == 1 && f.kind != kString && f.kind != kBytes {
+		return planError(p.typ, f.name, tagText, "opaque, base64 and text need a string or []byte field, not "+ft.String())
 	}
 	switch {
+	case opts["text"]:
+		f.carry = carryText
 	case opts["opaque"]:
 		f.carry = carryOpaque
 	case opts["base64"]:
@@ -442,4 +443,15 @@ func planError(t reflect.Type, field, tagText, msg string) *Error {
 		where += " (tag " + strconv.Quote(tagText) + ")"
 	}
 	return &Error{Offset: -1, Err: ErrUnsupported, Msg: where + ": " + msg}
+}
+
+// countTrue returns how many of bs are true.
+func countTrue(bs ...bool) int {
+	n := 0
+	for _, b := range bs {
+		if b {
+			n++
+		}
+	}
+	return n
 }

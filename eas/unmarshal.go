@@ -531,7 +531,7 @@ func (u *unmarshalState) set(f *fieldPlan, ev reflect.Value, p []byte, kind cont
 		ev.SetString(u.str(p))
 	case kBytes:
 		dst := ev.Bytes()[:0]
-		if kind == contentText && f.carry != carryOpaque {
+		if kind == contentText && f.carry == carryBase64 {
 			d, err := base64.StdEncoding.AppendDecode(dst, p)
 			if err != nil {
 				return u.valueError(tok, p, "not base64")
