@@ -156,7 +156,7 @@ func TestMarshalBenchmarkMessages(t *testing.T) {
 	}
 }
 
-func (*mSync[D]) rootName() string       { return "Sync" }
+func (*mSync[D]) rootName() string    { return "Sync" }
 func (*mFolderSync) rootName() string { return "FolderSync" }
 
 // BenchmarkEASMarshal writes the corpus messages from their structs with
