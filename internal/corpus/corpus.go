@@ -3,8 +3,8 @@
 // same call always returns the same bytes, on every platform and Go release.
 //
 // Each message kind has its own file and builder function: FolderSync,
-// SyncEmail and SyncEmailIntl (any size), SyncCalendar,
-// ItemOperationsFetch and Provision.
+// SyncEmail and SyncEmailIntl (any size), SyncCalendar, SyncContacts,
+// ItemOperationsFetch, Provision, PingResponse, GetItemEstimate and Find.
 // Text is drawn from a splitmix64 generator seeded with a fixed constant
 // per kind, and the WBXML is written by a wbxml.Encoder with the constants
 // of package codepages, so every message is canonical ActiveSync WBXML
@@ -45,7 +45,11 @@ var builders = []struct {
 	{"SyncEmail10MB", func() []byte { return SyncEmail(10 << 20) }},
 	{"SyncEmailIntl1MB", func() []byte { return SyncEmailIntl(1 << 20) }},
 	{"SyncCalendar", SyncCalendar},
+	{"SyncContacts", SyncContacts},
 	{"ItemOperationsFetch", ItemOperationsFetch},
+	{"Ping", PingResponse},
+	{"GetItemEstimate", GetItemEstimate},
+	{"Find", Find},
 }
 
 // standard holds the messages, each built on first use.
@@ -68,7 +72,11 @@ var standard = func() []Message {
 //	SyncEmail10MB                                                            (10 MB)
 //	SyncEmailIntl1MB     the same with bodies in CJK, Thai, … (SyncEmailIntl) (1 MB)
 //	SyncCalendar         a Sync response with 120 calendar events            (~210 KB)
+//	SyncContacts         a Sync response with 150 contacts                   (~50 KB)
 //	ItemOperationsFetch  a Fetch of four attachments as OPAQUE               (~1 MB)
+//	Ping                 a Ping response: 24 folders changed                 (~130 B)
+//	GetItemEstimate      a GetItemEstimate response for 40 collections       (~1 KB)
+//	Find                 a Find response with 50 mailbox results             (~13 KB)
 //
 // The SyncEmail sizes show how cost grows with message size. The slice is
 // the caller's; its Build functions are shared and safe for concurrent use.

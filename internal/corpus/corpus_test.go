@@ -53,7 +53,11 @@ func TestStandardSizes(t *testing.T) {
 		"SyncEmail10MB":       {10 << 20, 10<<20 + 1<<10},
 		"SyncEmailIntl1MB":    {1 << 20, 1<<20 + 1<<10},
 		"SyncCalendar":        {128 << 10, 256 << 10},
+		"SyncContacts":        {40 << 10, 64 << 10},
 		"ItemOperationsFetch": {1 << 20, 1<<20 + 8<<10},
+		"Ping":                {100, 300},
+		"GetItemEstimate":     {600, 2 << 10},
+		"Find":                {8 << 10, 20 << 10},
 	}
 	for _, m := range Standard() {
 		w, ok := want[m.Name]
