@@ -50,6 +50,7 @@ func BenchmarkDecode(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportPerToken(b, m)
 		})
 	}
 }
@@ -73,6 +74,7 @@ func BenchmarkEncode(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportPerToken(b, m)
 			if !bytes.Equal(out, m.wbxml) {
 				b.Fatal("the encoded message differs from the input")
 			}
@@ -97,6 +99,8 @@ func BenchmarkToXML(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportPerToken(b, m)
+			reportOutput(b, len(out))
 		})
 	}
 }
@@ -118,6 +122,7 @@ func BenchmarkFromXML(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportPerToken(b, m)
 			if !bytes.Equal(out, m.wbxml) {
 				b.Fatal("the converted message differs from the original WBXML")
 			}
@@ -204,7 +209,7 @@ func BenchmarkDecodeNext(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
-			b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(m.tokens)), "ns/token")
+			reportPerToken(b, m)
 		})
 	}
 }
@@ -219,4 +224,17 @@ func decodeAllNext(d *wbxml.Decoder) error {
 			return err
 		}
 	}
+}
+
+// reportPerToken reports the time per token of m, so that tag-dense and
+// text-heavy messages compare: MB/s favours long texts, ns/token short
+// elements.
+func reportPerToken(b *testing.B, m *message) {
+	b.ReportMetric(float64(b.Elapsed().Nanoseconds())/float64(b.N)/float64(len(m.tokens)), "ns/token")
+}
+
+// reportOutput reports the speed in MB/s of the n bytes each operation
+// writes (ToXML's XML, where b.SetBytes counts the WBXML read).
+func reportOutput(b *testing.B, n int) {
+	b.ReportMetric(float64(n)*float64(b.N)/1e6/b.Elapsed().Seconds(), "out-MB/s")
 }
