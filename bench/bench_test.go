@@ -214,6 +214,53 @@ func BenchmarkDecodeNext(b *testing.B) {
 	}
 }
 
+// BenchmarkDecodeStep reads every token of the WBXML with a reused
+// Decoder's Step, the cursor that sets only the fields ActiveSync tokens
+// need, reading each tag's page and code and each string's data as a
+// consumer would.
+func BenchmarkDecodeStep(b *testing.B) {
+	for _, m := range messages {
+		b.Run(m.name, func(b *testing.B) {
+			m.load(b)
+			d := wbxml.NewDecoder(m.wbxml, vocab...)
+			if _, err := decodeAllStep(d); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(m.wbxml)))
+			for b.Loop() {
+				d.Reset(m.wbxml)
+				if _, err := decodeAllStep(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportPerToken(b, m)
+		})
+	}
+}
+
+// decodeAllStep reads every token of d with Step, and returns a sum of
+// the tags' codes and the data lengths (so that nothing is optimised away).
+func decodeAllStep(d *wbxml.Decoder) (int, error) {
+	sum := 0
+	for {
+		kind, err := d.Step()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return sum, nil
+			}
+			return sum, err
+		}
+		switch kind {
+		case wbxml.KindStartTag:
+			_, code := d.StepTag()
+			sum += int(code)
+		case wbxml.KindString, wbxml.KindOpaque:
+			sum += len(d.StepData())
+		}
+	}
+}
+
 // decodeAllNext reads every token of d with Next.
 func decodeAllNext(d *wbxml.Decoder) error {
 	for {

@@ -73,6 +73,7 @@ type Decoder struct {
 
 	scratch  []byte  // charset conversion
 	tok      Token   // the token Next returns
+	cur      cursor  // the token Step moved to
 	known    *TagSet // the vocabulary's tags, when it is a TagSetter
 	fastTags *TagSet // the tags nextFast knows: known, or every tag without a vocabulary
 	fast     bool    // nextFast may read the content: see fastReady
@@ -180,10 +181,10 @@ func (d *Decoder) StackDepth() int { return len(d.stack) }
 // After an error or io.EOF every call returns the same again.
 //
 // The token's Data is valid until the next call to the Decoder.
-func (d *Decoder) ReadToken() (t Token, err error) {
-	if d.fast && d.state == dsContent && d.err == nil && d.nextFast(&t) {
-		return t, nil
-	}
+func (d *Decoder) ReadToken() (Token, error) { return d.readToken() }
+
+// readTokenSlow is ReadToken for the tokens the fast path leaves to next.
+func (d *Decoder) readTokenSlow() (t Token, err error) {
 	if d.err != nil {
 		return t, d.err
 	}
@@ -199,10 +200,10 @@ func (d *Decoder) ReadToken() (t Token, err error) {
 // until the next call to the Decoder. It returns the same tokens and errors
 // as ReadToken, without copying the token out, which makes it the faster of
 // the two in loops over many tokens. The caller must not modify the token.
-func (d *Decoder) Next() (*Token, error) {
-	if d.fast && d.state == dsContent && d.err == nil && d.nextFast(&d.tok) {
-		return &d.tok, nil
-	}
+func (d *Decoder) Next() (*Token, error) { return d.nextToken() }
+
+// nextSlow is Next for the tokens the fast path leaves to next.
+func (d *Decoder) nextSlow() (*Token, error) {
 	if d.err != nil {
 		return nil, d.err
 	}

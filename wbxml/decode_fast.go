@@ -1,5 +1,7 @@
 package wbxml
 
+//go:generate go run ../internal/fastpathgen/cmd
+
 import "bytes"
 
 // nextFast decodes the next token in the content of an element of a
@@ -10,6 +12,12 @@ import "bytes"
 // it reports false and leaves d as it was: next then decodes the token the
 // general way. The tests compare the two on every corpus message and the
 // fuzz target FuzzDecodeFast on random input.
+//
+// It is also the template of ReadToken's, Next's and Step's loops, which
+// have its body inline (decode_fast_gen.go, written by
+// internal/fastpathgen): t is a *Token or a *cursor there, and "return
+// true" and "return false" become those methods' results. It must only
+// write t through setTag and setValue, which both types have.
 func (d *Decoder) nextFast(t *Token) bool {
 	buf, pos, page := d.buf, d.pos, d.tagPage
 	for pos < len(buf) {

@@ -12,24 +12,80 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
+// The ways tokenTrace reads: each of the three methods, and the three in
+// turn, token by token.
+const (
+	viaReadToken = iota
+	viaNext
+	viaStep
+	viaTurns
+	viaCount
+)
+
+// readVia reads the next token of d with the method how says for token i.
+// A Step token is checked against its accessors.
+func readVia(d *wbxml.Decoder, how, i int) (wbxml.Token, error) {
+	if how == viaTurns {
+		how = i % viaTurns
+	}
+	switch how {
+	case viaNext:
+		tok, err := d.Next()
+		if err != nil {
+			return wbxml.Token{}, err
+		}
+		return *tok, nil
+	case viaStep:
+		kind, err := d.Step()
+		if err != nil {
+			return wbxml.Token{}, err
+		}
+		page, code := d.StepTag()
+		data, off, content := d.StepData(), d.StepOffset(), d.StepContent()
+		tok := *d.StepToken()
+		if tok.Kind != kind || tok.Page != page || tok.Code != code || tok.Offset != off ||
+			tok.Content != content || string(tok.Data) != string(data) || (tok.Data == nil) != (data == nil) {
+			return tok, fmt.Errorf("Step accessors (%v %d %d %d %v %q) disagree with StepToken %+v", kind, page, code, off, content, data, tok)
+		}
+		return tok, nil
+	}
+	return d.ReadToken()
+}
+
 // tokenTrace decodes in and returns every token (Data as a string), the
-// final error and offsets, with the fast path on or off.
-func tokenTrace(in []byte, fast bool, opts ...wbxml.Option) []string {
+// final error and offsets, with the fast path on or off, reading the
+// tokens as how says.
+func tokenTrace(in []byte, fast bool, how int, opts ...wbxml.Option) []string {
 	defer wbxml.SetFastDecode(fast)()
 	d := wbxml.NewDecoder(in, opts...)
 	var out []string
-	for range 4*len(in) + 8 {
-		tok, err := d.ReadToken()
+	for i := range 4*len(in) + 8 {
+		tok, err := readVia(d, how, i)
 		if err != nil {
 			// After an error (or io.EOF) every call returns it again,
-			// through both methods.
+			// through every method.
 			_, again := d.ReadToken()
 			_, next := d.Next()
-			return append(out, fmt.Sprintf("err %v at %d depth %d page %d; again %v; next %v", err, d.InputOffset(), d.StackDepth(), d.TagPage(), again, next))
+			_, step := d.Step()
+			return append(out, fmt.Sprintf("err %v at %d depth %d page %d; again %v; next %v; step %v", err, d.InputOffset(), d.StackDepth(), d.TagPage(), again, next, step))
 		}
 		out = append(out, fmt.Sprintf("%+v %q @%d/%d/%d", tok, tok.Data, d.InputOffset(), d.StackDepth(), d.TagPage()))
 	}
 	return append(out, "no end")
+}
+
+// sameTrace reports how the fast path, read each way, differs from the
+// general decoder read with ReadToken; "" when it does not.
+func sameTrace(in []byte, opts ...wbxml.Option) string {
+	want := tokenTrace(in, false, viaReadToken, opts...)
+	for how := range viaCount {
+		for _, fast := range []bool{false, true} {
+			if diff := cmp.Diff(want, tokenTrace(in, fast, how, opts...)); diff != "" {
+				return fmt.Sprintf("reading way %d, fast path %v (-general ReadToken +this):\n%s", how, fast, diff)
+			}
+		}
+	}
+	return ""
 }
 
 var decodeFastOptions = [][]wbxml.Option{
@@ -55,8 +111,9 @@ func (testVocabulary) PageName(uint8) string                           { return 
 func (testVocabulary) Content(page, token uint8) wbxml.ContentKind     { return wbxml.ContentText }
 
 // TestFastDecodeSameTokens: the fast path yields the tokens, offsets and
-// errors of the general one, on every corpus message and interop sample,
-// whole and cut short.
+// errors of the general one, through ReadToken, Next and Step (and the
+// three in turn), on every corpus message and interop sample, whole and
+// cut short.
 func TestFastDecodeSameTokens(t *testing.T) {
 	var inputs [][]byte
 	for _, m := range corpus.Standard() {
@@ -78,8 +135,8 @@ func TestFastDecodeSameTokens(t *testing.T) {
 	}
 	for i, in := range inputs {
 		for j, opts := range decodeFastOptions {
-			if diff := cmp.Diff(tokenTrace(in, false, opts...), tokenTrace(in, true, opts...)); diff != "" {
-				t.Fatalf("input %d, options %d: fast path differs (-general +fast):\n%s", i, j, diff)
+			if diff := sameTrace(in, opts...); diff != "" {
+				t.Fatalf("input %d, options %d: %s", i, j, diff)
 			}
 		}
 	}
@@ -93,8 +150,8 @@ func FuzzDecodeFast(f *testing.F) {
 	f.Add([]byte{0x03, 0x01, 0x04, 0x00, 0x45, 0x4B, 0x03, 0xE9, 0x00, 0x01, 0x01})
 	f.Fuzz(func(t *testing.T, in []byte) {
 		for j, opts := range decodeFastOptions {
-			if diff := cmp.Diff(tokenTrace(in, false, opts...), tokenTrace(in, true, opts...)); diff != "" {
-				t.Fatalf("options %d: fast path differs (-general +fast):\n%s", j, diff)
+			if diff := sameTrace(in, opts...); diff != "" {
+				t.Fatalf("options %d: %s", j, diff)
 			}
 		}
 	})

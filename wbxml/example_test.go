@@ -39,6 +39,33 @@ func ExampleDecoder() {
 	//     "0"
 }
 
+// Step is the fastest way through a message: it returns the kind, and the
+// token's fields are read only where they are needed.
+func ExampleDecoder_Step() {
+	d := wbxml.NewDecoder(folderSyncRequest, wbxml.WithVocabulary(codepages.ActiveSync))
+	for {
+		kind, err := d.Step()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		switch kind {
+		case wbxml.KindStartTag:
+			page, code := d.StepTag()
+			fmt.Printf("%v at offset %d\n", codepages.NewTag(page, code), d.StepOffset())
+		case wbxml.KindString:
+			fmt.Printf("%q\n", d.StepData())
+		}
+	}
+	// Output:
+	// FolderHierarchy:FolderSync at offset 6
+	// FolderHierarchy:SyncKey at offset 7
+	// "0"
+}
+
 func ExampleEncoder() {
 	e := wbxml.NewAppendEncoder(nil)
 	e.StartTag(codepages.FolderHierarchyFolderSync.Page(), codepages.FolderHierarchyFolderSync.Token(), false)
