@@ -53,6 +53,11 @@ const textSlack = 128
 // Unlike AppendText it leaves '>' as it is except in "]]>", which XML
 // forbids in character data.
 func AppendTextSafe(dst, s []byte) ([]byte, bool) {
+	if n := len(s); n > 0 && n <= 8 && special8(loadTail(s)) == 0 {
+		// A short text with nothing to escape (a number, an id, a
+		// flag): most of the texts of a tag-dense message.
+		return append(dst, s...), true
+	}
 	orig := len(dst)
 	i := 0
 	for i < len(s) {
