@@ -125,7 +125,7 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	}
 	// White space between elements is dropped unless WithKeepSpace: the
 	// scanner need not report what is certainly layout.
-	x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(x.enc.maxDepth()), xmlscan.WithSkipLayout(!x.keepWS))
+	x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(x.enc.maxDepth()), xmlscan.WithSkipLayout(!x.keepWS), xmlscan.WithLeaves(true))
 	return x
 }
 
@@ -244,7 +244,9 @@ func (x *XMLReader) loop(stop int64) error {
 		case xmlscan.StartElement:
 			err = x.start(t)
 		case xmlscan.EndElement:
-			err = x.end(t)
+			err = x.end(t.Offset, t.SelfClosing)
+		case xmlscan.Leaf:
+			err = x.leafElement(t)
 		}
 		if err != nil {
 			return err
@@ -476,7 +478,20 @@ func (x *XMLReader) foreignAttr(a *xmlscan.Attr) error {
 	return nil
 }
 
-func (x *XMLReader) end(t *xmlscan.Token) error {
+// leafElement converts a Leaf, <X>text</X> in one token, as its start
+// tag, text and end tag would be.
+func (x *XMLReader) leafElement(t *xmlscan.Token) error {
+	if err := x.start(t); err != nil {
+		return err
+	}
+	if len(t.Text) > 0 {
+		x.hasText, x.textOff, x.text, x.layout = true, t.TextOffset, t.Text, false
+	}
+	return x.end(t.EndOffset, false)
+}
+
+// end converts the end tag at off (of an empty-element tag when self).
+func (x *XMLReader) end(off int64, self bool) error {
 	n := len(x.stack) - 1
 	f := &x.stack[n]
 	var err error
@@ -488,7 +503,7 @@ func (x *XMLReader) end(t *xmlscan.Token) error {
 	default:
 		// <X/> and <X></X> are the same XML: text before a self-closing
 		// tag was not this element's.
-		if t.SelfClosing {
+		if self {
 			x.hasText = false
 		}
 		err = x.leaf(f)
@@ -500,7 +515,7 @@ func (x *XMLReader) end(t *xmlscan.Token) error {
 	x.stack = x.stack[:n]
 	if f.pseudo == pseudoNone {
 		if err := x.enc.EndTag(); err != nil {
-			return x.encError(t.Offset, err)
+			return x.encError(off, err)
 		}
 	}
 	return nil

@@ -36,6 +36,7 @@ type Scanner struct {
 
 	maxDepth, maxAttrs, maxNameLen int
 	skipLayout                     bool // WithSkipLayout
+	leaves                         bool // WithLeaves
 
 	from Encoding // what the document was transcoded from (ResetFrom)
 }
@@ -286,7 +287,7 @@ func (s *Scanner) readContent() error {
 						if b[j+1] != '/' {
 							return s.startTag(j)
 						}
-						if s.tok.Kind == EndElement {
+						if k := s.tok.Kind; k == EndElement || k == Leaf {
 							return s.endTag(j)
 						}
 					}

@@ -47,6 +47,9 @@ func (s *Scanner) startTag(lt int) error {
 	if colon < 0 && i < n && b[i] == ' ' && s.defaultNSTag(lt, end) {
 		return nil
 	}
+	if s.leaves && colon < 0 && i < n && b[i] == '>' && len(s.frames) > 0 && s.leaf(lt, end, i, s.defNS) {
+		return nil
+	}
 	self := false
 	for {
 		sp := i
@@ -178,6 +181,38 @@ func (s *Scanner) startTag(lt int) error {
 	return nil
 }
 
+// leaf reads, when it can, the element whose start tag (its name ending
+// at b[end], the tag at b[gt] == '>') is at b[lt], up to its end tag
+// </Name>, as a Leaf token in namespace space: when the text between them
+// needs no decoding (plainText takes all of it) and the end tag is exactly
+// </Name>. It reports false, having changed nothing, for anything else,
+// which startTag then reads in three tokens.
+func (s *Scanner) leaf(lt, end, gt int, space []byte) bool {
+	b := s.in
+	n := len(b)
+	ts := gt + 1
+	j := plainText(b, ts)
+	if j+1 >= n || b[j] != '<' || b[j+1] != '/' {
+		return false
+	}
+	name := b[lt+1 : end : end]
+	k := j + 2 + len(name)
+	if k >= n || b[k] != '>' || !equalName(b[j+2:k], name) {
+		return false
+	}
+	t := &s.tok
+	t.Kind = Leaf
+	t.SelfClosing = false
+	t.Offset = int64(lt)
+	t.Name.Space, t.Name.Prefix, t.Name.Local = space, nil, name
+	t.Attrs = nil
+	t.Text = b[ts:j:j]
+	t.Whitespace = isAllSpace(t.Text)
+	t.TextOffset, t.EndOffset = int64(ts), int64(j)
+	s.pos = k + 1
+	return true
+}
+
 // defaultNSTag reads, when it can, the rest of the start tag of an
 // unprefixed element whose name ends at b[end] == ' ': the common form
 // <Name xmlns="ns"> (or />) with a value of plain ASCII characters, which
@@ -214,6 +249,17 @@ func (s *Scanner) defaultNSTag(lt, end int) bool {
 	v := b[vs:ve:ve]
 	if string(v) == xmlNamespace || string(v) == xmlnsNamespace {
 		return false // an error, which startTag reports
+	}
+	if s.leaves && !self && len(s.frames) > 0 {
+		// <Name xmlns="ns">text</Name>: the declaration holds for the
+		// leaf alone.
+		space := v
+		if len(v) == 0 {
+			space = nil
+		}
+		if s.leaf(lt, end, i-1, space) {
+			return true
+		}
 	}
 	f := s.pushFrame()
 	f.qs, f.qe, f.colon = int32(lt+1), int32(end), -1

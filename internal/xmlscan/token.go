@@ -15,6 +15,13 @@ const (
 	EndElement
 	// Text is character data inside the root element.
 	Text
+	// Leaf is, under WithLeaves, a whole element <X>text</X> without
+	// prefix or attributes (but for xmlns="…") whose text needs no
+	// decoding: its start tag,
+	// text and end tag in one token (Name, Text, Offset, TextOffset and
+	// EndOffset). It stands for the StartElement, Text (when the text is
+	// not empty) and EndElement tokens it replaces.
+	Leaf
 )
 
 // String returns the name of k.
@@ -28,6 +35,8 @@ func (k Kind) String() string {
 		return "EndElement"
 	case Text:
 		return "Text"
+	case Leaf:
+		return "Leaf"
 	}
 	return "Kind(" + strconv.Itoa(int(k)) + ")"
 }
@@ -95,6 +104,10 @@ type Token struct {
 	// token (comments and processing instructions between them are skipped
 	// and do not split it), with line ends normalized to LF and references
 	// replaced. It is a sub-slice of the document when nothing had to be
-	// decoded, otherwise of a reused buffer.
+	// decoded, otherwise of a reused buffer. A Leaf's Text is the
+	// element's text as written, and may be empty (<X></X>).
 	Text []byte
+	// TextOffset and EndOffset are, for a Leaf, the offsets of its text
+	// (just after the start tag's '>') and of its end tag's '<'.
+	TextOffset, EndOffset int64
 }
