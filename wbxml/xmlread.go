@@ -305,23 +305,55 @@ func (x *XMLReader) flushBetween() error {
 
 func (x *XMLReader) start(t *xmlscan.Token) error {
 	var f rframe
-	if n := len(x.stack); n > 0 {
-		p := &x.stack[n-1]
-		if p.pseudo != pseudoNone {
-			return x.errAt(t.Offset, ErrMarker, "<easkit:"+pseudoName(p.pseudo)+"> holds base64 text, not elements")
-		}
-		if p.wire {
-			return x.errAt(p.wireOff, ErrMarker, "easkit:wire on an element with child elements")
-		}
-		if err := x.flushBetween(); err != nil {
-			return err
-		}
-		p.children = true
+	if err := x.enterParent(t); err != nil {
+		return err
 	}
 	if string(t.Name.Space) == MarkerNamespace {
 		return x.startMarker(t, f)
 	}
-	var valid bool
+	valid, err := x.tagOf(t, &f)
+	if err != nil {
+		return err
+	}
+	if len(t.Attrs) > 0 {
+		if err := x.attrs(t, &f); err != nil {
+			return err
+		}
+	}
+	if !valid {
+		if err := x.notInVersion(t, &f); err != nil {
+			return err
+		}
+	}
+	return x.push(t, f)
+}
+
+// enterParent checks that the parent of the element starting at t may
+// have child elements, writes the text before it, and marks the parent as
+// having children.
+func (x *XMLReader) enterParent(t *xmlscan.Token) error {
+	n := len(x.stack)
+	if n == 0 {
+		return nil
+	}
+	p := &x.stack[n-1]
+	if p.pseudo != pseudoNone {
+		return x.errAt(t.Offset, ErrMarker, "<easkit:"+pseudoName(p.pseudo)+"> holds base64 text, not elements")
+	}
+	if p.wire {
+		return x.errAt(p.wireOff, ErrMarker, "easkit:wire on an element with child elements")
+	}
+	if err := x.flushBetween(); err != nil {
+		return err
+	}
+	p.children = true
+	return nil
+}
+
+// tagOf sets the page, code and content kind of the element starting at
+// t in f, from the tag cache or the vocabulary, and reports whether the
+// tag is in the protocol version being checked.
+func (x *XMLReader) tagOf(t *xmlscan.Token, f *rframe) (valid bool, err error) {
 	var key tagKey
 	key.set(t.Name.Space, t.Name.Local)
 	if e, ok := x.tags.find(&key, t.Name.Space, t.Name.Local); ok {
@@ -329,7 +361,7 @@ func (x *XMLReader) start(t *xmlscan.Token) error {
 	} else {
 		page, code, ok := x.vocab.LookupTag(t.Name.Space, t.Name.Local)
 		if !ok {
-			return x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
+			return false, x.errAt(t.Offset, ErrUnknownTag, "unknown element "+strconv.Quote(string(t.Name.Local))+" in namespace "+strconv.Quote(string(t.Name.Space)))
 		}
 		f.page, f.code = page, code
 		if x.spell != nil {
@@ -340,19 +372,18 @@ func (x *XMLReader) start(t *xmlscan.Token) error {
 		valid = x.valid == nil || x.valid.ValidTag(page, code)
 		x.tags.store(e, &key, t.Name.Space, t.Name.Local, page, code, f.kind, valid)
 	}
-	page, code := f.page, f.code
-	if len(t.Attrs) > 0 {
-		if err := x.attrs(t, &f); err != nil {
-			return err
-		}
+	return valid, nil
+}
+
+// notInVersion reports the element starting at t, whose tag f holds, as
+// outside the protocol version being checked: an error in strict mode, a
+// warning otherwise.
+func (x *XMLReader) notInVersion(t *xmlscan.Token, f *rframe) error {
+	if x.strict {
+		return x.errAt(t.Offset, ErrNotInVersion, string(t.Name.Local)+" ("+x.vocab.PageName(f.page)+") is not in the protocol version being checked")
 	}
-	if !valid {
-		if x.strict {
-			return x.errAt(t.Offset, ErrNotInVersion, string(t.Name.Local)+" ("+x.vocab.PageName(page)+") is not in the protocol version being checked")
-		}
-		x.warn(t.Offset, page, code, ErrNotInVersion)
-	}
-	return x.push(t, f)
+	x.warn(t.Offset, f.page, f.code, ErrNotInVersion)
+	return nil
 }
 
 func (x *XMLReader) push(t *xmlscan.Token, f rframe) error {
@@ -480,14 +511,46 @@ func (x *XMLReader) foreignAttr(a *xmlscan.Attr) error {
 
 // leafElement converts a Leaf, <X>text</X> in one token, as its start
 // tag, text and end tag would be.
+//
+// An element of the vocabulary is written straight away, without a frame
+// of its own: its start tag, its content as leaf writes it, its END.
 func (x *XMLReader) leafElement(t *xmlscan.Token) error {
-	if err := x.start(t); err != nil {
+	if string(t.Name.Space) == MarkerNamespace {
+		if err := x.start(t); err != nil {
+			return err
+		}
+		x.setLeafText(t)
+		return x.end(t.EndOffset, false)
+	}
+	if err := x.enterParent(t); err != nil {
 		return err
 	}
+	var f rframe
+	valid, err := x.tagOf(t, &f)
+	if err != nil {
+		return err
+	}
+	if !valid {
+		if err := x.notInVersion(t, &f); err != nil {
+			return err
+		}
+	}
+	if err := x.enc.StartTag(f.page, f.code, false); err != nil {
+		return x.encError(t.Offset, err)
+	}
+	x.setLeafText(t)
+	if err := x.leaf(&f); err != nil {
+		return err
+	}
+	x.hasText = false
+	return x.encError(t.EndOffset, x.enc.EndTag())
+}
+
+// setLeafText makes a Leaf's text the pending text.
+func (x *XMLReader) setLeafText(t *xmlscan.Token) {
 	if len(t.Text) > 0 {
 		x.hasText, x.textOff, x.text, x.layout = true, t.TextOffset, t.Text, false
 	}
-	return x.end(t.EndOffset, false)
 }
 
 // end converts the end tag at off (of an empty-element tag when self).
