@@ -2,7 +2,9 @@
 
 package wbxml
 
-import "bytes"
+import (
+	"bytes"
+)
 
 // readToken is ReadToken: the fast path inline, readTokenSlow for the rest.
 func (d *Decoder) readToken() (t Token, err error) {
