@@ -150,7 +150,7 @@ func (c *converter) stream(data []byte, r *capture.Reader, m *capture.Message) e
 		c.captureStart(m)
 	}
 	for i := 0; ; i++ {
-		c.out.hold()
+		c.out.hold(len(m.Body))
 		var err error
 		if c.layout == layoutCapture {
 			err = c.element(m, i, false)

@@ -68,10 +68,15 @@ func (s *sink) newline() error {
 	return err
 }
 
-// hold starts holding back a message's XML.
-func (s *sink) hold() {
+// hold starts holding back a message's XML; size is the message's WBXML
+// size, from which the held buffer is made once as large as the message
+// can need (up to holdSize), instead of growing by copies as it fills.
+func (s *sink) hold(size int) {
 	s.holding, s.spilled = true, false
 	s.held = s.held[:0]
+	if want := min(holdSize, 2*size+4<<10); cap(s.held) < want {
+		s.held = make([]byte, 0, want)
+	}
 	s.before = s.last
 }
 
