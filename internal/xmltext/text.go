@@ -53,10 +53,21 @@ const textSlack = 128
 // Unlike AppendText it leaves '>' as it is except in "]]>", which XML
 // forbids in character data.
 func AppendTextSafe(dst, s []byte) ([]byte, bool) {
-	if n := len(s); n > 0 && n <= 8 && special8(loadTail(s)) == 0 {
+	if n := len(s); n > 0 && n <= 8 {
 		// A short text with nothing to escape (a number, an id, a
-		// flag): most of the texts of a tag-dense message.
-		return append(dst, s...), true
+		// flag): most of the texts of a tag-dense message. Its word is
+		// read whole when the slice's capacity allows (a text cut from
+		// a message mostly has bytes after it), the bytes past the text
+		// masked off.
+		var m uint64
+		if cap(s) >= 8 {
+			m = special8(binary.LittleEndian.Uint64(s[:8])) & (^uint64(0) >> (64 - 8*n))
+		} else {
+			m = special8(loadTail(s))
+		}
+		if m == 0 {
+			return append(dst, s...), true
+		}
 	}
 	orig := len(dst)
 	i := 0

@@ -144,7 +144,22 @@ func FuzzAppendTextSafeReference(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		checkTextSafe(t, in)
+		// Short texts whose bytes after them (within the slice's
+		// capacity) are the rest of the input.
+		for k := 1; k <= 8 && k < len(in); k++ {
+			checkTextSafe(t, in[:k])
+		}
 	})
+}
+
+// TestAppendTextSafeShortInBuffer: a short text cut from a larger buffer
+// is judged by its own bytes, not by those that follow it.
+func TestAppendTextSafeShortInBuffer(t *testing.T) {
+	for _, buf := range []string{"12345678<&]]>\x00\r", "ab<", "a&b", "\x01\x02\x03\x04\x05\x06\x07\x08\x09", "é<é<é<"} {
+		for k := 1; k <= 8 && k <= len(buf); k++ {
+			checkTextSafe(t, []byte(buf)[:k])
+		}
+	}
 }
 
 func TestAppendTextSafeAllocs(t *testing.T) {
