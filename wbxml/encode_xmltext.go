@@ -23,3 +23,28 @@ func (e *Encoder) xmlString(s []byte) error {
 	e.buf = append(b, 0)
 	return nil
 }
+
+// xmlLeaf writes, in one step, an element on page with token code that
+// holds the XML text s (not empty; valid UTF-8 without NUL, as XML text
+// is): what StartTag, xmlString and EndTag write for it. It reports false,
+// having written nothing, where those would take another way or fail (an
+// io.Writer destination, an error, the root, another charset, a code out
+// of range, strict checking against a vocabulary, the depth limit): the
+// caller then makes the three calls.
+func (e *Encoder) xmlLeaf(page, code uint8, s []byte) bool {
+	if e.w != nil || e.err != nil || e.state != esContent || e.width != 1 || e.tmode != textUTF8 ||
+		code < TagMinCode || code > TagCodeMask || e.cfg.strict && e.cfg.vocab != nil ||
+		len(e.stack) >= e.cfg.maxDepth || len(s) == 0 {
+		return false
+	}
+	e.content()
+	b := e.buf
+	if page != e.tagPage {
+		b = append(b, TokSwitchPage, page)
+		e.tagPage = page
+	}
+	b = append(b, code|TagContent, TokStrI)
+	b = append(b, s...)
+	e.buf = append(b, 0, TokEnd)
+	return true
+}

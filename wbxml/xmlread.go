@@ -535,6 +535,9 @@ func (x *XMLReader) leafElement(t *xmlscan.Token) error {
 			return err
 		}
 	}
+	if k := f.kind; k != ContentBinary && k != ContentOpaqueText && k != ContentBase64OrText && x.enc.xmlLeaf(f.page, f.code, t.Text) {
+		return nil
+	}
 	if err := x.enc.StartTag(f.page, f.code, false); err != nil {
 		return x.encError(t.Offset, err)
 	}
