@@ -126,6 +126,9 @@ func NewXMLReader(opts ...Option) *XMLReader {
 	// White space between elements is dropped unless WithKeepSpace: the
 	// scanner need not report what is certainly layout.
 	x.sc = *xmlscan.NewScanner(nil, xmlscan.WithMaxDepth(x.enc.maxDepth()), xmlscan.WithSkipLayout(!x.keepWS), xmlscan.WithLeaves(true))
+	// The vocabulary's answers hold for the reader's life: the tag cache
+	// is kept from one document to the next.
+	x.tags.reset()
 	return x
 }
 
@@ -219,7 +222,6 @@ func (x *XMLReader) begin(src []byte) {
 	x.text, x.hasText, x.layout = nil, false, false
 	x.warns.reset()
 	x.warnPos = textPos{line: 1, column: 1}
-	x.tags.reset()
 }
 
 // loop converts tokens to the end of the document or, when stop ≥ 0,

@@ -10,8 +10,9 @@ const tagCacheBits = 8
 // document has more distinct names, the cache starts afresh.
 const tagArenaMax = 1 << 16
 
-// tagCache remembers, for one conversion, what the vocabulary answered
-// for each (namespace, local name) met, so that an element name seen
+// tagCache remembers, for the life of an XMLReader (whose vocabulary does
+// not change), what the vocabulary answered for each (namespace, local
+// name) met, so that an element name seen
 // before costs one hash and a few word comparisons. Names of up to 16
 // bytes are compared as words (their length and first and last eight
 // bytes determine them); longer ones also against a copy in the arena.
