@@ -39,6 +39,10 @@ type Scanner struct {
 	leaves                         bool // WithLeaves
 
 	from Encoding // what the document was transcoded from (ResetFrom)
+
+	// lastDoctype is a copy of the last DOCTYPE declaration read whole
+	// (documents of one kind all have the same), kept across Reset.
+	lastDoctype []byte
 }
 
 // NewScanner returns a Scanner reading doc, the whole document. The Scanner
@@ -219,7 +223,7 @@ func (s *Scanner) readMisc() error {
 					err = s.fail(i, ErrStructure, "second DOCTYPE")
 				default:
 					s.doctype = true
-					i, err = s.skipDoctype(i)
+					i, err = s.doctypeAt(i)
 				}
 			case hasPrefix(b, i, "<![CDATA["):
 				err = s.fail(i, ErrStructure, "CDATA section outside the root element")
@@ -359,4 +363,23 @@ func (s *Scanner) setText(off int, text []byte, ws bool) {
 	t.Name.Local = nil
 	t.Attrs = nil
 	t.Text = text
+}
+
+// maxDoctypeMemo bounds the DOCTYPE declarations doctypeAt remembers.
+const maxDoctypeMemo = 256
+
+// doctypeAt skips the DOCTYPE declaration at b[i] ("<!DOCTYPE") and
+// returns the offset after it. A declaration byte for byte the same as
+// the last one read whole is skipped without reading it again: the result
+// of skipDoctype depends on those bytes alone.
+func (s *Scanner) doctypeAt(i int) (int, error) {
+	b := s.in
+	if m := s.lastDoctype; len(m) > 0 && len(b)-i >= len(m) && string(b[i:i+len(m)]) == string(m) {
+		return i + len(m), nil
+	}
+	end, err := s.skipDoctype(i)
+	if err == nil && end-i <= maxDoctypeMemo {
+		s.lastDoctype = append(s.lastDoctype[:0], b[i:end]...)
+	}
+	return end, err
 }
