@@ -109,6 +109,7 @@ func (c *converter) convert(data []byte, stdout io.Writer) error {
 		err = c.split(r, first)
 	} else {
 		c.out = newSink(dest)
+		c.out.direct = c.dest != nil // a file: aborted on error
 		err = c.stream(data, r, first)
 		if ferr := c.out.Flush(); err == nil {
 			err = ferr

@@ -27,6 +27,10 @@ type sink struct {
 	spilled bool // what is held outgrew holdSize and went out
 	last    byte // the last byte written, '\n' at the start
 	before  byte // last when hold was called
+	// direct is set for a destination that is thrown away when a
+	// message fails (a file, renamed into place only when all went
+	// well): nothing need be held back, and nothing is copied.
+	direct bool
 }
 
 // newSink returns a sink writing to w.
@@ -72,6 +76,10 @@ func (s *sink) newline() error {
 // size, from which the held buffer is made once as large as the message
 // can need (up to holdSize), instead of growing by copies as it fills.
 func (s *sink) hold(size int) {
+	if s.direct {
+		s.before = s.last
+		return
+	}
 	s.holding, s.spilled = true, false
 	s.held = s.held[:0]
 	if want := min(holdSize, 2*size+4<<10); cap(s.held) < want {
@@ -92,6 +100,9 @@ func (s *sink) keep() error {
 // reports whether some of the message's XML went out all the same,
 // because it outgrew holdSize.
 func (s *sink) drop() (spilled bool) {
+	if s.direct {
+		return true // it went out, to a destination that is thrown away
+	}
 	s.holding = false
 	s.held = s.held[:0]
 	if !s.spilled {

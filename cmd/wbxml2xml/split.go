@@ -58,6 +58,7 @@ func (c *converter) splitOne(path string, m *capture.Message, i int) error {
 	} else {
 		c.out.reset(f)
 	}
+	c.out.direct = true // the file is aborted on error
 	c.out.WriteString(c.o.declaration())
 	err = c.element(m, i, true)
 	if err == nil {
