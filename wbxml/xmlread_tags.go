@@ -115,6 +115,12 @@ func (c *tagCache) store(e *tagEntry, k *tagKey, ns, local []byte, page, code ui
 		if len(c.arena)+len(ns)+len(local) > tagArenaMax {
 			c.reset()
 		}
+		if cap(c.arena) < tagArenaMax {
+			// Made once at its full size: the cache lives from document
+			// to document, and a name evicted and met again takes arena
+			// room again, until the cache starts afresh.
+			c.arena = append(make([]byte, 0, tagArenaMax), c.arena...)
+		}
 		off = len(c.arena)
 		c.arena = append(c.arena, ns...)
 		c.arena = append(c.arena, local...)
