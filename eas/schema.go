@@ -42,10 +42,16 @@ var kindNames = [...]string{
 	kindAny: "anything", kindUnsignedByteOrEmpty: "an unsigned byte", kindUnsignedIntOrEmpty: "an unsigned int",
 }
 
-// Flags of a schemaNode.
+// Flags of a schemaNode. The last five are hints the generator derives
+// for Validate, so that the common case costs a few bit operations.
 const (
-	nodeRepeated = 1 << iota // member of a choice with maxOccurs unbounded
-	nodeRange                // lo..hi holds the value range
+	nodeRepeated    = 1 << iota // member of a choice with maxOccurs unbounded
+	nodeRange                   // lo..hi holds the value range
+	nodeCollect                 // the content check needs the element's text
+	nodeCounted                 // a child has a bound other than 0, 1 or unbounded: count occurrences
+	nodeMissingSlow             // req does not cover every required child (choices, versions)
+	nodeBranches                // a child belongs to a branch of a choice of sequences
+	nodeChecked                 // versions or choice alternatives (excl) to check on each occurrence
 )
 
 // unbounded is a schemaNode.max meaning maxOccurs="unbounded".
@@ -53,6 +59,8 @@ const unbounded = 255
 
 // A schemaNode is one element occurrence of a command schema.
 type schemaNode struct {
+	req      uint64 // children (bit i: schemaNodes[first+i]) every occurrence must have
+	excl     uint64 // siblings (bit i: the parent's child i) that rule this one out
 	tag      codepages.Tag
 	kind     schemaKind
 	min, max uint8 // max unbounded: no limit

@@ -166,9 +166,9 @@ func AsResponse() Option { return Option{kind: optAsResponse} }
 //
 // The root element selects the command. A WBXML message does not say
 // whether it is a request or a response: unless AsRequest or AsResponse
-// says which, Validate checks both readings at once and accepts the
-// message when either accepts it; otherwise it reports the reading with
-// fewer problems (the request on a tie), named in ValidationError.Message.
+// says which, Validate accepts the message when either reading accepts it;
+// otherwise it reports the reading with fewer problems (the request on a
+// tie), named in ValidationError.Message.
 //
 // It checks which children an element may have, how many of each, xs:choice
 // alternatives, the kind of content (container, empty, text, integer,
@@ -187,31 +187,55 @@ func AsResponse() Option { return Option{kind: optAsResponse} }
 // Validate allocates nothing for a valid message.
 func Validate(data []byte, opts ...Option) error {
 	v := validatorPool.Get().(*validator)
-	v.drop = true
-	d := v.run(data, opts)
-	if d >= 0 && v.dropped {
-		// Both readings fail: count the problems of each.
-		v.reset()
-		v.drop = false
-		d = v.run(data, opts)
-	}
-	v.drop = false
-	var err error
-	if d >= 0 {
-		// Invalid: validate again in the reading reported, this time
-		// recording the problems' messages and paths.
-		v.reset()
-		v.record, v.only = true, d
-		v.run(data, opts)
-		err = v.result(d)
-	}
+	err := v.validate(data, opts)
 	v.reset()
-	v.record = false
+	v.dec.Reset(nil)
 	validatorPool.Put(v)
 	return err
 }
 
 var validatorPool = sync.Pool{New: func() any { return new(validator) }}
+
+// validate runs the passes of Validate. A pass reads the message in one
+// direction (request or response). The first passes stop at the first
+// problem. The first one starts as a request and turns into a response at
+// the root's first child when that child is in the response's root only
+// (most responses start with a Status): a valid message costs one pass,
+// unless the request reading fails deeper in. Only an invalid message is
+// read again, in full and recording the problems' messages and paths, in
+// each reading, to report the one with fewer problems.
+func (v *validator) validate(data []byte, opts []Option) error {
+	v.cfg.apply(opts)
+	v.ver, v.strict = v.cfg.version, v.cfg.strict
+	dirs := [2]uint8{0, 1}
+	n := 2
+	v.forced = false
+	for _, o := range opts {
+		switch o.kind {
+		case optAsRequest:
+			dirs, n, v.forced = [2]uint8{0}, 1, true
+		case optAsResponse:
+			dirs, n, v.forced = [2]uint8{1}, 1, true
+		}
+	}
+	if v.run(data, dirs[0], false) == 0 {
+		return nil
+	}
+	if n == 2 && v.run(data, 1-v.dir, false) == 0 {
+		return nil
+	}
+	// Invalid in every reading: record the problems of each.
+	var best *ValidationError
+	bestTotal, bestMsg := 0, false
+	for _, d := range dirs[:n] {
+		total := v.run(data, d, true)
+		e := v.result()
+		if best == nil || (e.Message != "" && (!bestMsg || total < bestTotal)) {
+			best, bestTotal, bestMsg = e, total, e.Message != ""
+		}
+	}
+	return best
+}
 
 // Node values of a frame besides schemaNodes indexes.
 const (
@@ -223,111 +247,100 @@ const (
 const (
 	sawText   = 1 << iota // a non-empty string or entity
 	sawOpaque             // OPAQUE data
-	sawChild              // a child element
 	sawOther              // an extension token or attributes
 )
 
+// A vframe is an open element.
 type vframe struct {
-	tag     codepages.Tag
+	seen    uint64 // children of node seen: bit i for schemaNodes[first+i], i < 64
 	offset  int64
-	ord     uint16 // ordinal among same-tag siblings, for paths
-	saw     uint8
 	text    uint32 // start of the element's text in validator.text
-	node    [2]uint16
-	cbase   [2]uint32 // start of the children's counts in validator.counts[d]
-	last    [2]uint8  // highest sequence order seen among the children
+	cbase   uint32 // start of the children's counts in validator.counts (counted)
+	wbase   uint32 // start of the seen bits of children 64 and up in validator.wide
+	node    uint16
+	tag     codepages.Tag
+	ord     uint16 // ordinal among same-tag siblings, for paths (recording only)
 	runTag  codepages.Tag
 	runLen  uint16
-	collect bool
+	saw     uint8
+	last    uint8      // highest sequence order seen among the children
+	req     uint64     // node's req
+	kind    schemaKind // node's kind
+	collect bool       // keep the text: the content check needs it
+	counted bool       // the children's occurrences are counted in validator.counts
+	parent  bool       // node has children in the schema
+	wide    bool       // node has more than 64 children (bits in validator.wide)
+	slow    bool       // node's nodeMissingSlow
 }
 
 type validator struct {
 	dec    wbxml.Decoder
 	dopts  [4]wbxml.Option
+	decCfg config // the options dec was last reset with
+	decSet bool
 	cfg    config
 	strict bool
+	forced bool // AsRequest or AsResponse
 	ver    version.Version
-	msg    [2]int // schemaMessages index + 1 per direction (0: inactive)
+	dir    uint8 // 0 request, 1 response
+	msg    int   // schemaMessages index + 1 (0: none)
+	other  int   // the other direction's message, while the pass may turn to it
 	frames []vframe
-	counts [2][]uint8
+	counts []uint8
+	wide   []uint64
 	text   []byte
 
-	probs  []vprob
-	total  [2]int
-	stored [2]int
-	record bool // second pass: record the problems of direction only
-	only   int
-
-	// First pass: once one reading has a problem and the other none, the
-	// failing one is dropped (most messages fit one reading, and checking
-	// one costs half). A message that then fails the other reading too is
-	// checked again in both, to report the one with fewer problems.
-	drop    bool
-	dropped bool
-}
-
-type vprob struct {
-	Problem
-	mask uint8
+	record bool // record the problems (else stop at the first)
+	stop   bool
+	total  int
+	probs  []Problem
 }
 
 func (v *validator) reset() {
 	v.frames = v.frames[:0]
-	v.counts[0] = v.counts[0][:0]
-	v.counts[1] = v.counts[1][:0]
+	v.counts = v.counts[:0]
+	v.wide = v.wide[:0]
 	v.text = v.text[:0]
 	clear(v.probs)
 	v.probs = v.probs[:0]
-	v.total = [2]int{}
-	v.stored = [2]int{}
-	v.msg = [2]int{}
-	v.dropped = false
-	v.dec.Reset(nil)
+	v.record, v.stop, v.total, v.msg, v.other = false, false, 0, 0, 0
 }
 
-// run makes a pass over data and returns the direction to report (0
-// request, 1 response), or -1 when the message is valid.
-func (v *validator) run(data []byte, opts []Option) int {
-	v.cfg.apply(opts)
-	v.ver = v.cfg.version
-	v.strict = v.cfg.strict
-	var asReq, asResp bool
-	for _, o := range opts {
-		switch o.kind {
-		case optAsRequest:
-			asReq, asResp = true, false
-		case optAsResponse:
-			asReq, asResp = false, true
-		}
+// run makes a pass over data in direction dir and returns the number of
+// problems found (1 at most unless record).
+func (v *validator) run(data []byte, dir uint8, record bool) int {
+	v.reset()
+	v.dir, v.record = dir, record
+	if !v.decSet || v.decCfg != v.cfg {
+		d := v.dopts[:0]
+		d = append(d, wbxml.WithVocabulary(codepages.ActiveSync), wbxml.WithStrict(false),
+			wbxml.WithMaxDepth(v.cfg.maxDepth), wbxml.WithMaxSize(v.cfg.maxSize))
+		v.dec.Reset(data, d...)
+		v.decCfg, v.decSet = v.cfg, true
+	} else {
+		v.dec.Reset(data)
 	}
-	d := v.dopts[:0]
-	d = append(d, wbxml.WithVocabulary(codepages.ActiveSync), wbxml.WithStrict(false),
-		wbxml.WithMaxDepth(v.cfg.maxDepth), wbxml.WithMaxSize(v.cfg.maxSize))
-	v.dec.Reset(data, d...)
-	for {
+	for !v.stop {
 		tok, err := v.dec.Next()
 		if err != nil {
-			if err == io.EOF {
-				break
-			}
-			if v.hit(3) {
-				v.add(3, ProblemSyntax, syntaxOffset(err, int64(len(data))), len(v.frames), err.Error(), err)
+			if err != io.EOF && v.hit() {
+				v.add(ProblemSyntax, syntaxOffset(err, int64(len(data))), len(v.frames), err.Error(), err)
 			}
 			break
 		}
 		switch tok.Kind {
 		case wbxml.KindStartTag:
-			v.start(tok, asReq, asResp)
+			v.start(tok)
 		case wbxml.KindEndTag:
 			v.end()
 		case wbxml.KindString:
 			if len(v.frames) > 0 && len(tok.Data) > 0 {
 				f := &v.frames[len(v.frames)-1]
-				if !isSpace(tok.Data) || f.collect {
-					f.saw |= sawText
-				}
 				if f.collect {
+					f.saw |= sawText
 					v.text = append(v.text, tok.Data...)
+				} else if f.saw&sawText == 0 && !isSpace(tok.Data) {
+					f.saw |= sawText
 				}
 			}
 		case wbxml.KindEntity:
@@ -351,14 +364,14 @@ func (v *validator) run(data []byte, opts []Option) int {
 					if tok.Kind == wbxml.KindAttrStart {
 						what = "attributes"
 					}
-					if v.hit(3) {
-						v.add(3, ProblemContent, tok.Offset, len(v.frames), what+" (ActiveSync uses none)", nil)
+					if v.hit() {
+						v.add(ProblemContent, tok.Offset, len(v.frames), what+" (ActiveSync uses none)", nil)
 					}
 				}
 			}
 		}
 	}
-	return v.pick()
+	return v.total
 }
 
 // syntaxOffset returns the offset of a decoder error, within the input.
@@ -370,8 +383,14 @@ func syntaxOffset(err error, size int64) int64 {
 	return 0
 }
 
-func (v *validator) start(tok *wbxml.Token, asReq, asResp bool) {
-	tag := codepages.Tag(tok.Tag())
+func (v *validator) start(tok *wbxml.Token) {
+	var tag codepages.Tag
+	if !tok.Literal {
+		// Two byte loads: the compiler would make page<<8 | code one
+		// 16-bit load, which the decoder's byte stores just before
+		// cannot forward to (a stall of a dozen cycles per element).
+		tag = codepages.Tag(tok.Page)*256 + codepages.Tag(tok.Code)
+	}
 	depth := len(v.frames)
 	if depth == cap(v.frames) {
 		v.frames = append(v.frames, vframe{})
@@ -380,196 +399,276 @@ func (v *validator) start(tok *wbxml.Token, asReq, asResp bool) {
 	}
 	f := &v.frames[depth]
 	*f = vframe{tag: tag, offset: tok.Offset, ord: 1, text: uint32(len(v.text))}
-	switch {
-	case tok.Literal:
-		if v.hit(3) {
-			v.add(3, ProblemNotAllowed, tok.Offset, depth+1, "a LITERAL tag "+strconv.Quote(string(tok.Data))+" (ActiveSync uses none)", nil)
-		}
-	case tok.Unknown:
-		if v.hit(3) {
-			v.add(3, ProblemNotAllowed, tok.Offset, depth+1, tag.String()+" is not in the code pages", nil)
-		}
-	case v.ver != 0 && !tag.ValidIn(v.ver):
-		if v.hit(3) {
-			v.add(3, ProblemVersion, tok.Offset, depth+1, tag.String()+" is not in protocol "+v.ver.String(), nil)
-		}
+	if tok.Literal || tok.Unknown || v.ver != 0 && !tag.ValidIn(v.ver) {
+		v.tagProblem(tok, tag, depth)
 	}
 	if depth == 0 {
-		req, resp := schemaRoot(tag)
-		if tok.Literal || tok.Unknown {
-			req, resp = 0, 0
-		}
-		if asReq {
-			resp = 0
-		}
-		if asResp {
-			req = 0
-		}
-		v.msg = [2]int{int(req), int(resp)}
-		if v.record && v.msg[v.only] != 0 {
-			v.msg[1-v.only] = 0
-		}
-		if req == 0 && resp == 0 {
-			what := "a command message"
-			if asReq {
-				what = "a command request"
-			} else if asResp {
-				what = "a command response"
-			}
-			if v.hit(3) {
-				v.add(3, ProblemRoot, tok.Offset, 1, tag.String()+" is not the root of "+what, nil)
-			}
-		}
-		for d := range 2 {
-			if v.msg[d] != 0 {
-				f.node[d] = schemaMessages[v.msg[d]-1].root
-				v.open(f, d)
-			}
-		}
+		v.root(f, tok)
 		return
 	}
 	p := &v.frames[depth-1]
-	p.saw |= sawChild
-	if p.runTag == tag {
-		p.runLen++
-	} else {
-		p.runTag, p.runLen = tag, 1
-	}
-	f.ord = p.runLen
-	for d := range 2 {
-		if v.msg[d] == 0 {
-			continue
+	if v.record {
+		if p.runTag == tag {
+			p.runLen++
+		} else {
+			p.runTag, p.runLen = tag, 1
 		}
-		v.child(p, f, d, tok)
-		v.open(f, d)
+		f.ord = p.runLen
 	}
-}
-
-// open prepares the frame of a matched element for its children.
-func (v *validator) open(f *vframe, d int) {
-	if f.node[d] == nodeNone || f.node[d] == nodeAny {
-		return
-	}
-	n := &schemaNodes[f.node[d]]
-	f.cbase[d] = uint32(len(v.counts[d]))
-	v.counts[d] = append(v.counts[d], make([]uint8, n.count)...) // the compiler clears in place
-	switch n.kind {
-	case kindContainer, kindAny, kindEmpty, kindText, kindOpaque:
-		if n.nenum > 0 || n.flags&nodeRange != 0 {
-			f.collect = true
-		}
-	default:
-		f.collect = true
-	}
-}
-
-// child matches the element of frame f against its parent p's node in
-// direction d.
-func (v *validator) child(p, f *vframe, d int, tok *wbxml.Token) {
-	mask := uint8(1) << d
-	depth := len(v.frames)
-	switch p.node[d] {
+	switch p.node {
 	case nodeNone:
 		return
 	case nodeAny:
-		f.node[d] = nodeAny
+		f.node = nodeAny
 		return
 	}
-	pn := &schemaNodes[p.node[d]]
-	switch pn.kind {
-	case kindContainer, kindAny:
-	case kindEmpty:
-		if v.hit(mask) {
-			v.add(mask, ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which must be empty", nil)
-		}
-		return
-	default:
-		if v.hit(mask) {
-			v.add(mask, ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which holds "+kindNames[pn.kind], nil)
-		}
+	// Match the element against the parent's children.
+	pn := &schemaNodes[p.node]
+	if pn.kind != kindContainer && pn.kind != kindAny {
+		v.childInLeaf(p, pn, tok, depth+1)
 		return
 	}
-	lo, hi := pn.children()
+	first, count := int(pn.first), int(pn.count)
 	slot := -1
-	for i := lo; i < hi; i++ {
-		c := &schemaNodes[i]
-		if c.tag != f.tag {
-			continue
-		}
-		if slot < 0 {
+	for i, t := range schemaTags[first : first+count] {
+		if t == tag {
 			slot = i
-			if c.branch == 0 {
-				break
-			}
-			continue
+			break
 		}
-		// A tag in several branches: prefer the branch already taken,
-		// then one in the version.
-		if v.branchTaken(p, d, pn, c) || (!v.branchTaken(p, d, pn, &schemaNodes[slot]) && !schemaNodes[slot].inVersion(v.ver) && c.inVersion(v.ver)) {
-			slot = i
-		}
+	}
+	if slot >= 0 && pn.flags&nodeBranches != 0 {
+		slot = v.pickBranch(p, schemaNodes[first:first+count], slot)
 	}
 	if slot < 0 {
-		if pn.kind == kindAny {
-			f.node[d] = nodeAny
-			return
+		v.unmatched(p, f, pn, tok, depth+1)
+		return
+	}
+	v.other = 0
+	c := &schemaNodes[first+slot]
+	f.node = uint16(first + slot)
+	// Occurrences: the seen bit, and the count where one is kept.
+	var again bool
+	if slot < 64 {
+		bit := uint64(1) << uint(slot)
+		again = p.seen&bit != 0
+		p.seen |= bit
+	} else {
+		w := &v.wide[int(p.wbase)+slot/64-1]
+		bit := uint64(1) << uint(slot%64)
+		again = *w&bit != 0
+		*w |= bit
+	}
+	if p.counted || again || v.strict || c.flags&nodeChecked != 0 {
+		v.occurrence(p, f, schemaNodes[first:first+count], slot, again, tok.Offset, depth+1)
+	}
+	f.collect = c.flags&nodeCollect != 0
+	f.kind = c.kind
+	if c.count != 0 {
+		v.open(f, c)
+	}
+}
+
+// tagProblem reports a LITERAL tag, a tag the code pages lack, or one not
+// in the protocol version.
+func (v *validator) tagProblem(tok *wbxml.Token, tag codepages.Tag, depth int) {
+	if !v.hit() {
+		return
+	}
+	switch {
+	case tok.Literal:
+		v.add(ProblemNotAllowed, tok.Offset, depth+1, "a LITERAL tag "+strconv.Quote(string(tok.Data))+" (ActiveSync uses none)", nil)
+	case tok.Unknown:
+		v.add(ProblemNotAllowed, tok.Offset, depth+1, tag.String()+" is not in the code pages", nil)
+	default:
+		v.add(ProblemVersion, tok.Offset, depth+1, tag.String()+" is not in protocol "+v.ver.String(), nil)
+	}
+}
+
+// root selects the message of the root element f.
+func (v *validator) root(f *vframe, tok *wbxml.Token) {
+	req, resp := schemaRoot(f.tag)
+	if tok.Literal || tok.Unknown {
+		req, resp = 0, 0
+	}
+	v.msg = int(req)
+	if v.dir == 1 {
+		v.msg = int(resp)
+	}
+	if !v.forced && !v.record && v.dir == 0 && v.total == 0 {
+		v.other = int(resp)
+	}
+	if v.msg == 0 {
+		what := "a command message"
+		if v.forced && v.dir == 0 {
+			what = "a command request"
+		} else if v.forced {
+			what = "a command response"
 		}
-		if v.hit(mask) {
-			v.add(mask, ProblemNotAllowed, tok.Offset, depth, pathName(f.tag)+" is not allowed in "+pathName(p.tag), nil)
+		if v.hit() {
+			v.add(ProblemRoot, tok.Offset, 1, f.tag.String()+" is not the root of "+what, nil)
 		}
 		return
 	}
-	c := &schemaNodes[slot]
-	f.node[d] = uint16(slot)
-	pos := p.cbase[d] + uint32(slot-lo)
-	cnt := &v.counts[d][pos]
-	if *cnt < 255 {
-		*cnt++
+	f.node = schemaMessages[v.msg-1].root
+	v.open(f, &schemaNodes[f.node])
+}
+
+// open prepares the frame of an element matched to node n for its
+// content.
+func (v *validator) open(f *vframe, n *schemaNode) {
+	f.collect = n.flags&nodeCollect != 0
+	f.kind = n.kind
+	if n.count == 0 {
+		return
 	}
-	if d == 0 || v.msg[0] == 0 || p.node[0] == nodeNone || p.node[0] == nodeAny {
-		f.ord = uint16(*cnt)
+	f.parent = true
+	f.req = n.req
+	f.slow = n.flags&nodeMissingSlow != 0
+	if v.record || n.flags&nodeCounted != 0 {
+		f.counted = true
+		f.cbase = uint32(len(v.counts))
+		v.counts = append(v.counts, make([]uint8, n.count)...) // the compiler clears in place
 	}
-	if !c.inVersion(v.ver) && (v.ver == 0 || f.tag.ValidIn(v.ver)) {
-		if v.hit(mask) {
-			v.add(mask, ProblemVersion, tok.Offset, depth, pathName(f.tag)+" is in a "+schemaMessages[v.msg[d]-1].name+" "+versionSpan(c)+", not in "+v.ver.String(), nil)
+	if n.count > 64 {
+		f.wide = true
+		f.wbase = uint32(len(v.wide))
+		v.wide = append(v.wide, make([]uint64, (n.count-1)/64)...)
+	}
+}
+
+// seenChild reports whether the parent frame p has had its child i.
+func (v *validator) seenChild(p *vframe, i int) bool {
+	if i < 64 {
+		return p.seen>>uint(i)&1 != 0
+	}
+	return v.wide[int(p.wbase)+i/64-1]>>uint(i%64)&1 != 0
+}
+
+// childInLeaf reports a child element in an element that holds no
+// elements (node pn).
+func (v *validator) childInLeaf(p *vframe, pn *schemaNode, tok *wbxml.Token, depth int) {
+	if !v.hit() {
+		return
+	}
+	if pn.kind == kindEmpty {
+		v.add(ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which must be empty", nil)
+	} else {
+		v.add(ProblemContent, tok.Offset, depth, "child element in "+pathName(p.tag)+", which holds "+kindNames[pn.kind], nil)
+	}
+}
+
+// unmatched handles an element f that none of its parent's children
+// (node pn) match: open content, the turn to the response reading at the
+// root's first child, or a problem.
+func (v *validator) unmatched(p, f *vframe, pn *schemaNode, tok *wbxml.Token, depth int) {
+	if v.other != 0 && depth == 2 && v.total == 0 && v.turn(p) {
+		v.frames = v.frames[:depth-1]
+		v.start(tok)
+		return
+	}
+	if pn.kind == kindAny {
+		f.node = nodeAny
+		return
+	}
+	if v.hit() {
+		v.add(ProblemNotAllowed, tok.Offset, depth, pathName(f.tag)+" is not allowed in "+pathName(p.tag), nil)
+	}
+}
+
+// occurrence checks the occurrence of the child slot of p's node in
+// frame f (again: not the first) beyond its being allowed: the version,
+// the maximum, choice alternatives and, under WithStrict, the order.
+func (v *validator) occurrence(p, f *vframe, cs []schemaNode, slot int, again bool, offset int64, depth int) {
+	c := &cs[slot]
+	cnt := 1
+	if again {
+		cnt = 2
+	}
+	if p.counted {
+		k := &v.counts[int(p.cbase)+slot]
+		if *k < 255 {
+			*k++
+		}
+		cnt = int(*k)
+		f.ord = uint16(cnt)
+	}
+	if (c.since != 0 || c.until != 0) && !c.inVersion(v.ver) && (v.ver == 0 || f.tag.ValidIn(v.ver)) {
+		if v.hit() {
+			v.add(ProblemVersion, offset, depth, pathName(f.tag)+" is in a "+schemaMessages[v.msg-1].name+" "+versionSpan(c)+", not in "+v.ver.String(), nil)
 		}
 	}
-	if c.max != unbounded && *cnt == c.max+1 {
-		if v.hit(mask) {
-			v.add(mask, ProblemTooMany, tok.Offset, depth, pathName(f.tag)+" occurs more than "+times(int(c.max)), nil)
+	if c.max != unbounded && (c.max == 1 && again && (!p.counted || cnt == 2) || p.counted && cnt == int(c.max)+1) {
+		if v.hit() {
+			v.add(ProblemTooMany, offset, depth, pathName(f.tag)+" occurs more than "+times(int(c.max)), nil)
 		}
 	}
-	if c.group != 0 && c.flags&nodeRepeated == 0 && *cnt == 1 {
-		for i := lo; i < hi; i++ {
-			o := &schemaNodes[i]
-			if i == slot || o.group != c.group || v.counts[d][p.cbase[d]+uint32(i-lo)] == 0 {
-				continue
-			}
-			if c.branch == 0 || o.branch != c.branch {
-				if v.hit(mask) {
-					v.add(mask, ProblemNotAllowed, tok.Offset, depth, pathName(f.tag)+" is not allowed with "+pathName(o.tag)+" (alternatives of one choice)", nil)
+	if c.excl&p.seen != 0 && !again {
+		if v.hit() {
+			for i := range cs {
+				if i < 64 && c.excl>>uint(i)&1 != 0 && p.seen>>uint(i)&1 != 0 {
+					v.add(ProblemNotAllowed, offset, depth, pathName(f.tag)+" is not allowed with "+pathName(cs[i].tag)+" (alternatives of one choice)", nil)
+					break
 				}
-				break
 			}
 		}
 	}
 	if v.strict && c.order != 0 {
-		if c.order < p.last[d] {
-			if v.hit(mask) {
-				v.add(mask, ProblemOrder, tok.Offset, depth, pathName(f.tag)+" comes too late: the sequence puts it earlier", nil)
+		if c.order < p.last {
+			if v.hit() {
+				v.add(ProblemOrder, offset, depth, pathName(f.tag)+" comes too late: the sequence puts it earlier", nil)
 			}
 		} else {
-			p.last[d] = c.order
+			p.last = c.order
 		}
 	}
 }
 
+// turn makes the pass a response reading, at the first child of the root
+// p when the request's root does not have it: the state of the two
+// readings is the same until then. It reports whether it turned: not when
+// the response's root lacks the child too.
+func (v *validator) turn(p *vframe) bool {
+	msg := v.other
+	v.other = 0
+	rn := &schemaNodes[schemaMessages[msg-1].root]
+	tag := v.frames[len(v.frames)-1].tag
+	for _, t := range schemaTags[rn.first : int(rn.first)+int(rn.count)] {
+		if t == tag {
+			v.dir, v.msg = 1, msg
+			p.node = schemaMessages[msg-1].root
+			v.counts = v.counts[:0]
+			v.wide = v.wide[:0]
+			p.counted, p.parent, p.wide = false, false, false
+			v.open(p, rn)
+			return true
+		}
+	}
+	return false
+}
+
+// pickBranch chooses among the children cs of a choice of sequences the
+// occurrence of the tag first found at slot: a tag in several branches
+// goes to the branch already taken, else to one in the version.
+func (v *validator) pickBranch(p *vframe, cs []schemaNode, slot int) int {
+	if cs[slot].branch == 0 {
+		return slot
+	}
+	for i := slot + 1; i < len(cs); i++ {
+		c := &cs[i]
+		if c.tag != cs[slot].tag {
+			continue
+		}
+		if v.branchTaken(p, cs, c) || (!v.branchTaken(p, cs, &cs[slot]) && !cs[slot].inVersion(v.ver) && c.inVersion(v.ver)) {
+			slot = i
+		}
+	}
+	return slot
+}
+
 // branchTaken reports whether a member of c's branch is among p's children.
-func (v *validator) branchTaken(p *vframe, d int, pn, c *schemaNode) bool {
-	lo, hi := pn.children()
-	for i := lo; i < hi; i++ {
-		o := &schemaNodes[i]
-		if o.group == c.group && o.branch == c.branch && v.counts[d][p.cbase[d]+uint32(i-lo)] > 0 {
+func (v *validator) branchTaken(p *vframe, cs []schemaNode, c *schemaNode) bool {
+	for i := range cs {
+		if o := &cs[i]; o.group == c.group && o.branch == c.branch && v.seenChild(p, i) {
 			return true
 		}
 	}
@@ -582,69 +681,81 @@ func (v *validator) end() {
 		return
 	}
 	f := &v.frames[depth-1]
-	for d := range 2 {
-		if v.msg[d] == 0 || f.node[d] == nodeNone || f.node[d] == nodeAny {
-			continue
+	if f.node != nodeNone && f.node != nodeAny {
+		// Text and open content hold anything but for an enumeration
+		// (collect); containers, empty and OPAQUE elements only fail
+		// with text or OPAQUE data in them.
+		if f.collect || f.saw&(sawText|sawOpaque) != 0 && f.kind != kindText && f.kind != kindAny {
+			v.checkContent(f, &schemaNodes[f.node], depth)
 		}
-		n := &schemaNodes[f.node[d]]
-		v.checkContent(f, n, d, depth)
-		v.checkMissing(f, n, d, depth)
-		v.counts[d] = v.counts[d][:f.cbase[d]]
+		if f.parent {
+			if f.seen&f.req != f.req || f.slow {
+				v.checkMissing(f, &schemaNodes[f.node], depth)
+			}
+			if f.counted {
+				v.counts = v.counts[:f.cbase]
+			}
+			if f.wide {
+				v.wide = v.wide[:f.wbase]
+			}
+		}
 	}
 	v.text = v.text[:f.text]
 	v.frames = v.frames[:depth-1]
 }
 
-func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
-	mask := uint8(1) << d
-	bad := func(msg string) {
-		if v.hit(mask) {
-			if v.hit(mask) {
-				v.add(mask, ProblemContent, f.offset, depth, msg, nil)
-			}
-		}
-	}
+func (v *validator) checkContent(f *vframe, n *schemaNode, depth int) {
 	text := v.text[f.text:]
 	switch n.kind {
 	case kindAny:
 		return
 	case kindContainer:
 		if f.saw&(sawText|sawOpaque) != 0 {
-			bad("text in an element that holds elements")
+			if v.hit() {
+				v.add(ProblemContent, f.offset, depth, "text in an element that holds elements", nil)
+			}
 		}
 		return
 	case kindEmpty:
 		if f.saw&(sawText|sawOpaque) != 0 {
-			bad("content in an element that must be empty")
+			if v.hit() {
+				v.add(ProblemContent, f.offset, depth, "content in an element that must be empty", nil)
+			}
 		}
 		return
 	case kindOpaque:
 		if f.saw&sawText != 0 {
-			bad("text where OPAQUE data is expected")
+			if v.hit() {
+				v.add(ProblemContent, f.offset, depth, "text where OPAQUE data is expected", nil)
+			}
 		}
 		return
 	case kindText, kindBase64:
 		if n.kind == kindBase64 && f.saw&sawOpaque == 0 && !isBase64(text) {
-			if v.hit(mask) {
-				v.add(mask, ProblemValue, f.offset, depth, "not base64 text", nil)
+			if v.hit() {
+				v.add(ProblemValue, f.offset, depth, "not base64 text", nil)
 			}
 			return
 		}
 	case kindBoolean01:
 		if f.saw&sawOpaque != 0 {
-			bad("OPAQUE data where 0 or 1 is expected")
+			if v.hit() {
+				v.add(ProblemContent, f.offset, depth, "OPAQUE data where 0 or 1 is expected", nil)
+			}
 			return
 		}
 		if f.saw&sawText != 0 && len(text) > 0 && !(len(text) == 1 && (text[0] == '0' || text[0] == '1')) {
-			if v.hit(mask) {
-				v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not 0 or 1", nil)
+			if v.hit() {
+				v.add(ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not 0 or 1", nil)
 			}
 			return
 		}
 		return
 	case kindDatetime, kindCompactdatetime:
 		if f.saw&sawOpaque != 0 {
-			bad("OPAQUE data where a date-time is expected")
+			if v.hit() {
+				v.add(ProblemContent, f.offset, depth, "OPAQUE data where a date-time is expected", nil)
+			}
 			return
 		}
 		ok := isDateTime(text)
@@ -652,15 +763,15 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 			ok = isCompactDateTime(text)
 		}
 		if !ok {
-			if v.hit(mask) {
-				v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not "+kindNames[n.kind], nil)
+			if v.hit() {
+				v.add(ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not "+kindNames[n.kind], nil)
 			}
 		}
 		return
 	default: // integers
 		if f.saw&sawOpaque != 0 {
-			if v.hit(mask) {
-				v.add(mask, ProblemContent, f.offset, depth, "OPAQUE data where "+kindNames[n.kind]+" is expected", nil)
+			if v.hit() {
+				v.add(ProblemContent, f.offset, depth, "OPAQUE data where "+kindNames[n.kind]+" is expected", nil)
 			}
 			return
 		}
@@ -669,8 +780,8 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 		}
 		x, ok := parseInt(text)
 		if !ok {
-			if v.hit(mask) {
-				v.add(mask, ProblemContent, f.offset, depth, strconv.Quote(string(text))+" is not "+kindNames[n.kind], nil)
+			if v.hit() {
+				v.add(ProblemContent, f.offset, depth, strconv.Quote(string(text))+" is not "+kindNames[n.kind], nil)
 			}
 			return
 		}
@@ -684,14 +795,14 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 			lo, hi = 0, 1<<32-1
 		}
 		if x < lo || x > hi {
-			if v.hit(mask) {
-				v.add(mask, ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is out of the range of "+kindNames[n.kind], nil)
+			if v.hit() {
+				v.add(ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is out of the range of "+kindNames[n.kind], nil)
 			}
 			return
 		}
 		if n.flags&nodeRange != 0 && (x < int64(n.lo) || x > int64(n.hi)) {
-			if v.hit(mask) {
-				v.add(mask, ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is outside "+strconv.Itoa(int(n.lo))+".."+strconv.Itoa(int(n.hi)), nil)
+			if v.hit() {
+				v.add(ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is outside "+strconv.Itoa(int(n.lo))+".."+strconv.Itoa(int(n.hi)), nil)
 			}
 			return
 		}
@@ -702,38 +813,44 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, d, depth int) {
 				return
 			}
 		}
-		if v.hit(mask) {
-			v.add(mask, ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not one of "+strings.Join(schemaEnums[n.enum:n.enum+uint16(n.nenum)], ", "), nil)
+		if v.hit() {
+			v.add(ProblemValue, f.offset, depth, strconv.Quote(string(text))+" is not one of "+strings.Join(schemaEnums[n.enum:n.enum+uint16(n.nenum)], ", "), nil)
 		}
 	}
 }
 
-func (v *validator) checkMissing(f *vframe, n *schemaNode, d, depth int) {
-	if n.count == 0 {
-		return
+// occurs returns how often f has had its child i (capped at 255; 0 or 1
+// where the occurrences are not counted).
+func (v *validator) occurs(f *vframe, i int) int {
+	if f.counted {
+		return int(v.counts[int(f.cbase)+i])
 	}
-	mask := uint8(1) << d
-	lo, hi := n.children()
-	counts := v.counts[d][f.cbase[d]:]
+	if v.seenChild(f, i) {
+		return 1
+	}
+	return 0
+}
+
+func (v *validator) checkMissing(f *vframe, n *schemaNode, depth int) {
+	cs := schemaNodes[n.first : int(n.first)+int(n.count)]
 	var groupSeen [5]bool
 	var groupBranch [5]uint8
-	for i := lo; i < hi; i++ {
-		c := &schemaNodes[i]
-		if c.group != 0 && counts[i-lo] > 0 {
+	for i := range cs {
+		if c := &cs[i]; c.group != 0 && v.seenChild(f, i) {
 			groupSeen[c.group] = true
 			groupBranch[c.group] = c.branch
 		}
 	}
 	var groupDone [5]bool
-	for i := lo; i < hi; i++ {
-		c := &schemaNodes[i]
-		if counts[i-lo] >= c.min || !c.inVersion(v.ver) {
+	for i := range cs {
+		c := &cs[i]
+		if c.min == 0 || v.occurs(f, i) >= int(c.min) || !c.inVersion(v.ver) {
 			continue
 		}
 		switch {
 		case c.group == 0:
-			if v.hit(mask) {
-				v.add(mask, ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
+			if v.hit() {
+				v.add(ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
 			}
 		case c.flags&nodeRepeated != 0:
 		case c.branch != 0:
@@ -748,8 +865,8 @@ func (v *validator) checkMissing(f *vframe, n *schemaNode, d, depth int) {
 				groupSeen[c.group] = true
 			}
 			if c.branch == b {
-				if v.hit(mask) {
-					v.add(mask, ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
+				if v.hit() {
+					v.add(ProblemMissing, f.offset, depth, "required "+pathName(c.tag)+" missing", nil)
 				}
 			}
 		default:
@@ -757,62 +874,54 @@ func (v *validator) checkMissing(f *vframe, n *schemaNode, d, depth int) {
 				continue
 			}
 			groupDone[c.group] = true
-			if v.choiceRequired(lo, hi, c.group) {
-				if v.hit(mask) {
-					v.add(mask, ProblemMissing, f.offset, depth, "one of "+v.choiceNames(lo, hi, c.group)+" required", nil)
+			if v.choiceRequired(cs, c.group) {
+				if v.hit() {
+					v.add(ProblemMissing, f.offset, depth, "one of "+v.choiceNames(cs, c.group)+" required", nil)
 				}
 			}
+		}
+		if v.stop {
+			return
 		}
 	}
 }
 
 // choiceRequired reports whether every member of the choice group must be
 // taken on its own (all have min ≥ 1): then the choice is required.
-func (v *validator) choiceRequired(lo, hi int, g uint8) bool {
-	for i := lo; i < hi; i++ {
-		if c := &schemaNodes[i]; c.group == g && c.inVersion(v.ver) && c.min == 0 {
+func (v *validator) choiceRequired(cs []schemaNode, g uint8) bool {
+	for i := range cs {
+		if c := &cs[i]; c.group == g && c.inVersion(v.ver) && c.min == 0 {
 			return false
 		}
 	}
 	return true
 }
 
-func (v *validator) choiceNames(lo, hi int, g uint8) string {
+func (v *validator) choiceNames(cs []schemaNode, g uint8) string {
 	var names []string
-	for i := lo; i < hi; i++ {
-		if c := &schemaNodes[i]; c.group == g && c.inVersion(v.ver) {
+	for i := range cs {
+		if c := &cs[i]; c.group == g && c.inVersion(v.ver) {
 			names = append(names, pathName(c.tag))
 		}
 	}
 	return strings.Join(names, ", ")
 }
 
-// hit counts a problem for the directions in mask and reports whether
-// to record it (with its message and path): only on the second pass, and
-// while under MaxProblems.
-func (v *validator) hit(mask uint8) bool {
-	keep := false
-	for d := range 2 {
-		if mask&(1<<d) != 0 {
-			v.total[d]++
-			if v.record && d == v.only && v.stored[d] < MaxProblems {
-				v.stored[d]++
-				keep = true
-			}
-		}
+// hit counts a problem and reports whether to record it (with its
+// message and path): only when recording, and while under MaxProblems.
+// Otherwise the pass stops.
+func (v *validator) hit() bool {
+	v.total++
+	if !v.record {
+		v.stop = true
+		return false
 	}
-	if v.drop && (mask == 1 || mask == 2) {
-		d := int(mask >> 1) // the direction of the problem
-		if v.msg[d] != 0 && v.msg[1-d] != 0 && v.total[1-d] == 0 {
-			v.msg[d], v.dropped = 0, true
-		}
-	}
-	return keep
+	return len(v.probs) < MaxProblems
 }
 
 // add records a problem at the element path of the first depth frames.
-func (v *validator) add(mask uint8, kind ProblemKind, offset int64, depth int, msg string, err error) {
-	v.probs = append(v.probs, vprob{Problem{Offset: offset, Path: v.path(depth), Kind: kind, Msg: msg, Err: err}, mask})
+func (v *validator) add(kind ProblemKind, offset int64, depth int, msg string, err error) {
+	v.probs = append(v.probs, Problem{Offset: offset, Path: v.path(depth), Kind: kind, Msg: msg, Err: err})
 }
 
 func (v *validator) path(depth int) string {
@@ -836,35 +945,13 @@ func (v *validator) path(depth int) string {
 	return b.String()
 }
 
-// pick returns the reading with fewer problems (the request on a tie),
-// or -1 when it has none.
-func (v *validator) pick() int {
-	d := 0
-	switch {
-	case v.msg[0] != 0 && v.msg[1] != 0:
-		if v.total[1] < v.total[0] {
-			d = 1
-		}
-	case v.msg[1] != 0:
-		d = 1
+// result returns the problems of the last recording pass.
+func (v *validator) result() *ValidationError {
+	e := &ValidationError{Problems: append([]Problem(nil), v.probs...)}
+	if v.msg != 0 {
+		e.Message = schemaMessages[v.msg-1].name
 	}
-	if v.total[d] == 0 {
-		return -1
-	}
-	return d
-}
-
-func (v *validator) result(d int) error {
-	e := &ValidationError{}
-	if v.msg[d] != 0 {
-		e.Message = schemaMessages[v.msg[d]-1].name
-	}
-	for _, p := range v.probs {
-		if p.mask&(1<<d) != 0 {
-			e.Problems = append(e.Problems, p.Problem)
-		}
-	}
-	e.More = v.total[d] - len(e.Problems)
+	e.More = v.total - len(e.Problems)
 	return e
 }
 

@@ -165,8 +165,8 @@ func TestValidateProblemKinds(t *testing.T) {
 			if !errors.As(err, &ve) {
 				t.Fatalf("Validate = %v, want a *ValidationError", err)
 			}
-			if len(ve.Problems) != 1 {
-				t.Fatalf("%d problems, want 1:\n%v", len(ve.Problems), err)
+			if len(ve.Problems) != 1 || ve.More != 0 {
+				t.Fatalf("%d problems and %d more, want 1:\n%v", len(ve.Problems), ve.More, err)
 			}
 			p := ve.Problems[0]
 			var want int64

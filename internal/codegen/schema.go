@@ -354,6 +354,12 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 	fmt.Fprintf(b, "// schemaNodes holds the %d rows of gen/spec/ascmd-schema.tsv (%d messages) as\n", len(s.Nodes)-1, len(s.Messages))
 	b.WriteString("// element occurrences; index 0 is unused and a node's children are\n// schemaNodes[first : first+count].\n")
 	b.WriteString("var schemaNodes = [...]schemaNode{\n\t{},\n")
+	parentOf := map[*SchemaNode]*SchemaNode{}
+	for _, n := range s.Nodes[1:] {
+		for _, c := range n.Children {
+			parentOf[c] = n
+		}
+	}
 	for _, n := range s.Nodes[1:] {
 		first := 0
 		if len(n.Children) > 0 {
@@ -367,21 +373,26 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		if nenum > 0 {
 			enum = t.enumAt[strings.Join(n.Values, "\x00")]
 		}
-		var flags []string
-		if n.Repeated {
-			flags = append(flags, "nodeRepeated")
-		}
-		if n.HasRange {
-			flags = append(flags, "nodeRange")
-		}
+		req, excl, flags := validatorHints(n, parentOf[n])
 		fl := "0"
 		if len(flags) > 0 {
 			fl = strings.Join(flags, "|")
 		}
-		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d}, // %d: line %d\n",
-			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Children), enum, nenum, n.Lo, n.Hi, n.Index, n.Line)
+		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d, req: %#x, excl: %#x}, // %d: line %d\n",
+			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Children), enum, nenum, n.Lo, n.Hi, req, excl, n.Index, n.Line)
 	}
 	b.WriteString("}\n\n")
+	b.WriteString("// schemaTags holds the tag of each of schemaNodes, for a compact search\n// among a node's children.\n")
+	b.WriteString("var schemaTags = [...]codepages.Tag{\n\t0,")
+	for i, n := range s.Nodes[1:] {
+		if i%6 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "codepages.%s,", Ident(n.Page, n.Tag))
+	}
+	b.WriteString("\n}\n\n")
 	b.WriteString("// schemaEnums holds the enumeration values of the rows, by schemaNode.enum.\n")
 	b.WriteString("var schemaEnums = [...]string{")
 	for i, v := range s.Enums {
@@ -423,4 +434,63 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		fmt.Fprintf(b, "\tcase codepages.%s:\n\t\treturn %d, %d\n", id, roots[id].req, roots[id].resp)
 	}
 	b.WriteString("\t}\n\treturn 0, 0\n}\n")
+}
+
+// validatorHints derives what eas.Validate precomputes for node n (under
+// parent, nil for a root): req, the children (by position, below 64) that
+// every occurrence of n must have whatever the version; excl, the siblings
+// (by position) whose presence rules n out (other alternatives of its
+// choice); and the flags that send the validator to its slower general
+// checks (see eas/schema.go).
+func validatorHints(n, parent *SchemaNode) (req, excl uint64, flags []string) {
+	if n.Repeated {
+		flags = append(flags, "nodeRepeated")
+	}
+	if n.HasRange {
+		flags = append(flags, "nodeRange")
+	}
+	switch n.Content {
+	case "container", "any", "empty", "text", "opaque":
+		if len(n.Values) > 0 || n.HasRange {
+			flags = append(flags, "nodeCollect")
+		}
+	default:
+		flags = append(flags, "nodeCollect")
+	}
+	var counted, slow, branches bool
+	for i, c := range n.Children {
+		if c.Max != 1 && c.Max != -1 || c.Min > 1 {
+			counted = true
+		}
+		if c.Branch != 0 {
+			branches = true
+		}
+		if c.Min >= 1 {
+			if c.Group == 0 && c.Since == 0 && c.Until == 0 && c.Min == 1 && i < 64 {
+				req |= 1 << i
+			} else {
+				slow = true
+			}
+		}
+	}
+	if counted {
+		flags = append(flags, "nodeCounted")
+	}
+	if slow {
+		flags = append(flags, "nodeMissingSlow")
+	}
+	if branches {
+		flags = append(flags, "nodeBranches")
+	}
+	if parent != nil && n.Group != 0 && !n.Repeated {
+		for i, o := range parent.Children {
+			if o != n && o.Group == n.Group && (n.Branch == 0 || o.Branch != n.Branch) && i < 64 {
+				excl |= 1 << i
+			}
+		}
+	}
+	if excl != 0 || n.Since != 0 || n.Until != 0 {
+		flags = append(flags, "nodeChecked")
+	}
+	return req, excl, flags
 }
