@@ -10,8 +10,10 @@ import (
 // The command schemas of [MS-ASCMD] section 6 (gen/spec/ascmd-schema.tsv)
 // are generated into schema_gen.go as tables: schemaNodes, one entry per
 // element occurrence, with the children of each node contiguous, and
-// schemaRoot, a switch from a root tag to its request and response. Nothing
-// is built at init time.
+// schemaRoot, a switch from a root tag to its request and response, and
+// schemaUnions, the item-class content (gen/spec/asclass-schema.tsv) of
+// ApplicationData and the Properties elements. Nothing is built at init
+// time.
 
 // schemaKind is the content of an element, the table's content column.
 type schemaKind uint8
@@ -32,6 +34,7 @@ const (
 	kindAny
 	kindUnsignedByteOrEmpty // unsignedByte or no content
 	kindUnsignedIntOrEmpty  // unsignedInt or no content
+	kindAppdata             // elements of the item classes of the node's union (schemaUnions)
 )
 
 var kindNames = [...]string{
@@ -40,9 +43,10 @@ var kindNames = [...]string{
 	kindUnsignedInt: "an unsigned int", kindBoolean01: "0 or 1", kindDatetime: "a date-time",
 	kindCompactdatetime: "a compact date-time", kindBase64: "base64 text", kindOpaque: "OPAQUE data",
 	kindAny: "anything", kindUnsignedByteOrEmpty: "an unsigned byte", kindUnsignedIntOrEmpty: "an unsigned int",
+	kindAppdata: "item properties",
 }
 
-// Flags of a schemaNode. The last five are hints the generator derives
+// Flags of a schemaNode. The last six are hints the generator derives
 // for Validate, so that the common case costs a few bit operations.
 const (
 	nodeRepeated    = 1 << iota // member of a choice with maxOccurs unbounded
@@ -52,6 +56,7 @@ const (
 	nodeMissingSlow             // req does not cover every required child (choices, versions)
 	nodeBranches                // a child belongs to a branch of a choice of sequences
 	nodeChecked                 // versions or choice alternatives (excl) to check on each occurrence
+	nodeIntEnum                 // integer enumeration of values 0-63: lo, hi hold them as a bit set (low, high 32 bits)
 )
 
 // unbounded is a schemaNode.max meaning maxOccurs="unbounded".
@@ -75,6 +80,29 @@ type schemaNode struct {
 	enum     uint16          // first value in schemaEnums
 	nenum    uint8           // number of values
 	lo, hi   int32           // value range with nodeRange
+	union    uint8           // kindAppdata: its schemaUnions index; the union's elements follow the node's own children
+}
+
+// A schemaUnion is the content of an appdata element (ApplicationData,
+// the Properties of ItemOperations and Search): the top-level elements of
+// some item classes (gen/spec/asclass-schema.tsv), laid out after the
+// element's own children.
+type schemaUnion struct {
+	size  uint16 // number of elements
+	index string // by page*64+token: position among them + 1; 0 or past the end: not in the union
+}
+
+// unionSlot returns the position among the children of node n (of kind
+// kindAppdata, own of them its own rows) of the union element tag, or -1.
+func unionSlot(n *schemaNode, own int, tag codepages.Tag) int {
+	u := &schemaUnions[n.union]
+	if tag&0xFF >= 64 {
+		return -1
+	}
+	if k := int(tag>>8)*64 + int(tag&0xFF); k < len(u.index) && u.index[k] != 0 {
+		return own + int(u.index[k]) - 1
+	}
+	return -1
 }
 
 // A schemaMessage is one command request or response.

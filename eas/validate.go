@@ -32,9 +32,13 @@ func AsResponse() Option { return Option{kind: optAsResponse} }
 // OPAQUE, …), enumerations and ranges, and with WithVersion the protocol
 // version of every tag (codepages.Tag.ValidIn) and of every occurrence the
 // schema limits to some versions. Sibling order (xs:sequence) is checked
-// only under WithStrict(true), since real clients vary it. Content the
-// table leaves open (ApplicationData, Search Query, Properties, …) accepts
-// any elements; those it lists are checked, and every tag's version is.
+// only under WithStrict(true), since real clients vary it. ApplicationData
+// and the Properties of ItemOperations and Search hold the item-class
+// elements of gen/spec/asclass-schema.tsv (Email, Calendar, Contacts, Tasks,
+// Notes, AirSyncBase; GAL in Search), all classes at once since a message
+// does not always say which class an item is. Content the table leaves open
+// (Search Query, Sync Supported, Find Properties, …) accepts any elements;
+// those it lists are checked, and every tag's version is.
 // Members of a repeated choice have their maximum checked, not their
 // minimum.
 //

@@ -13,7 +13,7 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, depth int) {
 	switch n.kind {
 	case kindAny:
 		return
-	case kindContainer:
+	case kindContainer, kindAppdata:
 		if f.saw&(sawText|sawOpaque) != 0 {
 			if v.hit() {
 				v.add(ProblemContent, f.offset, depth, "text in an element that holds elements", nil)
@@ -104,7 +104,12 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, depth int) {
 			}
 			return
 		}
-		if n.flags&nodeRange != 0 && (x < int64(n.lo) || x > int64(n.hi)) {
+		if n.flags&nodeIntEnum != 0 && (len(text) == 1 || text[0] != '0' && text[0] != '+' && text[0] != '-') {
+			// A canonical decimal: test its bit (else compare strings below).
+			if m := uint64(uint32(n.lo)) | uint64(uint32(n.hi))<<32; x >= 0 && x < 64 && m>>uint(x)&1 != 0 {
+				return
+			}
+		} else if n.flags&nodeRange != 0 && (x < int64(n.lo) || x > int64(n.hi)) {
 			if v.hit() {
 				v.add(ProblemValue, f.offset, depth, strconv.FormatInt(x, 10)+" is outside "+strconv.Itoa(int(n.lo))+".."+strconv.Itoa(int(n.hi)), nil)
 			}

@@ -81,11 +81,18 @@ func isCompactDateTime(b []byte) bool {
 
 func isBase64(b []byte) bool {
 	for _, c := range b {
-		switch {
-		case c >= 'A' && c <= 'Z', c >= 'a' && c <= 'z', c >= '0' && c <= '9', c == '+', c == '/', c == '=', c == '-', c == '_', c == '\r', c == '\n', c == ' ':
-		default:
+		if !base64Bytes[c] {
 			return false
 		}
 	}
 	return true
 }
+
+// base64Bytes holds the bytes base64 text may have: both alphabets, the
+// padding, and line breaks and spaces.
+var base64Bytes = func() (t [256]bool) {
+	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_\r\n ") {
+		t[c] = true
+	}
+	return t
+}()

@@ -200,17 +200,24 @@ func (v *validator) start(tok *wbxml.Token) {
 	}
 	// Match the element against the parent's children.
 	pn := &schemaNodes[p.node]
-	if pn.kind != kindContainer && pn.kind != kindAny {
+	if pn.kind != kindContainer && pn.kind != kindAny && pn.kind != kindAppdata {
 		v.childInLeaf(p, pn, tok, depth+1)
 		return
 	}
 	first, count := int(pn.first), int(pn.count)
+	own := count
+	if pn.union != 0 {
+		own -= int(schemaUnions[pn.union].size)
+	}
 	slot := -1
-	for i, t := range schemaTags[first : first+count] {
+	for i, t := range schemaTags[first : first+own] {
 		if t == tag {
 			slot = i
 			break
 		}
+	}
+	if slot < 0 && pn.union != 0 {
+		slot = unionSlot(pn, own, tag)
 	}
 	if slot >= 0 && pn.flags&nodeBranches != 0 {
 		slot = v.pickBranch(p, schemaNodes[first:first+count], slot)
