@@ -92,10 +92,11 @@ type schemaUnion struct {
 	index string // by page*64+token: position among them + 1; 0 or past the end: not in the union
 }
 
-// unionSlot returns the position among the children of node n (of kind
-// kindAppdata, own of them its own rows) of the union element tag, or -1.
-func unionSlot(n *schemaNode, own int, tag codepages.Tag) int {
-	u := &schemaUnions[n.union]
+// unionSlot returns the position of the element tag of schemaUnions[union]
+// among the children of a node of that union, own of them its own rows;
+// -1 when the union lacks it.
+func unionSlot(union uint8, own int, tag codepages.Tag) int {
+	u := &schemaUnions[union]
 	if tag&0xFF >= 64 {
 		return -1
 	}

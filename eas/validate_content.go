@@ -9,7 +9,7 @@ import (
 // schema node's content kind, enumeration and range, at its end.
 
 func (v *validator) checkContent(f *vframe, n *schemaNode, depth int) {
-	text := v.text[f.text:]
+	text := v.textOf(f)
 	switch n.kind {
 	case kindAny:
 		return

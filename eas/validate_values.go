@@ -80,19 +80,26 @@ func isCompactDateTime(b []byte) bool {
 }
 
 func isBase64(b []byte) bool {
-	for _, c := range b {
-		if !base64Bytes[c] {
-			return false
-		}
+	// No early exit: one load and an OR a byte, four at a time.
+	var bad byte
+	for len(b) >= 4 {
+		bad |= notBase64[b[0]] | notBase64[b[1]] | notBase64[b[2]] | notBase64[b[3]]
+		b = b[4:]
 	}
-	return true
+	for _, c := range b {
+		bad |= notBase64[c]
+	}
+	return bad == 0
 }
 
-// base64Bytes holds the bytes base64 text may have: both alphabets, the
-// padding, and line breaks and spaces.
-var base64Bytes = func() (t [256]bool) {
+// notBase64 is 1 for the bytes base64 text may not have (it may have both
+// alphabets, the padding, and line breaks and spaces).
+var notBase64 = func() (t [256]byte) {
+	for i := range t {
+		t[i] = 1
+	}
 	for _, c := range []byte("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=-_\r\n ") {
-		t[c] = true
+		t[c] = 0
 	}
 	return t
 }()

@@ -31,6 +31,8 @@ type vframe struct {
 	seen    uint64 // children of node seen: bit i for schemaNodes[first+i], i < 64
 	offset  int64
 	text    uint32 // start of the element's text in validator.text
+	inAt    uint32 // with inLen: the element's text is data[inAt:inAt+inLen], not copied
+	inLen   uint32
 	cbase   uint32 // start of the children's counts in validator.counts (counted)
 	wbase   uint32 // start of the seen bits of children 64 and up in validator.wide
 	node    uint16
@@ -65,6 +67,7 @@ type validator struct {
 	counts []uint8
 	wide   []uint64
 	text   []byte
+	data   []byte // the message of the pass
 
 	record bool // record the problems (else stop at the first)
 	stop   bool
@@ -80,13 +83,14 @@ func (v *validator) reset() {
 	clear(v.probs)
 	v.probs = v.probs[:0]
 	v.record, v.stop, v.total, v.msg, v.other = false, false, 0, 0, 0
+	v.data = nil
 }
 
 // run makes a pass over data in direction dir and returns the number of
 // problems found (1 at most unless record).
 func (v *validator) run(data []byte, dir uint8, record bool) int {
 	v.reset()
-	v.dir, v.record = dir, record
+	v.dir, v.record, v.data = dir, record, data
 	if !v.decSet || v.decCfg != v.cfg {
 		d := v.dopts[:0]
 		d = append(d, wbxml.WithVocabulary(codepages.ActiveSync), wbxml.WithStrict(false),
@@ -114,7 +118,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 				f := &v.frames[len(v.frames)-1]
 				if f.collect {
 					f.saw |= sawText
-					v.text = append(v.text, tok.Data...)
+					v.collectText(f, tok)
 				} else if f.saw&sawText == 0 && !isSpace(tok.Data) {
 					f.saw |= sawText
 				}
@@ -124,6 +128,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 				f := &v.frames[len(v.frames)-1]
 				f.saw |= sawText
 				if f.collect {
+					v.spill(f)
 					v.text = appendRune(v.text, rune(tok.Value))
 				}
 			}
@@ -148,6 +153,38 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 		}
 	}
 	return v.total
+}
+
+// collectText keeps the text of the string token tok, in frame f that
+// collects its text. An element's text is most often one inline string,
+// the input's own bytes: then it is only pointed at; else copied.
+func (v *validator) collectText(f *vframe, tok *wbxml.Token) {
+	if f.inLen == 0 && len(v.text) == int(f.text) && tok.Form == wbxml.FormInline {
+		at := tok.Offset + 1
+		if at > 0 && at+int64(len(tok.Data)) <= int64(len(v.data)) && &v.data[at] == &tok.Data[0] {
+			f.inAt, f.inLen = uint32(at), uint32(len(tok.Data))
+			return
+		}
+	}
+	v.spill(f)
+	v.text = append(v.text, tok.Data...)
+}
+
+// spill copies the text f points at in the input to validator.text, before
+// more text is added.
+func (v *validator) spill(f *vframe) {
+	if f.inLen != 0 {
+		v.text = append(v.text, v.data[f.inAt:f.inAt+f.inLen]...)
+		f.inLen = 0
+	}
+}
+
+// textOf returns the text collected in frame f.
+func (v *validator) textOf(f *vframe) []byte {
+	if f.inLen != 0 {
+		return v.data[f.inAt : f.inAt+f.inLen]
+	}
+	return v.text[f.text:]
 }
 
 // syntaxOffset returns the offset of a decoder error, within the input.
@@ -184,12 +221,7 @@ func (v *validator) start(tok *wbxml.Token) {
 	}
 	p := &v.frames[depth-1]
 	if v.record {
-		if p.runTag == tag {
-			p.runLen++
-		} else {
-			p.runTag, p.runLen = tag, 1
-		}
-		f.ord = p.runLen
+		runLength(p, f)
 	}
 	switch p.node {
 	case nodeNone:
@@ -210,14 +242,15 @@ func (v *validator) start(tok *wbxml.Token) {
 		own -= int(schemaUnions[pn.union].size)
 	}
 	slot := -1
-	for i, t := range schemaTags[first : first+own] {
+	tags := schemaTags[first : first+own]
+	for i, t := range tags {
 		if t == tag {
 			slot = i
 			break
 		}
 	}
 	if slot < 0 && pn.union != 0 {
-		slot = unionSlot(pn, own, tag)
+		slot = unionSlot(pn.union, own, tag)
 	}
 	if slot >= 0 && pn.flags&nodeBranches != 0 {
 		slot = v.pickBranch(p, schemaNodes[first:first+count], slot)
@@ -249,6 +282,17 @@ func (v *validator) start(tok *wbxml.Token) {
 	if c.count != 0 {
 		v.open(f, c)
 	}
+}
+
+// runLength numbers f among the run of same-tag siblings under p, for
+// the paths of recorded problems.
+func runLength(p, f *vframe) {
+	if p.runTag == f.tag {
+		p.runLen++
+	} else {
+		p.runTag, p.runLen = f.tag, 1
+	}
+	f.ord = p.runLen
 }
 
 // tagProblem reports a LITERAL tag, a tag the code pages lack, or one not
