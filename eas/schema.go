@@ -81,6 +81,7 @@ type schemaNode struct {
 	nenum    uint8           // number of values
 	lo, hi   int32           // value range with nodeRange
 	union    uint8           // kindAppdata: its schemaUnions index; the union's elements follow the node's own children
+	own      uint16          // children that are the node's own rows (count, less a union's elements)
 }
 
 // A schemaUnion is the content of an appdata element (ApplicationData,
@@ -88,7 +89,6 @@ type schemaNode struct {
 // some item classes (gen/spec/asclass-schema.tsv), laid out after the
 // element's own children.
 type schemaUnion struct {
-	size  uint16 // number of elements
 	index string // by page*64+token: position among them + 1; 0 or past the end: not in the union
 }
 

@@ -236,11 +236,7 @@ func (v *validator) start(tok *wbxml.Token) {
 		v.childInLeaf(p, pn, tok, depth+1)
 		return
 	}
-	first, count := int(pn.first), int(pn.count)
-	own := count
-	if pn.union != 0 {
-		own -= int(schemaUnions[pn.union].size)
-	}
+	first, count, own := int(pn.first), int(pn.count), int(pn.own)
 	slot := -1
 	tags := schemaTags[first : first+own]
 	for i, t := range tags {

@@ -446,8 +446,8 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		if len(flags) > 0 {
 			fl = strings.Join(flags, "|")
 		}
-		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d, req: %#x, excl: %#x, union: %d}, // %d: %s line %d\n",
-			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Layout), enum, nenum, lo, hi, req, excl, n.Union, n.Index, tableOf(n), n.Line)
+		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d, req: %#x, excl: %#x, union: %d, own: %d}, // %d: %s line %d\n",
+			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Layout), enum, nenum, lo, hi, req, excl, n.Union, len(n.Children), n.Index, tableOf(n), n.Line)
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// schemaTags holds the tag of each of schemaNodes, for a compact search\n// among a node's children.\n")
@@ -472,10 +472,10 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		fmt.Fprintf(b, "%q,", v)
 	}
 	b.WriteString("\n}\n\n")
-	b.WriteString("// schemaUnions holds the contents of the appdata rows (schemaNode.union):\n// the number of class elements that follow the row's own children, and by\n// page*64+token each one's position among them + 1.\n")
+	b.WriteString("// schemaUnions holds the contents of the appdata rows (schemaNode.union):\n// by page*64+token, the position + 1 of each class element among those\n// that follow the row's own children.\n")
 	b.WriteString("var schemaUnions = [...]schemaUnion{\n\t{},\n")
 	for _, u := range s.Unions {
-		fmt.Fprintf(b, "\t{ // %s\n\t\tsize: %d,\n\t\tindex: %q,\n\t},\n", u.Key, len(u.Top), trimZeros(u.Index))
+		fmt.Fprintf(b, "\t{ // %s: %d elements\n\t\tindex: %q,\n\t},\n", u.Key, len(u.Top), trimZeros(u.Index))
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// schemaMessages lists the messages of the table, by name.\n")
