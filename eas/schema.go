@@ -119,8 +119,3 @@ type schemaMessage struct {
 func (n *schemaNode) inVersion(v version.Version) bool {
 	return v == 0 || ((n.since == 0 || v >= n.since) && (n.until == 0 || v <= n.until))
 }
-
-// children returns the index range of n's children.
-func (n *schemaNode) children() (int, int) {
-	return int(n.first), int(n.first) + int(n.count)
-}
