@@ -112,6 +112,14 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 		case wbxml.KindStartTag:
 			v.start(tok)
 		case wbxml.KindEndTag:
+			// The common end, a text leaf with nothing to check, inline.
+			if n := len(v.frames); n > 0 {
+				if f := &v.frames[n-1]; !f.collect && !f.parent && (f.kind == kindText || f.node == nodeNone || f.node == nodeAny) {
+					v.text = v.text[:f.text]
+					v.frames = v.frames[:n-1]
+					continue
+				}
+			}
 			v.end()
 		case wbxml.KindString:
 			if len(v.frames) > 0 && len(tok.Data) > 0 {
