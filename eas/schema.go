@@ -10,8 +10,10 @@ import (
 // The command schemas of [MS-ASCMD] section 6 (gen/spec/ascmd-schema.tsv)
 // are generated into schema_gen.go as tables: schemaNodes, one entry per
 // element occurrence, with the children of each node contiguous, and
-// schemaRoot, a switch from a root tag to its request and response. Nothing
-// is built at init time.
+// schemaRoot, a switch from a root tag to its request and response, and
+// schemaUnions, the item-class content (gen/spec/asclass-schema.tsv) of
+// ApplicationData and the Properties elements. Nothing is built at init
+// time.
 
 // schemaKind is the content of an element, the table's content column.
 type schemaKind uint8
@@ -32,6 +34,7 @@ const (
 	kindAny
 	kindUnsignedByteOrEmpty // unsignedByte or no content
 	kindUnsignedIntOrEmpty  // unsignedInt or no content
+	kindAppdata             // elements of the item classes of the node's union (schemaUnions)
 )
 
 var kindNames = [...]string{
@@ -40,12 +43,20 @@ var kindNames = [...]string{
 	kindUnsignedInt: "an unsigned int", kindBoolean01: "0 or 1", kindDatetime: "a date-time",
 	kindCompactdatetime: "a compact date-time", kindBase64: "base64 text", kindOpaque: "OPAQUE data",
 	kindAny: "anything", kindUnsignedByteOrEmpty: "an unsigned byte", kindUnsignedIntOrEmpty: "an unsigned int",
+	kindAppdata: "item properties",
 }
 
-// Flags of a schemaNode.
+// Flags of a schemaNode. The last six are hints the generator derives
+// for Validate, so that the common case costs a few bit operations.
 const (
-	nodeRepeated = 1 << iota // member of a choice with maxOccurs unbounded
-	nodeRange                // lo..hi holds the value range
+	nodeRepeated    = 1 << iota // member of a choice with maxOccurs unbounded
+	nodeRange                   // lo..hi holds the value range
+	nodeCollect                 // the content check needs the element's text
+	nodeCounted                 // a child has a bound other than 0, 1 or unbounded: count occurrences
+	nodeMissingSlow             // req does not cover every required child (choices, versions)
+	nodeBranches                // a child belongs to a branch of a choice of sequences
+	nodeChecked                 // versions or choice alternatives (excl) to check on each occurrence
+	nodeIntEnum                 // integer enumeration of values 0-63: lo, hi hold them as a bit set (low, high 32 bits)
 )
 
 // unbounded is a schemaNode.max meaning maxOccurs="unbounded".
@@ -53,6 +64,8 @@ const unbounded = 255
 
 // A schemaNode is one element occurrence of a command schema.
 type schemaNode struct {
+	req      uint64 // children (bit i: schemaNodes[first+i]) every occurrence must have
+	excl     uint64 // siblings (bit i: the parent's child i) that rule this one out
 	tag      codepages.Tag
 	kind     schemaKind
 	min, max uint8 // max unbounded: no limit
@@ -67,6 +80,30 @@ type schemaNode struct {
 	enum     uint16          // first value in schemaEnums
 	nenum    uint8           // number of values
 	lo, hi   int32           // value range with nodeRange
+	union    uint8           // kindAppdata: its schemaUnions index; the union's elements follow the node's own children
+	own      uint16          // children that are the node's own rows (count, less a union's elements)
+}
+
+// A schemaUnion is the content of an appdata element (ApplicationData,
+// the Properties of ItemOperations and Search): the top-level elements of
+// some item classes (gen/spec/asclass-schema.tsv), laid out after the
+// element's own children.
+type schemaUnion struct {
+	index string // by page*64+token: position among them + 1; 0 or past the end: not in the union
+}
+
+// unionSlot returns the position of the element tag of schemaUnions[union]
+// among the children of a node of that union, own of them its own rows;
+// -1 when the union lacks it.
+func unionSlot(union uint8, own int, tag codepages.Tag) int {
+	u := &schemaUnions[union]
+	if tag&0xFF >= 64 {
+		return -1
+	}
+	if k := int(tag>>8)*64 + int(tag&0xFF); k < len(u.index) && u.index[k] != 0 {
+		return own + int(u.index[k]) - 1
+	}
+	return -1
 }
 
 // A schemaMessage is one command request or response.
@@ -81,9 +118,4 @@ type schemaMessage struct {
 // any).
 func (n *schemaNode) inVersion(v version.Version) bool {
 	return v == 0 || ((n.since == 0 || v >= n.since) && (n.until == 0 || v <= n.until))
-}
-
-// children returns the index range of n's children.
-func (n *schemaNode) children() (int, int) {
-	return int(n.first), int(n.first) + int(n.count)
 }

@@ -53,6 +53,29 @@ func syncRequest(b *eas.Builder, collection func(b *eas.Builder)) {
 
 var collPath = []codepages.Tag{codepages.AirSyncCollections, codepages.AirSyncCollection}
 
+// syncAdd writes a Sync request adding one item whose ApplicationData
+// children data writes.
+func syncAdd(b *eas.Builder, data func(b *eas.Builder)) {
+	syncRequest(b, func(b *eas.Builder) {
+		b.Text(codepages.AirSyncSyncKey, "1")
+		b.Text(codepages.AirSyncCollectionId, "1")
+		b.Start(codepages.AirSyncCommands)
+		b.Start(codepages.AirSyncAdd)
+		b.Text(codepages.AirSyncClientId, "c1")
+		b.Start(codepages.AirSyncApplicationData)
+		data(b)
+		b.End()
+		b.End()
+		b.End()
+	})
+}
+
+// appData returns the path from the root to an element under the
+// ApplicationData of syncAdd.
+func appData(tags ...codepages.Tag) []codepages.Tag {
+	return append(append(append([]codepages.Tag(nil), collPath...), codepages.AirSyncCommands, codepages.AirSyncAdd, codepages.AirSyncApplicationData), tags...)
+}
+
 func TestValidateProblemKinds(t *testing.T) {
 	type tc struct {
 		name string
@@ -151,6 +174,38 @@ func TestValidateProblemKinds(t *testing.T) {
 				b.Text(codepages.AirSyncSyncKey, "1")
 			})
 		}), opts: []eas.Option{eas.WithStrict(true), eas.AsRequest()}, kind: eas.ProblemOrder, at: append(collPath, codepages.AirSyncSyncKey), path: "Sync/Collections/Collection/SyncKey", msgs: "too late", is: eas.ErrOrder},
+		{name: "item property out of range", msg: build(t, func(b *eas.Builder) {
+			syncAdd(b, func(b *eas.Builder) {
+				b.Text(codepages.EmailSubject, "hi")
+				b.Int(codepages.EmailImportance, 3)
+			})
+		}), kind: eas.ProblemValue, at: appData(codepages.EmailImportance), path: "Sync/Collections/Collection/Commands/Add/ApplicationData/Email:Importance", msgs: "outside 0..2", is: eas.ErrValue},
+		{name: "item property not in any class", msg: build(t, func(b *eas.Builder) {
+			syncAdd(b, func(b *eas.Builder) {
+				b.Text(codepages.EmailSubject, "hi")
+				b.Text(codepages.FolderHierarchyDisplayName, "x")
+			})
+		}), kind: eas.ProblemNotAllowed, at: appData(codepages.FolderHierarchyDisplayName), path: "Sync/Collections/Collection/Commands/Add/ApplicationData/FolderHierarchy:DisplayName", msgs: "not allowed in ApplicationData", is: eas.ErrUnexpected},
+		{name: "item property twice", msg: build(t, func(b *eas.Builder) {
+			syncAdd(b, func(b *eas.Builder) {
+				b.Text(codepages.CalendarSubject, "a")
+				b.Text(codepages.CalendarSubject, "b")
+			})
+		}), kind: eas.ProblemTooMany, at: appData(), path: "Sync/Collections/Collection/Commands/Add/ApplicationData/Calendar:Subject[2]", msgs: "more than once", is: eas.ErrDuplicate},
+		{name: "item property of the wrong kind", msg: build(t, func(b *eas.Builder) {
+			syncAdd(b, func(b *eas.Builder) {
+				b.Text(codepages.CalendarStartTime, "2024-01-01T08:00:00Z")
+			})
+		}), kind: eas.ProblemValue, at: appData(codepages.CalendarStartTime), path: "Sync/Collections/Collection/Commands/Add/ApplicationData/Calendar:StartTime", msgs: "not a compact date-time", is: eas.ErrValue},
+		{name: "nested item property missing", msg: build(t, func(b *eas.Builder) {
+			syncAdd(b, func(b *eas.Builder) {
+				b.Start(codepages.CalendarAttendees)
+				b.Start(codepages.CalendarAttendee)
+				b.Text(codepages.CalendarEmail, "a@example.com")
+				b.End()
+				b.End()
+			})
+		}), kind: eas.ProblemMissing, at: appData(codepages.CalendarAttendees, codepages.CalendarAttendee), path: "Sync/Collections/Collection/Commands/Add/ApplicationData/Calendar:Attendees/Attendee", msgs: "required Name missing", is: eas.ErrMissing},
 		{name: "choice alternatives", msg: build(t, func(b *eas.Builder) {
 			b.Start(codepages.AirSyncSync)
 			b.Int(codepages.AirSyncWait, 5)
@@ -165,16 +220,22 @@ func TestValidateProblemKinds(t *testing.T) {
 			if !errors.As(err, &ve) {
 				t.Fatalf("Validate = %v, want a *ValidationError", err)
 			}
-			if len(ve.Problems) != 1 {
-				t.Fatalf("%d problems, want 1:\n%v", len(ve.Problems), err)
+			if len(ve.Problems) != 1 || ve.More != 0 {
+				t.Fatalf("%d problems and %d more, want 1:\n%v", len(ve.Problems), ve.More, err)
 			}
 			p := ve.Problems[0]
 			var want int64
-			if c.at != nil || c.kind != eas.ProblemTooMany {
+			if c.kind != eas.ProblemTooMany {
 				want = pathOffset(t, c.msg, c.at...)
 			} else {
+				// at is the parent (collPath when nil); the second child
+				// is the extra occurrence.
+				parent := c.at
+				if parent == nil {
+					parent = collPath
+				}
 				root, _ := eas.Parse(c.msg)
-				want = root.Find(collPath...).Children()[1].Offset()
+				want = root.Find(parent...).Children()[1].Offset()
 			}
 			if p.Kind != c.kind || p.Offset != want || p.Path != c.path || !strings.Contains(p.Msg, c.msgs) {
 				t.Errorf("problem %+v\nwant kind %v, offset %d, path %s, msg containing %q", p, c.kind, want, c.path, c.msgs)

@@ -999,25 +999,28 @@ type ItemOperationsResponseFetch struct {
 	FileReference string `eas:"AirSyncBase:FileReference,omitempty"`
 
 	// Properties is the ItemOperations:Properties element (optional, nil when
-	// absent): item properties: a repeated choice of the rows below plus the
-	// AllProps groups of Calendar, Contacts, Contacts2, DocumentLibrary,
-	// Email, Email2, Notes, Tasks and AirSyncBase Body/BodyPart/Attachments
-	// (not expanded).
+	// absent): item properties: the rows below, then the union of the class
+	// elements in asclass-schema.tsv (DocumentLibrary and RightsManagement not
+	// modelled).
 	Properties *ItemOperationsResponseProperties `eas:"ItemOperations:Properties"`
 }
 
 // ItemOperationsResponseProperties is the ItemOperations:Properties element of
 // a ItemOperations response, at ItemOperations/Response/Fetch/Properties;
-// protocol 12.0 and later. Item properties: a repeated choice of the rows
-// below plus the AllProps groups of Calendar, Contacts, Contacts2,
-// DocumentLibrary, Email, Email2, Notes, Tasks and AirSyncBase
-// Body/BodyPart/Attachments (not expanded). Its content is open in the schema
-// table: children without a field are kept in Any.
+// protocol 12.0 and later. Item properties: the rows below, then the union of
+// the class elements in asclass-schema.tsv (DocumentLibrary and
+// RightsManagement not modelled). Its content is the union of the item classes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type ItemOperationsResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
+
+	// ContentType is the AirSyncBase:ContentType element (optional, absent
+	// when zero): MIME type of a fetched attachment.
+	ContentType string `eas:"AirSyncBase:ContentType,omitempty"`
 
 	// Range is the ItemOperations:Range element (optional, absent when zero):
 	// bytes returned, n-m.
@@ -2003,19 +2006,22 @@ type SearchResponseResult struct {
 	CollectionId string `eas:"AirSync:CollectionId,omitempty"`
 
 	// Properties is the Search:Properties element (optional, nil when absent):
-	// SearchProperties group (class and GAL properties); left for later.
+	// class properties of a mailbox result or GAL properties: the union of the
+	// class elements in asclass-schema.tsv (DocumentLibrary not modelled).
 	Properties *SearchResponseProperties `eas:"Search:Properties"`
 }
 
 // SearchResponseProperties is the Search:Properties element of a Search
 // response, at Search/Response/Store/Result/Properties; protocol 2.5 and
-// later. SearchProperties group (class and GAL properties); left for later.
-// Its content is open in the schema table: children without a field are kept
-// in Any.
+// later. Class properties of a mailbox result or GAL properties: the union of
+// the class elements in asclass-schema.tsv (DocumentLibrary not modelled). Its
+// content is the union of the item classes AirSyncBase, Email, Calendar,
+// Contacts, Tasks, Notes, GAL (gen/spec/asclass-schema.tsv): children without
+// a field are kept in Any.
 type SearchResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -2831,19 +2837,22 @@ type SyncRequestChange struct {
 	ServerId string `eas:"AirSync:ServerId,required"`
 
 	// ApplicationData is the AirSync:ApplicationData element (required):
-	// per-class properties; left for later.
+	// properties of the item: the union of the class elements in
+	// asclass-schema.tsv.
 	ApplicationData SyncRequestChangeApplicationData `eas:"AirSync:ApplicationData,required"`
 }
 
 // SyncRequestChangeApplicationData is the AirSync:ApplicationData element of a
 // Sync request, at
 // Sync/Collections/Collection/Commands/Change/ApplicationData; protocol 2.5
-// and later. Per-class properties; left for later. Its content is open in the
-// schema table: children without a field are kept in Any.
+// and later. Properties of the item: the union of the class elements in
+// asclass-schema.tsv. Its content is the union of the item classes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncRequestChangeApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -2865,18 +2874,21 @@ type SyncRequestAdd struct {
 	ClientId string `eas:"AirSync:ClientId,required"`
 
 	// ApplicationData is the AirSync:ApplicationData element (required):
-	// per-class properties; left for later.
+	// properties of the item: the union of the class elements in
+	// asclass-schema.tsv.
 	ApplicationData SyncRequestAddApplicationData `eas:"AirSync:ApplicationData,required"`
 }
 
 // SyncRequestAddApplicationData is the AirSync:ApplicationData element of a
 // Sync request, at Sync/Collections/Collection/Commands/Add/ApplicationData;
-// protocol 2.5 and later. Per-class properties; left for later. Its content is
-// open in the schema table: children without a field are kept in Any.
+// protocol 2.5 and later. Properties of the item: the union of the class
+// elements in asclass-schema.tsv. Its content is the union of the item classes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncRequestAddApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -3008,19 +3020,22 @@ type SyncResponseCommandsChange struct {
 	ServerId string `eas:"AirSync:ServerId,required"`
 
 	// ApplicationData is the AirSync:ApplicationData element (optional, nil
-	// when absent): per-class properties; left for later.
+	// when absent): properties of the item: the union of the class elements in
+	// asclass-schema.tsv.
 	ApplicationData *SyncResponseChangeApplicationData `eas:"AirSync:ApplicationData"`
 }
 
 // SyncResponseChangeApplicationData is the AirSync:ApplicationData element of
 // a Sync response, at
 // Sync/Collections/Collection/Commands/Change/ApplicationData; protocol 2.5
-// and later. Per-class properties; left for later. Its content is open in the
-// schema table: children without a field are kept in Any.
+// and later. Properties of the item: the union of the class elements in
+// asclass-schema.tsv. Its content is the union of the item classes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseChangeApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -3031,18 +3046,21 @@ type SyncResponseCommandsAdd struct {
 	ServerId string `eas:"AirSync:ServerId,required"`
 
 	// ApplicationData is the AirSync:ApplicationData element (optional, nil
-	// when absent): per-class properties; left for later.
+	// when absent): properties of the item: the union of the class elements in
+	// asclass-schema.tsv.
 	ApplicationData *SyncResponseAddApplicationData `eas:"AirSync:ApplicationData"`
 }
 
 // SyncResponseAddApplicationData is the AirSync:ApplicationData element of a
 // Sync response, at Sync/Collections/Collection/Commands/Add/ApplicationData;
-// protocol 2.5 and later. Per-class properties; left for later. Its content is
-// open in the schema table: children without a field are kept in Any.
+// protocol 2.5 and later. Properties of the item: the union of the class
+// elements in asclass-schema.tsv. Its content is the union of the item classes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseAddApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -3124,19 +3142,22 @@ type SyncResponseFetch struct {
 	Status eas.Status `eas:"AirSync:Status,required"`
 
 	// ApplicationData is the AirSync:ApplicationData element (optional, nil
-	// when absent): per-class properties; left for later.
+	// when absent): properties of the item: the union of the class elements in
+	// asclass-schema.tsv.
 	ApplicationData *SyncResponseFetchApplicationData `eas:"AirSync:ApplicationData"`
 }
 
 // SyncResponseFetchApplicationData is the AirSync:ApplicationData element of a
 // Sync response, at
 // Sync/Collections/Collection/Responses/Fetch/ApplicationData; protocol 2.5
-// and later. Per-class properties; left for later. Its content is open in the
-// schema table: children without a field are kept in Any.
+// and later. Properties of the item: the union of the class elements in
+// asclass-schema.tsv. Its content is the union of the item classes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseFetchApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -7172,6 +7193,9 @@ func (v *ItemOperationsResponseProperties) appendEAS(b *eas.Builder) error {
 			b.Element(e)
 		}
 	}
+	if v.ContentType != "" {
+		b.TextOrOpaque(codepages.AirSyncBaseContentType, string(v.ContentType))
+	}
 	if v.Range != "" {
 		b.TextOrOpaque(codepages.ItemOperationsRange, string(v.Range))
 	}
@@ -7192,7 +7216,7 @@ func (v *ItemOperationsResponseProperties) appendEAS(b *eas.Builder) error {
 }
 
 func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
-	var seenAny, s0, s1, s2, s3, s4 bool
+	var seenAny, s0, s1, s2, s3, s4, s5 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -7202,7 +7226,7 @@ func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		case codepages.ItemOperationsRange:
+		case codepages.AirSyncBaseContentType:
 			if err := r.Once(s0); err != nil {
 				return err
 			}
@@ -7211,13 +7235,24 @@ func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
 			if err != nil {
 				return err
 			}
-			v.Range = string(x)
+			v.ContentType = string(x)
 			r.Close()
-		case codepages.ItemOperationsTotal:
+		case codepages.ItemOperationsRange:
 			if err := r.Once(s1); err != nil {
 				return err
 			}
 			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Range = string(x)
+			r.Close()
+		case codepages.ItemOperationsTotal:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
 			if v.Total == nil {
 				v.Total = new(int)
 			}
@@ -7228,10 +7263,10 @@ func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
 			*v.Total = int(x)
 			r.Close()
 		case codepages.ItemOperationsData:
-			if err := r.Once(s2); err != nil {
+			if err := r.Once(s3); err != nil {
 				return err
 			}
-			s2 = true
+			s3 = true
 			x, err := r.String()
 			if err != nil {
 				return err
@@ -7239,10 +7274,10 @@ func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
 			v.Data = string(x)
 			r.Close()
 		case codepages.ItemOperationsPart:
-			if err := r.Once(s3); err != nil {
+			if err := r.Once(s4); err != nil {
 				return err
 			}
-			s3 = true
+			s4 = true
 			if v.Part == nil {
 				v.Part = new(int)
 			}
@@ -7253,10 +7288,10 @@ func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
 			*v.Part = int(x)
 			r.Close()
 		case codepages.ItemOperationsVersion:
-			if err := r.Once(s4); err != nil {
+			if err := r.Once(s5); err != nil {
 				return err
 			}
-			s4 = true
+			s5 = true
 			x, err := r.Time()
 			if err != nil {
 				return err
@@ -7277,18 +7312,21 @@ func (v *ItemOperationsResponseProperties) readEAS(r *eas.Reader) error {
 		v.Any = v.Any[:0]
 	}
 	if !s0 {
-		v.Range = ""
+		v.ContentType = ""
 	}
 	if !s1 {
-		v.Total = nil
+		v.Range = ""
 	}
 	if !s2 {
-		v.Data = ""
+		v.Total = nil
 	}
 	if !s3 {
-		v.Part = nil
+		v.Data = ""
 	}
 	if !s4 {
+		v.Part = nil
+	}
+	if !s5 {
 		v.Version = time.Time{}
 	}
 	return nil

@@ -53,10 +53,14 @@
 // Integers are int for xs:integer, uint8, uint16 and uint32 for the
 // unsigned kinds; date-times are time.Time (CompactTime for the 16-char
 // form); OPAQUE and base64 content is []byte. Elements whose content the
-// table leaves open (ApplicationData, Search Query, Properties, …) are
-// structs whose Any field keeps the children as *eas.Element trees, so
-// that nothing read is lost; so are the containers it lists no children
-// for yet.
+// table leaves open (Search Query, Find Properties, …) are structs whose
+// Any field keeps the children as *eas.Element trees, so that nothing read
+// is lost; so are the containers it lists no children for yet, and the
+// elements that hold item properties (ApplicationData, the Properties of
+// ItemOperations and Search): their content is the union of the item
+// classes of gen/spec/asclass-schema.tsv, which eas.Validate checks, and a
+// struct with a field for each of some 170 class elements would fit no
+// single class.
 //
 // # Versions
 //

@@ -62,6 +62,40 @@ var contents = map[string]bool{
 	"boolean01": true, "datetime": true, "compactdatetime": true,
 	"base64": true, "opaque": true, "any": true,
 	"unsignedByteOrEmpty": true, "unsignedIntOrEmpty": true,
+	"appdata": true, // the item-class union of asclass-schema.tsv
+}
+
+// TestClassesAgainstCodePages: every row of the item-class table has its
+// columns, a content kind a class element can have, and steps that name
+// tags (not aliases) of their pages. (go run ./gen checks its versions.)
+func TestClassesAgainstCodePages(t *testing.T) {
+	pages := map[string]map[string]bool{}
+	for _, r := range readTSV(t, "../spec/aswbxml-codepages.tsv") {
+		if pages[r[1]] == nil {
+			pages[r[1]] = map[string]bool{}
+		}
+		pages[r[1]][r[3]] = true
+	}
+	n := 0
+	for _, r := range readTSV(t, "../spec/asclass-schema.tsv") {
+		n++
+		if len(r) != 9 {
+			t.Errorf("class row has %d columns: %q", len(r), r)
+			continue
+		}
+		if !contents[r[2]] || r[2] == "any" || r[2] == "appdata" {
+			t.Errorf("%s %s: content %q", r[0], r[1], r[2])
+		}
+		for _, step := range strings.Split(r[1], "/") {
+			ns, name, _ := strings.Cut(step, ":")
+			if !pages[ns][name] {
+				t.Errorf("%s %s: %s names no tag of its page", r[0], r[1], step)
+			}
+		}
+	}
+	if n < 300 {
+		t.Errorf("%d class rows", n)
+	}
 }
 
 func TestSchemaAgainstCodePages(t *testing.T) {

@@ -109,7 +109,7 @@ func (t *Tables) CommandTypes() (*CommandModel, error) {
 		var walk func(n *SchemaNode, steps []string)
 		walk = func(n *SchemaNode, steps []string) {
 			steps = append(append([]string(nil), steps...), n.Tag.Name)
-			if n.Content == "container" || n.Content == "any" {
+			if n.Content == "container" || OpenContent(n.Content) {
 				items = append(items, item{n, steps})
 			}
 			for _, c := range n.Children {
@@ -186,14 +186,14 @@ func intersect(s1, u1, s2, u2 version.Version) (version.Version, version.Version
 // commandFields fills in the fields of ct.
 func (t *Tables) commandFields(ct *CommandType, typeOf map[*SchemaNode]*CommandType, enumByTag map[string]*CommandEnum) error {
 	n := ct.Node
-	if len(n.Children) == 0 || n.Content == "any" {
+	if len(n.Children) == 0 || OpenContent(n.Content) {
 		ct.Any = true
 	}
 	byTag := map[string]*CommandField{}
 	for _, c := range n.Children {
 		tag := c.Page.Name + ":" + c.Tag.Name
 		if f := byTag[tag]; f != nil {
-			if f.Kind != c.Content || c.Content == "container" || c.Content == "any" {
+			if f.Kind != c.Content || c.Content == "container" || OpenContent(c.Content) {
 				return fmt.Errorf("%s:%d: %s occurs twice under %s with different content", SchemaFile, c.Line, tag, ct.Path)
 			}
 			f.Nodes = append(f.Nodes, c)
@@ -253,7 +253,7 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	var elem string
 	numeric := false
 	switch f.Kind {
-	case "container", "any":
+	case "container", "any", "appdata":
 		sub := typeOf[f.Node()]
 		sub.Since, sub.Until = f.Since, f.Until
 		f.Type = sub
@@ -353,7 +353,9 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 			if ct.Node == ct.Message.Root {
 				b.WriteString("\n")
 			}
-			if ct.Node.Content == "any" {
+			if ct.Node.Content == "appdata" {
+				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields): the item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate checks.")
+			} else if ct.Node.Content == "any" {
 				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields): the table leaves this element's content open.")
 			} else {
 				writeComment(b, "\t", "Any keeps the children, as trees: the table lists none for this element yet.")
@@ -458,6 +460,8 @@ func typeDoc(ct *CommandType) string {
 	}
 	if ct.Node.Content == "any" {
 		b.WriteString(" Its content is open in the schema table: children without a field are kept in Any.")
+	} else if ct.Node.Content == "appdata" {
+		b.WriteString(" Its content is the union of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv): children without a field are kept in Any.")
 	}
 	return b.String()
 }

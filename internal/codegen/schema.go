@@ -31,6 +31,8 @@ type Schema struct {
 	Nodes []*SchemaNode
 	// Enums holds every enumeration value, referenced by EnumFirst.
 	Enums []string
+	// Unions are the contents of the "appdata" rows (SchemaNode.Union).
+	Unions []*ClassUnion
 }
 
 // SchemaMessage is one command request or response.
@@ -59,14 +61,33 @@ type SchemaNode struct {
 	Until    version.Version
 	Index    int
 	Children []*SchemaNode
+	// Union is the 1-based index in Schema.Unions of an "appdata" row's
+	// content (its values column names the classes); 0 for other rows.
+	Union int
+	// Class is the item class of a row of asclass-schema.tsv; "" for
+	// the rows of ascmd-schema.tsv.
+	Class string
+	// Layout is the children as laid out in schemaNodes: Children, then
+	// for an appdata row the elements of its union (copies of the class
+	// rows, which share their children).
+	Layout []*SchemaNode
 
-	path string
-	note string // the note column
+	path     string
+	note     string // the note column
+	unionKey string // appdata: the values column (the classes)
 }
+
+// classKey returns the classes of an appdata row, comma-separated.
+func (n *SchemaNode) classKey() string { return n.unionKey }
 
 // schemaKinds lists the content column's values in the order of the
 // generated schemaKind constants.
-var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty"}
+var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty", "appdata"}
+
+// OpenContent reports whether a content kind leaves the element's
+// children to trees in the generated command types: "any", and "appdata"
+// (the item-class union, which Validate checks but no struct spells out).
+func OpenContent(content string) bool { return content == "any" || content == "appdata" }
 
 // Accepted is a disagreement between the schema table and the code page
 // table that ascmd-schema.md accepts (a line "accept<TAB>message<TAB>path<TAB>why").
@@ -85,6 +106,13 @@ func (t *Tables) LoadSchema(root string) error {
 	}
 	status, err := read(StatusFile)
 	if err != nil {
+		return err
+	}
+	classes, err := read(ClassFile)
+	if err != nil {
+		return err
+	}
+	if err := t.ParseClasses(classes); err != nil {
 		return err
 	}
 	if err := t.ParseSchema(schema, notes); err != nil {
@@ -198,7 +226,12 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 				return fmt.Errorf("%s: bad until %q", at, v)
 			}
 		}
-		if v := f["values"]; v != "-" {
+		if v := f["values"]; v != "-" && n.Content == "appdata" {
+			if n.Union, err = t.union(s, v, at); err != nil {
+				return err
+			}
+			n.unionKey = v
+		} else if v != "-" {
 			if lo, hi, isRange := strings.Cut(v, ".."); isRange {
 				a, err1 := strconv.ParseInt(lo, 10, 32)
 				b, err2 := strconv.ParseInt(hi, 10, 32)
@@ -209,6 +242,8 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 			} else {
 				n.Values = splitList(v)
 			}
+		} else if n.Content == "appdata" {
+			return fmt.Errorf("%s: appdata content needs its classes in the values column", at)
 		}
 		// Versions against the code page.
 		if !acc[accepted{name, f["path"]}] {
@@ -289,17 +324,46 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		}
 		roots[k] = m.Name
 	}
-	// Layout: breadth first per message, children contiguous.
+	// Layout: breadth first, children contiguous. First the class
+	// elements below the unions' top level (once, shared by every copy
+	// of their parent), then per message, where an appdata element's
+	// children are its own rows followed by copies of its union's.
 	s.Nodes = []*SchemaNode{nil}
 	enumAt := map[string]int{}
+	for _, u := range s.Unions {
+		for _, top := range u.Top {
+			for q := []*SchemaNode{top}; len(q) > 0; q = q[1:] {
+				n := q[0]
+				if n.Layout != nil || len(n.Children) == 0 {
+					continue
+				}
+				n.Layout = n.Children
+				for _, c := range n.Children {
+					c.Index = len(s.Nodes)
+					s.Nodes = append(s.Nodes, c)
+					q = append(q, c)
+				}
+			}
+		}
+	}
 	for _, m := range s.Messages {
 		m.Root.Index = len(s.Nodes)
 		s.Nodes = append(s.Nodes, m.Root)
 		for q := []*SchemaNode{m.Root}; len(q) > 0; q = q[1:] {
-			for _, c := range q[0].Children {
+			n := q[0]
+			n.Layout = append([]*SchemaNode(nil), n.Children...)
+			for _, c := range n.Children {
 				c.Index = len(s.Nodes)
 				s.Nodes = append(s.Nodes, c)
 				q = append(q, c)
+			}
+			if n.Union != 0 {
+				for _, top := range s.Unions[n.Union-1].Top {
+					cp := *top
+					cp.Index = len(s.Nodes)
+					s.Nodes = append(s.Nodes, &cp)
+					n.Layout = append(n.Layout, &cp)
+				}
 			}
 		}
 	}
@@ -354,10 +418,16 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 	fmt.Fprintf(b, "// schemaNodes holds the %d rows of gen/spec/ascmd-schema.tsv (%d messages) as\n", len(s.Nodes)-1, len(s.Messages))
 	b.WriteString("// element occurrences; index 0 is unused and a node's children are\n// schemaNodes[first : first+count].\n")
 	b.WriteString("var schemaNodes = [...]schemaNode{\n\t{},\n")
+	parentOf := map[*SchemaNode]*SchemaNode{}
+	for _, n := range s.Nodes[1:] {
+		for _, c := range n.Layout {
+			parentOf[c] = n
+		}
+	}
 	for _, n := range s.Nodes[1:] {
 		first := 0
-		if len(n.Children) > 0 {
-			first = n.Children[0].Index
+		if len(n.Layout) > 0 {
+			first = n.Layout[0].Index
 		}
 		max := n.Max
 		if max < 0 {
@@ -367,21 +437,30 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		if nenum > 0 {
 			enum = t.enumAt[strings.Join(n.Values, "\x00")]
 		}
-		var flags []string
-		if n.Repeated {
-			flags = append(flags, "nodeRepeated")
-		}
-		if n.HasRange {
-			flags = append(flags, "nodeRange")
+		req, excl, flags := validatorHints(n, parentOf[n])
+		lo, hi := n.Lo, n.Hi
+		if m, ok := intEnumMask(n); ok {
+			lo, hi = int64(int32(uint32(m))), int64(int32(uint32(m>>32)))
 		}
 		fl := "0"
 		if len(flags) > 0 {
 			fl = strings.Join(flags, "|")
 		}
-		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d}, // %d: line %d\n",
-			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Children), enum, nenum, n.Lo, n.Hi, n.Index, n.Line)
+		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d, req: %#x, excl: %#x, union: %d, own: %d}, // %d: %s line %d\n",
+			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Layout), enum, nenum, lo, hi, req, excl, n.Union, len(n.Children), n.Index, tableOf(n), n.Line)
 	}
 	b.WriteString("}\n\n")
+	b.WriteString("// schemaTags holds the tag of each of schemaNodes, for a compact search\n// among a node's children.\n")
+	b.WriteString("var schemaTags = [...]codepages.Tag{\n\t0,")
+	for i, n := range s.Nodes[1:] {
+		if i%6 == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		fmt.Fprintf(b, "codepages.%s,", Ident(n.Page, n.Tag))
+	}
+	b.WriteString("\n}\n\n")
 	b.WriteString("// schemaEnums holds the enumeration values of the rows, by schemaNode.enum.\n")
 	b.WriteString("var schemaEnums = [...]string{")
 	for i, v := range s.Enums {
@@ -393,6 +472,12 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		fmt.Fprintf(b, "%q,", v)
 	}
 	b.WriteString("\n}\n\n")
+	b.WriteString("// schemaUnions holds the contents of the appdata rows (schemaNode.union):\n// by page*64+token, the position + 1 of each class element among those\n// that follow the row's own children.\n")
+	b.WriteString("var schemaUnions = [...]schemaUnion{\n\t{},\n")
+	for _, u := range s.Unions {
+		fmt.Fprintf(b, "\t{ // %s: %d elements\n\t\tindex: %q,\n\t},\n", u.Key, len(u.Top), trimZeros(u.Index))
+	}
+	b.WriteString("}\n\n")
 	b.WriteString("// schemaMessages lists the messages of the table, by name.\n")
 	b.WriteString("var schemaMessages = [...]schemaMessage{\n")
 	for _, m := range s.Messages {
@@ -423,4 +508,106 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		fmt.Fprintf(b, "\tcase codepages.%s:\n\t\treturn %d, %d\n", id, roots[id].req, roots[id].resp)
 	}
 	b.WriteString("\t}\n\treturn 0, 0\n}\n")
+}
+
+// validatorHints derives what eas.Validate precomputes for node n (under
+// parent, nil for a root): req, the children (by position, below 64) that
+// every occurrence of n must have whatever the version; excl, the siblings
+// (by position) whose presence rules n out (other alternatives of its
+// choice); and the flags that send the validator to its slower general
+// checks (see eas/schema.go).
+func validatorHints(n, parent *SchemaNode) (req, excl uint64, flags []string) {
+	if n.Repeated {
+		flags = append(flags, "nodeRepeated")
+	}
+	if n.HasRange {
+		flags = append(flags, "nodeRange")
+	}
+	switch n.Content {
+	case "container", "any", "appdata", "empty", "text", "opaque":
+		if len(n.Values) > 0 || n.HasRange {
+			flags = append(flags, "nodeCollect")
+		}
+	default:
+		flags = append(flags, "nodeCollect")
+	}
+	var counted, slow, branches bool
+	for i, c := range n.Layout {
+		if c.Max != 1 && c.Max != -1 || c.Min > 1 {
+			counted = true
+		}
+		if c.Branch != 0 {
+			branches = true
+		}
+		if c.Min >= 1 {
+			if c.Group == 0 && c.Since == 0 && c.Until == 0 && c.Min == 1 && i < 64 {
+				req |= 1 << i
+			} else {
+				slow = true
+			}
+		}
+	}
+	if counted {
+		flags = append(flags, "nodeCounted")
+	}
+	if slow {
+		flags = append(flags, "nodeMissingSlow")
+	}
+	if branches {
+		flags = append(flags, "nodeBranches")
+	}
+	if parent != nil && n.Group != 0 && !n.Repeated {
+		for i, o := range parent.Layout {
+			if o != n && o.Group == n.Group && (n.Branch == 0 || o.Branch != n.Branch) && i < 64 {
+				excl |= 1 << i
+			}
+		}
+	}
+	if excl != 0 || n.Since != 0 || n.Until != 0 {
+		flags = append(flags, "nodeChecked")
+	}
+	if _, ok := intEnumMask(n); ok {
+		flags = append(flags, "nodeIntEnum")
+	}
+	return req, excl, flags
+}
+
+// tableOf names the table a node's row is in.
+func tableOf(n *SchemaNode) string {
+	if n.Class != "" {
+		return "asclass " + n.Class
+	}
+	return "ascmd"
+}
+
+// trimZeros drops the trailing zeros of a union index (the validator
+// treats an index past the end as 0).
+func trimZeros(b []byte) string {
+	for len(b) > 0 && b[len(b)-1] == 0 {
+		b = b[:len(b)-1]
+	}
+	return string(b)
+}
+
+// intEnumMask returns, for an integer-kind row whose enumeration values are
+// all decimal integers 0-63 (and which has no range), the values as a bit
+// set: Validate tests the parsed value's bit instead of comparing strings.
+func intEnumMask(n *SchemaNode) (uint64, bool) {
+	switch n.Content {
+	case "integer", "unsignedByte", "unsignedShort", "unsignedInt", "unsignedByteOrEmpty", "unsignedIntOrEmpty":
+	default:
+		return 0, false
+	}
+	if len(n.Values) == 0 || n.HasRange {
+		return 0, false
+	}
+	var m uint64
+	for _, v := range n.Values {
+		x, err := strconv.Atoi(v)
+		if err != nil || x < 0 || x > 63 || strconv.Itoa(x) != v {
+			return 0, false
+		}
+		m |= 1 << x
+	}
+	return m, true
 }

@@ -88,3 +88,40 @@ func TestSchemaCoverage(t *testing.T) {
 		}
 	}
 }
+
+const classHeader = "class\tpath\tcontent\tmin\tmax\tvalues\tsince\tuntil\tnote\n"
+
+// TestClassErrors: the item-class table and the unions built from it
+// fail on what they cannot hold.
+func TestClassErrors(t *testing.T) {
+	appdata := "X request\tAirSync:Sync\tcontainer\t1\t1\t-\t1\t-\t-\t-\t-\nX request\tAirSync:Sync/AirSync:ApplicationData\tappdata\t0\t1\t-\t1\tA,B\t-\t-\t-\n"
+	for _, c := range []struct{ name, classes, schema, want string }{
+		{"unknown tag", "A\tEmail:NoSuchTag\ttext\t0\t1\t-\t-\t-\t-\n", "", "no tag NoSuchTag"},
+		{"open content", "A\tEmail:Subject\tany\t0\t1\t-\t-\t-\t-\n", "", "not a class element's"},
+		{"min above 1", "A\tEmail:Subject\ttext\t2\t2\t-\t-\t-\t-\n", "", "bad min"},
+		{"child of a leaf", "A\tEmail:Subject\ttext\t0\t1\t-\t-\t-\t-\nA\tEmail:Subject/Email:To\ttext\t0\t1\t-\t-\t-\t-\n", "", "not a container"},
+		{"ended tag open-ended", "A\tEmail:Body\ttext\t0\t1\t-\t-\t-\t-\n", "", "ends the tag at 2.5"},
+		{"same tag in two classes", "A\tEmail:Subject\ttext\t0\t1\t-\t-\t-\t-\nB\tEmail:Subject\ttext\t0\t1\t-\t-\t-\t-\n", appdata, "one row per element"},
+		{"unknown class", "A\tEmail:Subject\ttext\t0\t1\t-\t-\t-\t-\n", appdata, `no class "B"`},
+		{"union", "A\tEmail:Subject\ttext\t0\t1\t-\t-\t-\t-\nB\tCalendar:Subject\ttext\t0\t1\t-\t-\t-\t-\n", appdata, ""},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := loadCodePages(t)
+			err := tb.ParseClasses([]byte(classHeader + c.classes))
+			if err == nil && c.schema != "" {
+				err = tb.ParseSchema([]byte(schemaHeader+c.schema), nil)
+			}
+			switch {
+			case c.want == "" && err != nil:
+				t.Fatalf("unexpected error: %v", err)
+			case c.want != "" && (err == nil || !strings.Contains(err.Error(), c.want)):
+				t.Fatalf("error %v, want one containing %q", err, c.want)
+			}
+			if c.want == "" {
+				if u := tb.Schema.Unions; len(u) != 1 || len(u[0].Top) != 2 {
+					t.Fatalf("unions %+v, want one of 2 elements", u)
+				}
+			}
+		})
+	}
+}

@@ -40,6 +40,11 @@ type Tables struct {
 	Schema   *Schema
 	Statuses []Status
 	enumAt   map[string]int
+
+	// classes holds the top-level rows of asclass-schema.tsv per item
+	// class (ParseClasses), classOrder the classes in table order.
+	classes    map[string][]*SchemaNode
+	classOrder []string
 }
 
 // Page is one ActiveSync code page.
