@@ -170,5 +170,7 @@ func (t *Token) Tag() uint16 {
 	if (t.Kind != KindStartTag && t.Kind != KindEndTag) || t.Literal {
 		return 0
 	}
-	return uint16(t.Page)<<8 | uint16(t.Code)
+	// Two byte loads (see codepages.NewTag): one 16-bit load of the
+	// bytes the decoder has just stored one by one would stall.
+	return uint16(t.Page)*256 + uint16(t.Code)
 }
