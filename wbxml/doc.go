@@ -24,6 +24,12 @@
 //		...                             // d.SkipElement() skips the rest of an element
 //	}
 //
+// In loops over many tokens, Next returns the Decoder's own token instead
+// of a copy, and Step, the fastest, returns only the kind: the fields of
+// the token it moved to are read with StepTag, StepData, StepOffset and
+// StepContent, or all of them with StepToken. The three give the same
+// tokens and errors and may be mixed.
+//
 // The tokens follow this grammar (SWITCH_PAGE never appears: the decoder
 // applies it and reports the page of each tag and attribute token):
 //
