@@ -3,11 +3,14 @@
 // b64uri/tables_gen.go (the [MS-ASHTTP] command codes and parameter tags),
 // eas/schema_gen.go and eas/status_gen.go (the [MS-ASCMD] command
 // schemas of ascmd-schema.tsv and the status codes of ascmd-status.tsv),
-// and eas/commands/commands_gen.go (a Go type for every request and
-// response of ascmd-schema.tsv).
+// eas/commands/commands_gen.go (a Go type for every request and
+// response of ascmd-schema.tsv), and wbxml/decode_fast_gen.go (the
+// decoder's reading methods with the fast path of wbxml/decode_fast.go
+// inline).
 //
-// Each of the four packages has its own go:generate directive (in
-// codepages/doc.go, b64uri/doc.go, eas/schema.go and eas/commands/doc.go), which names its
+// Each of the five packages has its own go:generate directive (in
+// codepages/doc.go, b64uri/doc.go, eas/schema.go, eas/commands/doc.go and
+// wbxml/decode_fast.go), which names its
 // directory, so that `go generate ./b64uri` rewrites only b64uri's tables
 // and `go generate ./...` rewrites all of them. By hand, from the repository root:
 //

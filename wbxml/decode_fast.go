@@ -1,6 +1,6 @@
 package wbxml
 
-//go:generate go run ../internal/fastpathgen/cmd
+//go:generate go run ../gen -root .. wbxml
 
 import "bytes"
 
@@ -14,9 +14,9 @@ import "bytes"
 // fuzz target FuzzDecodeFast on random input.
 //
 // It is also the template of ReadToken's, Next's and Step's loops, which
-// have its body inline (decode_fast_gen.go, written by
-// internal/fastpathgen): t is a *Token or a *cursor there, and "return
-// true" and "return false" become those methods' results. It must only
+// have its body inline (decode_fast_gen.go, which go run ./gen writes:
+// internal/codegen/fastpath.go): t is a *Token or a *cursor there, and
+// "return true" and "return false" become those methods' results. It must only
 // write t through setTag and setValue, which both types have.
 func (d *Decoder) nextFast(t *Token) bool {
 	buf, pos, page := d.buf, d.pos, d.tagPage

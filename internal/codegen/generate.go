@@ -23,7 +23,18 @@ func Generate(root string) (map[string][]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	return t.Files()
+	files, err := t.Files()
+	if err != nil {
+		return nil, err
+	}
+	tmpl, err := os.ReadFile(filepath.Join(root, filepath.FromSlash(FastPathIn)))
+	if err != nil {
+		return nil, err
+	}
+	if files[FastPathOut], err = FastPath(tmpl); err != nil {
+		return nil, err
+	}
+	return files, nil
 }
 
 // Files renders the tables as Go source files, keyed by output path.
