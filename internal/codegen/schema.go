@@ -216,15 +216,8 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 				return fmt.Errorf("%s: bad order %q", at, o)
 			}
 		}
-		if v := f["since"]; v != "-" {
-			if n.Since, err = parseVersion(v); err != nil || n.Since == 0 {
-				return fmt.Errorf("%s: bad since %q", at, v)
-			}
-		}
-		if v := f["until"]; v != "-" {
-			if n.Until, err = parseVersion(v); err != nil || n.Until == 0 || (n.Since != 0 && n.Until < n.Since) {
-				return fmt.Errorf("%s: bad until %q", at, v)
-			}
+		if err := n.parseSpan(f, at); err != nil {
+			return err
 		}
 		if v := f["values"]; v != "-" && n.Content == "appdata" {
 			if n.Union, err = t.union(s, v, at); err != nil {
@@ -232,15 +225,8 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 			}
 			n.unionKey = v
 		} else if v != "-" {
-			if lo, hi, isRange := strings.Cut(v, ".."); isRange {
-				a, err1 := strconv.ParseInt(lo, 10, 32)
-				b, err2 := strconv.ParseInt(hi, 10, 32)
-				if err1 != nil || err2 != nil || b < a {
-					return fmt.Errorf("%s: bad range %q", at, v)
-				}
-				n.HasRange, n.Lo, n.Hi = true, a, b
-			} else {
-				n.Values = splitList(v)
+			if err := n.parseValues(v, at); err != nil {
+				return err
 			}
 		} else if n.Content == "appdata" {
 			return fmt.Errorf("%s: appdata content needs its classes in the values column", at)
@@ -610,4 +596,37 @@ func intEnumMask(n *SchemaNode) (uint64, bool) {
 		m |= 1 << x
 	}
 	return m, true
+}
+
+// parseSpan reads a row's since and until columns ("-" or a protocol
+// version, until not before since) into n; at names the row for errors.
+func (n *SchemaNode) parseSpan(f map[string]string, at string) error {
+	var err error
+	if v := f["since"]; v != "-" {
+		if n.Since, err = parseVersion(v); err != nil || n.Since == 0 {
+			return fmt.Errorf("%s: bad since %q", at, v)
+		}
+	}
+	if v := f["until"]; v != "-" {
+		if n.Until, err = parseVersion(v); err != nil || n.Until == 0 || (n.Since != 0 && n.Until < n.Since) {
+			return fmt.Errorf("%s: bad until %q", at, v)
+		}
+	}
+	return nil
+}
+
+// parseValues reads a row's values column, not "-": a range lo..hi or a
+// comma-separated enumeration, into n; at names the row for errors.
+func (n *SchemaNode) parseValues(v, at string) error {
+	if lo, hi, isRange := strings.Cut(v, ".."); isRange {
+		a, err1 := strconv.ParseInt(lo, 10, 32)
+		b, err2 := strconv.ParseInt(hi, 10, 32)
+		if err1 != nil || err2 != nil || b < a {
+			return fmt.Errorf("%s: bad range %q", at, v)
+		}
+		n.HasRange, n.Lo, n.Hi = true, a, b
+		return nil
+	}
+	n.Values = splitList(v)
+	return nil
 }

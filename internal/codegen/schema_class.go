@@ -62,26 +62,12 @@ func (t *Tables) ParseClasses(data []byte) error {
 		} else if n.Max, err = strconv.Atoi(f["max"]); err != nil || n.Max < 1 || n.Max > 254 || n.Max < n.Min {
 			return fmt.Errorf("%s: bad max %q", at, f["max"])
 		}
-		if v := f["since"]; v != "-" {
-			if n.Since, err = parseVersion(v); err != nil || n.Since == 0 {
-				return fmt.Errorf("%s: bad since %q", at, v)
-			}
-		}
-		if v := f["until"]; v != "-" {
-			if n.Until, err = parseVersion(v); err != nil || n.Until == 0 || (n.Since != 0 && n.Until < n.Since) {
-				return fmt.Errorf("%s: bad until %q", at, v)
-			}
+		if err := n.parseSpan(f, at); err != nil {
+			return err
 		}
 		if v := f["values"]; v != "-" {
-			if lo, hi, isRange := strings.Cut(v, ".."); isRange {
-				a, err1 := strconv.ParseInt(lo, 10, 32)
-				b, err2 := strconv.ParseInt(hi, 10, 32)
-				if err1 != nil || err2 != nil || b < a {
-					return fmt.Errorf("%s: bad range %q", at, v)
-				}
-				n.HasRange, n.Lo, n.Hi = true, a, b
-			} else {
-				n.Values = splitList(v)
+			if err := n.parseValues(v, at); err != nil {
+				return err
 			}
 		}
 		if msg := versionDisagreement(n); msg != "" {
