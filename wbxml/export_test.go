@@ -9,6 +9,15 @@ func SetMinPart(n int) (restore func()) {
 	return func() { minPart = old }
 }
 
+// SetStreamPart sets the size of the parts of a conversion in parts
+// written to an io.Writer and returns a function that restores it, so
+// that tests can cut a document into more parts than there are writers.
+func SetStreamPart(n int) (restore func()) {
+	old := streamPart
+	streamPart = n
+	return func() { streamPart = old }
+}
+
 // PartsUsed returns the number of parts the XMLWriter's last conversion
 // in parts used: 0 when none was tried or the document did not divide.
 func PartsUsed(x *XMLWriter) int {
@@ -44,15 +53,15 @@ func SetPartBudget(n int) (restore func()) {
 	return func() { minPartBudget, partBudgetFactor = old, oldF }
 }
 
-// PartBuffers returns the capacity of the buffer of each part of the
-// XMLWriter's conversions in parts.
+// PartBuffers returns the capacity of the buffer of each writer that the
+// parts of the XMLWriter's conversions in parts convert with.
 func PartBuffers(x *XMLWriter) []int {
 	if x.par == nil {
 		return nil
 	}
 	var caps []int
-	for _, p := range x.par.parts {
-		caps = append(caps, cap(p.x.out))
+	for _, h := range x.par.writers {
+		caps = append(caps, cap(h.out))
 	}
 	return caps
 }

@@ -92,6 +92,60 @@ func TestPartBuffersBounded(t *testing.T) {
 	t.Logf("%d bytes of WBXML, %d of XML, part buffers %v", len(src), want.Len(), wbxml.PartBuffers(w))
 }
 
+// TestStreamPartsReuseWriters: written to an io.Writer, a large document
+// is cut into many small parts that a few writers, one per worker and one
+// more, convert in turn, keeping their buffers; the output is one
+// goroutine's. An error in a part, or a part that does not start where
+// the one before ended, stops the parts to come without a hang.
+func TestStreamPartsReuseWriters(t *testing.T) {
+	src := corpus.SyncEmail(4 << 20)
+	opts := activeSync()
+	var want bytes.Buffer
+	if err := wbxml.NewXMLWriter(opts...).WriteXMLBytes(&want, src); err != nil {
+		t.Fatal(err)
+	}
+	const workers = 2
+	w := wbxml.NewXMLWriter(append(opts, wbxml.WithConcurrency(workers))...)
+	for round := range 3 { // the writers and their buffers are reused
+		var got bytes.Buffer
+		if err := w.WriteXMLBytes(&got, src); err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(got.Bytes(), want.Bytes()) {
+			t.Fatalf("round %d: output differs at byte %d", round, firstDiff(want.Bytes(), got.Bytes()))
+		}
+		if n := wbxml.PartsUsed(w); n < len(src)/(128<<10) {
+			t.Fatalf("round %d: %d parts for %d bytes", round, n, len(src))
+		}
+		bufs := wbxml.PartBuffers(w)
+		if len(bufs) != workers+1 {
+			t.Fatalf("round %d: %d part writers, want %d", round, len(bufs), workers+1)
+		}
+		// Each buffer holds about twice the longest part, not a share of
+		// the document.
+		for i, c := range bufs {
+			if c > len(src)/4 {
+				t.Errorf("round %d: writer %d has a buffer of %d bytes", round, i, c)
+			}
+		}
+	}
+	// A truncated document fails in a part; a misread checkpoint makes a
+	// part go on to the end. Both end as one goroutine does.
+	cut := src[:len(src)*3/5]
+	var one, many bytes.Buffer
+	oneErr := wbxml.NewXMLWriter(opts...).WriteXMLBytes(&one, cut)
+	manyErr := w.WriteXMLBytes(&many, cut)
+	if oneErr == nil || manyErr == nil || oneErr.Error() != manyErr.Error() || !bytes.Equal(one.Bytes(), many.Bytes()) {
+		t.Fatalf("truncated: %v in parts, %v on one goroutine", manyErr, oneErr)
+	}
+	restore := wbxml.SkewCheckpoints()
+	defer restore()
+	var skewed bytes.Buffer
+	if err := w.WriteXMLBytes(&skewed, src); err != nil || !bytes.Equal(skewed.Bytes(), want.Bytes()) {
+		t.Fatalf("misread checkpoint: %v, output differs at byte %d", err, firstDiff(want.Bytes(), skewed.Bytes()))
+	}
+}
+
 // countWriter counts what is written to it.
 type countWriter struct{ n int64 }
 

@@ -3,6 +3,7 @@ package wbxml
 import (
 	"io"
 	"sync"
+	"sync/atomic"
 )
 
 // A part converting ahead into a buffer, for an io.Writer, stops when the
@@ -18,6 +19,12 @@ var (
 // below it, starting one costs more than it saves.
 var minPart = 128 << 10
 
+// streamPart is the size of the parts of a conversion in parts written to
+// an io.Writer: small parts, converted a few at a time into buffers that
+// the next parts reuse once their XML is written, keep the memory the
+// conversion touches small whatever the size of the document.
+var streamPart = 64 << 10
+
 // skewForTest makes tests misplace a checkpoint, as input the
 // checkpoints misread would.
 var skewForTest bool
@@ -25,29 +32,33 @@ var skewForTest bool
 // partState is what an XMLWriter keeps for conversions in parts, reused
 // from one to the next.
 type partState struct {
-	cps   []checkpoint
-	stk   []splitFrame
-	parts []*xmlPart
-	used  int // the parts the last conversion used; 0 for none
+	cps     []checkpoint
+	stk     []splitFrame
+	parts   []*xmlPart
+	writers []*XMLWriter    // what the parts convert with, a few at a time
+	free    chan *XMLWriter // the writers no part holds
+	used    int             // the parts the last conversion used; 0 for none
 }
 
 // xmlPart is the state of one part of a conversion in parts
 // ([WithConcurrency]) after the first.
 type xmlPart struct {
-	x    *XMLWriter
+	x    *XMLWriter // one of partState.writers, while the part holds it
 	from checkpoint
 	stop int64    // where the part ends; -1 for the last part
 	init []xframe // the open elements, as replayed, where the part starts
+	room int      // the buffer the part's writer starts with, the same for every part
 	err  error
+	done chan struct{} // receives when the part has converted
 }
 
 // convertParts converts src in parts ([WithConcurrency]): it finds
-// checkpoints in src, converts the parts between them at once, and puts
-// their XML together in order: appended to dst when w is nil, else written
-// to w (the first part as it goes, each later one when its turn comes).
-// ok is false, with nothing converted, when src does not divide (too
-// small, no checkpoints, a header error), and the caller converts it on
-// one goroutine.
+// checkpoints in src, converts the parts between them on other goroutines,
+// a few at a time, and puts their XML together in order: appended to dst
+// when w is nil, else written to w (the first part as it goes, each later
+// one when its turn comes). ok is false, with nothing converted, when src
+// does not divide (too small, no checkpoints, a header error), and the
+// caller converts it on one goroutine.
 //
 // Each part must start where the part before it ended, in the same state.
 // If one did not (input the checkpoints misread), the part before goes on
@@ -61,6 +72,9 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	parts := min(x.cfg.workers, len(src)/minPart)
 	if parts < 2 {
 		return dst, false, nil
+	}
+	if w != nil {
+		parts = max(parts, len(src)/streamPart)
 	}
 	x.dec.Reset(src)
 	if x.dec.tooLarge() {
@@ -78,12 +92,10 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		cps[len(cps)/2].page ^= 1
 	}
 	for len(ps.parts) < len(cps) {
-		ps.parts = append(ps.parts, &xmlPart{x: x.helper()})
+		ps.parts = append(ps.parts, &xmlPart{done: make(chan struct{}, 1)})
 	}
 	all := ps.parts[:len(cps)]
-	// What the parts need of the header, copied: x.dec starts over below.
-	hdr := x.dec.header()
-	var wg sync.WaitGroup
+	longest := 0
 	for i, p := range all {
 		p.from, p.stop = cps[i], -1
 		end := len(src)
@@ -91,14 +103,56 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 			p.stop = int64(cps[i+1].pos)
 			end = cps[i+1].pos
 		}
-		// Written to an io.Writer, a part converts ahead into a buffer of
-		// bounded size; one that fills it is carried on in its turn.
-		p.x.budget = 0
-		if w != nil {
-			p.x.budget = max(minPartBudget, partBudgetFactor*(end-p.from.pos))
-		}
-		wg.Go(func() { p.err = p.run(src, hdr) })
+		longest = max(longest, end-p.from.pos)
 	}
+	// Room for a part's XML, which is rarely more than twice its WBXML,
+	// sized for the longest part so that a writer passed from part to
+	// part keeps its buffer: memory reserved and never written costs
+	// nothing, and memory written once costs a page fault only the
+	// first time.
+	for _, p := range all {
+		p.room = 2*longest + 4096
+	}
+	// The writers: one per core and one more, so that a part converts
+	// while the one before waits for its turn; at least two, since the
+	// writer of a part is kept until the part after it is checked.
+	nw := min(len(all), x.cfg.workers+1)
+	for len(ps.writers) < nw {
+		ps.writers = append(ps.writers, x.helper())
+	}
+	if cap(ps.free) < nw {
+		ps.free = make(chan *XMLWriter, x.cfg.workers+1)
+	}
+	for _, h := range ps.writers[:nw] {
+		ps.free <- h
+	}
+	// What the parts need of the header, copied: x.dec starts over below.
+	hdr := x.dec.header()
+	var wg sync.WaitGroup
+	var stop atomic.Bool
+	wg.Go(func() { ps.dispatch(all, w != nil, src, hdr, &wg, &stop) })
+	var held [2]*XMLWriter // the pooled writers this goroutine holds
+	defer func() {
+		// Stop the parts not started, give back the writers, wait for
+		// the parts started, and leave the channels empty for the next
+		// conversion.
+		stop.Store(true)
+		for _, h := range held {
+			if h != nil {
+				ps.free <- h
+			}
+		}
+		wg.Wait()
+		for _, p := range all {
+			select {
+			case <-p.done:
+			default:
+			}
+		}
+		for len(ps.free) > 0 {
+			<-ps.free
+		}
+	}()
 	// The first part, here.
 	x.dec.Reset(src)
 	x.w, x.werr = w, nil
@@ -115,15 +169,16 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		}
 		x.w = nil
 	}()
-	err = x.run(int64(cps[0].pos))
-	wg.Wait()
-	if err != nil {
+	if err = x.run(int64(cps[0].pos)); err != nil {
 		return nil, true, err
 	}
 	ps.used = len(all) + 1
 	prev := x
 	for i, p := range all {
+		<-p.done
+		held[1] = p.x
 		if !prev.endsAt(&cps[i], p.init) {
+			stop.Store(true)
 			ps.used = i + 1
 			return nil, true, x.finish(prev)
 		}
@@ -142,9 +197,42 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		if p.err != nil {
 			return nil, true, p.err
 		}
+		// The part before is done with: its writer goes to a part to come.
+		if held[0] != nil {
+			ps.free <- held[0]
+		}
+		held[0], held[1] = p.x, nil
 		prev = p.x
 	}
 	return nil, true, x.werr
+}
+
+// dispatch starts the conversion of each part in turn, on a goroutine of
+// wg, as soon as a writer is free for it, until every part is started or
+// stop is set. toWriter says whether the conversion writes to an
+// io.Writer, where a part converts ahead into a buffer of bounded size and
+// one that fills it is carried on in its turn.
+func (ps *partState) dispatch(all []*xmlPart, toWriter bool, src []byte, hdr headerState, wg *sync.WaitGroup, stop *atomic.Bool) {
+	for _, p := range all {
+		h := <-ps.free
+		if stop.Load() {
+			ps.free <- h
+			return
+		}
+		p.x, p.err = h, nil
+		h.budget = 0
+		if toWriter {
+			end := len(src)
+			if p.stop >= 0 {
+				end = int(p.stop)
+			}
+			h.budget = max(minPartBudget, partBudgetFactor*(end-p.from.pos))
+		}
+		wg.Go(func() {
+			p.err = p.run(src, hdr)
+			p.done <- struct{}{}
+		})
+	}
 }
 
 // emit puts the XML of a later part after what x has: in x.out, which the
@@ -263,13 +351,7 @@ func (p *xmlPart) replay(src []byte, h headerState) error {
 	x.out = x.out[:0]
 	x.warns.reset()
 	p.init = append(p.init[:0], x.stack...)
-	// Room for the part's XML, which is rarely more than twice its WBXML:
-	// memory reserved and never written costs nothing.
-	end := len(src)
-	if p.stop >= 0 {
-		end = int(p.stop)
-	}
-	n := 2*(end-cp.pos) + 4096
+	n := p.room
 	if x.budget > 0 {
 		n = min(n, x.budget+flushSize)
 	}

@@ -282,6 +282,9 @@ func FuzzConcurrency(f *testing.F) {
 	// Parts that write to an io.Writer fill their buffer after 64 bytes,
 	// and are carried on in their turn.
 	f.Cleanup(wbxml.SetPartBudget(64))
+	// Written to an io.Writer, documents cut into parts of 256 bytes: more
+	// parts than writers, which pass from part to part.
+	f.Cleanup(wbxml.SetStreamPart(256))
 	one := writerUnder(activeSync(wbxml.WithIndent(1)))
 	many := writerUnder(activeSync(wbxml.WithIndent(1), wbxml.WithConcurrency(5)))
 	// With an amplification limit that documents of more than 2 KiB of
