@@ -9,7 +9,7 @@ import (
 	"github.com/easkit/easkit/eas"
 )
 
-// 173 types for the 39 messages of gen/spec/ascmd-schema.tsv, 12 enumerations with 59 constants.
+// 174 types for the 39 messages of gen/spec/ascmd-schema.tsv, 12 enumerations with 59 constants.
 
 // A FilterType is the time window of a Sync or GetItemEstimate collection
 // (AirSync:FilterType): how far back items are synchronized.
@@ -1000,18 +1000,19 @@ type ItemOperationsResponseFetch struct {
 
 	// Properties is the ItemOperations:Properties element (optional, nil when
 	// absent): item properties: the rows below, then the union of the class
-	// elements in asclass-schema.tsv (DocumentLibrary and RightsManagement not
-	// modelled).
+	// elements in asclass-schema.tsv (DocumentLibrary for a document library
+	// fetch, RightsManagement for an IRM message).
 	Properties *ItemOperationsResponseProperties `eas:"ItemOperations:Properties"`
 }
 
 // ItemOperationsResponseProperties is the ItemOperations:Properties element of
 // a ItemOperations response, at ItemOperations/Response/Fetch/Properties;
 // protocol 12.0 and later. Item properties: the rows below, then the union of
-// the class elements in asclass-schema.tsv (DocumentLibrary and
-// RightsManagement not modelled). Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
-// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
+// the class elements in asclass-schema.tsv (DocumentLibrary for a document
+// library fetch, RightsManagement for an IRM message). Its content is the
+// union of the item classes AirSyncBase, Email, Calendar, Contacts, Tasks,
+// Notes, DocumentLibrary, RightsManagement (gen/spec/asclass-schema.tsv):
+// children without a field are kept in Any.
 type ItemOperationsResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
 	// writes them before the named fields): the item-class properties of
@@ -2006,18 +2007,18 @@ type SearchResponseResult struct {
 	CollectionId string `eas:"AirSync:CollectionId,omitempty"`
 
 	// Properties is the Search:Properties element (optional, nil when absent):
-	// class properties of a mailbox result or GAL properties: the union of the
-	// class elements in asclass-schema.tsv (DocumentLibrary not modelled).
+	// class properties of a mailbox, document library or GAL result: the union
+	// of the class elements in asclass-schema.tsv.
 	Properties *SearchResponseProperties `eas:"Search:Properties"`
 }
 
 // SearchResponseProperties is the Search:Properties element of a Search
 // response, at Search/Response/Store/Result/Properties; protocol 2.5 and
-// later. Class properties of a mailbox result or GAL properties: the union of
-// the class elements in asclass-schema.tsv (DocumentLibrary not modelled). Its
-// content is the union of the item classes AirSyncBase, Email, Calendar,
-// Contacts, Tasks, Notes, GAL (gen/spec/asclass-schema.tsv): children without
-// a field are kept in Any.
+// later. Class properties of a mailbox, document library or GAL result: the
+// union of the class elements in asclass-schema.tsv. Its content is the union
+// of the item classes AirSyncBase, Email, Calendar, Contacts, Tasks, Notes,
+// GAL, DocumentLibrary, RightsManagement (gen/spec/asclass-schema.tsv):
+// children without a field are kept in Any.
 type SearchResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
 	// writes them before the named fields): the item-class properties of
@@ -2421,20 +2422,38 @@ type SettingsResponseRightsManagementInformation struct {
 type SettingsResponseRightsManagementInformationGet struct {
 	// RightsManagementTemplates is the
 	// RightsManagement:RightsManagementTemplates element (required): MS-ASRM
-	// template list, not expanded.
+	// templates available to the user, at most 20.
 	RightsManagementTemplates SettingsResponseRightsManagementTemplates `eas:"RightsManagement:RightsManagementTemplates,required"`
 }
 
 // SettingsResponseRightsManagementTemplates is the
 // RightsManagement:RightsManagementTemplates element of a Settings response,
 // at Settings/RightsManagementInformation/Get/RightsManagementTemplates;
-// protocol 14.1 and later. MS-ASRM template list, not expanded. Its content is
-// open in the schema table: children without a field are kept in Any.
+// protocol 14.1 and later. MS-ASRM templates available to the user, at most
+// 20.
 type SettingsResponseRightsManagementTemplates struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
-	Any []*eas.Element `eas:",any"`
+	// RightsManagementTemplate is the
+	// RightsManagement:RightsManagementTemplate element (0 to 20): one
+	// template; children a sequence.
+	RightsManagementTemplate []SettingsResponseRightsManagementTemplate `eas:"RightsManagement:RightsManagementTemplate"`
+}
+
+// SettingsResponseRightsManagementTemplate is the
+// RightsManagement:RightsManagementTemplate element of a Settings response, at
+// Settings/RightsManagementInformation/Get/RightsManagementTemplates/RightsManagementTemplate;
+// protocol 14.1 and later. One template; children a sequence.
+type SettingsResponseRightsManagementTemplate struct {
+	// TemplateID is the RightsManagement:TemplateID element (required): a
+	// GUID; at least 1 char.
+	TemplateID string `eas:"RightsManagement:TemplateID,required"`
+
+	// TemplateName is the RightsManagement:TemplateName element (required): at
+	// least 1 char.
+	TemplateName string `eas:"RightsManagement:TemplateName,required"`
+
+	// TemplateDescription is the RightsManagement:TemplateDescription element
+	// (required): at least 1 char.
+	TemplateDescription string `eas:"RightsManagement:TemplateDescription,required"`
 }
 
 // SmartForwardRequest is the body of a SmartForward request ([MS-ASCMD]
@@ -3030,7 +3049,7 @@ type SyncResponseCommandsChange struct {
 // Sync/Collections/Collection/Commands/Change/ApplicationData; protocol 2.5
 // and later. Properties of the item: the union of the class elements in
 // asclass-schema.tsv. Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes, RightsManagement
 // (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseChangeApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
@@ -3055,7 +3074,7 @@ type SyncResponseCommandsAdd struct {
 // Sync response, at Sync/Collections/Collection/Commands/Add/ApplicationData;
 // protocol 2.5 and later. Properties of the item: the union of the class
 // elements in asclass-schema.tsv. Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes, RightsManagement
 // (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseAddApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
@@ -3152,7 +3171,7 @@ type SyncResponseFetch struct {
 // Sync/Collections/Collection/Responses/Fetch/ApplicationData; protocol 2.5
 // and later. Properties of the item: the union of the class elements in
 // asclass-schema.tsv. Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes, RightsManagement
 // (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseFetchApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
@@ -13973,17 +13992,15 @@ func (v *SettingsResponseRightsManagementInformationGet) readEAS(r *eas.Reader) 
 
 func (v *SettingsResponseRightsManagementTemplates) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.RightsManagementRightsManagementTemplates)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
-		}
+	for i := range v.RightsManagementTemplate {
+		v.RightsManagementTemplate[i].appendEAS(b)
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SettingsResponseRightsManagementTemplates) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	var s0 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -13993,18 +14010,100 @@ func (v *SettingsResponseRightsManagementTemplates) readEAS(r *eas.Reader) error
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.RightsManagementRightsManagementTemplate:
+			if !s0 {
+				v.RightsManagementTemplate = v.RightsManagementTemplate[:0]
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			if err := r.Child(len(v.RightsManagementTemplate) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SettingsResponseRightsManagementTemplate
+			v.RightsManagementTemplate, e = grow(v.RightsManagementTemplate)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseRightsManagementTemplates"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		v.RightsManagementTemplate = v.RightsManagementTemplate[:0]
+	}
+	return nil
+}
+
+func (v *SettingsResponseRightsManagementTemplate) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.RightsManagementRightsManagementTemplate)
+	b.TextOrOpaque(codepages.RightsManagementTemplateID, string(v.TemplateID))
+	b.TextOrOpaque(codepages.RightsManagementTemplateName, string(v.TemplateName))
+	b.TextOrOpaque(codepages.RightsManagementTemplateDescription, string(v.TemplateDescription))
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseRightsManagementTemplate) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.RightsManagementTemplateID:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateID = string(x)
+			r.Close()
+		case codepages.RightsManagementTemplateName:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateName = string(x)
+			r.Close()
+		case codepages.RightsManagementTemplateDescription:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateDescription = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseRightsManagementTemplate"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.RightsManagementTemplateID, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.RightsManagementTemplateName, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.RightsManagementTemplateDescription, off)
 	}
 	return nil
 }

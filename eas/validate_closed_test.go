@@ -1,0 +1,235 @@
+package eas_test
+
+import (
+	"errors"
+	"strings"
+	"testing"
+
+	"github.com/easkit/easkit/codepages"
+	"github.com/easkit/easkit/eas"
+	"github.com/easkit/easkit/version"
+)
+
+// The tests of the content the schema tables close that was open before:
+// the DocumentLibrary and RightsManagement classes, the Settings rights
+// management templates, Find Properties, Sync Supported and Search Query.
+
+// A tnode is an element to write: with kids, a container; else its text
+// (none for an empty element).
+type tnode struct {
+	tag   codepages.Tag
+	text  string
+	empty bool
+	kids  []tnode
+}
+
+// el is a container, tx a text element, em an empty element.
+func el(tag codepages.Tag, kids ...tnode) tnode { return tnode{tag: tag, kids: kids} }
+func tx(tag codepages.Tag, s string) tnode      { return tnode{tag: tag, text: s} }
+func em(tag codepages.Tag) tnode                { return tnode{tag: tag, empty: true} }
+
+// rep returns n copies of e.
+func rep(n int, e tnode) []tnode {
+	out := make([]tnode, n)
+	for i := range out {
+		out[i] = e
+	}
+	return out
+}
+
+func writeNode(b *eas.Builder, n tnode) {
+	switch {
+	case n.empty:
+		b.Empty(n.tag)
+	case n.kids == nil:
+		b.Text(n.tag, n.text)
+	default:
+		b.Start(n.tag)
+		for _, k := range n.kids {
+			writeNode(b, k)
+		}
+		b.End()
+	}
+}
+
+func msgOf(t testing.TB, root tnode) []byte {
+	return build(t, func(b *eas.Builder) { writeNode(b, root) })
+}
+
+// closedCase is a message that must validate (kind 0) or report exactly
+// one problem of kind at a path ending in path, with msg in its text.
+type closedCase struct {
+	name string
+	root tnode
+	opts []eas.Option
+	kind eas.ProblemKind
+	path string
+	msg  string
+}
+
+func runClosed(t *testing.T, cases []closedCase) {
+	t.Helper()
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			err := eas.Validate(msgOf(t, c.root), c.opts...)
+			if c.kind == 0 {
+				if err != nil {
+					t.Fatalf("Validate = %v, want nil", err)
+				}
+				return
+			}
+			var ve *eas.ValidationError
+			if !errors.As(err, &ve) {
+				t.Fatalf("Validate = %v, want a *ValidationError", err)
+			}
+			if len(ve.Problems) != 1 || ve.More != 0 {
+				t.Fatalf("%d problems and %d more, want 1:\n%v", len(ve.Problems), ve.More, err)
+			}
+			p := ve.Problems[0]
+			if p.Kind != c.kind || !strings.HasSuffix(p.Path, c.path) || !strings.Contains(p.Msg, c.msg) {
+				t.Errorf("problem %+v\nwant kind %v, path ending %s, msg containing %q", p, c.kind, c.path, c.msg)
+			}
+		})
+	}
+}
+
+var v141 = eas.WithVersion(version.V14_1)
+
+// rmLicense is a RightsManagementLicense with every child; drop leaves out
+// the child with that tag, and extra is appended.
+func rmLicense(drop codepages.Tag, extra ...tnode) tnode {
+	kids := []tnode{
+		tx(codepages.RightsManagementOwner, "1"),
+		tx(codepages.RightsManagementContentOwner, "owner@example.com"),
+		tx(codepages.RightsManagementReplyAllowed, "1"),
+		tx(codepages.RightsManagementReplyAllAllowed, "1"),
+		tx(codepages.RightsManagementEditAllowed, "0"),
+		tx(codepages.RightsManagementForwardAllowed, "0"),
+		tx(codepages.RightsManagementModifyRecipientsAllowed, "0"),
+		tx(codepages.RightsManagementExtractAllowed, "0"),
+		tx(codepages.RightsManagementPrintAllowed, "1"),
+		tx(codepages.RightsManagementExportAllowed, "0"),
+		tx(codepages.RightsManagementProgrammaticAccessAllowed, "0"),
+		tx(codepages.RightsManagementContentExpiryDate, "9999-12-30T23:59:59.999Z"),
+		tx(codepages.RightsManagementTemplateID, "cf5cf348-a8d7-40d5-91ef-a600b88a395d"),
+		tx(codepages.RightsManagementTemplateName, "Do Not Forward"),
+		tx(codepages.RightsManagementTemplateDescription, "Recipients can read this message, but cannot forward, print, or copy content."),
+	}
+	var out []tnode
+	for _, k := range kids {
+		if k.tag != drop {
+			out = append(out, k)
+		}
+	}
+	return el(codepages.RightsManagementRightsManagementLicense, append(out, extra...)...)
+}
+
+// searchResult is a Search response with one result whose Properties
+// holds props.
+func searchResult(props ...tnode) tnode {
+	return el(codepages.SearchSearch,
+		tx(codepages.SearchStatus, "1"),
+		el(codepages.SearchResponse,
+			el(codepages.SearchStore,
+				tx(codepages.SearchStatus, "1"),
+				el(codepages.SearchResult, el(codepages.SearchProperties, props...)),
+				tx(codepages.SearchRange, "0-0"),
+				tx(codepages.SearchTotal, "1"))))
+}
+
+// fetchResult is an ItemOperations response fetching one item whose
+// Properties holds props.
+func fetchResult(props ...tnode) tnode {
+	return el(codepages.ItemOperationsItemOperations,
+		tx(codepages.ItemOperationsStatus, "1"),
+		el(codepages.ItemOperationsResponse,
+			el(codepages.ItemOperationsFetch,
+				tx(codepages.ItemOperationsStatus, "1"),
+				tx(codepages.AirSyncCollectionId, "7"),
+				tx(codepages.AirSyncServerId, "7:1"),
+				tx(codepages.AirSyncClass, "Email"),
+				el(codepages.ItemOperationsProperties, props...))))
+}
+
+// syncResponseAdd is a Sync response adding one item with the
+// ApplicationData props.
+func syncResponseAdd(props ...tnode) tnode {
+	return el(codepages.AirSyncSync,
+		el(codepages.AirSyncCollections,
+			el(codepages.AirSyncCollection,
+				tx(codepages.AirSyncSyncKey, "2"),
+				tx(codepages.AirSyncCollectionId, "7"),
+				tx(codepages.AirSyncStatus, "1"),
+				el(codepages.AirSyncCommands,
+					el(codepages.AirSyncAdd,
+						tx(codepages.AirSyncServerId, "7:1"),
+						el(codepages.AirSyncApplicationData, props...))))))
+}
+
+// rmTemplates is a Settings response listing n rights management
+// templates.
+func rmTemplates(n int, template tnode) tnode {
+	return el(codepages.SettingsSettings,
+		tx(codepages.SettingsStatus, "1"),
+		el(codepages.SettingsRightsManagementInformation,
+			tx(codepages.SettingsStatus, "1"),
+			el(codepages.SettingsGet,
+				el(codepages.RightsManagementRightsManagementTemplates, rep(n, template)...))))
+}
+
+var rmTemplate = el(codepages.RightsManagementRightsManagementTemplate,
+	tx(codepages.RightsManagementTemplateID, "cf5cf348-a8d7-40d5-91ef-a600b88a395d"),
+	tx(codepages.RightsManagementTemplateName, "Do Not Forward"),
+	tx(codepages.RightsManagementTemplateDescription, "Recipients cannot forward."))
+
+func TestValidateDocumentLibraryAndRightsManagement(t *testing.T) {
+	doc := []tnode{
+		tx(codepages.DocumentLibraryLinkId, `\\server\share\report.docx`),
+		tx(codepages.DocumentLibraryDisplayName, "report.docx"),
+		tx(codepages.DocumentLibraryIsFolder, "0"),
+		tx(codepages.DocumentLibraryCreationDate, "2024-01-02T03:04:05.000Z"),
+		tx(codepages.DocumentLibraryLastModifiedDate, "2024-02-03T04:05:06.000Z"),
+		tx(codepages.DocumentLibraryIsHidden, "0"),
+		tx(codepages.DocumentLibraryContentLength, "18432"),
+		tx(codepages.DocumentLibraryContentType, "application/vnd.openxmlformats-officedocument.wordprocessingml.document"),
+	}
+	runClosed(t, []closedCase{
+		{name: "document library search result", root: searchResult(doc...), opts: []eas.Option{eas.WithVersion(version.V12_1)}},
+		{name: "document library fetch", root: fetchResult(doc[:3]...)},
+		{name: "rights-managed message in a search result", root: searchResult(tx(codepages.EmailSubject, "hi"), rmLicense(0)), opts: []eas.Option{v141}},
+		{name: "rights-managed message fetched", root: fetchResult(tx(codepages.EmailSubject, "hi"), rmLicense(0)), opts: []eas.Option{v141}},
+		{name: "rights-managed message synced", root: syncResponseAdd(tx(codepages.EmailSubject, "hi"), rmLicense(0)), opts: []eas.Option{v141}},
+		{name: "rights management templates", root: rmTemplates(2, rmTemplate), opts: []eas.Option{v141}},
+		{name: "no rights management templates", root: rmTemplates(0, rmTemplate)},
+
+		{name: "IsFolder outside 0,1", root: searchResult(tx(codepages.DocumentLibraryIsFolder, "2")),
+			kind: eas.ProblemValue, path: "Properties/DocumentLibrary:IsFolder", msg: `"2" is not one of 0, 1`},
+		{name: "CreationDate not a date-time", root: searchResult(tx(codepages.DocumentLibraryCreationDate, "yesterday")),
+			kind: eas.ProblemValue, path: "Properties/DocumentLibrary:CreationDate", msg: "not a date-time"},
+		{name: "ContentLength not an integer", root: fetchResult(tx(codepages.DocumentLibraryContentLength, "big")),
+			kind: eas.ProblemContent, path: "Properties/DocumentLibrary:ContentLength", msg: "not an integer"},
+		{name: "document property twice", root: searchResult(doc[1], doc[1]),
+			kind: eas.ProblemTooMany, path: "Properties/DocumentLibrary:DisplayName[2]", msg: "more than once"},
+		{name: "license child missing", root: searchResult(rmLicense(codepages.RightsManagementTemplateID)),
+			kind: eas.ProblemMissing, path: "Properties/RightsManagement:RightsManagementLicense", msg: "required TemplateID missing"},
+		{name: "license child not a boolean", root: fetchResult(rmLicense(codepages.RightsManagementPrintAllowed, tx(codepages.RightsManagementPrintAllowed, "yes"))),
+			kind: eas.ProblemValue, path: "RightsManagementLicense/PrintAllowed", msg: "not 0 or 1"},
+		{name: "foreign element in a license", root: syncResponseAdd(rmLicense(0, tx(codepages.EmailSubject, "x"))),
+			kind: eas.ProblemNotAllowed, path: "RightsManagementLicense/Email:Subject", msg: "not allowed in RightsManagementLicense"},
+		{name: "license in a 14.0 message", root: fetchResult(em(codepages.RightsManagementRightsManagementLicense)), opts: []eas.Option{eas.WithVersion(version.V14_0)},
+			kind: eas.ProblemVersion, path: "Properties/RightsManagement:RightsManagementLicense", msg: "not in protocol 14.0"},
+		{name: "license in a Sync request", root: el(codepages.AirSyncSync, el(codepages.AirSyncCollections, el(codepages.AirSyncCollection,
+			tx(codepages.AirSyncSyncKey, "1"), tx(codepages.AirSyncCollectionId, "7"),
+			el(codepages.AirSyncCommands, el(codepages.AirSyncAdd, tx(codepages.AirSyncClientId, "c1"),
+				el(codepages.AirSyncApplicationData, rmLicense(0))))))), opts: []eas.Option{eas.AsRequest()},
+			kind: eas.ProblemNotAllowed, path: "ApplicationData/RightsManagement:RightsManagementLicense", msg: "not allowed in ApplicationData"},
+		{name: "document property in Sync", root: syncResponseAdd(doc[0]),
+			kind: eas.ProblemNotAllowed, path: "ApplicationData/DocumentLibrary:LinkId", msg: "not allowed in ApplicationData"},
+		{name: "21 templates", root: rmTemplates(21, rmTemplate),
+			kind: eas.ProblemTooMany, path: "RightsManagementTemplate[21]", msg: "more than 20 times"},
+		{name: "template without a name", root: rmTemplates(1, el(codepages.RightsManagementRightsManagementTemplate, rmTemplate.kids[0], rmTemplate.kids[2])),
+			kind: eas.ProblemMissing, path: "RightsManagementTemplates/RightsManagementTemplate", msg: "required TemplateName missing"},
+		{name: "template content in a template", root: rmTemplates(1, el(codepages.RightsManagementRightsManagementTemplate, append(rmTemplate.kids, tx(codepages.RightsManagementOwner, "1"))...)),
+			kind: eas.ProblemNotAllowed, path: "RightsManagementTemplate/Owner", msg: "not allowed in RightsManagementTemplate"},
+	})
+}
