@@ -233,3 +233,65 @@ func TestValidateDocumentLibraryAndRightsManagement(t *testing.T) {
 			kind: eas.ProblemNotAllowed, path: "RightsManagementTemplate/Owner", msg: "not allowed in RightsManagementTemplate"},
 	})
 }
+
+// findResult is a 16.1 Find response with one result whose Properties
+// holds props.
+func findResult(store string, props ...tnode) tnode {
+	return el(codepages.FindFind,
+		tx(codepages.FindStatus, "1"),
+		el(codepages.FindResponse,
+			tx(codepages.ItemOperationsStore, store),
+			tx(codepages.FindStatus, "1"),
+			el(codepages.FindResult,
+				tx(codepages.AirSyncClass, "Email"),
+				tx(codepages.AirSyncServerId, "5:1"),
+				tx(codepages.AirSyncCollectionId, "5"),
+				el(codepages.FindProperties, props...)),
+			tx(codepages.FindRange, "0-0"),
+			tx(codepages.FindTotal, "1")))
+}
+
+func TestValidateFindProperties(t *testing.T) {
+	v161 := eas.WithVersion(version.V16_1)
+	mail := []tnode{
+		tx(codepages.EmailSubject, "Quarterly numbers"),
+		tx(codepages.EmailDateReceived, "2024-03-01T10:00:00.000Z"),
+		tx(codepages.EmailDisplayTo, "Ann"),
+		tx(codepages.FindDisplayCc, "Bob; Carol"),
+		tx(codepages.FindDisplayBcc, "Dan"),
+		tx(codepages.EmailImportance, "2"),
+		tx(codepages.EmailRead, "1"),
+		tx(codepages.Email2IsDraft, "0"),
+		tx(codepages.FindPreview, "Here are the numbers"),
+		tx(codepages.FindHasAttachments, "1"),
+		tx(codepages.EmailFrom, `"Eve" <eve@example.com>`),
+	}
+	gal := []tnode{
+		tx(codepages.GALDisplayName, "Ann Smith"),
+		tx(codepages.GALEmailAddress, "ann@example.com"),
+		tx(codepages.GALPhone, "+1 555 0100"),
+		el(codepages.GALPicture, tx(codepages.GALStatus, "173")),
+	}
+	runClosed(t, []closedCase{
+		{name: "mail result", root: findResult("Mailbox", mail...), opts: []eas.Option{v161}},
+		{name: "mail result, any order", root: findResult("Mailbox", mail[10], mail[8], mail[0])},
+		{name: "GAL result", root: findResult("GAL", gal...), opts: []eas.Option{v161}},
+
+		{name: "body in Find Properties", root: findResult("Mailbox", mail[0], el(codepages.AirSyncBaseBody, tx(codepages.AirSyncBaseType, "1"))),
+			kind: eas.ProblemNotAllowed, path: "Properties/AirSyncBase:Body", msg: "not allowed in Properties"},
+		{name: "an Email property Find does not return", root: findResult("Mailbox", tx(codepages.EmailTo, "ann@example.com")),
+			kind: eas.ProblemNotAllowed, path: "Properties/Email:To", msg: "not allowed in Properties"},
+		{name: "Importance out of range", root: findResult("Mailbox", tx(codepages.EmailImportance, "3")),
+			kind: eas.ProblemValue, path: "Properties/Email:Importance", msg: "outside 0..2"},
+		{name: "DateReceived not a date-time", root: findResult("Mailbox", tx(codepages.EmailDateReceived, "March 1")),
+			kind: eas.ProblemValue, path: "Properties/Email:DateReceived", msg: "not a date-time"},
+		{name: "HasAttachments not 0 or 1", root: findResult("Mailbox", tx(codepages.FindHasAttachments, "true")),
+			kind: eas.ProblemValue, path: "Properties/HasAttachments", msg: "not 0 or 1"},
+		{name: "Subject twice", root: findResult("Mailbox", mail[0], mail[0]),
+			kind: eas.ProblemTooMany, path: "Properties/Email:Subject[2]", msg: "more than once"},
+		{name: "GAL picture without status", root: findResult("GAL", el(codepages.GALPicture, tx(codepages.GALData, "AAAA"))),
+			kind: eas.ProblemMissing, path: "Properties/GAL:Picture", msg: "required Status missing"},
+		{name: "a GAL property Find does not return", root: findResult("GAL", tx(codepages.GALAlias, "ann"), tx(codepages.ContactsJobTitle, "CEO")),
+			kind: eas.ProblemNotAllowed, path: "Properties/Contacts:JobTitle", msg: "not allowed in Properties"},
+	})
+}

@@ -339,24 +339,33 @@ type FindResponseResult struct {
 	// CollectionId is the AirSync:CollectionId element (required).
 	CollectionId string `eas:"AirSync:CollectionId,required"`
 
-	// Properties is the Find:Properties element (required): FindProperties:
-	// repeated choice of the rows below, Email
-	// Subject/DateReceived/DisplayTo/Importance/Read/From, Email2 IsDraft and
-	// the GAL properties.
+	// Properties is the Find:Properties element (required): FindProperties: a
+	// repeated choice of the mail properties below (each at most once) and,
+	// for a GAL result, the GAL class elements of asclass-schema.tsv.
 	Properties FindResponseProperties `eas:"Find:Properties,required"`
 }
 
 // FindResponseProperties is the Find:Properties element of a Find response, at
-// Find/Response/Result/Properties; protocol 16.1 and later. FindProperties:
-// repeated choice of the rows below, Email
-// Subject/DateReceived/DisplayTo/Importance/Read/From, Email2 IsDraft and the
-// GAL properties. Its content is open in the schema table: children without a
-// field are kept in Any.
+// Find/Response/Result/Properties; protocol 16.1 and later. FindProperties: a
+// repeated choice of the mail properties below (each at most once) and, for a
+// GAL result, the GAL class elements of asclass-schema.tsv. Its content is the
+// union of the item classes GAL (gen/spec/asclass-schema.tsv): children
+// without a field are kept in Any.
 type FindResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
+
+	// Subject is the Email:Subject element (optional, absent when zero).
+	Subject string `eas:"Email:Subject,omitempty"`
+
+	// DateReceived is the Email:DateReceived element (optional, absent when
+	// zero).
+	DateReceived time.Time `eas:"Email:DateReceived,omitempty"`
+
+	// DisplayTo is the Email:DisplayTo element (optional, absent when zero).
+	DisplayTo string `eas:"Email:DisplayTo,omitempty"`
 
 	// DisplayCc is the Find:DisplayCc element (optional, absent when zero).
 	DisplayCc string `eas:"Find:DisplayCc,omitempty"`
@@ -364,12 +373,25 @@ type FindResponseProperties struct {
 	// DisplayBcc is the Find:DisplayBcc element (optional, absent when zero).
 	DisplayBcc string `eas:"Find:DisplayBcc,omitempty"`
 
+	// Importance is the Email:Importance element (optional, nil when absent):
+	// 0 low, 1 normal, 2 high. Values 0 to 2.
+	Importance *uint8 `eas:"Email:Importance"`
+
+	// Read is the Email:Read element (optional, nil when absent).
+	Read *bool `eas:"Email:Read"`
+
+	// IsDraft is the Email2:IsDraft element (optional, nil when absent).
+	IsDraft *bool `eas:"Email2:IsDraft"`
+
 	// Preview is the Find:Preview element (optional, absent when zero).
 	Preview string `eas:"Find:Preview,omitempty"`
 
 	// HasAttachments is the Find:HasAttachments element (optional, nil when
 	// absent).
 	HasAttachments *bool `eas:"Find:HasAttachments"`
+
+	// From is the Email:From element (optional, absent when zero).
+	From string `eas:"Email:From,omitempty"`
 }
 
 // FolderCreateRequest is the body of a FolderCreate request ([MS-ASCMD]
@@ -4170,11 +4192,37 @@ func (v *FindResponseProperties) appendEAS(b *eas.Builder) error {
 			b.Element(e)
 		}
 	}
+	if v.Subject != "" {
+		b.TextOrOpaque(codepages.EmailSubject, string(v.Subject))
+	}
+	if v.DateReceived != (time.Time{}) {
+		b.Time(codepages.EmailDateReceived, v.DateReceived)
+	}
+	if v.DisplayTo != "" {
+		b.TextOrOpaque(codepages.EmailDisplayTo, string(v.DisplayTo))
+	}
 	if v.DisplayCc != "" {
 		b.TextOrOpaque(codepages.FindDisplayCc, string(v.DisplayCc))
 	}
 	if v.DisplayBcc != "" {
 		b.TextOrOpaque(codepages.FindDisplayBcc, string(v.DisplayBcc))
+	}
+	if v.Importance != nil {
+		b.Uint(codepages.EmailImportance, uint64(*v.Importance))
+	}
+	if v.Read != nil {
+		if *v.Read {
+			b.Int(codepages.EmailRead, 1)
+		} else {
+			b.Int(codepages.EmailRead, 0)
+		}
+	}
+	if v.IsDraft != nil {
+		if *v.IsDraft {
+			b.Int(codepages.Email2IsDraft, 1)
+		} else {
+			b.Int(codepages.Email2IsDraft, 0)
+		}
 	}
 	if v.Preview != "" {
 		b.TextOrOpaque(codepages.FindPreview, string(v.Preview))
@@ -4186,12 +4234,15 @@ func (v *FindResponseProperties) appendEAS(b *eas.Builder) error {
 			b.Int(codepages.FindHasAttachments, 0)
 		}
 	}
+	if v.From != "" {
+		b.TextOrOpaque(codepages.EmailFrom, string(v.From))
+	}
 	b.End()
 	return b.Err()
 }
 
 func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
-	var seenAny, s0, s1, s2, s3 bool
+	var seenAny, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -4201,7 +4252,7 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		case codepages.FindDisplayCc:
+		case codepages.EmailSubject:
 			if err := r.Once(s0); err != nil {
 				return err
 			}
@@ -4210,20 +4261,20 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 			if err != nil {
 				return err
 			}
-			v.DisplayCc = string(x)
+			v.Subject = string(x)
 			r.Close()
-		case codepages.FindDisplayBcc:
+		case codepages.EmailDateReceived:
 			if err := r.Once(s1); err != nil {
 				return err
 			}
 			s1 = true
-			x, err := r.String()
+			x, err := r.Time()
 			if err != nil {
 				return err
 			}
-			v.DisplayBcc = string(x)
+			v.DateReceived = x
 			r.Close()
-		case codepages.FindPreview:
+		case codepages.EmailDisplayTo:
 			if err := r.Once(s2); err != nil {
 				return err
 			}
@@ -4232,13 +4283,88 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 			if err != nil {
 				return err
 			}
-			v.Preview = string(x)
+			v.DisplayTo = string(x)
 			r.Close()
-		case codepages.FindHasAttachments:
+		case codepages.FindDisplayCc:
 			if err := r.Once(s3); err != nil {
 				return err
 			}
 			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayCc = string(x)
+			r.Close()
+		case codepages.FindDisplayBcc:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayBcc = string(x)
+			r.Close()
+		case codepages.EmailImportance:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.Importance == nil {
+				v.Importance = new(uint8)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.Importance = uint8(x)
+			r.Close()
+		case codepages.EmailRead:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.Read == nil {
+				v.Read = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.Read = x
+			r.Close()
+		case codepages.Email2IsDraft:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.IsDraft == nil {
+				v.IsDraft = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.IsDraft = x
+			r.Close()
+		case codepages.FindPreview:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Preview = string(x)
+			r.Close()
+		case codepages.FindHasAttachments:
+			if err := r.Once(s9); err != nil {
+				return err
+			}
+			s9 = true
 			if v.HasAttachments == nil {
 				v.HasAttachments = new(bool)
 			}
@@ -4247,6 +4373,17 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 				return err
 			}
 			*v.HasAttachments = x
+			r.Close()
+		case codepages.EmailFrom:
+			if err := r.Once(s10); err != nil {
+				return err
+			}
+			s10 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.From = string(x)
 			r.Close()
 		default:
 			if !seenAny {
@@ -4262,16 +4399,37 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 		v.Any = v.Any[:0]
 	}
 	if !s0 {
-		v.DisplayCc = ""
+		v.Subject = ""
 	}
 	if !s1 {
-		v.DisplayBcc = ""
+		v.DateReceived = time.Time{}
 	}
 	if !s2 {
-		v.Preview = ""
+		v.DisplayTo = ""
 	}
 	if !s3 {
+		v.DisplayCc = ""
+	}
+	if !s4 {
+		v.DisplayBcc = ""
+	}
+	if !s5 {
+		v.Importance = nil
+	}
+	if !s6 {
+		v.Read = nil
+	}
+	if !s7 {
+		v.IsDraft = nil
+	}
+	if !s8 {
+		v.Preview = ""
+	}
+	if !s9 {
 		v.HasAttachments = nil
+	}
+	if !s10 {
+		v.From = ""
 	}
 	return nil
 }
