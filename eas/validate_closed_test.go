@@ -295,3 +295,38 @@ func TestValidateFindProperties(t *testing.T) {
 			kind: eas.ProblemNotAllowed, path: "Properties/Contacts:JobTitle", msg: "not allowed in Properties"},
 	})
 }
+
+// syncSupported is a Sync request whose collection lists props in
+// Supported.
+func syncSupported(props ...tnode) tnode {
+	return el(codepages.AirSyncSync,
+		el(codepages.AirSyncCollections,
+			el(codepages.AirSyncCollection,
+				tx(codepages.AirSyncSyncKey, "0"),
+				tx(codepages.AirSyncCollectionId, "3"),
+				el(codepages.AirSyncSupported, props...))))
+}
+
+func TestValidateSyncSupported(t *testing.T) {
+	req := eas.AsRequest()
+	runClosed(t, []closedCase{
+		{name: "contact properties", root: syncSupported(em(codepages.ContactsFirstName), em(codepages.ContactsLastName),
+			em(codepages.ContactsEmail1Address), em(codepages.ContactsCategories), em(codepages.ContactsChildren), em(codepages.Contacts2NickName)),
+			opts: []eas.Option{req, v141}},
+		{name: "calendar properties", root: syncSupported(em(codepages.CalendarDtStamp), em(codepages.CalendarStartTime), em(codepages.CalendarAttendees),
+			em(codepages.CalendarRecurrence), em(codepages.CalendarSensitivity)), opts: []eas.Option{req}},
+
+		{name: "text in a property name", root: syncSupported(tx(codepages.ContactsFirstName, "Ann")), opts: []eas.Option{req},
+			kind: eas.ProblemContent, path: "Supported/Contacts:FirstName", msg: "must be empty"},
+		{name: "children in a property name", root: syncSupported(el(codepages.CalendarAttendees, el(codepages.CalendarAttendee, tx(codepages.CalendarEmail, "a@example.com")))), opts: []eas.Option{req},
+			kind: eas.ProblemContent, path: "Supported/Calendar:Attendees/Attendee", msg: "must be empty"},
+		{name: "an Email property", root: syncSupported(em(codepages.ContactsFirstName), em(codepages.EmailSubject)), opts: []eas.Option{req},
+			kind: eas.ProblemNotAllowed, path: "Supported/Email:Subject", msg: "not allowed in Supported"},
+		{name: "a nested property", root: syncSupported(em(codepages.CalendarAttendee)), opts: []eas.Option{req},
+			kind: eas.ProblemNotAllowed, path: "Supported/Calendar:Attendee", msg: "not allowed in Supported"},
+		{name: "a property twice", root: syncSupported(em(codepages.ContactsFirstName), em(codepages.ContactsFirstName)), opts: []eas.Option{req},
+			kind: eas.ProblemTooMany, path: "Supported/Contacts:FirstName[2]", msg: "more than once"},
+		{name: "a property not in the version", root: syncSupported(em(codepages.CalendarClientUid)), opts: []eas.Option{req, v141},
+			kind: eas.ProblemVersion, path: "Supported/Calendar:ClientUid", msg: "not in protocol 14.1"},
+	})
+}

@@ -2696,7 +2696,8 @@ type SyncRequestCollection struct {
 	CollectionId string `eas:"AirSync:CollectionId,required"`
 
 	// Supported is the AirSync:Supported element (optional, nil when absent):
-	// ghosted properties; class property names, not expanded.
+	// the properties the client manages (not ghosted): Contacts, Contacts2 and
+	// Calendar top-level elements, each empty, at most once.
 	Supported *SyncRequestSupported `eas:"AirSync:Supported"`
 
 	// DeletesAsMoves is the AirSync:DeletesAsMoves element (optional, nil when
@@ -2725,13 +2726,16 @@ type SyncRequestCollection struct {
 }
 
 // SyncRequestSupported is the AirSync:Supported element of a Sync request, at
-// Sync/Collections/Collection/Supported; protocol 2.5 and later. Ghosted
-// properties; class property names, not expanded. Its content is open in the
-// schema table: children without a field are kept in Any.
+// Sync/Collections/Collection/Supported; protocol 2.5 and later. The
+// properties the client manages (not ghosted): Contacts, Contacts2 and
+// Calendar top-level elements, each empty, at most once. Its children name
+// properties of the item classes Contacts, Calendar
+// (gen/spec/asclass-schema.tsv), each as an empty element: they are kept in
+// Any.
 type SyncRequestSupported struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// Any keeps the children, as trees, in their order: empty elements naming
+	// item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate
+	// checks.
 	Any []*eas.Element `eas:",any"`
 }
 
