@@ -330,3 +330,53 @@ func TestValidateSyncSupported(t *testing.T) {
 			kind: eas.ProblemVersion, path: "Supported/Calendar:ClientUid", msg: "not in protocol 14.1"},
 	})
 }
+
+// searchQuery is a Search request of store whose Query holds q.
+func searchQuery(store string, q tnode) tnode {
+	return el(codepages.SearchSearch,
+		el(codepages.SearchStore,
+			tx(codepages.SearchName, store),
+			q,
+			el(codepages.SearchOptions, tx(codepages.SearchRange, "0-9"))))
+}
+
+func query(kids ...tnode) tnode { return el(codepages.SearchQuery, kids...) }
+
+func TestValidateSearchQuery(t *testing.T) {
+	req := eas.AsRequest()
+	after := el(codepages.SearchGreaterThan, em(codepages.EmailDateReceived), tx(codepages.SearchValue, "2024-01-01T00:00:00.000Z"))
+	before := el(codepages.SearchLessThan, em(codepages.EmailDateReceived), tx(codepages.SearchValue, "2024-06-01T00:00:00.000Z"))
+	class := tx(codepages.AirSyncClass, "Email")
+	folder := tx(codepages.AirSyncCollectionId, "5")
+	words := tx(codepages.SearchFreeText, "budget")
+	and := func(kids ...tnode) tnode { return el(codepages.SearchAnd, kids...) }
+	or := func(kids ...tnode) tnode { return el(codepages.SearchOr, kids...) }
+	runClosed(t, []closedCase{
+		{name: "GAL text query", root: searchQuery("GAL", tx(codepages.SearchQuery, "ann")), opts: []eas.Option{req, eas.WithVersion(version.V2_5)}},
+		{name: "mailbox query", root: searchQuery("Mailbox", query(and(class, folder, words, after, before))), opts: []eas.Option{req, eas.WithStrict(true), eas.WithVersion(version.V12_0)}},
+		{name: "nested Or and And", root: searchQuery("Mailbox", query(and(class, or(words, tx(codepages.SearchFreeText, "forecast"), and(folder, after))))), opts: []eas.Option{req}},
+		{name: "conversation", root: searchQuery("Mailbox", query(and(tx(codepages.SearchConversationId, "0A1B2C3D"), class))), opts: []eas.Option{req, eas.WithVersion(version.V14_0)}},
+		{name: "document library", root: searchQuery("DocumentLibrary", query(el(codepages.SearchEqualTo, tx(codepages.DocumentLibraryLinkId, `\\server\share`), tx(codepages.SearchValue, `\\server\share\reports`)))), opts: []eas.Option{req}},
+
+		{name: "an item property in Query", root: searchQuery("Mailbox", query(tx(codepages.EmailSubject, "hi"))), opts: []eas.Option{req},
+			kind: eas.ProblemNotAllowed, path: "Store/Query/Email:Subject", msg: "not allowed in Query"},
+		{name: "an element not allowed three levels down", root: searchQuery("Mailbox", query(and(or(words, tx(codepages.SearchName, "x"))))), opts: []eas.Option{req},
+			kind: eas.ProblemNotAllowed, path: "Query/And/Or/Name", msg: "not allowed in Or"},
+		{name: "Value missing", root: searchQuery("Mailbox", query(and(el(codepages.SearchGreaterThan, em(codepages.EmailDateReceived))))), opts: []eas.Option{req},
+			kind: eas.ProblemMissing, path: "Query/And/GreaterThan", msg: "required Value missing"},
+		{name: "LinkId compared by GreaterThan", root: searchQuery("Mailbox", query(and(el(codepages.SearchGreaterThan, em(codepages.EmailDateReceived), tx(codepages.DocumentLibraryLinkId, "x"), tx(codepages.SearchValue, "y"))))), opts: []eas.Option{req},
+			kind: eas.ProblemNotAllowed, path: "GreaterThan/DocumentLibrary:LinkId", msg: "not allowed in GreaterThan"},
+		{name: "DateReceived with a value", root: searchQuery("Mailbox", query(and(el(codepages.SearchLessThan, tx(codepages.EmailDateReceived, "2024-01-01T00:00:00.000Z"), tx(codepages.SearchValue, "y"))))), opts: []eas.Option{req},
+			kind: eas.ProblemContent, path: "LessThan/Email:DateReceived", msg: "must be empty"},
+		{name: "GreaterThan twice", root: searchQuery("Mailbox", query(and(after, after))), opts: []eas.Option{req},
+			kind: eas.ProblemTooMany, path: "Query/And/GreaterThan[2]", msg: "more than once"},
+		{name: "a class Search does not know", root: searchQuery("Mailbox", query(and(tx(codepages.AirSyncClass, "Mail")))), opts: []eas.Option{req},
+			kind: eas.ProblemValue, path: "Query/And/AirSync:Class", msg: `"Mail" is not one of`},
+		{name: "ConversationId before 14.0", root: searchQuery("Mailbox", query(and(tx(codepages.SearchConversationId, "0A1B"), class))), opts: []eas.Option{req, eas.WithVersion(version.V12_1)},
+			kind: eas.ProblemVersion, path: "Query/And/ConversationId", msg: "not in protocol 12.1"},
+		{name: "Value before the property under WithStrict", root: searchQuery("Mailbox", query(and(el(codepages.SearchLessThan, tx(codepages.SearchValue, "y"), em(codepages.EmailDateReceived))))), opts: []eas.Option{req, eas.WithStrict(true)},
+			kind: eas.ProblemOrder, path: "LessThan/Email:DateReceived", msg: "too late"},
+		{name: "a Query with children missing", root: el(codepages.SearchSearch, el(codepages.SearchStore, tx(codepages.SearchName, "GAL"))), opts: []eas.Option{req},
+			kind: eas.ProblemMissing, path: "Search/Store", msg: "required Query missing"},
+	})
+}

@@ -9,7 +9,7 @@ import (
 	"github.com/easkit/easkit/eas"
 )
 
-// 174 types for the 39 messages of gen/spec/ascmd-schema.tsv, 12 enumerations with 59 constants.
+// 179 types for the 39 messages of gen/spec/ascmd-schema.tsv, 12 enumerations with 59 constants.
 
 // A FilterType is the time window of a Sync or GetItemEstimate collection
 // (AirSync:FilterType): how far back items are synchronized.
@@ -1849,9 +1849,8 @@ type SearchRequestStore struct {
 	// Name is the Search:Name element (required): 1-256 chars.
 	Name Store `eas:"Search:Name,required"`
 
-	// Query is the Search:Query element (required): queryType: mixed text or
-	// And/Or/FreeText/Class/CollectionId/ConversationId/EqualTo/GreaterThan/LessThan;
-	// left for later.
+	// Query is the Search:Query element (required): text (the GAL query) or,
+	// for Mailbox and DocumentLibrary, the criteria below (queryType, mixed).
 	Query SearchRequestQuery `eas:"Search:Query,required"`
 
 	// Options is the Search:Options element (optional, nil when absent):
@@ -1860,15 +1859,130 @@ type SearchRequestStore struct {
 }
 
 // SearchRequestQuery is the Search:Query element of a Search request, at
-// Search/Store/Query; protocol 2.5 and later. QueryType: mixed text or
-// And/Or/FreeText/Class/CollectionId/ConversationId/EqualTo/GreaterThan/LessThan;
-// left for later. Its content is open in the schema table: children without a
-// field are kept in Any.
+// Search/Store/Query; protocol 2.5 and later. Text (the GAL query) or, for
+// Mailbox and DocumentLibrary, the criteria below (queryType, mixed). Its
+// content is text or elements (an XSD mixed type); the Go value keeps the
+// elements only.
 type SearchRequestQuery struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields). The element's own text (its other
+	// form) is not kept.
 	Any []*eas.Element `eas:",any"`
+
+	// And is the Search:And element (0 or more): all of its criteria to match
+	// (queryType again: the children of Query). In protocol 12.0 and later.
+	// Member of a repeated choice (any order, mixed) with Class, CollectionId,
+	// ConversationId, EqualTo, FreeText, GreaterThan, LessThan, Or.
+	And []SearchRequestAnd `eas:"Search:And"`
+
+	// Or is the Search:Or element (0 or more): any of its criteria to match
+	// (queryType again: the children of Query). In protocol 12.0 and later.
+	// Member of a repeated choice (any order, mixed) with And, Class,
+	// CollectionId, ConversationId, EqualTo, FreeText, GreaterThan, LessThan.
+	Or []SearchRequestOr `eas:"Search:Or"`
+
+	// FreeText is the Search:FreeText element (0 or more): the words to find.
+	// In protocol 12.0 and later. Member of a repeated choice (any order,
+	// mixed) with And, Class, CollectionId, ConversationId, EqualTo,
+	// GreaterThan, LessThan, Or.
+	FreeText []string `eas:"Search:FreeText"`
+
+	// Class is the AirSync:Class element (0 or more): the classes to search,
+	// at most one of each (not checked). Member of a repeated choice (any
+	// order, mixed) with And, CollectionId, ConversationId, EqualTo, FreeText,
+	// GreaterThan, LessThan, Or.
+	Class []Class `eas:"AirSync:Class"`
+
+	// CollectionId is the AirSync:CollectionId element (0 or more): the
+	// folders to search. Member of a repeated choice (any order, mixed) with
+	// And, Class, ConversationId, EqualTo, FreeText, GreaterThan, LessThan,
+	// Or.
+	CollectionId []string `eas:"AirSync:CollectionId"`
+
+	// ConversationId is the Search:ConversationId element (optional, absent
+	// when zero): a conversation (only under And, or the server answers status
+	// 8). In protocol 14.0 and later. Member of a repeated choice (any order,
+	// mixed) with And, Class, CollectionId, EqualTo, FreeText, GreaterThan,
+	// LessThan, Or.
+	ConversationId string `eas:"Search:ConversationId,omitempty"`
+
+	// EqualTo is the Search:EqualTo element (optional, nil when absent):
+	// document library: LinkId equal to Value; children a sequence. In
+	// protocol 12.0 and later. Member of a repeated choice (any order, mixed)
+	// with And, Class, CollectionId, ConversationId, FreeText, GreaterThan,
+	// LessThan, Or.
+	EqualTo *SearchRequestEqualTo `eas:"Search:EqualTo"`
+
+	// GreaterThan is the Search:GreaterThan element (optional, nil when
+	// absent): mailbox: DateReceived after Value; children a sequence. In
+	// protocol 12.0 and later. Member of a repeated choice (any order, mixed)
+	// with And, Class, CollectionId, ConversationId, EqualTo, FreeText,
+	// LessThan, Or.
+	GreaterThan *SearchRequestGreaterThan `eas:"Search:GreaterThan"`
+
+	// LessThan is the Search:LessThan element (optional, nil when absent):
+	// mailbox: DateReceived before Value; children a sequence. In protocol
+	// 12.0 and later. Member of a repeated choice (any order, mixed) with And,
+	// Class, CollectionId, ConversationId, EqualTo, FreeText, GreaterThan, Or.
+	LessThan *SearchRequestLessThan `eas:"Search:LessThan"`
+}
+
+// SearchRequestAnd is the Search:And element of a Search request, at
+// Search/Store/Query/And; protocol 12.0 and later. All of its criteria to
+// match (queryType again: the children of Query). Its content is text or
+// elements (an XSD mixed type); the Go value keeps the elements only.
+type SearchRequestAnd struct {
+	// Any keeps the children, as trees, in their order: they are those of
+	// Query (the schema is recursive here), which eas.Validate checks.
+	Any []*eas.Element `eas:",any"`
+}
+
+// SearchRequestOr is the Search:Or element of a Search request, at
+// Search/Store/Query/Or; protocol 12.0 and later. Any of its criteria to match
+// (queryType again: the children of Query). Its content is text or elements
+// (an XSD mixed type); the Go value keeps the elements only.
+type SearchRequestOr struct {
+	// Any keeps the children, as trees, in their order: they are those of
+	// Query (the schema is recursive here), which eas.Validate checks.
+	Any []*eas.Element `eas:",any"`
+}
+
+// SearchRequestEqualTo is the Search:EqualTo element of a Search request, at
+// Search/Store/Query/EqualTo; protocol 12.0 and later. Document library:
+// LinkId equal to Value; children a sequence.
+type SearchRequestEqualTo struct {
+	// LinkId is the DocumentLibrary:LinkId element (required): the property
+	// compared: the document URI.
+	LinkId string `eas:"DocumentLibrary:LinkId,required"`
+
+	// Value is the Search:Value element (required): at most 1024 chars.
+	Value string `eas:"Search:Value,required"`
+}
+
+// SearchRequestGreaterThan is the Search:GreaterThan element of a Search
+// request, at Search/Store/Query/GreaterThan; protocol 12.0 and later.
+// Mailbox: DateReceived after Value; children a sequence.
+type SearchRequestGreaterThan struct {
+	// DateReceived is the Email:DateReceived element (required): the property
+	// compared, named by an empty element.
+	DateReceived bool `eas:"Email:DateReceived,empty,required"`
+
+	// Value is the Search:Value element (required): a date-time; at most 1024
+	// chars.
+	Value string `eas:"Search:Value,required"`
+}
+
+// SearchRequestLessThan is the Search:LessThan element of a Search request, at
+// Search/Store/Query/LessThan; protocol 12.0 and later. Mailbox: DateReceived
+// before Value; children a sequence.
+type SearchRequestLessThan struct {
+	// DateReceived is the Email:DateReceived element (required): the property
+	// compared, named by an empty element.
+	DateReceived bool `eas:"Email:DateReceived,empty,required"`
+
+	// Value is the Search:Value element (required): a date-time; at most 1024
+	// chars.
+	Value string `eas:"Search:Value,required"`
 }
 
 // SearchRequestOptions is the Search:Options element of a Search request, at
@@ -11416,11 +11530,226 @@ func (v *SearchRequestQuery) appendEAS(b *eas.Builder) error {
 			b.Element(e)
 		}
 	}
+	for i := range v.And {
+		v.And[i].appendEAS(b)
+	}
+	for i := range v.Or {
+		v.Or[i].appendEAS(b)
+	}
+	for _, x := range v.FreeText {
+		b.TextOrOpaque(codepages.SearchFreeText, string(x))
+	}
+	for _, x := range v.Class {
+		b.TextOrOpaque(codepages.AirSyncClass, string(x))
+	}
+	for _, x := range v.CollectionId {
+		b.TextOrOpaque(codepages.AirSyncCollectionId, string(x))
+	}
+	if v.ConversationId != "" {
+		b.TextOrOpaque(codepages.SearchConversationId, string(v.ConversationId))
+	}
+	if v.EqualTo != nil {
+		v.EqualTo.appendEAS(b)
+	}
+	if v.GreaterThan != nil {
+		v.GreaterThan.appendEAS(b)
+	}
+	if v.LessThan != nil {
+		v.LessThan.appendEAS(b)
+	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
+	var seenAny, s0, s1, s2, s3, s4, s5, s6, s7, s8 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchAnd:
+			if !s0 {
+				v.And = v.And[:0]
+			}
+			if err := r.Child(len(v.And) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SearchRequestAnd
+			v.And, e = grow(v.And)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchOr:
+			if !s1 {
+				v.Or = v.Or[:0]
+			}
+			if err := r.Child(len(v.Or) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *SearchRequestOr
+			v.Or, e = grow(v.Or)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchFreeText:
+			if !s2 {
+				v.FreeText = v.FreeText[:0]
+			}
+			if err := r.Child(len(v.FreeText) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *string
+			v.FreeText, e = grow(v.FreeText)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.AirSyncClass:
+			if !s3 {
+				v.Class = v.Class[:0]
+			}
+			if err := r.Child(len(v.Class) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *Class
+			v.Class, e = grow(v.Class)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = Class(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if !s4 {
+				v.CollectionId = v.CollectionId[:0]
+			}
+			if err := r.Child(len(v.CollectionId) + 1); err != nil {
+				return err
+			}
+			s4 = true
+			var e *string
+			v.CollectionId, e = grow(v.CollectionId)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.SearchConversationId:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ConversationId = string(x)
+			r.Close()
+		case codepages.SearchEqualTo:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.EqualTo == nil {
+				v.EqualTo = new(SearchRequestEqualTo)
+			}
+			if err := v.EqualTo.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchGreaterThan:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.GreaterThan == nil {
+				v.GreaterThan = new(SearchRequestGreaterThan)
+			}
+			if err := v.GreaterThan.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchLessThan:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			if v.LessThan == nil {
+				v.LessThan = new(SearchRequestLessThan)
+			}
+			if err := v.LessThan.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	if !s0 {
+		v.And = v.And[:0]
+	}
+	if !s1 {
+		v.Or = v.Or[:0]
+	}
+	if !s2 {
+		v.FreeText = v.FreeText[:0]
+	}
+	if !s3 {
+		v.Class = v.Class[:0]
+	}
+	if !s4 {
+		v.CollectionId = v.CollectionId[:0]
+	}
+	if !s5 {
+		v.ConversationId = ""
+	}
+	if !s6 {
+		v.EqualTo = nil
+	}
+	if !s7 {
+		v.GreaterThan = nil
+	}
+	if !s8 {
+		v.LessThan = nil
+	}
+	return nil
+}
+
+func (v *SearchRequestAnd) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchAnd)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestAnd) readEAS(r *eas.Reader) error {
 	var seenAny bool
 	for {
 		tag, ok, err := r.Next()
@@ -11443,6 +11772,217 @@ func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
 	}
 	if !seenAny {
 		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SearchRequestOr) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchOr)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestOr) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SearchRequestEqualTo) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchEqualTo)
+	b.TextOrOpaque(codepages.DocumentLibraryLinkId, string(v.LinkId))
+	b.TextOrOpaque(codepages.SearchValue, string(v.Value))
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestEqualTo) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.DocumentLibraryLinkId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LinkId = string(x)
+			r.Close()
+		case codepages.SearchValue:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Value = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestEqualTo"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.DocumentLibraryLinkId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.SearchValue, off)
+	}
+	return nil
+}
+
+func (v *SearchRequestGreaterThan) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchGreaterThan)
+	if v.DateReceived {
+		b.Empty(codepages.EmailDateReceived)
+	}
+	b.TextOrOpaque(codepages.SearchValue, string(v.Value))
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestGreaterThan) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.EmailDateReceived:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.DateReceived = true
+			r.Close()
+		case codepages.SearchValue:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Value = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestGreaterThan"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.EmailDateReceived, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.SearchValue, off)
+	}
+	return nil
+}
+
+func (v *SearchRequestLessThan) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchLessThan)
+	if v.DateReceived {
+		b.Empty(codepages.EmailDateReceived)
+	}
+	b.TextOrOpaque(codepages.SearchValue, string(v.Value))
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestLessThan) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.EmailDateReceived:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.DateReceived = true
+			r.Close()
+		case codepages.SearchValue:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Value = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestLessThan"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.EmailDateReceived, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.SearchValue, off)
 	}
 	return nil
 }

@@ -62,8 +62,9 @@ var contents = map[string]bool{
 	"boolean01": true, "datetime": true, "compactdatetime": true,
 	"base64": true, "opaque": true, "any": true,
 	"unsignedByteOrEmpty": true, "unsignedIntOrEmpty": true,
-	"appdata": true, // the item-class union of asclass-schema.tsv
+	"appdata":   true, // the item-class union of asclass-schema.tsv
 	"propnames": true, // the names of those class elements, as empty elements (Sync Supported)
+	"mixed":     true, // text or elements (Search queryType)
 }
 
 // TestClassesAgainstCodePages: every row of the item-class table has its

@@ -72,7 +72,13 @@ type SchemaNode struct {
 	// rows, which share their children).
 	Layout []*SchemaNode
 
+	// Ref is the row whose children this one shares, for a row whose
+	// values column is "=" and the path of an ancestor (the recursion of
+	// Search's queryType: And and Or hold what Query holds); nil else.
+	Ref *SchemaNode
+
 	path     string
+	refPath  string // the values column of a Ref row, less the "="
 	note     string // the note column
 	unionKey string // appdata: the values column (the classes)
 }
@@ -83,7 +89,7 @@ func (n *SchemaNode) classKey() string { return n.unionKey }
 // schemaKinds lists the content column's values in the order of the
 // generated schemaKind constants, then "propnames", which is generated
 // as a container (see kindIdent).
-var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty", "appdata", "propnames"}
+var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty", "appdata", "mixed", "propnames"}
 
 // kindIdent returns the schemaKind constant (less its "kind" prefix) of a
 // content kind. A "propnames" element (Sync Supported: the names of class
@@ -105,7 +111,7 @@ func classContent(content string) bool { return content == "appdata" || content 
 // children to trees in the generated command types: "any", and "appdata"
 // (the item-class union, which Validate checks but no struct spells out).
 func OpenContent(content string) bool {
-	return content == "any" || content == "appdata" || content == "propnames"
+	return content == "any" || content == "appdata" || content == "propnames" || content == "mixed"
 }
 
 // Accepted is a disagreement between the schema table and the code page
@@ -184,6 +190,8 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 	firstAt := map[string]*SchemaNode{} // message|path: first row, the parent of deeper rows
 	groups := map[string]map[string]int{}
 	var problems []string
+	var refs []*SchemaNode
+	msgOf := map[*SchemaNode]string{}
 	for _, r := range rows {
 		f := r.fields
 		at := fmt.Sprintf("%s:%d", SchemaFile, r.line)
@@ -238,7 +246,15 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		if err := n.parseSpan(f, at); err != nil {
 			return err
 		}
-		if v := f["values"]; v != "-" && classContent(n.Content) {
+		if v := f["values"]; strings.HasPrefix(v, "=") {
+			if n.Content != "container" && n.Content != "mixed" {
+				return fmt.Errorf("%s: %s: only a container or mixed row can take its children from another (=path)", at, f["path"])
+			}
+			if n.refPath = v[1:]; !strings.HasPrefix(f["path"], n.refPath+"/") {
+				return fmt.Errorf("%s: %s takes its children from %s, which is not an ancestor", at, f["path"], n.refPath)
+			}
+			refs = append(refs, n)
+		} else if v != "-" && classContent(n.Content) {
 			if n.Union, err = t.union(s, v, n.Content == "propnames", at); err != nil {
 				return err
 			}
@@ -311,6 +327,19 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		if firstAt[name+"|"+f["path"]] == nil {
 			firstAt[name+"|"+f["path"]] = n
 		}
+		msgOf[n] = name
+	}
+	for _, n := range refs {
+		at := fmt.Sprintf("%s:%d", SchemaFile, n.Line)
+		n.Ref = firstAt[msgOf[n]+"|"+n.refPath]
+		switch {
+		case n.Ref == nil:
+			return fmt.Errorf("%s: no row %s for %s to take its children from", at, n.refPath, n.path)
+		case n.Ref.Ref != nil || n.Ref.Union != 0:
+			return fmt.Errorf("%s: %s takes its children from another row or a union; name the row that lists them", at, n.refPath)
+		case len(n.Children) > 0:
+			return fmt.Errorf("%s: %s takes its children from %s and has rows of its own", at, n.path, n.refPath)
+		}
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%s disagrees with the code pages (fix the row, or add an accept line to %s):\n\t%s", SchemaFile, SchemaNotesFile, strings.Join(problems, "\n\t"))
@@ -359,6 +388,11 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		s.Nodes = append(s.Nodes, m.Root)
 		for q := []*SchemaNode{m.Root}; len(q) > 0; q = q[1:] {
 			n := q[0]
+			if n.Ref != nil {
+				// An ancestor's children, laid out already (breadth first).
+				n.Layout = n.Ref.Layout
+				continue
+			}
 			n.Layout = append([]*SchemaNode(nil), n.Children...)
 			for _, c := range n.Children {
 				c.Index = len(s.Nodes)
@@ -457,12 +491,16 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		if m, ok := intEnumMask(n); ok {
 			lo, hi = int64(int32(uint32(m))), int64(int32(uint32(m>>32)))
 		}
+		own := len(n.Children)
+		if n.Ref != nil {
+			own = len(n.Layout)
+		}
 		fl := "0"
 		if len(flags) > 0 {
 			fl = strings.Join(flags, "|")
 		}
 		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d, req: %#x, excl: %#x, union: %d, own: %d}, // %d: %s line %d\n",
-			Ident(n.Page, n.Tag), kindIdent(n.Content), n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Layout), enum, nenum, lo, hi, req, excl, n.Union, len(n.Children), n.Index, tableOf(n), n.Line)
+			Ident(n.Page, n.Tag), kindIdent(n.Content), n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Layout), enum, nenum, lo, hi, req, excl, n.Union, own, n.Index, tableOf(n), n.Line)
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// schemaTags holds the tag of each of schemaNodes, for a compact search\n// among a node's children.\n")
@@ -543,7 +581,7 @@ func validatorHints(n, parent *SchemaNode) (req, excl uint64, flags []string) {
 		flags = append(flags, "nodeRange")
 	}
 	switch n.Content {
-	case "container", "any", "appdata", "propnames", "empty", "text", "opaque":
+	case "container", "any", "appdata", "propnames", "mixed", "empty", "text", "opaque":
 		if len(n.Values) > 0 || n.HasRange {
 			flags = append(flags, "nodeCollect")
 		}

@@ -18,7 +18,7 @@ type ClassUnion struct {
 	// Names: the union of a "propnames" row, whose elements are the
 	// class elements' names only (empty elements, no children).
 	Names bool
-	Top     []*SchemaNode
+	Top   []*SchemaNode
 	// Index maps page*64+token to a Top position + 1 (0: not in the union).
 	Index []byte
 }

@@ -155,3 +155,38 @@ func TestPropNames(t *testing.T) {
 		t.Errorf("ApplicationData children %+v: the class rows as they are", app.Layout)
 	}
 }
+
+// TestSchemaRef: a row whose values column is "=path" shares the children
+// of that ancestor (the recursion of Search's queryType), and the forms
+// the generator cannot lay out fail.
+func TestSchemaRef(t *testing.T) {
+	const q = "X request\tSearch:Search\tcontainer\t1\t1\t-\t1\t-\t-\t-\t-\n" +
+		"X request\tSearch:Search/Search:Query\tmixed\t1\t1\t-\t1\t-\t-\t-\t-\n" +
+		"X request\tSearch:Search/Search:Query/Search:FreeText\ttext\t0\t*\tc1*\t1\t-\t-\t-\t-\n"
+	for _, c := range []struct{ name, rows, want string }{
+		{"recursion", q + "X request\tSearch:Search/Search:Query/Search:And\tmixed\t0\t*\tc1*\t1\t=Search:Search/Search:Query\t-\t-\t-\n", ""},
+		{"not an ancestor", q + "X request\tSearch:Search/Search:Query/Search:And\tmixed\t0\t*\tc1*\t1\t=Search:Search/Search:Options\t-\t-\t-\n", "not an ancestor"},
+		{"a leaf", q + "X request\tSearch:Search/Search:Query/Search:And\ttext\t0\t*\tc1*\t1\t=Search:Search/Search:Query\t-\t-\t-\n", "only a container or mixed row"},
+		{"rows of its own", q + "X request\tSearch:Search/Search:Query/Search:And\tmixed\t0\t*\tc1*\t1\t=Search:Search/Search:Query\t-\t-\t-\n" +
+			"X request\tSearch:Search/Search:Query/Search:And/Search:Value\ttext\t0\t1\t-\t1\t-\t-\t-\t-\n", "has rows of its own"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := loadCodePages(t)
+			err := tb.ParseSchema([]byte(schemaHeader+c.rows), nil)
+			if c.want != "" {
+				if err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Fatalf("error %v, want one containing %q", err, c.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			query := tb.Schema.Messages[0].Root.Layout[0]
+			and := query.Layout[1]
+			if and.Ref != query || len(and.Layout) != 2 || and.Layout[0] != query.Layout[0] || and.Layout[1] != and {
+				t.Fatalf("And's children %v, want Query's (FreeText, And)", and.Layout)
+			}
+		})
+	}
+}
