@@ -380,3 +380,33 @@ func TestValidateSearchQuery(t *testing.T) {
 			kind: eas.ProblemMissing, path: "Search/Store", msg: "required Query missing"},
 	})
 }
+
+func TestValidateFetchSchemaAndProvisionDevice(t *testing.T) {
+	req := eas.AsRequest()
+	fetch := func(schema ...tnode) tnode {
+		return el(codepages.ItemOperationsItemOperations,
+			el(codepages.ItemOperationsFetch,
+				tx(codepages.ItemOperationsStore, "Mailbox"),
+				tx(codepages.AirSyncCollectionId, "7"),
+				tx(codepages.AirSyncServerId, "7:1"),
+				el(codepages.ItemOperationsOptions, el(codepages.ItemOperationsSchema, schema...))))
+	}
+	provision := func(set ...tnode) tnode {
+		return el(codepages.ProvisionProvision,
+			el(codepages.SettingsDeviceInformation, el(codepages.SettingsSet, set...)),
+			el(codepages.ProvisionPolicies, el(codepages.ProvisionPolicy, tx(codepages.ProvisionPolicyType, "MS-EAS-Provisioning-WBXML"))))
+	}
+	runClosed(t, []closedCase{
+		{name: "fetch schema", root: fetch(em(codepages.EmailSubject), em(codepages.AirSyncBaseBody), em(codepages.CalendarStartTime), em(codepages.ContactsFileAs)), opts: []eas.Option{req}},
+		{name: "provision device information", root: provision(tx(codepages.SettingsModel, "Pixel"), tx(codepages.SettingsOS, "Android 14"), tx(codepages.SettingsEnableOutboundSMS, "0")), opts: []eas.Option{req, v141}},
+
+		{name: "a value in a fetch schema", root: fetch(tx(codepages.EmailSubject, "hi")), opts: []eas.Option{req},
+			kind: eas.ProblemContent, path: "Schema/Email:Subject", msg: "must be empty"},
+		{name: "a task property in a fetch schema", root: fetch(em(codepages.TasksSubject)), opts: []eas.Option{req},
+			kind: eas.ProblemNotAllowed, path: "Schema/Tasks:Subject", msg: "not allowed in Schema"},
+		{name: "an element Set does not have", root: provision(tx(codepages.SettingsModel, "Pixel"), tx(codepages.SettingsOofState, "1")), opts: []eas.Option{req},
+			kind: eas.ProblemNotAllowed, path: "DeviceInformation/Set/OofState", msg: "not allowed in Set"},
+		{name: "EnableOutboundSMS not 0 or 1", root: provision(tx(codepages.SettingsEnableOutboundSMS, "2")), opts: []eas.Option{req},
+			kind: eas.ProblemValue, path: "Set/EnableOutboundSMS", msg: "not 0 or 1"},
+	})
+}

@@ -818,9 +818,11 @@ type ItemOperationsRequestFetch struct {
 // later. Children a repeated choice (2.2.3.125.3).
 type ItemOperationsRequestFetchOptions struct {
 	// Schema is the ItemOperations:Schema element (optional, nil when absent):
-	// property names of the class; not expanded. Member of a repeated choice
-	// (any order, mixed) with BodyPartPreference, BodyPreference, MIMESupport,
-	// Password, Range, RightsManagementSupport, UserName.
+	// the properties to return: the AirSyncBase, Email, Email2, Calendar,
+	// Contacts and Contacts2 top-level elements, each empty, at most once.
+	// Member of a repeated choice (any order, mixed) with BodyPartPreference,
+	// BodyPreference, MIMESupport, Password, Range, RightsManagementSupport,
+	// UserName.
 	Schema *ItemOperationsRequestSchema `eas:"ItemOperations:Schema"`
 
 	// Range is the ItemOperations:Range element (optional, absent when zero):
@@ -871,12 +873,15 @@ type ItemOperationsRequestFetchOptions struct {
 
 // ItemOperationsRequestSchema is the ItemOperations:Schema element of a
 // ItemOperations request, at ItemOperations/Fetch/Options/Schema; protocol
-// 12.0 and later. Property names of the class; not expanded. Its content is
-// open in the schema table: children without a field are kept in Any.
+// 12.0 and later. The properties to return: the AirSyncBase, Email, Email2,
+// Calendar, Contacts and Contacts2 top-level elements, each empty, at most
+// once. Its children name properties of the item classes AirSyncBase, Email,
+// Calendar, Contacts (gen/spec/asclass-schema.tsv), each as an empty element:
+// they are kept in Any.
 type ItemOperationsRequestSchema struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// Any keeps the children, as trees, in their order: empty elements naming
+	// item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate
+	// checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -1312,20 +1317,50 @@ type ProvisionRequest struct {
 // of a Provision request, at Provision/DeviceInformation; protocol 14.1 and
 // later. Device facts sent with the initial request.
 type ProvisionRequestDeviceInformation struct {
-	// Set is the Settings:Set element (required): children as in Settings
-	// request DeviceInformation/Set.
+	// Set is the Settings:Set element (required): children an xs:all, as in
+	// Settings request DeviceInformation/Set.
 	Set ProvisionRequestSet `eas:"Settings:Set,required"`
 }
 
 // ProvisionRequestSet is the Settings:Set element of a Provision request, at
-// Provision/DeviceInformation/Set; protocol 14.1 and later. Children as in
-// Settings request DeviceInformation/Set. Its content is open in the schema
-// table: children without a field are kept in Any.
+// Provision/DeviceInformation/Set; protocol 14.1 and later. Children an
+// xs:all, as in Settings request DeviceInformation/Set.
 type ProvisionRequestSet struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
-	Any []*eas.Element `eas:",any"`
+	// Model is the Settings:Model element (optional, absent when zero): at
+	// most 1024 chars.
+	Model string `eas:"Settings:Model,omitempty"`
+
+	// IMEI is the Settings:IMEI element (optional, absent when zero): at most
+	// 1024 chars.
+	IMEI string `eas:"Settings:IMEI,omitempty"`
+
+	// FriendlyName is the Settings:FriendlyName element (optional, absent when
+	// zero): at most 1024 chars.
+	FriendlyName string `eas:"Settings:FriendlyName,omitempty"`
+
+	// OS is the Settings:OS element (optional, absent when zero): at most 1024
+	// chars.
+	OS string `eas:"Settings:OS,omitempty"`
+
+	// OSLanguage is the Settings:OSLanguage element (optional, absent when
+	// zero): at most 1024 chars.
+	OSLanguage string `eas:"Settings:OSLanguage,omitempty"`
+
+	// PhoneNumber is the Settings:PhoneNumber element (optional, absent when
+	// zero): at most 1024 chars.
+	PhoneNumber string `eas:"Settings:PhoneNumber,omitempty"`
+
+	// UserAgent is the Settings:UserAgent element (optional, absent when
+	// zero): at most 1024 chars.
+	UserAgent string `eas:"Settings:UserAgent,omitempty"`
+
+	// EnableOutboundSMS is the Settings:EnableOutboundSMS element (optional,
+	// nil when absent).
+	EnableOutboundSMS *bool `eas:"Settings:EnableOutboundSMS"`
+
+	// MobileOperator is the Settings:MobileOperator element (optional, absent
+	// when zero): at most 1024 chars.
+	MobileOperator string `eas:"Settings:MobileOperator,omitempty"`
 }
 
 // ProvisionRequestPolicies is the Provision:Policies element of a Provision
@@ -8870,17 +8905,43 @@ func (v *ProvisionRequestDeviceInformation) readEAS(r *eas.Reader) error {
 
 func (v *ProvisionRequestSet) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.SettingsSet)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
+	if v.Model != "" {
+		b.TextOrOpaque(codepages.SettingsModel, string(v.Model))
+	}
+	if v.IMEI != "" {
+		b.TextOrOpaque(codepages.SettingsIMEI, string(v.IMEI))
+	}
+	if v.FriendlyName != "" {
+		b.TextOrOpaque(codepages.SettingsFriendlyName, string(v.FriendlyName))
+	}
+	if v.OS != "" {
+		b.TextOrOpaque(codepages.SettingsOS, string(v.OS))
+	}
+	if v.OSLanguage != "" {
+		b.TextOrOpaque(codepages.SettingsOSLanguage, string(v.OSLanguage))
+	}
+	if v.PhoneNumber != "" {
+		b.TextOrOpaque(codepages.SettingsPhoneNumber, string(v.PhoneNumber))
+	}
+	if v.UserAgent != "" {
+		b.TextOrOpaque(codepages.SettingsUserAgent, string(v.UserAgent))
+	}
+	if v.EnableOutboundSMS != nil {
+		if *v.EnableOutboundSMS {
+			b.Int(codepages.SettingsEnableOutboundSMS, 1)
+		} else {
+			b.Int(codepages.SettingsEnableOutboundSMS, 0)
 		}
+	}
+	if v.MobileOperator != "" {
+		b.TextOrOpaque(codepages.SettingsMobileOperator, string(v.MobileOperator))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *ProvisionRequestSet) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	var s0, s1, s2, s3, s4, s5, s6, s7, s8 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -8890,18 +8951,140 @@ func (v *ProvisionRequestSet) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.SettingsModel:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Model = string(x)
+			r.Close()
+		case codepages.SettingsIMEI:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.IMEI = string(x)
+			r.Close()
+		case codepages.SettingsFriendlyName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.FriendlyName = string(x)
+			r.Close()
+		case codepages.SettingsOS:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.OS = string(x)
+			r.Close()
+		case codepages.SettingsOSLanguage:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.OSLanguage = string(x)
+			r.Close()
+		case codepages.SettingsPhoneNumber:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PhoneNumber = string(x)
+			r.Close()
+		case codepages.SettingsUserAgent:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.UserAgent = string(x)
+			r.Close()
+		case codepages.SettingsEnableOutboundSMS:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.EnableOutboundSMS == nil {
+				v.EnableOutboundSMS = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.EnableOutboundSMS = x
+			r.Close()
+		case codepages.SettingsMobileOperator:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.MobileOperator = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequestSet"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		v.Model = ""
+	}
+	if !s1 {
+		v.IMEI = ""
+	}
+	if !s2 {
+		v.FriendlyName = ""
+	}
+	if !s3 {
+		v.OS = ""
+	}
+	if !s4 {
+		v.OSLanguage = ""
+	}
+	if !s5 {
+		v.PhoneNumber = ""
+	}
+	if !s6 {
+		v.UserAgent = ""
+	}
+	if !s7 {
+		v.EnableOutboundSMS = nil
+	}
+	if !s8 {
+		v.MobileOperator = ""
 	}
 	return nil
 }
