@@ -410,3 +410,30 @@ func TestValidateFetchSchemaAndProvisionDevice(t *testing.T) {
 			kind: eas.ProblemValue, path: "Set/EnableOutboundSMS", msg: "not 0 or 1"},
 	})
 }
+
+// closedSeeds returns messages of the closed areas for FuzzValidate: a
+// Search query nested a few levels (the recursive rows), a Sync
+// Supported, a Find result and a rights-managed fetch.
+func closedSeeds(t testing.TB) [][]byte {
+	q := el(codepages.SearchAnd, tx(codepages.AirSyncClass, "Email"), tx(codepages.SearchFreeText, "x"))
+	for range 4 {
+		q = el(codepages.SearchOr, q, el(codepages.SearchAnd, q, el(codepages.SearchGreaterThan, em(codepages.EmailDateReceived), tx(codepages.SearchValue, "2024-01-01T00:00:00.000Z"))))
+	}
+	return [][]byte{
+		msgOf(t, searchQuery("Mailbox", query(q))),
+		msgOf(t, searchQuery("GAL", tx(codepages.SearchQuery, "ann"))),
+		msgOf(t, syncSupported(em(codepages.ContactsFirstName), em(codepages.CalendarStartTime))),
+		msgOf(t, findResult("Mailbox", tx(codepages.EmailSubject, "s"), tx(codepages.FindPreview, "p"))),
+		msgOf(t, fetchResult(rmLicense(0))),
+	}
+}
+
+// TestValidateClosedSeeds: the fuzz seeds of the closed areas are valid
+// messages, the deep Search query among them.
+func TestValidateClosedSeeds(t *testing.T) {
+	for i, m := range closedSeeds(t) {
+		if err := eas.Validate(m, eas.WithVersion(version.V16_1)); err != nil {
+			t.Errorf("seed %d: %v", i, err)
+		}
+	}
+}
