@@ -35,6 +35,7 @@ const (
 	kindUnsignedByteOrEmpty // unsignedByte or no content
 	kindUnsignedIntOrEmpty  // unsignedInt or no content
 	kindAppdata             // elements of the item classes of the node's union (schemaUnions)
+	kindMixed               // text, or the node's children (Search Query: an XSD mixed type)
 )
 
 var kindNames = [...]string{
@@ -43,7 +44,7 @@ var kindNames = [...]string{
 	kindUnsignedInt: "an unsigned int", kindBoolean01: "0 or 1", kindDatetime: "a date-time",
 	kindCompactdatetime: "a compact date-time", kindBase64: "base64 text", kindOpaque: "OPAQUE data",
 	kindAny: "anything", kindUnsignedByteOrEmpty: "an unsigned byte", kindUnsignedIntOrEmpty: "an unsigned int",
-	kindAppdata: "item properties",
+	kindAppdata: "item properties", kindMixed: "text or elements",
 }
 
 // Flags of a schemaNode. The last six are hints the generator derives

@@ -33,12 +33,15 @@ func AsResponse() Option { return Option{kind: optAsResponse} }
 // version of every tag (codepages.Tag.ValidIn) and of every occurrence the
 // schema limits to some versions. Sibling order (xs:sequence) is checked
 // only under WithStrict(true), since real clients vary it. ApplicationData
-// and the Properties of ItemOperations and Search hold the item-class
+// and the Properties of ItemOperations, Search and Find hold the item-class
 // elements of gen/spec/asclass-schema.tsv (Email, Calendar, Contacts, Tasks,
-// Notes, AirSyncBase; GAL in Search), all classes at once since a message
-// does not always say which class an item is. Content the table leaves open
-// (Search Query, Sync Supported, Find Properties, …) accepts any elements;
-// those it lists are checked, and every tag's version is.
+// Notes, AirSyncBase; RightsManagement in responses, DocumentLibrary in
+// ItemOperations and Search, GAL in Search and Find), all classes at once
+// since a message does not always say which class an item is. Sync Supported
+// and ItemOperations Schema name class properties as empty elements; a
+// Search Query is text or its criteria, And and Or nesting to any depth.
+// The table leaves no content open: an element it does not list is not
+// allowed.
 // Members of a repeated choice have their maximum checked, not their
 // minimum.
 //

@@ -11,7 +11,7 @@ import (
 func (v *validator) checkContent(f *vframe, n *schemaNode, depth int) {
 	text := v.textOf(f)
 	switch n.kind {
-	case kindAny:
+	case kindAny, kindMixed:
 		return
 	case kindContainer, kindAppdata:
 		if f.saw&(sawText|sawOpaque) != 0 {

@@ -367,6 +367,9 @@ func FuzzValidate(f *testing.F) {
 			f.Add(s.data)
 		}
 	}
+	for _, m := range closedSeeds(f) {
+		f.Add(m)
+	}
 	f.Fuzz(func(t *testing.T, in []byte) {
 		for _, opts := range [][]eas.Option{nil, {eas.WithStrict(true), eas.WithVersion(version.V12_1)}, {eas.AsResponse(), eas.WithMaxDepth(8)}} {
 			err := eas.Validate(in, opts...)

@@ -240,7 +240,7 @@ func (v *validator) start(tok *wbxml.Token) {
 	}
 	// Match the element against the parent's children.
 	pn := &schemaNodes[p.node]
-	if pn.kind != kindContainer && pn.kind != kindAny && pn.kind != kindAppdata {
+	if pn.kind != kindContainer && pn.kind != kindAny && pn.kind != kindAppdata && pn.kind != kindMixed {
 		v.childInLeaf(p, pn, tok, depth+1)
 		return
 	}

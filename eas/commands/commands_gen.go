@@ -9,7 +9,7 @@ import (
 	"github.com/easkit/easkit/eas"
 )
 
-// 173 types for the 39 messages of gen/spec/ascmd-schema.tsv, 12 enumerations with 59 constants.
+// 179 types for the 39 messages of gen/spec/ascmd-schema.tsv, 12 enumerations with 59 constants.
 
 // A FilterType is the time window of a Sync or GetItemEstimate collection
 // (AirSync:FilterType): how far back items are synchronized.
@@ -339,24 +339,33 @@ type FindResponseResult struct {
 	// CollectionId is the AirSync:CollectionId element (required).
 	CollectionId string `eas:"AirSync:CollectionId,required"`
 
-	// Properties is the Find:Properties element (required): FindProperties:
-	// repeated choice of the rows below, Email
-	// Subject/DateReceived/DisplayTo/Importance/Read/From, Email2 IsDraft and
-	// the GAL properties.
+	// Properties is the Find:Properties element (required): FindProperties: a
+	// repeated choice of the mail properties below (each at most once) and,
+	// for a GAL result, the GAL class elements of asclass-schema.tsv.
 	Properties FindResponseProperties `eas:"Find:Properties,required"`
 }
 
 // FindResponseProperties is the Find:Properties element of a Find response, at
-// Find/Response/Result/Properties; protocol 16.1 and later. FindProperties:
-// repeated choice of the rows below, Email
-// Subject/DateReceived/DisplayTo/Importance/Read/From, Email2 IsDraft and the
-// GAL properties. Its content is open in the schema table: children without a
-// field are kept in Any.
+// Find/Response/Result/Properties; protocol 16.1 and later. FindProperties: a
+// repeated choice of the mail properties below (each at most once) and, for a
+// GAL result, the GAL class elements of asclass-schema.tsv. Its content is the
+// union of the item classes GAL (gen/spec/asclass-schema.tsv): children
+// without a field are kept in Any.
 type FindResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields): the item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
+
+	// Subject is the Email:Subject element (optional, absent when zero).
+	Subject string `eas:"Email:Subject,omitempty"`
+
+	// DateReceived is the Email:DateReceived element (optional, absent when
+	// zero).
+	DateReceived time.Time `eas:"Email:DateReceived,omitempty"`
+
+	// DisplayTo is the Email:DisplayTo element (optional, absent when zero).
+	DisplayTo string `eas:"Email:DisplayTo,omitempty"`
 
 	// DisplayCc is the Find:DisplayCc element (optional, absent when zero).
 	DisplayCc string `eas:"Find:DisplayCc,omitempty"`
@@ -364,12 +373,25 @@ type FindResponseProperties struct {
 	// DisplayBcc is the Find:DisplayBcc element (optional, absent when zero).
 	DisplayBcc string `eas:"Find:DisplayBcc,omitempty"`
 
+	// Importance is the Email:Importance element (optional, nil when absent):
+	// 0 low, 1 normal, 2 high. Values 0 to 2.
+	Importance *uint8 `eas:"Email:Importance"`
+
+	// Read is the Email:Read element (optional, nil when absent).
+	Read *bool `eas:"Email:Read"`
+
+	// IsDraft is the Email2:IsDraft element (optional, nil when absent).
+	IsDraft *bool `eas:"Email2:IsDraft"`
+
 	// Preview is the Find:Preview element (optional, absent when zero).
 	Preview string `eas:"Find:Preview,omitempty"`
 
 	// HasAttachments is the Find:HasAttachments element (optional, nil when
 	// absent).
 	HasAttachments *bool `eas:"Find:HasAttachments"`
+
+	// From is the Email:From element (optional, absent when zero).
+	From string `eas:"Email:From,omitempty"`
 }
 
 // FolderCreateRequest is the body of a FolderCreate request ([MS-ASCMD]
@@ -796,9 +818,11 @@ type ItemOperationsRequestFetch struct {
 // later. Children a repeated choice (2.2.3.125.3).
 type ItemOperationsRequestFetchOptions struct {
 	// Schema is the ItemOperations:Schema element (optional, nil when absent):
-	// property names of the class; not expanded. Member of a repeated choice
-	// (any order, mixed) with BodyPartPreference, BodyPreference, MIMESupport,
-	// Password, Range, RightsManagementSupport, UserName.
+	// the properties to return: the AirSyncBase, Email, Email2, Calendar,
+	// Contacts and Contacts2 top-level elements, each empty, at most once.
+	// Member of a repeated choice (any order, mixed) with BodyPartPreference,
+	// BodyPreference, MIMESupport, Password, Range, RightsManagementSupport,
+	// UserName.
 	Schema *ItemOperationsRequestSchema `eas:"ItemOperations:Schema"`
 
 	// Range is the ItemOperations:Range element (optional, absent when zero):
@@ -849,12 +873,15 @@ type ItemOperationsRequestFetchOptions struct {
 
 // ItemOperationsRequestSchema is the ItemOperations:Schema element of a
 // ItemOperations request, at ItemOperations/Fetch/Options/Schema; protocol
-// 12.0 and later. Property names of the class; not expanded. Its content is
-// open in the schema table: children without a field are kept in Any.
+// 12.0 and later. The properties to return: the AirSyncBase, Email, Email2,
+// Calendar, Contacts and Contacts2 top-level elements, each empty, at most
+// once. Its children name properties of the item classes AirSyncBase, Email,
+// Calendar, Contacts (gen/spec/asclass-schema.tsv), each as an empty element:
+// they are kept in Any.
 type ItemOperationsRequestSchema struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// Any keeps the children, as trees, in their order: empty elements naming
+	// item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate
+	// checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -1000,18 +1027,19 @@ type ItemOperationsResponseFetch struct {
 
 	// Properties is the ItemOperations:Properties element (optional, nil when
 	// absent): item properties: the rows below, then the union of the class
-	// elements in asclass-schema.tsv (DocumentLibrary and RightsManagement not
-	// modelled).
+	// elements in asclass-schema.tsv (DocumentLibrary for a document library
+	// fetch, RightsManagement for an IRM message).
 	Properties *ItemOperationsResponseProperties `eas:"ItemOperations:Properties"`
 }
 
 // ItemOperationsResponseProperties is the ItemOperations:Properties element of
 // a ItemOperations response, at ItemOperations/Response/Fetch/Properties;
 // protocol 12.0 and later. Item properties: the rows below, then the union of
-// the class elements in asclass-schema.tsv (DocumentLibrary and
-// RightsManagement not modelled). Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
-// (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
+// the class elements in asclass-schema.tsv (DocumentLibrary for a document
+// library fetch, RightsManagement for an IRM message). Its content is the
+// union of the item classes AirSyncBase, Email, Calendar, Contacts, Tasks,
+// Notes, DocumentLibrary, RightsManagement (gen/spec/asclass-schema.tsv):
+// children without a field are kept in Any.
 type ItemOperationsResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
 	// writes them before the named fields): the item-class properties of
@@ -1289,20 +1317,50 @@ type ProvisionRequest struct {
 // of a Provision request, at Provision/DeviceInformation; protocol 14.1 and
 // later. Device facts sent with the initial request.
 type ProvisionRequestDeviceInformation struct {
-	// Set is the Settings:Set element (required): children as in Settings
-	// request DeviceInformation/Set.
+	// Set is the Settings:Set element (required): children an xs:all, as in
+	// Settings request DeviceInformation/Set.
 	Set ProvisionRequestSet `eas:"Settings:Set,required"`
 }
 
 // ProvisionRequestSet is the Settings:Set element of a Provision request, at
-// Provision/DeviceInformation/Set; protocol 14.1 and later. Children as in
-// Settings request DeviceInformation/Set. Its content is open in the schema
-// table: children without a field are kept in Any.
+// Provision/DeviceInformation/Set; protocol 14.1 and later. Children an
+// xs:all, as in Settings request DeviceInformation/Set.
 type ProvisionRequestSet struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
-	Any []*eas.Element `eas:",any"`
+	// Model is the Settings:Model element (optional, absent when zero): at
+	// most 1024 chars.
+	Model string `eas:"Settings:Model,omitempty"`
+
+	// IMEI is the Settings:IMEI element (optional, absent when zero): at most
+	// 1024 chars.
+	IMEI string `eas:"Settings:IMEI,omitempty"`
+
+	// FriendlyName is the Settings:FriendlyName element (optional, absent when
+	// zero): at most 1024 chars.
+	FriendlyName string `eas:"Settings:FriendlyName,omitempty"`
+
+	// OS is the Settings:OS element (optional, absent when zero): at most 1024
+	// chars.
+	OS string `eas:"Settings:OS,omitempty"`
+
+	// OSLanguage is the Settings:OSLanguage element (optional, absent when
+	// zero): at most 1024 chars.
+	OSLanguage string `eas:"Settings:OSLanguage,omitempty"`
+
+	// PhoneNumber is the Settings:PhoneNumber element (optional, absent when
+	// zero): at most 1024 chars.
+	PhoneNumber string `eas:"Settings:PhoneNumber,omitempty"`
+
+	// UserAgent is the Settings:UserAgent element (optional, absent when
+	// zero): at most 1024 chars.
+	UserAgent string `eas:"Settings:UserAgent,omitempty"`
+
+	// EnableOutboundSMS is the Settings:EnableOutboundSMS element (optional,
+	// nil when absent).
+	EnableOutboundSMS *bool `eas:"Settings:EnableOutboundSMS"`
+
+	// MobileOperator is the Settings:MobileOperator element (optional, absent
+	// when zero): at most 1024 chars.
+	MobileOperator string `eas:"Settings:MobileOperator,omitempty"`
 }
 
 // ProvisionRequestPolicies is the Provision:Policies element of a Provision
@@ -1826,9 +1884,8 @@ type SearchRequestStore struct {
 	// Name is the Search:Name element (required): 1-256 chars.
 	Name Store `eas:"Search:Name,required"`
 
-	// Query is the Search:Query element (required): queryType: mixed text or
-	// And/Or/FreeText/Class/CollectionId/ConversationId/EqualTo/GreaterThan/LessThan;
-	// left for later.
+	// Query is the Search:Query element (required): text (the GAL query) or,
+	// for Mailbox and DocumentLibrary, the criteria below (queryType, mixed).
 	Query SearchRequestQuery `eas:"Search:Query,required"`
 
 	// Options is the Search:Options element (optional, nil when absent):
@@ -1837,15 +1894,130 @@ type SearchRequestStore struct {
 }
 
 // SearchRequestQuery is the Search:Query element of a Search request, at
-// Search/Store/Query; protocol 2.5 and later. QueryType: mixed text or
-// And/Or/FreeText/Class/CollectionId/ConversationId/EqualTo/GreaterThan/LessThan;
-// left for later. Its content is open in the schema table: children without a
-// field are kept in Any.
+// Search/Store/Query; protocol 2.5 and later. Text (the GAL query) or, for
+// Mailbox and DocumentLibrary, the criteria below (queryType, mixed). Its
+// content is text or elements (an XSD mixed type); the Go value keeps the
+// elements only.
 type SearchRequestQuery struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// writes them before the named fields). The element's own text (its other
+	// form) is not kept.
 	Any []*eas.Element `eas:",any"`
+
+	// And is the Search:And element (0 or more): all of its criteria to match
+	// (queryType again: the children of Query). In protocol 12.0 and later.
+	// Member of a repeated choice (any order, mixed) with Class, CollectionId,
+	// ConversationId, EqualTo, FreeText, GreaterThan, LessThan, Or.
+	And []SearchRequestAnd `eas:"Search:And"`
+
+	// Or is the Search:Or element (0 or more): any of its criteria to match
+	// (queryType again: the children of Query). In protocol 12.0 and later.
+	// Member of a repeated choice (any order, mixed) with And, Class,
+	// CollectionId, ConversationId, EqualTo, FreeText, GreaterThan, LessThan.
+	Or []SearchRequestOr `eas:"Search:Or"`
+
+	// FreeText is the Search:FreeText element (0 or more): the words to find.
+	// In protocol 12.0 and later. Member of a repeated choice (any order,
+	// mixed) with And, Class, CollectionId, ConversationId, EqualTo,
+	// GreaterThan, LessThan, Or.
+	FreeText []string `eas:"Search:FreeText"`
+
+	// Class is the AirSync:Class element (0 or more): the classes to search,
+	// at most one of each (not checked). Member of a repeated choice (any
+	// order, mixed) with And, CollectionId, ConversationId, EqualTo, FreeText,
+	// GreaterThan, LessThan, Or.
+	Class []Class `eas:"AirSync:Class"`
+
+	// CollectionId is the AirSync:CollectionId element (0 or more): the
+	// folders to search. Member of a repeated choice (any order, mixed) with
+	// And, Class, ConversationId, EqualTo, FreeText, GreaterThan, LessThan,
+	// Or.
+	CollectionId []string `eas:"AirSync:CollectionId"`
+
+	// ConversationId is the Search:ConversationId element (optional, absent
+	// when zero): a conversation (only under And, or the server answers status
+	// 8). In protocol 14.0 and later. Member of a repeated choice (any order,
+	// mixed) with And, Class, CollectionId, EqualTo, FreeText, GreaterThan,
+	// LessThan, Or.
+	ConversationId string `eas:"Search:ConversationId,omitempty"`
+
+	// EqualTo is the Search:EqualTo element (optional, nil when absent):
+	// document library: LinkId equal to Value; children a sequence. In
+	// protocol 12.0 and later. Member of a repeated choice (any order, mixed)
+	// with And, Class, CollectionId, ConversationId, FreeText, GreaterThan,
+	// LessThan, Or.
+	EqualTo *SearchRequestEqualTo `eas:"Search:EqualTo"`
+
+	// GreaterThan is the Search:GreaterThan element (optional, nil when
+	// absent): mailbox: DateReceived after Value; children a sequence. In
+	// protocol 12.0 and later. Member of a repeated choice (any order, mixed)
+	// with And, Class, CollectionId, ConversationId, EqualTo, FreeText,
+	// LessThan, Or.
+	GreaterThan *SearchRequestGreaterThan `eas:"Search:GreaterThan"`
+
+	// LessThan is the Search:LessThan element (optional, nil when absent):
+	// mailbox: DateReceived before Value; children a sequence. In protocol
+	// 12.0 and later. Member of a repeated choice (any order, mixed) with And,
+	// Class, CollectionId, ConversationId, EqualTo, FreeText, GreaterThan, Or.
+	LessThan *SearchRequestLessThan `eas:"Search:LessThan"`
+}
+
+// SearchRequestAnd is the Search:And element of a Search request, at
+// Search/Store/Query/And; protocol 12.0 and later. All of its criteria to
+// match (queryType again: the children of Query). Its content is text or
+// elements (an XSD mixed type); the Go value keeps the elements only.
+type SearchRequestAnd struct {
+	// Any keeps the children, as trees, in their order: they are those of
+	// Query (the schema is recursive here), which eas.Validate checks.
+	Any []*eas.Element `eas:",any"`
+}
+
+// SearchRequestOr is the Search:Or element of a Search request, at
+// Search/Store/Query/Or; protocol 12.0 and later. Any of its criteria to match
+// (queryType again: the children of Query). Its content is text or elements
+// (an XSD mixed type); the Go value keeps the elements only.
+type SearchRequestOr struct {
+	// Any keeps the children, as trees, in their order: they are those of
+	// Query (the schema is recursive here), which eas.Validate checks.
+	Any []*eas.Element `eas:",any"`
+}
+
+// SearchRequestEqualTo is the Search:EqualTo element of a Search request, at
+// Search/Store/Query/EqualTo; protocol 12.0 and later. Document library:
+// LinkId equal to Value; children a sequence.
+type SearchRequestEqualTo struct {
+	// LinkId is the DocumentLibrary:LinkId element (required): the property
+	// compared: the document URI.
+	LinkId string `eas:"DocumentLibrary:LinkId,required"`
+
+	// Value is the Search:Value element (required): at most 1024 chars.
+	Value string `eas:"Search:Value,required"`
+}
+
+// SearchRequestGreaterThan is the Search:GreaterThan element of a Search
+// request, at Search/Store/Query/GreaterThan; protocol 12.0 and later.
+// Mailbox: DateReceived after Value; children a sequence.
+type SearchRequestGreaterThan struct {
+	// DateReceived is the Email:DateReceived element (required): the property
+	// compared, named by an empty element.
+	DateReceived bool `eas:"Email:DateReceived,empty,required"`
+
+	// Value is the Search:Value element (required): a date-time; at most 1024
+	// chars.
+	Value string `eas:"Search:Value,required"`
+}
+
+// SearchRequestLessThan is the Search:LessThan element of a Search request, at
+// Search/Store/Query/LessThan; protocol 12.0 and later. Mailbox: DateReceived
+// before Value; children a sequence.
+type SearchRequestLessThan struct {
+	// DateReceived is the Email:DateReceived element (required): the property
+	// compared, named by an empty element.
+	DateReceived bool `eas:"Email:DateReceived,empty,required"`
+
+	// Value is the Search:Value element (required): a date-time; at most 1024
+	// chars.
+	Value string `eas:"Search:Value,required"`
 }
 
 // SearchRequestOptions is the Search:Options element of a Search request, at
@@ -2006,18 +2178,18 @@ type SearchResponseResult struct {
 	CollectionId string `eas:"AirSync:CollectionId,omitempty"`
 
 	// Properties is the Search:Properties element (optional, nil when absent):
-	// class properties of a mailbox result or GAL properties: the union of the
-	// class elements in asclass-schema.tsv (DocumentLibrary not modelled).
+	// class properties of a mailbox, document library or GAL result: the union
+	// of the class elements in asclass-schema.tsv.
 	Properties *SearchResponseProperties `eas:"Search:Properties"`
 }
 
 // SearchResponseProperties is the Search:Properties element of a Search
 // response, at Search/Response/Store/Result/Properties; protocol 2.5 and
-// later. Class properties of a mailbox result or GAL properties: the union of
-// the class elements in asclass-schema.tsv (DocumentLibrary not modelled). Its
-// content is the union of the item classes AirSyncBase, Email, Calendar,
-// Contacts, Tasks, Notes, GAL (gen/spec/asclass-schema.tsv): children without
-// a field are kept in Any.
+// later. Class properties of a mailbox, document library or GAL result: the
+// union of the class elements in asclass-schema.tsv. Its content is the union
+// of the item classes AirSyncBase, Email, Calendar, Contacts, Tasks, Notes,
+// GAL, DocumentLibrary, RightsManagement (gen/spec/asclass-schema.tsv):
+// children without a field are kept in Any.
 type SearchResponseProperties struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
 	// writes them before the named fields): the item-class properties of
@@ -2421,20 +2593,38 @@ type SettingsResponseRightsManagementInformation struct {
 type SettingsResponseRightsManagementInformationGet struct {
 	// RightsManagementTemplates is the
 	// RightsManagement:RightsManagementTemplates element (required): MS-ASRM
-	// template list, not expanded.
+	// templates available to the user, at most 20.
 	RightsManagementTemplates SettingsResponseRightsManagementTemplates `eas:"RightsManagement:RightsManagementTemplates,required"`
 }
 
 // SettingsResponseRightsManagementTemplates is the
 // RightsManagement:RightsManagementTemplates element of a Settings response,
 // at Settings/RightsManagementInformation/Get/RightsManagementTemplates;
-// protocol 14.1 and later. MS-ASRM template list, not expanded. Its content is
-// open in the schema table: children without a field are kept in Any.
+// protocol 14.1 and later. MS-ASRM templates available to the user, at most
+// 20.
 type SettingsResponseRightsManagementTemplates struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
-	Any []*eas.Element `eas:",any"`
+	// RightsManagementTemplate is the
+	// RightsManagement:RightsManagementTemplate element (0 to 20): one
+	// template; children a sequence.
+	RightsManagementTemplate []SettingsResponseRightsManagementTemplate `eas:"RightsManagement:RightsManagementTemplate"`
+}
+
+// SettingsResponseRightsManagementTemplate is the
+// RightsManagement:RightsManagementTemplate element of a Settings response, at
+// Settings/RightsManagementInformation/Get/RightsManagementTemplates/RightsManagementTemplate;
+// protocol 14.1 and later. One template; children a sequence.
+type SettingsResponseRightsManagementTemplate struct {
+	// TemplateID is the RightsManagement:TemplateID element (required): a
+	// GUID; at least 1 char.
+	TemplateID string `eas:"RightsManagement:TemplateID,required"`
+
+	// TemplateName is the RightsManagement:TemplateName element (required): at
+	// least 1 char.
+	TemplateName string `eas:"RightsManagement:TemplateName,required"`
+
+	// TemplateDescription is the RightsManagement:TemplateDescription element
+	// (required): at least 1 char.
+	TemplateDescription string `eas:"RightsManagement:TemplateDescription,required"`
 }
 
 // SmartForwardRequest is the body of a SmartForward request ([MS-ASCMD]
@@ -2655,7 +2845,8 @@ type SyncRequestCollection struct {
 	CollectionId string `eas:"AirSync:CollectionId,required"`
 
 	// Supported is the AirSync:Supported element (optional, nil when absent):
-	// ghosted properties; class property names, not expanded.
+	// the properties the client manages (not ghosted): Contacts, Contacts2 and
+	// Calendar top-level elements, each empty, at most once.
 	Supported *SyncRequestSupported `eas:"AirSync:Supported"`
 
 	// DeletesAsMoves is the AirSync:DeletesAsMoves element (optional, nil when
@@ -2684,13 +2875,16 @@ type SyncRequestCollection struct {
 }
 
 // SyncRequestSupported is the AirSync:Supported element of a Sync request, at
-// Sync/Collections/Collection/Supported; protocol 2.5 and later. Ghosted
-// properties; class property names, not expanded. Its content is open in the
-// schema table: children without a field are kept in Any.
+// Sync/Collections/Collection/Supported; protocol 2.5 and later. The
+// properties the client manages (not ghosted): Contacts, Contacts2 and
+// Calendar top-level elements, each empty, at most once. Its children name
+// properties of the item classes Contacts, Calendar
+// (gen/spec/asclass-schema.tsv), each as an empty element: they are kept in
+// Any.
 type SyncRequestSupported struct {
-	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields): the table leaves this element's
-	// content open.
+	// Any keeps the children, as trees, in their order: empty elements naming
+	// item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate
+	// checks.
 	Any []*eas.Element `eas:",any"`
 }
 
@@ -3030,7 +3224,7 @@ type SyncResponseCommandsChange struct {
 // Sync/Collections/Collection/Commands/Change/ApplicationData; protocol 2.5
 // and later. Properties of the item: the union of the class elements in
 // asclass-schema.tsv. Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes, RightsManagement
 // (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseChangeApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
@@ -3055,7 +3249,7 @@ type SyncResponseCommandsAdd struct {
 // Sync response, at Sync/Collections/Collection/Commands/Add/ApplicationData;
 // protocol 2.5 and later. Properties of the item: the union of the class
 // elements in asclass-schema.tsv. Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes, RightsManagement
 // (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseAddApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
@@ -3152,7 +3346,7 @@ type SyncResponseFetch struct {
 // Sync/Collections/Collection/Responses/Fetch/ApplicationData; protocol 2.5
 // and later. Properties of the item: the union of the class elements in
 // asclass-schema.tsv. Its content is the union of the item classes
-// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes
+// AirSyncBase, Email, Calendar, Contacts, Tasks, Notes, RightsManagement
 // (gen/spec/asclass-schema.tsv): children without a field are kept in Any.
 type SyncResponseFetchApplicationData struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
@@ -4151,11 +4345,37 @@ func (v *FindResponseProperties) appendEAS(b *eas.Builder) error {
 			b.Element(e)
 		}
 	}
+	if v.Subject != "" {
+		b.TextOrOpaque(codepages.EmailSubject, string(v.Subject))
+	}
+	if v.DateReceived != (time.Time{}) {
+		b.Time(codepages.EmailDateReceived, v.DateReceived)
+	}
+	if v.DisplayTo != "" {
+		b.TextOrOpaque(codepages.EmailDisplayTo, string(v.DisplayTo))
+	}
 	if v.DisplayCc != "" {
 		b.TextOrOpaque(codepages.FindDisplayCc, string(v.DisplayCc))
 	}
 	if v.DisplayBcc != "" {
 		b.TextOrOpaque(codepages.FindDisplayBcc, string(v.DisplayBcc))
+	}
+	if v.Importance != nil {
+		b.Uint(codepages.EmailImportance, uint64(*v.Importance))
+	}
+	if v.Read != nil {
+		if *v.Read {
+			b.Int(codepages.EmailRead, 1)
+		} else {
+			b.Int(codepages.EmailRead, 0)
+		}
+	}
+	if v.IsDraft != nil {
+		if *v.IsDraft {
+			b.Int(codepages.Email2IsDraft, 1)
+		} else {
+			b.Int(codepages.Email2IsDraft, 0)
+		}
 	}
 	if v.Preview != "" {
 		b.TextOrOpaque(codepages.FindPreview, string(v.Preview))
@@ -4167,12 +4387,15 @@ func (v *FindResponseProperties) appendEAS(b *eas.Builder) error {
 			b.Int(codepages.FindHasAttachments, 0)
 		}
 	}
+	if v.From != "" {
+		b.TextOrOpaque(codepages.EmailFrom, string(v.From))
+	}
 	b.End()
 	return b.Err()
 }
 
 func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
-	var seenAny, s0, s1, s2, s3 bool
+	var seenAny, s0, s1, s2, s3, s4, s5, s6, s7, s8, s9, s10 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -4182,7 +4405,7 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		case codepages.FindDisplayCc:
+		case codepages.EmailSubject:
 			if err := r.Once(s0); err != nil {
 				return err
 			}
@@ -4191,20 +4414,20 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 			if err != nil {
 				return err
 			}
-			v.DisplayCc = string(x)
+			v.Subject = string(x)
 			r.Close()
-		case codepages.FindDisplayBcc:
+		case codepages.EmailDateReceived:
 			if err := r.Once(s1); err != nil {
 				return err
 			}
 			s1 = true
-			x, err := r.String()
+			x, err := r.Time()
 			if err != nil {
 				return err
 			}
-			v.DisplayBcc = string(x)
+			v.DateReceived = x
 			r.Close()
-		case codepages.FindPreview:
+		case codepages.EmailDisplayTo:
 			if err := r.Once(s2); err != nil {
 				return err
 			}
@@ -4213,13 +4436,88 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 			if err != nil {
 				return err
 			}
-			v.Preview = string(x)
+			v.DisplayTo = string(x)
 			r.Close()
-		case codepages.FindHasAttachments:
+		case codepages.FindDisplayCc:
 			if err := r.Once(s3); err != nil {
 				return err
 			}
 			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayCc = string(x)
+			r.Close()
+		case codepages.FindDisplayBcc:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.DisplayBcc = string(x)
+			r.Close()
+		case codepages.EmailImportance:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			if v.Importance == nil {
+				v.Importance = new(uint8)
+			}
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			*v.Importance = uint8(x)
+			r.Close()
+		case codepages.EmailRead:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.Read == nil {
+				v.Read = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.Read = x
+			r.Close()
+		case codepages.Email2IsDraft:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.IsDraft == nil {
+				v.IsDraft = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.IsDraft = x
+			r.Close()
+		case codepages.FindPreview:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Preview = string(x)
+			r.Close()
+		case codepages.FindHasAttachments:
+			if err := r.Once(s9); err != nil {
+				return err
+			}
+			s9 = true
 			if v.HasAttachments == nil {
 				v.HasAttachments = new(bool)
 			}
@@ -4228,6 +4526,17 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 				return err
 			}
 			*v.HasAttachments = x
+			r.Close()
+		case codepages.EmailFrom:
+			if err := r.Once(s10); err != nil {
+				return err
+			}
+			s10 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.From = string(x)
 			r.Close()
 		default:
 			if !seenAny {
@@ -4243,16 +4552,37 @@ func (v *FindResponseProperties) readEAS(r *eas.Reader) error {
 		v.Any = v.Any[:0]
 	}
 	if !s0 {
-		v.DisplayCc = ""
+		v.Subject = ""
 	}
 	if !s1 {
-		v.DisplayBcc = ""
+		v.DateReceived = time.Time{}
 	}
 	if !s2 {
-		v.Preview = ""
+		v.DisplayTo = ""
 	}
 	if !s3 {
+		v.DisplayCc = ""
+	}
+	if !s4 {
+		v.DisplayBcc = ""
+	}
+	if !s5 {
+		v.Importance = nil
+	}
+	if !s6 {
+		v.Read = nil
+	}
+	if !s7 {
+		v.IsDraft = nil
+	}
+	if !s8 {
+		v.Preview = ""
+	}
+	if !s9 {
 		v.HasAttachments = nil
+	}
+	if !s10 {
+		v.From = ""
 	}
 	return nil
 }
@@ -8575,17 +8905,43 @@ func (v *ProvisionRequestDeviceInformation) readEAS(r *eas.Reader) error {
 
 func (v *ProvisionRequestSet) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.SettingsSet)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
+	if v.Model != "" {
+		b.TextOrOpaque(codepages.SettingsModel, string(v.Model))
+	}
+	if v.IMEI != "" {
+		b.TextOrOpaque(codepages.SettingsIMEI, string(v.IMEI))
+	}
+	if v.FriendlyName != "" {
+		b.TextOrOpaque(codepages.SettingsFriendlyName, string(v.FriendlyName))
+	}
+	if v.OS != "" {
+		b.TextOrOpaque(codepages.SettingsOS, string(v.OS))
+	}
+	if v.OSLanguage != "" {
+		b.TextOrOpaque(codepages.SettingsOSLanguage, string(v.OSLanguage))
+	}
+	if v.PhoneNumber != "" {
+		b.TextOrOpaque(codepages.SettingsPhoneNumber, string(v.PhoneNumber))
+	}
+	if v.UserAgent != "" {
+		b.TextOrOpaque(codepages.SettingsUserAgent, string(v.UserAgent))
+	}
+	if v.EnableOutboundSMS != nil {
+		if *v.EnableOutboundSMS {
+			b.Int(codepages.SettingsEnableOutboundSMS, 1)
+		} else {
+			b.Int(codepages.SettingsEnableOutboundSMS, 0)
 		}
+	}
+	if v.MobileOperator != "" {
+		b.TextOrOpaque(codepages.SettingsMobileOperator, string(v.MobileOperator))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *ProvisionRequestSet) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	var s0, s1, s2, s3, s4, s5, s6, s7, s8 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -8595,18 +8951,140 @@ func (v *ProvisionRequestSet) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.SettingsModel:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Model = string(x)
+			r.Close()
+		case codepages.SettingsIMEI:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.IMEI = string(x)
+			r.Close()
+		case codepages.SettingsFriendlyName:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.FriendlyName = string(x)
+			r.Close()
+		case codepages.SettingsOS:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.OS = string(x)
+			r.Close()
+		case codepages.SettingsOSLanguage:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.OSLanguage = string(x)
+			r.Close()
+		case codepages.SettingsPhoneNumber:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.PhoneNumber = string(x)
+			r.Close()
+		case codepages.SettingsUserAgent:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.UserAgent = string(x)
+			r.Close()
+		case codepages.SettingsEnableOutboundSMS:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.EnableOutboundSMS == nil {
+				v.EnableOutboundSMS = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.EnableOutboundSMS = x
+			r.Close()
+		case codepages.SettingsMobileOperator:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.MobileOperator = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ProvisionRequestSet"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		v.Model = ""
+	}
+	if !s1 {
+		v.IMEI = ""
+	}
+	if !s2 {
+		v.FriendlyName = ""
+	}
+	if !s3 {
+		v.OS = ""
+	}
+	if !s4 {
+		v.OSLanguage = ""
+	}
+	if !s5 {
+		v.PhoneNumber = ""
+	}
+	if !s6 {
+		v.UserAgent = ""
+	}
+	if !s7 {
+		v.EnableOutboundSMS = nil
+	}
+	if !s8 {
+		v.MobileOperator = ""
 	}
 	return nil
 }
@@ -11235,11 +11713,226 @@ func (v *SearchRequestQuery) appendEAS(b *eas.Builder) error {
 			b.Element(e)
 		}
 	}
+	for i := range v.And {
+		v.And[i].appendEAS(b)
+	}
+	for i := range v.Or {
+		v.Or[i].appendEAS(b)
+	}
+	for _, x := range v.FreeText {
+		b.TextOrOpaque(codepages.SearchFreeText, string(x))
+	}
+	for _, x := range v.Class {
+		b.TextOrOpaque(codepages.AirSyncClass, string(x))
+	}
+	for _, x := range v.CollectionId {
+		b.TextOrOpaque(codepages.AirSyncCollectionId, string(x))
+	}
+	if v.ConversationId != "" {
+		b.TextOrOpaque(codepages.SearchConversationId, string(v.ConversationId))
+	}
+	if v.EqualTo != nil {
+		v.EqualTo.appendEAS(b)
+	}
+	if v.GreaterThan != nil {
+		v.GreaterThan.appendEAS(b)
+	}
+	if v.LessThan != nil {
+		v.LessThan.appendEAS(b)
+	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
+	var seenAny, s0, s1, s2, s3, s4, s5, s6, s7, s8 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.SearchAnd:
+			if !s0 {
+				v.And = v.And[:0]
+			}
+			if err := r.Child(len(v.And) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SearchRequestAnd
+			v.And, e = grow(v.And)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchOr:
+			if !s1 {
+				v.Or = v.Or[:0]
+			}
+			if err := r.Child(len(v.Or) + 1); err != nil {
+				return err
+			}
+			s1 = true
+			var e *SearchRequestOr
+			v.Or, e = grow(v.Or)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchFreeText:
+			if !s2 {
+				v.FreeText = v.FreeText[:0]
+			}
+			if err := r.Child(len(v.FreeText) + 1); err != nil {
+				return err
+			}
+			s2 = true
+			var e *string
+			v.FreeText, e = grow(v.FreeText)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.AirSyncClass:
+			if !s3 {
+				v.Class = v.Class[:0]
+			}
+			if err := r.Child(len(v.Class) + 1); err != nil {
+				return err
+			}
+			s3 = true
+			var e *Class
+			v.Class, e = grow(v.Class)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = Class(x)
+			r.Close()
+		case codepages.AirSyncCollectionId:
+			if !s4 {
+				v.CollectionId = v.CollectionId[:0]
+			}
+			if err := r.Child(len(v.CollectionId) + 1); err != nil {
+				return err
+			}
+			s4 = true
+			var e *string
+			v.CollectionId, e = grow(v.CollectionId)
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			*e = string(x)
+			r.Close()
+		case codepages.SearchConversationId:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ConversationId = string(x)
+			r.Close()
+		case codepages.SearchEqualTo:
+			if err := r.Once(s6); err != nil {
+				return err
+			}
+			s6 = true
+			if v.EqualTo == nil {
+				v.EqualTo = new(SearchRequestEqualTo)
+			}
+			if err := v.EqualTo.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchGreaterThan:
+			if err := r.Once(s7); err != nil {
+				return err
+			}
+			s7 = true
+			if v.GreaterThan == nil {
+				v.GreaterThan = new(SearchRequestGreaterThan)
+			}
+			if err := v.GreaterThan.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		case codepages.SearchLessThan:
+			if err := r.Once(s8); err != nil {
+				return err
+			}
+			s8 = true
+			if v.LessThan == nil {
+				v.LessThan = new(SearchRequestLessThan)
+			}
+			if err := v.LessThan.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	if !s0 {
+		v.And = v.And[:0]
+	}
+	if !s1 {
+		v.Or = v.Or[:0]
+	}
+	if !s2 {
+		v.FreeText = v.FreeText[:0]
+	}
+	if !s3 {
+		v.Class = v.Class[:0]
+	}
+	if !s4 {
+		v.CollectionId = v.CollectionId[:0]
+	}
+	if !s5 {
+		v.ConversationId = ""
+	}
+	if !s6 {
+		v.EqualTo = nil
+	}
+	if !s7 {
+		v.GreaterThan = nil
+	}
+	if !s8 {
+		v.LessThan = nil
+	}
+	return nil
+}
+
+func (v *SearchRequestAnd) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchAnd)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestAnd) readEAS(r *eas.Reader) error {
 	var seenAny bool
 	for {
 		tag, ok, err := r.Next()
@@ -11262,6 +11955,217 @@ func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
 	}
 	if !seenAny {
 		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SearchRequestOr) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchOr)
+	for _, e := range v.Any {
+		if e != nil {
+			b.Element(e)
+		}
+	}
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestOr) readEAS(r *eas.Reader) error {
+	var seenAny bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		default:
+			if !seenAny {
+				v.Any = v.Any[:0]
+				seenAny = true
+			}
+			if err := r.Keep(&v.Any); err != nil {
+				return err
+			}
+		}
+	}
+	if !seenAny {
+		v.Any = v.Any[:0]
+	}
+	return nil
+}
+
+func (v *SearchRequestEqualTo) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchEqualTo)
+	b.TextOrOpaque(codepages.DocumentLibraryLinkId, string(v.LinkId))
+	b.TextOrOpaque(codepages.SearchValue, string(v.Value))
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestEqualTo) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.DocumentLibraryLinkId:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.LinkId = string(x)
+			r.Close()
+		case codepages.SearchValue:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Value = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestEqualTo"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.DocumentLibraryLinkId, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.SearchValue, off)
+	}
+	return nil
+}
+
+func (v *SearchRequestGreaterThan) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchGreaterThan)
+	if v.DateReceived {
+		b.Empty(codepages.EmailDateReceived)
+	}
+	b.TextOrOpaque(codepages.SearchValue, string(v.Value))
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestGreaterThan) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.EmailDateReceived:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.DateReceived = true
+			r.Close()
+		case codepages.SearchValue:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Value = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestGreaterThan"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.EmailDateReceived, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.SearchValue, off)
+	}
+	return nil
+}
+
+func (v *SearchRequestLessThan) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.SearchLessThan)
+	if v.DateReceived {
+		b.Empty(codepages.EmailDateReceived)
+	}
+	b.TextOrOpaque(codepages.SearchValue, string(v.Value))
+	b.End()
+	return b.Err()
+}
+
+func (v *SearchRequestLessThan) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.EmailDateReceived:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.DateReceived = true
+			r.Close()
+		case codepages.SearchValue:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Value = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestLessThan"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.EmailDateReceived, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.SearchValue, off)
 	}
 	return nil
 }
@@ -13973,17 +14877,15 @@ func (v *SettingsResponseRightsManagementInformationGet) readEAS(r *eas.Reader) 
 
 func (v *SettingsResponseRightsManagementTemplates) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.RightsManagementRightsManagementTemplates)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
-		}
+	for i := range v.RightsManagementTemplate {
+		v.RightsManagementTemplate[i].appendEAS(b)
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SettingsResponseRightsManagementTemplates) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	var s0 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -13993,18 +14895,100 @@ func (v *SettingsResponseRightsManagementTemplates) readEAS(r *eas.Reader) error
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.RightsManagementRightsManagementTemplate:
+			if !s0 {
+				v.RightsManagementTemplate = v.RightsManagementTemplate[:0]
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			if err := r.Child(len(v.RightsManagementTemplate) + 1); err != nil {
+				return err
+			}
+			s0 = true
+			var e *SettingsResponseRightsManagementTemplate
+			v.RightsManagementTemplate, e = grow(v.RightsManagementTemplate)
+			if err := e.readEAS(r); err != nil {
+				return err
+			}
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseRightsManagementTemplates"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		v.RightsManagementTemplate = v.RightsManagementTemplate[:0]
+	}
+	return nil
+}
+
+func (v *SettingsResponseRightsManagementTemplate) appendEAS(b *eas.Builder) error {
+	b.Start(codepages.RightsManagementRightsManagementTemplate)
+	b.TextOrOpaque(codepages.RightsManagementTemplateID, string(v.TemplateID))
+	b.TextOrOpaque(codepages.RightsManagementTemplateName, string(v.TemplateName))
+	b.TextOrOpaque(codepages.RightsManagementTemplateDescription, string(v.TemplateDescription))
+	b.End()
+	return b.Err()
+}
+
+func (v *SettingsResponseRightsManagementTemplate) readEAS(r *eas.Reader) error {
+	off := r.Offset()
+	var s0, s1, s2 bool
+	for {
+		tag, ok, err := r.Next()
+		if err != nil {
+			return err
+		}
+		if !ok {
+			break
+		}
+		switch tag {
+		case codepages.RightsManagementTemplateID:
+			if err := r.Once(s0); err != nil {
+				return err
+			}
+			s0 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateID = string(x)
+			r.Close()
+		case codepages.RightsManagementTemplateName:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateName = string(x)
+			r.Close()
+		case codepages.RightsManagementTemplateDescription:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.TemplateDescription = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseRightsManagementTemplate"); err != nil {
+				return err
+			}
+		}
+	}
+	if !s0 {
+		return r.Missing(codepages.RightsManagementTemplateID, off)
+	}
+	if !s1 {
+		return r.Missing(codepages.RightsManagementTemplateName, off)
+	}
+	if !s2 {
+		return r.Missing(codepages.RightsManagementTemplateDescription, off)
 	}
 	return nil
 }

@@ -253,7 +253,7 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	var elem string
 	numeric := false
 	switch f.Kind {
-	case "container", "any", "appdata":
+	case "container", "any", "appdata", "propnames", "mixed":
 		sub := typeOf[f.Node()]
 		sub.Since, sub.Until = f.Since, f.Until
 		f.Type = sub
@@ -353,10 +353,16 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 			if ct.Node == ct.Message.Root {
 				b.WriteString("\n")
 			}
-			if ct.Node.Content == "appdata" {
+			if ct.Node.Ref != nil {
+				writeComment(b, "\t", "Any keeps the children, as trees, in their order: they are those of "+ct.Node.Ref.Tag.Name+" (the schema is recursive here), which eas.Validate checks.")
+			} else if ct.Node.Content == "mixed" {
+				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields). The element's own text (its other form) is not kept.")
+			} else if ct.Node.Content == "appdata" {
 				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields): the item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate checks.")
 			} else if ct.Node.Content == "any" {
 				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields): the table leaves this element's content open.")
+			} else if ct.Node.Content == "propnames" {
+				writeComment(b, "\t", "Any keeps the children, as trees, in their order: empty elements naming item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate checks.")
 			} else {
 				writeComment(b, "\t", "Any keeps the children, as trees: the table lists none for this element yet.")
 			}
@@ -460,6 +466,10 @@ func typeDoc(ct *CommandType) string {
 	}
 	if ct.Node.Content == "any" {
 		b.WriteString(" Its content is open in the schema table: children without a field are kept in Any.")
+	} else if ct.Node.Content == "mixed" {
+		b.WriteString(" Its content is text or elements (an XSD mixed type); the Go value keeps the elements only.")
+	} else if ct.Node.Content == "propnames" {
+		b.WriteString(" Its children name properties of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv), each as an empty element: they are kept in Any.")
 	} else if ct.Node.Content == "appdata" {
 		b.WriteString(" Its content is the union of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv): children without a field are kept in Any.")
 	}

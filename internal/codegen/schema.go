@@ -72,7 +72,13 @@ type SchemaNode struct {
 	// rows, which share their children).
 	Layout []*SchemaNode
 
+	// Ref is the row whose children this one shares, for a row whose
+	// values column is "=" and the path of an ancestor (the recursion of
+	// Search's queryType: And and Or hold what Query holds); nil else.
+	Ref *SchemaNode
+
 	path     string
+	refPath  string // the values column of a Ref row, less the "="
 	note     string // the note column
 	unionKey string // appdata: the values column (the classes)
 }
@@ -81,13 +87,32 @@ type SchemaNode struct {
 func (n *SchemaNode) classKey() string { return n.unionKey }
 
 // schemaKinds lists the content column's values in the order of the
-// generated schemaKind constants.
-var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty", "appdata"}
+// generated schemaKind constants, then "propnames", which is generated
+// as a container (see kindIdent).
+var schemaKinds = []string{"container", "empty", "text", "integer", "unsignedByte", "unsignedShort", "unsignedInt", "boolean01", "datetime", "compactdatetime", "base64", "opaque", "any", "unsignedByteOrEmpty", "unsignedIntOrEmpty", "appdata", "mixed", "propnames"}
+
+// kindIdent returns the schemaKind constant (less its "kind" prefix) of a
+// content kind. A "propnames" element (Sync Supported: the names of class
+// properties, each an empty element) is a container whose children are
+// the empty copies of its union.
+func kindIdent(content string) string {
+	if content == "propnames" {
+		content = "container"
+	}
+	return strings.ToUpper(content[:1]) + content[1:]
+}
+
+// classContent reports whether a content kind takes its children from the
+// item classes its values column names: "appdata" (the class elements as
+// they are) and "propnames" (their names: each an empty element).
+func classContent(content string) bool { return content == "appdata" || content == "propnames" }
 
 // OpenContent reports whether a content kind leaves the element's
 // children to trees in the generated command types: "any", and "appdata"
 // (the item-class union, which Validate checks but no struct spells out).
-func OpenContent(content string) bool { return content == "any" || content == "appdata" }
+func OpenContent(content string) bool {
+	return content == "any" || content == "appdata" || content == "propnames" || content == "mixed"
+}
 
 // Accepted is a disagreement between the schema table and the code page
 // table that ascmd-schema.md accepts (a line "accept<TAB>message<TAB>path<TAB>why").
@@ -165,6 +190,8 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 	firstAt := map[string]*SchemaNode{} // message|path: first row, the parent of deeper rows
 	groups := map[string]map[string]int{}
 	var problems []string
+	var refs []*SchemaNode
+	msgOf := map[*SchemaNode]string{}
 	for _, r := range rows {
 		f := r.fields
 		at := fmt.Sprintf("%s:%d", SchemaFile, r.line)
@@ -219,8 +246,16 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		if err := n.parseSpan(f, at); err != nil {
 			return err
 		}
-		if v := f["values"]; v != "-" && n.Content == "appdata" {
-			if n.Union, err = t.union(s, v, at); err != nil {
+		if v := f["values"]; strings.HasPrefix(v, "=") {
+			if n.Content != "container" && n.Content != "mixed" {
+				return fmt.Errorf("%s: %s: only a container or mixed row can take its children from another (=path)", at, f["path"])
+			}
+			if n.refPath = v[1:]; !strings.HasPrefix(f["path"], n.refPath+"/") {
+				return fmt.Errorf("%s: %s takes its children from %s, which is not an ancestor", at, f["path"], n.refPath)
+			}
+			refs = append(refs, n)
+		} else if v != "-" && classContent(n.Content) {
+			if n.Union, err = t.union(s, v, n.Content == "propnames", at); err != nil {
 				return err
 			}
 			n.unionKey = v
@@ -228,8 +263,8 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 			if err := n.parseValues(v, at); err != nil {
 				return err
 			}
-		} else if n.Content == "appdata" {
-			return fmt.Errorf("%s: appdata content needs its classes in the values column", at)
+		} else if classContent(n.Content) {
+			return fmt.Errorf("%s: %s content needs its classes in the values column", at, n.Content)
 		}
 		// Versions against the code page.
 		if !acc[accepted{name, f["path"]}] {
@@ -292,6 +327,19 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		if firstAt[name+"|"+f["path"]] == nil {
 			firstAt[name+"|"+f["path"]] = n
 		}
+		msgOf[n] = name
+	}
+	for _, n := range refs {
+		at := fmt.Sprintf("%s:%d", SchemaFile, n.Line)
+		n.Ref = firstAt[msgOf[n]+"|"+n.refPath]
+		switch {
+		case n.Ref == nil:
+			return fmt.Errorf("%s: no row %s for %s to take its children from", at, n.refPath, n.path)
+		case n.Ref.Ref != nil || n.Ref.Union != 0:
+			return fmt.Errorf("%s: %s takes its children from another row or a union; name the row that lists them", at, n.refPath)
+		case len(n.Children) > 0:
+			return fmt.Errorf("%s: %s takes its children from %s and has rows of its own", at, n.path, n.refPath)
+		}
 	}
 	if len(problems) > 0 {
 		return fmt.Errorf("%s disagrees with the code pages (fix the row, or add an accept line to %s):\n\t%s", SchemaFile, SchemaNotesFile, strings.Join(problems, "\n\t"))
@@ -317,6 +365,9 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 	s.Nodes = []*SchemaNode{nil}
 	enumAt := map[string]int{}
 	for _, u := range s.Unions {
+		if u.Names {
+			continue // the copies are empty elements
+		}
 		for _, top := range u.Top {
 			for q := []*SchemaNode{top}; len(q) > 0; q = q[1:] {
 				n := q[0]
@@ -337,6 +388,11 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		s.Nodes = append(s.Nodes, m.Root)
 		for q := []*SchemaNode{m.Root}; len(q) > 0; q = q[1:] {
 			n := q[0]
+			if n.Ref != nil {
+				// An ancestor's children, laid out already (breadth first).
+				n.Layout = n.Ref.Layout
+				continue
+			}
 			n.Layout = append([]*SchemaNode(nil), n.Children...)
 			for _, c := range n.Children {
 				c.Index = len(s.Nodes)
@@ -344,8 +400,15 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 				q = append(q, c)
 			}
 			if n.Union != 0 {
-				for _, top := range s.Unions[n.Union-1].Top {
+				u := s.Unions[n.Union-1]
+				for _, top := range u.Top {
 					cp := *top
+					if u.Names {
+						// The property's name only: empty, at most once.
+						cp.Content, cp.Min, cp.Max = "empty", 0, 1
+						cp.Values, cp.HasRange, cp.Lo, cp.Hi = nil, false, 0, 0
+						cp.Children, cp.Layout = nil, nil
+					}
 					cp.Index = len(s.Nodes)
 					s.Nodes = append(s.Nodes, &cp)
 					n.Layout = append(n.Layout, &cp)
@@ -428,12 +491,16 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		if m, ok := intEnumMask(n); ok {
 			lo, hi = int64(int32(uint32(m))), int64(int32(uint32(m>>32)))
 		}
+		own := len(n.Children)
+		if n.Ref != nil {
+			own = len(n.Layout)
+		}
 		fl := "0"
 		if len(flags) > 0 {
 			fl = strings.Join(flags, "|")
 		}
 		fmt.Fprintf(b, "\t{tag: codepages.%s, kind: kind%s, min: %d, max: %d, group: %d, branch: %d, order: %d, flags: %s, since: %d, until: %d, first: %d, count: %d, enum: %d, nenum: %d, lo: %d, hi: %d, req: %#x, excl: %#x, union: %d, own: %d}, // %d: %s line %d\n",
-			Ident(n.Page, n.Tag), strings.ToUpper(n.Content[:1])+n.Content[1:], n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Layout), enum, nenum, lo, hi, req, excl, n.Union, len(n.Children), n.Index, tableOf(n), n.Line)
+			Ident(n.Page, n.Tag), kindIdent(n.Content), n.Min, max, n.Group, n.Branch, n.Order, fl, n.Since, n.Until, first, len(n.Layout), enum, nenum, lo, hi, req, excl, n.Union, own, n.Index, tableOf(n), n.Line)
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// schemaTags holds the tag of each of schemaNodes, for a compact search\n// among a node's children.\n")
@@ -461,7 +528,11 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 	b.WriteString("// schemaUnions holds the contents of the appdata rows (schemaNode.union):\n// by page*64+token, the position + 1 of each class element among those\n// that follow the row's own children.\n")
 	b.WriteString("var schemaUnions = [...]schemaUnion{\n\t{},\n")
 	for _, u := range s.Unions {
-		fmt.Fprintf(b, "\t{ // %s: %d elements\n\t\tindex: %q,\n\t},\n", u.Key, len(u.Top), trimZeros(u.Index))
+		key := u.Key
+		if u.Names {
+			key += " (names: empty elements)"
+		}
+		fmt.Fprintf(b, "\t{ // %s: %d elements\n\t\tindex: %q,\n\t},\n", key, len(u.Top), trimZeros(u.Index))
 	}
 	b.WriteString("}\n\n")
 	b.WriteString("// schemaMessages lists the messages of the table, by name.\n")
@@ -510,7 +581,7 @@ func validatorHints(n, parent *SchemaNode) (req, excl uint64, flags []string) {
 		flags = append(flags, "nodeRange")
 	}
 	switch n.Content {
-	case "container", "any", "appdata", "empty", "text", "opaque":
+	case "container", "any", "appdata", "propnames", "mixed", "empty", "text", "opaque":
 		if len(n.Values) > 0 || n.HasRange {
 			flags = append(flags, "nodeCollect")
 		}

@@ -15,7 +15,10 @@ const ClassFile = "gen/spec/asclass-schema.tsv"
 type ClassUnion struct {
 	Key     string // the classes, comma-separated, as in the values column
 	Classes []string
-	Top     []*SchemaNode
+	// Names: the union of a "propnames" row, whose elements are the
+	// class elements' names only (empty elements, no children).
+	Names bool
+	Top   []*SchemaNode
 	// Index maps page*64+token to a Top position + 1 (0: not in the union).
 	Index []byte
 }
@@ -51,7 +54,7 @@ func (t *Tables) ParseClasses(data []byte) error {
 		if alias {
 			problems = append(problems, fmt.Sprintf("%s: %s is an alias of %s:%s", at, nm, pg, n.Tag.Name))
 		}
-		if !contains(schemaKinds, n.Content) || n.Content == "any" || n.Content == "appdata" {
+		if !contains(schemaKinds, n.Content) || n.Content == "any" || classContent(n.Content) {
 			return fmt.Errorf("%s: content %q is not a class element's", at, n.Content)
 		}
 		if n.Min, err = strconv.Atoi(f["min"]); err != nil || n.Min < 0 || n.Min > 1 {
@@ -104,17 +107,17 @@ func (t *Tables) ParseClasses(data []byte) error {
 }
 
 // union returns the union of the classes named by key (a values cell),
-// made once per key.
-func (t *Tables) union(s *Schema, key, at string) (int, error) {
+// made once per key and names (the union of a "propnames" row).
+func (t *Tables) union(s *Schema, key string, names bool, at string) (int, error) {
 	for i, u := range s.Unions {
-		if u.Key == key {
+		if u.Key == key && u.Names == names {
 			return i + 1, nil
 		}
 	}
 	if t.classes == nil {
 		return 0, fmt.Errorf("%s: appdata content, but no class table (%s) was read", at, ClassFile)
 	}
-	u := &ClassUnion{Key: key, Classes: splitList(key), Index: make([]byte, 64*len(t.Pages))}
+	u := &ClassUnion{Key: key, Classes: splitList(key), Names: names, Index: make([]byte, 64*len(t.Pages))}
 	seen := map[*Tag]string{}
 	for _, c := range u.Classes {
 		top, ok := t.classes[c]

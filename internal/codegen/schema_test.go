@@ -125,3 +125,68 @@ func TestClassErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestPropNames: a "propnames" row holds its classes' top-level elements
+// as empty, childless, at-most-once copies, a union of its own beside the
+// "appdata" union of the same classes, whose copies keep their content.
+func TestPropNames(t *testing.T) {
+	tb := loadCodePages(t)
+	classes := "A\tCalendar:Attendees\tcontainer\t0\t1\t-\t-\t-\t-\nA\tCalendar:Attendees/Calendar:Attendee\tcontainer\t0\t*\t-\t-\t-\t-\nA\tCalendar:Sensitivity\tunsignedByte\t0\t1\t0..3\t-\t-\t-\n"
+	schema := "X request\tAirSync:Sync\tcontainer\t1\t1\t-\t1\t-\t-\t-\t-\n" +
+		"X request\tAirSync:Sync/AirSync:Supported\tpropnames\t0\t1\t-\t1\tA\t-\t-\t-\n" +
+		"X request\tAirSync:Sync/AirSync:ApplicationData\tappdata\t0\t1\t-\t2\tA\t-\t-\t-\n"
+	if err := tb.ParseClasses([]byte(classHeader + classes)); err != nil {
+		t.Fatal(err)
+	}
+	if err := tb.ParseSchema([]byte(schemaHeader+schema), nil); err != nil {
+		t.Fatal(err)
+	}
+	if u := tb.Schema.Unions; len(u) != 2 || !u[0].Names || u[1].Names {
+		t.Fatalf("unions %+v, want a names union and an appdata one", u)
+	}
+	root := tb.Schema.Messages[0].Root
+	sup, app := root.Layout[0], root.Layout[1]
+	for i, c := range sup.Layout {
+		if c.Content != "empty" || c.Min != 0 || c.Max != 1 || len(c.Layout) != 0 || c.HasRange {
+			t.Errorf("Supported child %d: %s content %s, %d..%d, %d children, range %v; want empty, 0..1, none", i, c.Tag.Name, c.Content, c.Min, c.Max, len(c.Layout), c.HasRange)
+		}
+	}
+	if len(sup.Layout) != 2 || len(app.Layout) != 2 || app.Layout[0].Content != "container" || len(app.Layout[0].Layout) != 1 || !app.Layout[1].HasRange {
+		t.Errorf("ApplicationData children %+v: the class rows as they are", app.Layout)
+	}
+}
+
+// TestSchemaRef: a row whose values column is "=path" shares the children
+// of that ancestor (the recursion of Search's queryType), and the forms
+// the generator cannot lay out fail.
+func TestSchemaRef(t *testing.T) {
+	const q = "X request\tSearch:Search\tcontainer\t1\t1\t-\t1\t-\t-\t-\t-\n" +
+		"X request\tSearch:Search/Search:Query\tmixed\t1\t1\t-\t1\t-\t-\t-\t-\n" +
+		"X request\tSearch:Search/Search:Query/Search:FreeText\ttext\t0\t*\tc1*\t1\t-\t-\t-\t-\n"
+	for _, c := range []struct{ name, rows, want string }{
+		{"recursion", q + "X request\tSearch:Search/Search:Query/Search:And\tmixed\t0\t*\tc1*\t1\t=Search:Search/Search:Query\t-\t-\t-\n", ""},
+		{"not an ancestor", q + "X request\tSearch:Search/Search:Query/Search:And\tmixed\t0\t*\tc1*\t1\t=Search:Search/Search:Options\t-\t-\t-\n", "not an ancestor"},
+		{"a leaf", q + "X request\tSearch:Search/Search:Query/Search:And\ttext\t0\t*\tc1*\t1\t=Search:Search/Search:Query\t-\t-\t-\n", "only a container or mixed row"},
+		{"rows of its own", q + "X request\tSearch:Search/Search:Query/Search:And\tmixed\t0\t*\tc1*\t1\t=Search:Search/Search:Query\t-\t-\t-\n" +
+			"X request\tSearch:Search/Search:Query/Search:And/Search:Value\ttext\t0\t1\t-\t1\t-\t-\t-\t-\n", "has rows of its own"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := loadCodePages(t)
+			err := tb.ParseSchema([]byte(schemaHeader+c.rows), nil)
+			if c.want != "" {
+				if err == nil || !strings.Contains(err.Error(), c.want) {
+					t.Fatalf("error %v, want one containing %q", err, c.want)
+				}
+				return
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			query := tb.Schema.Messages[0].Root.Layout[0]
+			and := query.Layout[1]
+			if and.Ref != query || len(and.Layout) != 2 || and.Layout[0] != query.Layout[0] || and.Layout[1] != and {
+				t.Fatalf("And's children %v, want Query's (FreeText, And)", and.Layout)
+			}
+		})
+	}
+}
