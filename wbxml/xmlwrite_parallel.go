@@ -1,10 +1,6 @@
 package wbxml
 
-import (
-	"io"
-	"sync"
-	"sync/atomic"
-)
+import "io"
 
 // A part converting ahead into a buffer, for an io.Writer, stops when the
 // buffer holds partBudgetFactor times the part's WBXML (at least
@@ -35,9 +31,9 @@ type partState struct {
 	cps     []checkpoint
 	stk     []splitFrame
 	parts   []*xmlPart
-	writers []*XMLWriter    // what the parts convert with, a few at a time
-	free    chan *XMLWriter // the writers no part holds
-	used    int             // the parts the last conversion used; 0 for none
+	writers []*XMLWriter // what the parts convert with, a few at a time
+	turns   turns[*XMLWriter]
+	used    int // the parts the last conversion used; 0 for none
 }
 
 // xmlPart is the state of one part of a conversion in parts
@@ -49,7 +45,6 @@ type xmlPart struct {
 	init []xframe // the open elements, as replayed, where the part starts
 	room int      // the buffer the part's writer starts with, the same for every part
 	err  error
-	done chan struct{} // receives when the part has converted
 }
 
 // convertParts converts src in parts ([WithConcurrency]): it finds
@@ -92,7 +87,7 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		cps[len(cps)/2].page ^= 1
 	}
 	for len(ps.parts) < len(cps) {
-		ps.parts = append(ps.parts, &xmlPart{done: make(chan struct{}, 1)})
+		ps.parts = append(ps.parts, new(xmlPart))
 	}
 	all := ps.parts[:len(cps)]
 	longest := 0
@@ -120,39 +115,26 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	for len(ps.writers) < nw {
 		ps.writers = append(ps.writers, x.helper())
 	}
-	if cap(ps.free) < nw {
-		ps.free = make(chan *XMLWriter, x.cfg.workers+1)
-	}
-	for _, h := range ps.writers[:nw] {
-		ps.free <- h
-	}
 	// What the parts need of the header, copied: x.dec starts over below.
 	hdr := x.dec.header()
-	var wg sync.WaitGroup
-	var stop atomic.Bool
-	wg.Go(func() { ps.dispatch(all, w != nil, src, hdr, &wg, &stop) })
-	var held [2]*XMLWriter // the pooled writers this goroutine holds
-	defer func() {
-		// Stop the parts not started, give back the writers, wait for
-		// the parts started, and leave the channels empty for the next
-		// conversion.
-		stop.Store(true)
-		for _, h := range held {
-			if h != nil {
-				ps.free <- h
+	toWriter := w != nil
+	ps.turns.begin(ps.writers[:nw], len(all), func(i int, h *XMLWriter) {
+		p := all[i]
+		p.x = h
+		// Written to an io.Writer, a part converts ahead into a buffer
+		// of bounded size; one that fills it is carried on in its turn.
+		h.budget = 0
+		if toWriter {
+			end := len(src)
+			if p.stop >= 0 {
+				end = int(p.stop)
 			}
+			h.budget = max(minPartBudget, partBudgetFactor*(end-p.from.pos))
 		}
-		wg.Wait()
-		for _, p := range all {
-			select {
-			case <-p.done:
-			default:
-			}
-		}
-		for len(ps.free) > 0 {
-			<-ps.free
-		}
-	}()
+		p.err = p.run(src, hdr)
+	})
+	var held [2]*XMLWriter // the workers this goroutine holds
+	defer func() { ps.turns.end(held[:]) }()
 	// The first part, here.
 	x.dec.Reset(src)
 	x.w, x.werr = w, nil
@@ -175,10 +157,9 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	ps.used = len(all) + 1
 	prev := x
 	for i, p := range all {
-		<-p.done
+		ps.turns.wait(i)
 		held[1] = p.x
 		if !prev.endsAt(&cps[i], p.init) {
-			stop.Store(true)
 			ps.used = i + 1
 			return nil, true, x.finish(prev)
 		}
@@ -199,40 +180,12 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		}
 		// The part before is done with: its writer goes to a part to come.
 		if held[0] != nil {
-			ps.free <- held[0]
+			ps.turns.give(held[0])
 		}
 		held[0], held[1] = p.x, nil
 		prev = p.x
 	}
 	return nil, true, x.werr
-}
-
-// dispatch starts the conversion of each part in turn, on a goroutine of
-// wg, as soon as a writer is free for it, until every part is started or
-// stop is set. toWriter says whether the conversion writes to an
-// io.Writer, where a part converts ahead into a buffer of bounded size and
-// one that fills it is carried on in its turn.
-func (ps *partState) dispatch(all []*xmlPart, toWriter bool, src []byte, hdr headerState, wg *sync.WaitGroup, stop *atomic.Bool) {
-	for _, p := range all {
-		h := <-ps.free
-		if stop.Load() {
-			ps.free <- h
-			return
-		}
-		p.x, p.err = h, nil
-		h.budget = 0
-		if toWriter {
-			end := len(src)
-			if p.stop >= 0 {
-				end = int(p.stop)
-			}
-			h.budget = max(minPartBudget, partBudgetFactor*(end-p.from.pos))
-		}
-		wg.Go(func() {
-			p.err = p.run(src, hdr)
-			p.done <- struct{}{}
-		})
-	}
 }
 
 // emit puts the XML of a later part after what x has: in x.out, which the
