@@ -1,9 +1,6 @@
 package wbxml
 
-import (
-	"sync"
-	"sync/atomic"
-)
+import "sync"
 
 // turns runs the parts of a conversion in parts ([WithConcurrency]) on
 // other goroutines, a few at a time. Each part takes one of a fixed set of
@@ -15,8 +12,8 @@ import (
 type turns[W comparable] struct {
 	free chan W
 	done []chan struct{}
+	quit chan struct{} // closed by end: start no more parts
 	wg   sync.WaitGroup
-	stop atomic.Bool
 }
 
 // begin hands the workers ws to parts 0 to n-1 in turn: part i runs
@@ -34,12 +31,14 @@ func (t *turns[W]) begin(ws []W, n int, run func(i int, w W)) {
 	for _, w := range ws {
 		t.free <- w
 	}
-	t.stop.Store(false)
+	quit := make(chan struct{})
+	t.quit = quit
 	t.wg.Go(func() {
 		for i := range n {
-			w := <-t.free
-			if t.stop.Load() {
-				t.free <- w
+			var w W
+			select {
+			case w = <-t.free:
+			case <-quit:
 				return
 			}
 			t.wg.Go(func() {
@@ -56,17 +55,11 @@ func (t *turns[W]) wait(i int) { <-t.done[i] }
 // give gives worker w back, for a part to come.
 func (t *turns[W]) give(w W) { t.free <- w }
 
-// end starts no more parts, gives back the workers held (the zero W for
-// none), waits for the parts started, and leaves the channels empty for
-// the next conversion.
-func (t *turns[W]) end(held []W) {
-	t.stop.Store(true)
-	var none W
-	for _, w := range held {
-		if w != none {
-			t.free <- w
-		}
-	}
+// end starts no more parts, waits for the parts started, and leaves the
+// channels empty for the next conversion. The workers not given back are
+// given out again by the next begin.
+func (t *turns[W]) end() {
+	close(t.quit)
 	t.wg.Wait()
 	for _, d := range t.done {
 		select {

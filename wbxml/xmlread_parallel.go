@@ -3,7 +3,6 @@ package wbxml
 import (
 	"io"
 	"slices"
-	"sync"
 
 	"github.com/easkit/easkit/internal/xmlscan"
 )
@@ -11,20 +10,30 @@ import (
 // readParts is what an XMLReader keeps for conversions in parts, reused
 // from one to the next.
 type readParts struct {
-	cps   []xmlCheckpoint
-	stk   []int
-	open  []int // scratch: the open elements of a part's scanner
-	parts []*readPart
-	used  int // the parts the last conversion used; 0 for none
+	cps     []xmlCheckpoint
+	stk     []int
+	open    []int // scratch: the open elements of a part's scanner
+	parts   []*readPart
+	workers []*readWorker // what the parts convert with, a few at a time
+	turns   turns[*readWorker]
+	used    int // the parts the last conversion used; 0 for none
+}
+
+// readWorker is a reader that converts parts in turn, with the buffer
+// their WBXML goes to, kept from part to part.
+type readWorker struct {
+	x   *XMLReader
+	buf []byte
 }
 
 // readPart is the state of one part of a conversion in parts after the
 // first.
 type readPart struct {
-	x    *XMLReader
+	x    *XMLReader  // the reader of the worker, while the part holds it
+	wk   *readWorker // that worker
 	from xmlCheckpoint
 	stop int64
-	buf  []byte   // its WBXML, kept across conversions
+	room int      // the buffer its WBXML starts in, the same for every part
 	init []rframe // the reader's open elements where it starts
 	enc  []frame  // the encoder's
 	page uint8    // the encoder's code page where it starts
@@ -32,15 +41,18 @@ type readPart struct {
 }
 
 // convertParts converts src in parts ([WithConcurrency]): it finds
-// checkpoints in src, converts the parts between them at once, and puts
-// their WBXML together in order: appended to dst when w is nil, else
-// written to w. ok is false, with nothing converted, when src does not
-// divide, and the caller converts it on one goroutine. On error the
-// append form returns dst as it was.
+// checkpoints in src, converts the parts between them on other goroutines,
+// a few at a time, and puts their WBXML together in order: appended to dst
+// when w is nil, else written to w. ok is false, with nothing converted,
+// when src does not divide, and the caller converts it on one goroutine.
+// On error the append form returns dst as it was.
 //
 // Each part must start where the part before it ended, in the same state.
 // If one did not (input the checkpoints misread), the part before goes on
-// to the end of the document instead, as one goroutine would have.
+// to the end of the document instead, as one goroutine would have. So the
+// WBXML of a part is put out only once the part after it has started
+// right, since the encoder of a part that goes on may still change the
+// last start tag it wrote.
 func (x *XMLReader) convertParts(dst []byte, w io.Writer, src []byte) (out []byte, ok bool, err error) {
 	if x.par == nil {
 		x.par = new(readParts)
@@ -51,6 +63,9 @@ func (x *XMLReader) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	if parts < 2 || x.keepWS || x.vocab == nil || len(src) >= 1<<31-1 {
 		return dst, false, nil
 	}
+	if w != nil {
+		parts = max(parts, len(src)/streamPart)
+	}
 	ps.cps, ps.stk = splitXML(src, parts, x.enc.maxDepth(), ps.cps[:0], ps.stk)
 	cps := ps.cps
 	if len(cps) == 0 {
@@ -60,62 +75,80 @@ func (x *XMLReader) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		c.starts = c.starts[:len(c.starts)-1]
 	}
 	for len(ps.parts) < len(cps) {
-		ps.parts = append(ps.parts, &readPart{x: x.helper()})
+		ps.parts = append(ps.parts, new(readPart))
 	}
 	all := ps.parts[:len(cps)]
-	var wg sync.WaitGroup
+	longest := 0
 	for i, p := range all {
 		p.from, p.stop = cps[i], -1
+		end := len(src)
 		if i+1 < len(cps) {
 			p.stop = int64(cps[i+1].pos)
+			end = cps[i+1].pos
 		}
-		wg.Go(func() { p.err = p.run(src) })
+		longest = max(longest, end-p.from.pos)
 	}
+	// Room for a part's WBXML, which is smaller than its XML, the same
+	// for every part so that a worker keeps its buffer from part to part.
+	for _, p := range all {
+		p.room = longest + 4096
+	}
+	// One worker per core and one more, so that a part converts while the
+	// one before waits for its turn.
+	nw := min(len(all), x.workers+1)
+	for len(ps.workers) < nw {
+		ps.workers = append(ps.workers, &readWorker{x: x.helper()})
+	}
+	ps.turns.begin(ps.workers[:nw], len(all), func(i int, wk *readWorker) {
+		p := all[i]
+		p.x, p.wk = wk.x, wk
+		p.err = p.run(src)
+	})
+	defer ps.turns.end()
 	// The first part, here.
 	if w == nil {
 		x.enc.ResetAppend(dst)
 	} else {
 		x.enc.Reset(w)
 	}
-	err = x.run(src, int64(cps[0].pos))
-	wg.Wait()
-	if err != nil {
+	if err = x.run(src, int64(cps[0].pos)); err != nil {
 		return dst, true, err
 	}
-	// Find the first part that did not start where the one before it
-	// ended (m, or none); the part before it goes on to the end of the
-	// document instead. Its WBXML is still whole in its own buffer: the
-	// parts are put together only once this is known, since an encoder
-	// may still change the last start tag it wrote.
-	reader := func(k int) *XMLReader { // the reader of part k
-		if k == 0 {
-			return x
-		}
-		return all[k-1].x
-	}
-	m := len(all) + 1
-	for k := 1; k <= len(all); k++ {
-		p, prev := all[k-1], reader(k-1)
-		if p.err == errSkew || !prev.endsAt(&cps[k-1], p, &ps.open) || !joinable(prev, p) {
-			m = k
+	ps.used = len(all) + 1
+	// The part converted before part k, and not yet put out (nil: the
+	// first, x's own).
+	var pend *readPart
+	prev, lastPage := x, x.enc.page()
+	for k, p := range all {
+		ps.turns.wait(k)
+		if p.err == errSkew || !prev.endsAt(&cps[k], p, &ps.open) || !joinable(prev, p) {
+			// The part before goes on to the end of the document.
+			ps.used = k + 1
+			if pend == nil {
+				err = x.goOn(src)
+			} else {
+				pend.err = pend.x.goOn(src)
+				err = x.put(lastPage, pend)
+				pend = nil
+			}
 			break
 		}
-		if p.err != nil {
+		if pend != nil {
+			err = x.put(lastPage, pend)
+			lastPage = pend.x.enc.page()
+			ps.turns.give(pend.wk)
+		}
+		pend, prev = p, p.x
+		if err == nil && p.err != nil {
+			err = x.put(lastPage, p)
+			pend = nil
+		}
+		if err != nil {
 			break
 		}
 	}
-	ps.used = min(m, len(all)+1)
-	if m == 1 {
-		err = x.goOn(src)
-	}
-	for k := 1; k < m && err == nil; k++ {
-		p := all[k-1]
-		if k == m-1 && m <= len(all) {
-			p.err = p.x.goOn(src)
-		}
-		x.emitPart(reader(k-1), p)
-		x.warns.merge(&p.x.warns)
-		err = p.err
+	if err == nil && pend != nil {
+		err = x.put(lastPage, pend)
 	}
 	if err == nil && w != nil {
 		err = x.enc.Flush()
@@ -124,6 +157,14 @@ func (x *XMLReader) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		return dst, true, err
 	}
 	return x.enc.Bytes(), true, nil
+}
+
+// put puts the WBXML of part p after that of the part before it, which
+// ended on code page last, with p's warnings, and returns p's error.
+func (x *XMLReader) put(last uint8, p *readPart) error {
+	x.emitPart(last, p)
+	x.warns.merge(&p.x.warns)
+	return p.err
 }
 
 // goOn converts the rest of the document src after the place where x
@@ -146,11 +187,11 @@ func joinable(prev *XMLReader, p *readPart) bool {
 }
 
 // emitPart puts the WBXML of part p after that of the part before it,
-// which prev converted, with the page switch before p's first tag written
+// which ended on code page last, with the page switch before p's first tag written
 // as one encoder would have written it (see joinable).
-func (x *XMLReader) emitPart(prev *XMLReader, p *readPart) {
+func (x *XMLReader) emitPart(last uint8, p *readPart) {
 	body := p.x.enc.Bytes()
-	if last := prev.enc.page(); last != p.page {
+	if last != p.page {
 		if len(body) >= 2 && body[0] == TokSwitchPage {
 			if body[1] == last {
 				body = body[2:]
@@ -189,7 +230,7 @@ func (p *readPart) run(src []byte) error {
 	p.init, p.enc = p.init[:0], p.enc[:0]
 	x.begin(src)
 	defer func() { x.doc = nil }()
-	x.enc.ResetAppend(p.buf[:0])
+	x.enc.ResetAppend(p.wk.buf[:0])
 	for _, at := range p.from.starts {
 		x.sc.Seek(at)
 		t, err := x.sc.ReadToken()
@@ -210,14 +251,9 @@ func (p *readPart) run(src []byte) error {
 	x.warns.reset() // the replay's
 	x.warnPos = textPos{line: 1, column: 1}
 	x.sc.Seek(p.from.pos)
-	// Room for the part's WBXML, which is smaller than its XML.
-	end := len(src)
-	if p.stop >= 0 {
-		end = int(p.stop)
-	}
-	x.enc.restart(end - p.from.pos + 4096)
+	x.enc.restart(p.room)
 	err := x.loop(p.stop)
-	p.buf = x.enc.Bytes()[:0]
+	p.wk.buf = x.enc.Bytes()[:0]
 	return err
 }
 

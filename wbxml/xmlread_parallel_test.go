@@ -220,6 +220,9 @@ func FuzzReadConcurrency(f *testing.F) {
 	}
 	restore := wbxml.SetMinPart(1)
 	f.Cleanup(restore)
+	// Written to an io.Writer, documents cut into parts of 256 bytes: more
+	// parts than workers, which pass from part to part.
+	f.Cleanup(wbxml.SetStreamPart(256))
 	one := readerUnder(activeSync())
 	many := readerUnder(activeSync(wbxml.WithConcurrency(5)))
 	f.Fuzz(func(t *testing.T, doc []byte) {

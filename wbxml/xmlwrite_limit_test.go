@@ -150,3 +150,54 @@ func TestStreamPartsReuseWriters(t *testing.T) {
 type countWriter struct{ n int64 }
 
 func (c *countWriter) Write(p []byte) (int, error) { c.n += int64(len(p)); return len(p), nil }
+
+// shortWriter takes n bytes, then fails.
+type shortWriter struct{ n int }
+
+var errShort = errors.New("short write")
+
+func (s *shortWriter) Write(p []byte) (int, error) {
+	if len(p) > s.n {
+		k := s.n
+		s.n = 0
+		return k, errShort
+	}
+	s.n -= len(p)
+	return len(p), nil
+}
+
+// TestStreamPartsEarlyError: a conversion in many parts that fails in its
+// first part, while every worker is held by a part converting ahead,
+// stops the parts to come and returns the error (it used to wait for a
+// worker that no one would give back), in both directions; the reused
+// writer and reader then convert the next document whole.
+func TestStreamPartsEarlyError(t *testing.T) {
+	src := corpus.SyncEmail(4 << 20)
+	doc, err := wbxml.AppendXML(nil, src, activeSync()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w := wbxml.NewXMLWriter(activeSync(wbxml.WithConcurrency(2))...)
+	r := wbxml.NewXMLReader(activeSync(wbxml.WithConcurrency(2))...)
+	for round := range 2 {
+		if err := w.WriteXMLBytes(&shortWriter{n: 1000}, src); !errors.Is(err, errShort) {
+			t.Fatalf("round %d: WriteXMLBytes gave %v, want the writer's error", round, err)
+		}
+		if n := wbxml.PartsUsed(w); n != 0 && n < 3 {
+			t.Fatalf("round %d: %d parts", round, n)
+		}
+		if err := r.WriteWBXML(&shortWriter{n: 1000}, doc); !errors.Is(err, errShort) {
+			t.Fatalf("round %d: WriteWBXML gave %v, want the writer's error", round, err)
+		}
+	}
+	var xml, back bytes.Buffer
+	if err := w.WriteXMLBytes(&xml, src); err != nil || !bytes.Equal(xml.Bytes(), doc) {
+		t.Fatalf("after the errors, WriteXMLBytes: %v, output differs at byte %d", err, firstDiff(doc, xml.Bytes()))
+	}
+	if err := r.WriteWBXML(&back, doc); err != nil || !bytes.Equal(back.Bytes(), src) {
+		t.Fatalf("after the errors, WriteWBXML: %v, output differs at byte %d", err, firstDiff(src, back.Bytes()))
+	}
+	if wbxml.ReadPartsUsed(r) < 3 {
+		t.Fatalf("WriteWBXML used %d parts", wbxml.ReadPartsUsed(r))
+	}
+}

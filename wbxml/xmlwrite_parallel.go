@@ -133,8 +133,7 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 		}
 		p.err = p.run(src, hdr)
 	})
-	var held [2]*XMLWriter // the workers this goroutine holds
-	defer func() { ps.turns.end(held[:]) }()
+	defer ps.turns.end()
 	// The first part, here.
 	x.dec.Reset(src)
 	x.w, x.werr = w, nil
@@ -158,7 +157,6 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 	prev := x
 	for i, p := range all {
 		ps.turns.wait(i)
-		held[1] = p.x
 		if !prev.endsAt(&cps[i], p.init) {
 			ps.used = i + 1
 			return nil, true, x.finish(prev)
@@ -179,10 +177,9 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 			return nil, true, p.err
 		}
 		// The part before is done with: its writer goes to a part to come.
-		if held[0] != nil {
-			ps.turns.give(held[0])
+		if prev != x {
+			ps.turns.give(prev)
 		}
-		held[0], held[1] = p.x, nil
 		prev = p.x
 	}
 	return nil, true, x.werr
