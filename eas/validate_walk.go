@@ -288,7 +288,7 @@ func (v *validator) start(tok *wbxml.Token) {
 		again = *w&bit != 0
 		*w |= bit
 	}
-	if p.bits&fCounted != 0 || again || v.strict || c.flags&nodeChecked != 0 {
+	if p.bits&fCounted != 0 || again || v.strict || c.flags&nodeChecked != 0 && (v.ver != 0 || c.excl&p.seen != 0) {
 		v.occurrence(p, f, v.children(p), slot, again, tok.Offset, depth+1)
 	}
 	v.open(f, c)
