@@ -60,6 +60,10 @@ const (
 	nodeIntEnum                 // integer enumeration of values 0-63: lo, hi hold them as a bit set (low, high 32 bits)
 )
 
+// lookupSearch is a schemaLookup entry for a token that several of a
+// node's own children have (on different code pages): search for the tag.
+const lookupSearch = 0xFF
+
 // unbounded is a schemaNode.max meaning maxOccurs="unbounded".
 const unbounded = 255
 

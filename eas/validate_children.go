@@ -9,27 +9,41 @@ import (
 // Children: matching an element against its parent's schema node, its
 // occurrences, and the required children missing at the parent's end.
 
-// open prepares the frame of an element matched to node n for its
-// content.
+// open prepares the frame f of an element matched to node n (f.node)
+// for its content.
 func (v *validator) open(f *vframe, n *schemaNode) {
-	f.collect = n.flags&nodeCollect != 0
 	f.kind = n.kind
+	f.bits = 0
+	if n.flags&nodeCollect != 0 {
+		f.bits = fCollect
+	}
 	if n.count == 0 {
 		return
 	}
-	f.parent = true
+	f.bits |= fParent
 	f.req = n.req
-	f.slow = n.flags&nodeMissingSlow != 0
+	f.first, f.own, f.union, f.look = n.first, uint8(n.own), n.union, schemaLookupRow[f.node]
+	if n.flags&nodeMissingSlow != 0 {
+		f.bits |= fSlow
+	}
+	if n.flags&nodeBranches != 0 {
+		f.bits |= fBranches
+	}
 	if v.record || n.flags&nodeCounted != 0 {
-		f.counted = true
+		f.bits |= fCounted
 		f.cbase = uint32(len(v.counts))
 		v.counts = append(v.counts, make([]uint8, n.count)...) // the compiler clears in place
 	}
 	if n.count > 64 {
-		f.wide = true
+		f.bits |= fWide
 		f.wbase = uint32(len(v.wide))
 		v.wide = append(v.wide, make([]uint64, (n.count-1)/64)...)
 	}
+}
+
+// children returns the children of the node of frame p.
+func (v *validator) children(p *vframe) []schemaNode {
+	return schemaNodes[p.first : int(p.first)+int(schemaNodes[p.node].count)]
 }
 
 // seenChild reports whether the parent frame p has had its child i.
@@ -80,7 +94,7 @@ func (v *validator) occurrence(p, f *vframe, cs []schemaNode, slot int, again bo
 	if again {
 		cnt = 2
 	}
-	if p.counted {
+	if p.bits&fCounted != 0 {
 		k := &v.counts[int(p.cbase)+slot]
 		if *k < 255 {
 			*k++
@@ -93,7 +107,7 @@ func (v *validator) occurrence(p, f *vframe, cs []schemaNode, slot int, again bo
 			v.add(ProblemVersion, offset, depth, pathName(f.tag)+" is in a "+schemaMessages[v.msg-1].name+" "+versionSpan(c)+", not in "+v.ver.String(), nil)
 		}
 	}
-	if c.max != unbounded && (c.max == 1 && again && (!p.counted || cnt == 2) || p.counted && cnt == int(c.max)+1) {
+	if c.max != unbounded && (c.max == 1 && again && (p.bits&fCounted == 0 || cnt == 2) || p.bits&fCounted != 0 && cnt == int(c.max)+1) {
 		if v.hit() {
 			v.add(ProblemTooMany, offset, depth, pathName(f.tag)+" occurs more than "+times(int(c.max)), nil)
 		}
@@ -134,7 +148,6 @@ func (v *validator) turn(p *vframe) bool {
 			p.node = schemaMessages[msg-1].root
 			v.counts = v.counts[:0]
 			v.wide = v.wide[:0]
-			p.counted, p.parent, p.wide = false, false, false
 			v.open(p, rn)
 			return true
 		}
@@ -174,7 +187,7 @@ func (v *validator) branchTaken(p *vframe, cs []schemaNode, c *schemaNode) bool 
 // occurs returns how often f has had its child i (capped at 255; 0 or 1
 // where the occurrences are not counted).
 func (v *validator) occurs(f *vframe, i int) int {
-	if f.counted {
+	if f.bits&fCounted != 0 {
 		return int(v.counts[int(f.cbase)+i])
 	}
 	if v.seenChild(f, i) {

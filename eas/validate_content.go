@@ -62,9 +62,11 @@ func (v *validator) checkContent(f *vframe, n *schemaNode, depth int) {
 			}
 			return
 		}
-		ok := isDateTime(text)
+		var ok bool
 		if n.kind == kindCompactdatetime {
 			ok = isCompactDateTime(text)
+		} else {
+			ok = isDateTime(text)
 		}
 		if !ok {
 			if v.hit() {

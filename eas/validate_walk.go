@@ -26,30 +26,43 @@ const (
 	sawOther              // an extension token or attributes
 )
 
-// A vframe is an open element.
+// A vframe is an open element. Besides the state of its content, it
+// holds what matching its children needs of its node (first, own, union,
+// look and bits), so that a child's start reads no schemaNodes entry but
+// the child's.
 type vframe struct {
-	seen    uint64 // children of node seen: bit i for schemaNodes[first+i], i < 64
-	offset  int64
-	text    uint32 // start of the element's text in validator.text
-	inAt    uint32 // with inLen: the element's text is data[inAt:inAt+inLen], not copied
-	inLen   uint32
-	cbase   uint32 // start of the children's counts in validator.counts (counted)
-	wbase   uint32 // start of the seen bits of children 64 and up in validator.wide
-	node    uint16
-	tag     codepages.Tag
-	ord     uint16 // ordinal among same-tag siblings, for paths (recording only)
-	runTag  codepages.Tag
-	runLen  uint16
-	saw     uint8
-	last    uint8      // highest sequence order seen among the children
-	req     uint64     // node's req
-	kind    schemaKind // node's kind
-	collect bool       // keep the text: the content check needs it
-	counted bool       // the children's occurrences are counted in validator.counts
-	parent  bool       // node has children in the schema
-	wide    bool       // node has more than 64 children (bits in validator.wide)
-	slow    bool       // node's nodeMissingSlow
+	seen   uint64 // children of node seen: bit i for schemaNodes[first+i], i < 64
+	req    uint64 // node's req
+	offset int64
+	text   uint32 // start of the element's text in validator.text
+	inAt   uint32 // with inLen: the element's text is data[inAt:inAt+inLen], not copied
+	inLen  uint32
+	cbase  uint32 // start of the children's counts in validator.counts (fCounted)
+	wbase  uint32 // start of the seen bits of children 64 and up in validator.wide (fWide)
+	node   uint16
+	tag    codepages.Tag
+	ord    uint16 // ordinal among same-tag siblings, for paths (recording only)
+	runTag codepages.Tag
+	runLen uint16
+	first  uint16     // node's first child
+	look   uint16     // node's schemaLookup row
+	saw    uint8      // content seen: sawText, …
+	last   uint8      // highest sequence order seen among the children
+	kind   schemaKind // node's kind
+	own    uint8      // node's own children (before a union's)
+	union  uint8      // node's union
+	bits   uint8      // fCollect, …
 }
+
+// Bits of a vframe.
+const (
+	fCollect  = 1 << iota // keep the text: the content check needs it
+	fCounted              // the children's occurrences are counted in validator.counts
+	fParent               // node has children in the schema
+	fWide                 // node has more than 64 children (bits in validator.wide)
+	fSlow                 // node's nodeMissingSlow
+	fBranches             // node's nodeBranches
+)
 
 type validator struct {
 	dec    wbxml.Decoder
@@ -114,7 +127,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 		case wbxml.KindEndTag:
 			// The common end, a text leaf with nothing to check, inline.
 			if n := len(v.frames); n > 0 {
-				if f := &v.frames[n-1]; !f.collect && !f.parent && (f.kind == kindText || f.node == nodeNone || f.node == nodeAny) {
+				if f := &v.frames[n-1]; f.bits&(fCollect|fParent) == 0 && (f.kind == kindText || f.node == nodeNone || f.node == nodeAny) {
 					v.text = v.text[:f.text]
 					v.frames = v.frames[:n-1]
 					continue
@@ -124,7 +137,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 		case wbxml.KindString:
 			if len(v.frames) > 0 && len(tok.Data) > 0 {
 				f := &v.frames[len(v.frames)-1]
-				if f.collect {
+				if f.bits&fCollect != 0 {
 					f.saw |= sawText
 					v.collectText(f, tok)
 				} else if f.saw&sawText == 0 && !isSpace(tok.Data) {
@@ -135,7 +148,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 			if len(v.frames) > 0 {
 				f := &v.frames[len(v.frames)-1]
 				f.saw |= sawText
-				if f.collect {
+				if f.bits&fCollect != 0 {
 					v.spill(f)
 					v.text = appendRune(v.text, rune(tok.Value))
 				}
@@ -239,28 +252,25 @@ func (v *validator) start(tok *wbxml.Token) {
 		return
 	}
 	// Match the element against the parent's children.
-	pn := &schemaNodes[p.node]
-	if pn.kind != kindContainer && pn.kind != kindAny && pn.kind != kindAppdata && pn.kind != kindMixed {
-		v.childInLeaf(p, pn, tok, depth+1)
+	if p.kind != kindContainer && p.kind != kindAny && p.kind != kindAppdata && p.kind != kindMixed {
+		v.childInLeaf(p, &schemaNodes[p.node], tok, depth+1)
 		return
 	}
-	first, count, own := int(pn.first), int(pn.count), int(pn.own)
+	first := int(p.first)
 	slot := -1
-	tags := schemaTags[first : first+own]
-	for i, t := range tags {
-		if t == tag {
-			slot = i
-			break
-		}
+	if e := schemaLookup[p.look][tag&63]; e == lookupSearch {
+		slot = searchTag(schemaTags[first:first+int(p.own)], tag)
+	} else if e != 0 && schemaTags[first+int(e)-1] == tag {
+		slot = int(e) - 1
 	}
-	if slot < 0 && pn.union != 0 {
-		slot = unionSlot(pn.union, own, tag)
+	if slot < 0 && p.union != 0 {
+		slot = unionSlot(p.union, int(p.own), tag)
 	}
-	if slot >= 0 && pn.flags&nodeBranches != 0 {
-		slot = v.pickBranch(p, schemaNodes[first:first+count], slot)
+	if slot >= 0 && p.bits&fBranches != 0 {
+		slot = v.pickBranch(p, v.children(p), slot)
 	}
 	if slot < 0 {
-		v.unmatched(p, f, pn, tok, depth+1)
+		v.unmatched(p, f, &schemaNodes[p.node], tok, depth+1)
 		return
 	}
 	v.other = 0
@@ -278,14 +288,20 @@ func (v *validator) start(tok *wbxml.Token) {
 		again = *w&bit != 0
 		*w |= bit
 	}
-	if p.counted || again || v.strict || c.flags&nodeChecked != 0 {
-		v.occurrence(p, f, schemaNodes[first:first+count], slot, again, tok.Offset, depth+1)
+	if p.bits&fCounted != 0 || again || v.strict || c.flags&nodeChecked != 0 && (v.ver != 0 || c.excl&p.seen != 0) {
+		v.occurrence(p, f, v.children(p), slot, again, tok.Offset, depth+1)
 	}
-	f.collect = c.flags&nodeCollect != 0
-	f.kind = c.kind
-	if c.count != 0 {
-		v.open(f, c)
+	v.open(f, c)
+}
+
+// searchTag returns the position of tag in tags, or -1.
+func searchTag(tags []codepages.Tag, tag codepages.Tag) int {
+	for i, t := range tags {
+		if t == tag {
+			return i
+		}
 	}
+	return -1
 }
 
 // runLength numbers f among the run of same-tag siblings under p, for
@@ -354,17 +370,17 @@ func (v *validator) end() {
 		// Text and open content hold anything but for an enumeration
 		// (collect); containers, empty and OPAQUE elements only fail
 		// with text or OPAQUE data in them.
-		if f.collect || f.saw&(sawText|sawOpaque) != 0 && f.kind != kindText && f.kind != kindAny {
+		if f.bits&fCollect != 0 || f.saw&(sawText|sawOpaque) != 0 && f.kind != kindText && f.kind != kindAny {
 			v.checkContent(f, &schemaNodes[f.node], depth)
 		}
-		if f.parent {
-			if f.seen&f.req != f.req || f.slow {
+		if f.bits&fParent != 0 {
+			if f.seen&f.req != f.req || f.bits&fSlow != 0 {
 				v.checkMissing(f, &schemaNodes[f.node], depth)
 			}
-			if f.counted {
+			if f.bits&fCounted != 0 {
 				v.counts = v.counts[:f.cbase]
 			}
-			if f.wide {
+			if f.bits&fWide != 0 {
 				v.wide = v.wide[:f.wbase]
 			}
 		}

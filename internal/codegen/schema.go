@@ -514,6 +514,7 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 		fmt.Fprintf(b, "codepages.%s,", Ident(n.Page, n.Tag))
 	}
 	b.WriteString("\n}\n\n")
+	t.writeSchemaLookup(b)
 	b.WriteString("// schemaEnums holds the enumeration values of the rows, by schemaNode.enum.\n")
 	b.WriteString("var schemaEnums = [...]string{")
 	for i, v := range s.Enums {
