@@ -95,8 +95,12 @@ func WithKeepSpace(on bool) Option { return Option{kind: optKeepSpace, b: on} }
 // a UTF-16 or UTF-32 charset; XML whose white space is kept
 // ([WithKeepSpace]) or with a DOCTYPE internal subset. Unlike the
 // default, a conversion in parts allocates: a few small objects per part,
-// and once per writer or reader the parts' buffers.
-// runtime.GOMAXPROCS(0) is a good n.
+// and once per writer or reader the parts' buffers. Written to an
+// io.Writer ([XMLWriter.WriteXMLBytes], [XMLReader.WriteWBXML]), the
+// document is cut into parts of about 64 KiB that n+1 workers convert in
+// turn, each part's output written as soon as the parts before it are,
+// so the memory the conversion writes to stays small whatever the size
+// of the document. runtime.GOMAXPROCS(0) is a good n.
 func WithConcurrency(n int) Option {
 	return Option{kind: optConcurrency, n: int64(min(max(n, 1), 256))}
 }
