@@ -2,8 +2,10 @@ package wbxml_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/easkit/easkit/codepages"
@@ -230,4 +232,33 @@ func FuzzReadConcurrency(f *testing.F) {
 		sameResult(t, "AppendWBXML in parts", want, many.appendForm(doc))
 		sameResult(t, "WriteWBXML in parts", want, many.writeForm(doc))
 	})
+}
+
+// TestReadPartsAfterEmptyElements: a document whose siblings end in
+// empty-element tags (<Flag/>) is cut into as many parts as asked, each
+// starting where the one before ended. A part used to be cut right after
+// such a tag, where the reader stops with the element still open, and the
+// whole rest of the document went on one goroutine.
+func TestReadPartsAfterEmptyElements(t *testing.T) {
+	defer wbxml.SetMinPart(64)()
+	defer wbxml.SetStreamPart(256)()
+	var doc strings.Builder
+	doc.WriteString(`<Sync xmlns="AirSync:"><Collections><Collection><Commands>`)
+	for i := range 2000 {
+		fmt.Fprintf(&doc, "\n<Add><ServerId>%d</ServerId><ApplicationData>\n <Subject xmlns=\"Email:\">s</Subject>\n <Flag xmlns=\"Email:\"/>\n <ContentClass xmlns=\"Email:\">c</ContentClass>\n <Read xmlns=\"Email:\"/>\n <Importance xmlns=\"Email:\">1</Importance>\n</ApplicationData></Add>\n<Delete/>", i)
+	}
+	doc.WriteString(`</Commands></Collection></Collections></Sync>`)
+	src := []byte(doc.String())
+	want, err := wbxml.AppendWBXML(nil, src, activeSync()...)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := wbxml.NewXMLReader(activeSync(wbxml.WithConcurrency(2))...)
+	var got bytes.Buffer
+	if err := r.WriteWBXML(&got, src); err != nil || !bytes.Equal(got.Bytes(), want) {
+		t.Fatalf("in parts: %v, output differs at byte %d", err, firstDiff(want, got.Bytes()))
+	}
+	if n, min := wbxml.ReadPartsUsed(r), len(src)/256/2; n < min {
+		t.Fatalf("%d parts used for %d bytes, want at least %d", n, len(src), min)
+	}
 }

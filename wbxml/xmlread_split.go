@@ -99,7 +99,10 @@ func splitXML(doc []byte, parts, maxDepth int, cps []xmlCheckpoint, stk []int) (
 			root = true
 			pos = gt + 1
 			if doc[gt-1] == '/' { // an empty-element tag
-				cand = pos
+				// No part starts after it: the reader reads its end
+				// only with the next token, so a part before would stop
+				// with the element still open.
+				cand = -1
 				continue
 			}
 			stk = append(stk, lt)
