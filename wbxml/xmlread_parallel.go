@@ -33,7 +33,7 @@ type readPart struct {
 	wk   *readWorker // that worker
 	from xmlCheckpoint
 	stop int64
-	room int      // the buffer its WBXML starts in, the same for every part
+	room int      // the buffer its WBXML starts in
 	init []rframe // the reader's open elements where it starts
 	enc  []frame  // the encoder's
 	page uint8    // the encoder's code page where it starts
@@ -86,12 +86,18 @@ func (x *XMLReader) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 			p.stop = int64(cps[i+1].pos)
 			end = cps[i+1].pos
 		}
-		longest = max(longest, end-p.from.pos)
+		p.room = end - p.from.pos
+		longest = max(longest, p.room)
 	}
-	// Room for a part's WBXML, which is smaller than its XML, the same
-	// for every part so that a worker keeps its buffer from part to part.
+	// Room for a part's WBXML, which is smaller than its XML. Written to
+	// an io.Writer, every part gets room for the longest, so that a
+	// worker keeps its buffer from part to part; appended, each part has
+	// a worker of its own and room for itself only.
 	for _, p := range all {
-		p.room = longest + 4096
+		if w != nil {
+			p.room = longest
+		}
+		p.room += 4096
 	}
 	// One worker per core and one more, so that a part converts while the
 	// one before waits for its turn.

@@ -3,7 +3,10 @@ package wbxml_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
+	"runtime"
+	"strings"
 	"testing"
 
 	"github.com/easkit/easkit/internal/corpus"
@@ -200,4 +203,67 @@ func TestStreamPartsEarlyError(t *testing.T) {
 	if wbxml.ReadPartsUsed(r) < 3 {
 		t.Fatalf("WriteWBXML used %d parts", wbxml.ReadPartsUsed(r))
 	}
+}
+
+// TestAppendPartsReserveBounded: converted in parts into a slice, a
+// document whose parts are uneven (one long string that cannot be cut,
+// between runs of small elements) reserves memory for each part by its
+// own size, not every part by the longest one's: what a conversion
+// allocates is bounded by its input and output, whatever the number of
+// workers.
+func TestAppendPartsReserveBounded(t *testing.T) {
+	defer wbxml.SetMinPart(64 << 10)()
+	var doc bytes.Buffer
+	doc.WriteString(`<?xml version="1.0" encoding="utf-8"?><Sync xmlns="AirSync:"><Collections><Collection><Commands>`)
+	id := strings.Repeat("x", 200)
+	small := func() {
+		for i := range 10_000 {
+			fmt.Fprintf(&doc, `<Delete><ServerId>%s%d</ServerId></Delete>`, id, i)
+		}
+	}
+	small()
+	doc.WriteString(`<Add><ServerId>0</ServerId><ApplicationData><Body xmlns="AirSyncBase:"><Data>`)
+	doc.WriteString(strings.Repeat("long text ", 300_000))
+	doc.WriteString(`</Data></Body></ApplicationData></Add>`)
+	small()
+	doc.WriteString(`</Commands></Collection></Collections></Sync>`)
+	src, err := wbxml.NewXMLReader(activeSync()...).AppendWBXML(nil, doc.Bytes())
+	if err != nil {
+		t.Fatal(err)
+	}
+	xmlOut, err := wbxml.NewXMLWriter(activeSync()...).AppendXML(nil, src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	measure := func(name string, in, want []byte, convert func(dst, src []byte) ([]byte, error), parts func() int) {
+		t.Helper()
+		dst := make([]byte, 0, len(want))
+		var before, after runtime.MemStats
+		runtime.GC()
+		runtime.ReadMemStats(&before)
+		got, err := convert(dst, in)
+		runtime.ReadMemStats(&after)
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !bytes.Equal(got, want) {
+			t.Fatalf("%s: output differs at byte %d", name, firstDiff(want, got))
+		}
+		if parts() < 4 {
+			t.Fatalf("%s: %d parts used", name, parts())
+		}
+		// Room for twice the input and twice the output: a part's
+		// buffer, and what appending to it may grow it to.
+		limit := 2*len(in) + 2*len(want) + 1<<20
+		if used := after.TotalAlloc - before.TotalAlloc; used > uint64(limit) {
+			t.Errorf("%s of %d bytes in %d parts allocated %d bytes, more than %d", name, len(in), parts(), used, limit)
+		} else {
+			t.Logf("%s of %d bytes in %d parts allocated %d bytes", name, len(in), parts(), used)
+		}
+	}
+	const workers = 16
+	w := wbxml.NewXMLWriter(activeSync(wbxml.WithConcurrency(workers))...)
+	measure("AppendXML", src, xmlOut, w.AppendXML, func() int { return wbxml.PartsUsed(w) })
+	r := wbxml.NewXMLReader(activeSync(wbxml.WithConcurrency(workers))...)
+	measure("AppendWBXML", xmlOut, src, r.AppendWBXML, func() int { return wbxml.ReadPartsUsed(r) })
 }

@@ -43,7 +43,7 @@ type xmlPart struct {
 	from checkpoint
 	stop int64    // where the part ends; -1 for the last part
 	init []xframe // the open elements, as replayed, where the part starts
-	room int      // the buffer the part's writer starts with, the same for every part
+	room int      // the buffer the part's writer starts with
 	err  error
 }
 
@@ -98,15 +98,22 @@ func (x *XMLWriter) convertParts(dst []byte, w io.Writer, src []byte) (out []byt
 			p.stop = int64(cps[i+1].pos)
 			end = cps[i+1].pos
 		}
-		longest = max(longest, end-p.from.pos)
+		p.room = end - p.from.pos
+		longest = max(longest, p.room)
 	}
-	// Room for a part's XML, which is rarely more than twice its WBXML,
-	// sized for the longest part so that a writer passed from part to
-	// part keeps its buffer: memory reserved and never written costs
-	// nothing, and memory written once costs a page fault only the
-	// first time.
+	// Room for a part's XML, which is rarely more than twice its WBXML.
+	// Written to an io.Writer, every part gets room for the longest, so
+	// that a writer passed from part to part keeps its buffer: memory
+	// reserved and never written costs nothing, memory written once
+	// costs a page fault only the first time, and the budget caps what a
+	// part may hold. Appended, each part has a writer of its own and
+	// room for itself, so that uneven parts reserve no more than twice
+	// the document.
 	for _, p := range all {
-		p.room = 2*longest + 4096
+		if w != nil {
+			p.room = longest
+		}
+		p.room = 2*p.room + 4096
 	}
 	// The writers: one per core and one more, so that a part converts
 	// while the one before waits for its turn; at least two, since the
