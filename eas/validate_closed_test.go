@@ -1,7 +1,6 @@
 package eas_test
 
 import (
-	"errors"
 	"strings"
 	"testing"
 
@@ -78,14 +77,7 @@ func runClosed(t *testing.T, cases []closedCase) {
 				}
 				return
 			}
-			var ve *eas.ValidationError
-			if !errors.As(err, &ve) {
-				t.Fatalf("Validate = %v, want a *ValidationError", err)
-			}
-			if len(ve.Problems) != 1 || ve.More != 0 {
-				t.Fatalf("%d problems and %d more, want 1:\n%v", len(ve.Problems), ve.More, err)
-			}
-			p := ve.Problems[0]
+			p := oneProblem(t, err)
 			if p.Kind != c.kind || !strings.HasSuffix(p.Path, c.path) || !strings.Contains(p.Msg, c.msg) {
 				t.Errorf("problem %+v\nwant kind %v, path ending %s, msg containing %q", p, c.kind, c.path, c.msg)
 			}

@@ -216,14 +216,7 @@ func TestValidateProblemKinds(t *testing.T) {
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
 			err := eas.Validate(c.msg, c.opts...)
-			var ve *eas.ValidationError
-			if !errors.As(err, &ve) {
-				t.Fatalf("Validate = %v, want a *ValidationError", err)
-			}
-			if len(ve.Problems) != 1 || ve.More != 0 {
-				t.Fatalf("%d problems and %d more, want 1:\n%v", len(ve.Problems), ve.More, err)
-			}
-			p := ve.Problems[0]
+			p := oneProblem(t, err)
 			var want int64
 			if c.kind != eas.ProblemTooMany {
 				want = pathOffset(t, c.msg, c.at...)
@@ -395,4 +388,18 @@ func FuzzValidate(f *testing.F) {
 			t.Fatal("Validate is not deterministic")
 		}
 	})
+}
+
+// oneProblem returns the only problem of err, a *ValidationError; the
+// test fails when err is anything else or lists more than one.
+func oneProblem(t *testing.T, err error) eas.Problem {
+	t.Helper()
+	var ve *eas.ValidationError
+	if !errors.As(err, &ve) {
+		t.Fatalf("Validate = %v, want a *ValidationError", err)
+	}
+	if len(ve.Problems) != 1 || ve.More != 0 {
+		t.Fatalf("%d problems and %d more, want 1:\n%v", len(ve.Problems), ve.More, err)
+	}
+	return ve.Problems[0]
 }
