@@ -505,27 +505,11 @@ func (t *Tables) writeSchema(b *bytes.Buffer) {
 	b.WriteString("}\n\n")
 	b.WriteString("// schemaTags holds the tag of each of schemaNodes, for a compact search\n// among a node's children.\n")
 	b.WriteString("var schemaTags = [...]codepages.Tag{\n\t0,")
-	for i, n := range s.Nodes[1:] {
-		if i%6 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		fmt.Fprintf(b, "codepages.%s,", Ident(n.Page, n.Tag))
-	}
-	b.WriteString("\n}\n\n")
+	writeWrapped(b, s.Nodes[1:], 6, func(n *SchemaNode) string { return "codepages." + Ident(n.Page, n.Tag) })
 	t.writeSchemaLookup(b)
 	b.WriteString("// schemaEnums holds the enumeration values of the rows, by schemaNode.enum.\n")
 	b.WriteString("var schemaEnums = [...]string{")
-	for i, v := range s.Enums {
-		if i%8 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		fmt.Fprintf(b, "%q,", v)
-	}
-	b.WriteString("\n}\n\n")
+	writeWrapped(b, s.Enums, 8, strconv.Quote)
 	b.WriteString("// schemaUnions holds the contents of the appdata rows (schemaNode.union):\n// by page*64+token, the position + 1 of each class element among those\n// that follow the row's own children.\n")
 	b.WriteString("var schemaUnions = [...]schemaUnion{\n\t{},\n")
 	for _, u := range s.Unions {
@@ -701,4 +685,19 @@ func (n *SchemaNode) parseValues(v, at string) error {
 	}
 	n.Values = splitList(v)
 	return nil
+}
+
+// writeWrapped writes the elements of an array literal, each as format
+// gives it followed by a comma, perLine to a line, and closes the literal.
+func writeWrapped[T any](b *bytes.Buffer, xs []T, perLine int, format func(T) string) {
+	for i, x := range xs {
+		if i%perLine == 0 {
+			b.WriteString("\n\t")
+		} else {
+			b.WriteString(" ")
+		}
+		b.WriteString(format(x))
+		b.WriteString(",")
+	}
+	b.WriteString("\n}\n\n")
 }

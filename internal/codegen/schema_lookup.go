@@ -3,6 +3,7 @@ package codegen
 import (
 	"bytes"
 	"fmt"
+	"strconv"
 	"strings"
 )
 
@@ -76,15 +77,7 @@ func (t *Tables) writeSchemaLookup(b *bytes.Buffer) {
 	b.WriteString("}\n\n")
 	b.WriteString("// schemaLookupRow holds the schemaLookup row of each of schemaNodes.\n")
 	b.WriteString("var schemaLookupRow = [...]uint16{")
-	for i, r := range rowOf {
-		if i%16 == 0 {
-			b.WriteString("\n\t")
-		} else {
-			b.WriteString(" ")
-		}
-		fmt.Fprintf(b, "%d,", r)
-	}
-	b.WriteString("\n}\n\n")
+	writeWrapped(b, rowOf, 16, strconv.Itoa)
 }
 
 func sameTag(a, b *SchemaNode) bool {
