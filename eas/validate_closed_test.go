@@ -429,3 +429,59 @@ func TestValidateClosedSeeds(t *testing.T) {
 		}
 	}
 }
+
+// TestValidateBodyPreferencesAndReplies: the containers whose children the
+// table used to leave out — BodyPartPreference in Sync, ItemOperations and
+// Search options, BodyPreference in Search options, the Body of a
+// MeetingResponse reply and the Settings response OofMessage — take the
+// children the specs give them, and nothing else.
+func TestValidateBodyPreferencesAndReplies(t *testing.T) {
+	req, resp, v161 := eas.AsRequest(), eas.AsResponse(), eas.WithVersion(version.V16_1)
+	part := func(typ string, more ...tnode) tnode {
+		return el(codepages.AirSyncBaseBodyPartPreference, append([]tnode{tx(codepages.AirSyncBaseType, typ)}, more...)...)
+	}
+	syncOpts := func(opts ...tnode) tnode {
+		return el(codepages.AirSyncSync, el(codepages.AirSyncCollections, el(codepages.AirSyncCollection,
+			tx(codepages.AirSyncSyncKey, "1"), tx(codepages.AirSyncCollectionId, "5"), el(codepages.AirSyncOptions, opts...))))
+	}
+	fetchOpts := func(opts ...tnode) tnode {
+		return el(codepages.ItemOperationsItemOperations, el(codepages.ItemOperationsFetch,
+			tx(codepages.ItemOperationsStore, "Mailbox"), tx(codepages.AirSyncCollectionId, "7"), tx(codepages.AirSyncServerId, "7:1"),
+			el(codepages.ItemOperationsOptions, opts...)))
+	}
+	searchOpts := func(opts ...tnode) tnode {
+		return el(codepages.SearchSearch, el(codepages.SearchStore,
+			tx(codepages.SearchName, "Mailbox"), query(el(codepages.SearchAnd, tx(codepages.SearchConversationId, "0A1B"))),
+			el(codepages.SearchOptions, append([]tnode{tx(codepages.SearchRange, "0-9")}, opts...)...)))
+	}
+	reply := func(body ...tnode) tnode {
+		return el(codepages.MeetingResponseMeetingResponse, el(codepages.MeetingResponseRequest,
+			tx(codepages.MeetingResponseUserResponse, "1"), tx(codepages.MeetingResponseCollectionId, "3"), tx(codepages.MeetingResponseRequestId, "3:9"),
+			el(codepages.MeetingResponseSendResponse, el(codepages.AirSyncBaseBody, body...))))
+	}
+	oof := func(msg ...tnode) tnode {
+		return el(codepages.SettingsSettings, tx(codepages.SettingsStatus, "1"), el(codepages.SettingsOof,
+			tx(codepages.SettingsStatus, "1"), el(codepages.SettingsGet, tx(codepages.SettingsOofState, "1"), el(codepages.SettingsOofMessage, msg...))))
+	}
+	full := []tnode{tx(codepages.AirSyncBaseTruncationSize, "5120"), tx(codepages.AirSyncBaseAllOrNone, "0"), tx(codepages.AirSyncBasePreview, "255")}
+	runClosed(t, []closedCase{
+		{name: "Sync BodyPartPreference", root: syncOpts(part("2", full...)), opts: []eas.Option{req, v141}},
+		{name: "ItemOperations BodyPartPreference", root: fetchOpts(part("2", tx(codepages.AirSyncBaseTruncationSize, "0"))), opts: []eas.Option{req, v141}},
+		{name: "Search BodyPartPreference and BodyPreference", root: searchOpts(
+			el(codepages.AirSyncBaseBodyPreference, append([]tnode{tx(codepages.AirSyncBaseType, "1")}, full...)...), part("2")), opts: []eas.Option{req, v141}},
+		{name: "MeetingResponse reply body", root: reply(tx(codepages.AirSyncBaseType, "1"), tx(codepages.AirSyncBaseData, "See you there")), opts: []eas.Option{req, v161}},
+		{name: "Settings OofMessage", root: oof(em(codepages.SettingsAppliesToInternal), tx(codepages.SettingsEnabled, "1"),
+			tx(codepages.SettingsReplyMessage, "Away"), tx(codepages.SettingsBodyType, "Text")), opts: []eas.Option{resp}},
+
+		{name: "a body part type other than HTML", root: syncOpts(part("1")), opts: []eas.Option{req, v141},
+			kind: eas.ProblemValue, path: "Options/AirSyncBase:BodyPartPreference/Type", msg: `"1"`},
+		{name: "BodyPartPreference without Type", root: fetchOpts(el(codepages.AirSyncBaseBodyPartPreference, tx(codepages.AirSyncBaseTruncationSize, "10"))), opts: []eas.Option{req, v141},
+			kind: eas.ProblemMissing, path: "Options/AirSyncBase:BodyPartPreference", msg: "required Type missing"},
+		{name: "a Preview over 255", root: searchOpts(part("2", tx(codepages.AirSyncBasePreview, "256"))), opts: []eas.Option{req, v141},
+			kind: eas.ProblemValue, path: "BodyPartPreference/Preview", msg: "256"},
+		{name: "a response element in a reply body", root: reply(tx(codepages.AirSyncBaseType, "1"), tx(codepages.AirSyncBaseTruncated, "1")), opts: []eas.Option{req, v161},
+			kind: eas.ProblemNotAllowed, path: "SendResponse/AirSyncBase:Body/Truncated", msg: "not allowed in Body"},
+		{name: "an OofMessage BodyType not Text or HTML", root: oof(tx(codepages.SettingsBodyType, "RTF")), opts: []eas.Option{resp},
+			kind: eas.ProblemValue, path: "Get/OofMessage/BodyType", msg: `"RTF"`},
+	})
+}

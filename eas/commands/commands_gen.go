@@ -216,8 +216,8 @@ type FindRequestQuery struct {
 	FreeText []string `eas:"Find:FreeText"`
 
 	// Class is the AirSync:Class element (0 or more): Find searches mail only.
-	// Values Email. Member of a repeated choice (any order, mixed) with
-	// CollectionId, FreeText.
+	// Only the value Email. Member of a repeated choice (any order, mixed)
+	// with CollectionId, FreeText.
 	Class []Class `eas:"AirSync:Class"`
 
 	// CollectionId is the AirSync:CollectionId element (optional, absent when
@@ -858,8 +858,8 @@ type ItemOperationsRequestFetchOptions struct {
 	BodyPreference []ItemOperationsRequestBodyPreference `eas:"AirSyncBase:BodyPreference"`
 
 	// BodyPartPreference is the AirSyncBase:BodyPartPreference element
-	// (optional, nil when absent): children as BodyPreference. In protocol
-	// 14.1 and later. Member of a repeated choice (any order, mixed) with
+	// (optional, nil when absent): Type 2 (HTML) only. In protocol 14.1 and
+	// later. Member of a repeated choice (any order, mixed) with
 	// BodyPreference, MIMESupport, Password, Range, RightsManagementSupport,
 	// Schema, UserName.
 	BodyPartPreference *ItemOperationsRequestBodyPartPreference `eas:"AirSyncBase:BodyPartPreference"`
@@ -909,11 +909,23 @@ type ItemOperationsRequestBodyPreference struct {
 // ItemOperationsRequestBodyPartPreference is the
 // AirSyncBase:BodyPartPreference element of a ItemOperations request, at
 // ItemOperations/Fetch/Options/BodyPartPreference; protocol 14.1 and later.
-// Children as BodyPreference.
+// Type 2 (HTML) only.
 type ItemOperationsRequestBodyPartPreference struct {
-	// Any keeps the children, as trees: the table lists none for this element
-	// yet.
-	Any []*eas.Element `eas:",any"`
+	// Type is the AirSyncBase:Type element (required): body parts come as
+	// HTML. Only the value 2.
+	Type BodyType `eas:"AirSyncBase:Type,required"`
+
+	// TruncationSize is the AirSyncBase:TruncationSize element (optional, nil
+	// when absent).
+	TruncationSize *uint32 `eas:"AirSyncBase:TruncationSize"`
+
+	// AllOrNone is the AirSyncBase:AllOrNone element (optional, nil when
+	// absent).
+	AllOrNone *bool `eas:"AirSyncBase:AllOrNone"`
+
+	// Preview is the AirSyncBase:Preview element (optional, nil when absent).
+	// Values 0 to 255.
+	Preview *uint32 `eas:"AirSyncBase:Preview"`
 }
 
 // ItemOperationsRequestMove is the ItemOperations:Move element of a
@@ -1120,7 +1132,7 @@ type MeetingResponseRequestRequest struct {
 // server to send the reply mail.
 type MeetingResponseRequestSendResponse struct {
 	// Body is the AirSyncBase:Body element (optional, nil when absent): reply
-	// text; Body children not expanded here.
+	// text; a request Body has Type and Data only.
 	Body *MeetingResponseRequestBody `eas:"AirSyncBase:Body"`
 
 	// ProposedStartTime is the MeetingResponse:ProposedStartTime element
@@ -1136,11 +1148,15 @@ type MeetingResponseRequestSendResponse struct {
 
 // MeetingResponseRequestBody is the AirSyncBase:Body element of a
 // MeetingResponse request, at MeetingResponse/Request/SendResponse/Body;
-// protocol 16.0 and later. Reply text; Body children not expanded here.
+// protocol 16.0 and later. Reply text; a request Body has Type and Data only.
 type MeetingResponseRequestBody struct {
-	// Any keeps the children, as trees: the table lists none for this element
-	// yet.
-	Any []*eas.Element `eas:",any"`
+	// Type is the AirSyncBase:Type element (required): 1 text, 2 HTML, 3 RTF,
+	// 4 MIME. Values 1 to 4.
+	Type BodyType `eas:"AirSyncBase:Type,required"`
+
+	// Data is the AirSyncBase:Data element (optional, absent when zero): the
+	// reply text.
+	Data string `eas:"AirSyncBase:Data,omitempty"`
 }
 
 // MeetingResponseResponse is the body of a MeetingResponse response
@@ -2030,18 +2046,17 @@ type SearchRequestOptions struct {
 	// RightsManagementSupport, UserName.
 	MIMESupport *MIMESupport `eas:"AirSync:MIMESupport"`
 
-	// BodyPreference is the AirSyncBase:BodyPreference element (0 or more):
-	// children as in Sync Options. In protocol 12.0 and later. Member of a
-	// repeated choice (any order, mixed) with BodyPartPreference,
-	// DeepTraversal, MIMESupport, Password, Picture, Range, RebuildResults,
-	// RightsManagementSupport, UserName.
+	// BodyPreference is the AirSyncBase:BodyPreference element (0 or more). In
+	// protocol 12.0 and later. Member of a repeated choice (any order, mixed)
+	// with BodyPartPreference, DeepTraversal, MIMESupport, Password, Picture,
+	// Range, RebuildResults, RightsManagementSupport, UserName.
 	BodyPreference []SearchRequestBodyPreference `eas:"AirSyncBase:BodyPreference"`
 
 	// BodyPartPreference is the AirSyncBase:BodyPartPreference element
-	// (optional, nil when absent): with ConversationId queries. In protocol
-	// 14.1 and later. Member of a repeated choice (any order, mixed) with
-	// BodyPreference, DeepTraversal, MIMESupport, Password, Picture, Range,
-	// RebuildResults, RightsManagementSupport, UserName.
+	// (optional, nil when absent): with ConversationId queries; Type 2 (HTML)
+	// only. In protocol 14.1 and later. Member of a repeated choice (any
+	// order, mixed) with BodyPreference, DeepTraversal, MIMESupport, Password,
+	// Picture, Range, RebuildResults, RightsManagementSupport, UserName.
 	BodyPartPreference *SearchRequestBodyPartPreference `eas:"AirSyncBase:BodyPartPreference"`
 
 	// RightsManagementSupport is the RightsManagement:RightsManagementSupport
@@ -2095,20 +2110,44 @@ type SearchRequestOptions struct {
 
 // SearchRequestBodyPreference is the AirSyncBase:BodyPreference element of a
 // Search request, at Search/Store/Options/BodyPreference; protocol 12.0 and
-// later. Children as in Sync Options.
+// later.
 type SearchRequestBodyPreference struct {
-	// Any keeps the children, as trees: the table lists none for this element
-	// yet.
-	Any []*eas.Element `eas:",any"`
+	// Type is the AirSyncBase:Type element (required): 1 text, 2 HTML, 3 RTF,
+	// 4 MIME. Values 1 to 4.
+	Type BodyType `eas:"AirSyncBase:Type,required"`
+
+	// TruncationSize is the AirSyncBase:TruncationSize element (optional, nil
+	// when absent).
+	TruncationSize *uint32 `eas:"AirSyncBase:TruncationSize"`
+
+	// AllOrNone is the AirSyncBase:AllOrNone element (optional, nil when
+	// absent).
+	AllOrNone *bool `eas:"AirSyncBase:AllOrNone"`
+
+	// Preview is the AirSyncBase:Preview element (optional, nil when absent).
+	// Values 0 to 255. In protocol 14.0 and later.
+	Preview *uint32 `eas:"AirSyncBase:Preview"`
 }
 
 // SearchRequestBodyPartPreference is the AirSyncBase:BodyPartPreference
 // element of a Search request, at Search/Store/Options/BodyPartPreference;
-// protocol 14.1 and later. With ConversationId queries.
+// protocol 14.1 and later. With ConversationId queries; Type 2 (HTML) only.
 type SearchRequestBodyPartPreference struct {
-	// Any keeps the children, as trees: the table lists none for this element
-	// yet.
-	Any []*eas.Element `eas:",any"`
+	// Type is the AirSyncBase:Type element (required): body parts come as
+	// HTML. Only the value 2.
+	Type BodyType `eas:"AirSyncBase:Type,required"`
+
+	// TruncationSize is the AirSyncBase:TruncationSize element (optional, nil
+	// when absent).
+	TruncationSize *uint32 `eas:"AirSyncBase:TruncationSize"`
+
+	// AllOrNone is the AirSyncBase:AllOrNone element (optional, nil when
+	// absent).
+	AllOrNone *bool `eas:"AirSyncBase:AllOrNone"`
+
+	// Preview is the AirSyncBase:Preview element (optional, nil when absent).
+	// Values 0 to 255.
+	Preview *uint32 `eas:"AirSyncBase:Preview"`
 }
 
 // SearchRequestPicture is the Search:Picture element of a Search request, at
@@ -2461,18 +2500,38 @@ type SettingsResponseOofGet struct {
 	// EndTime is the Settings:EndTime element (optional, absent when zero).
 	EndTime time.Time `eas:"Settings:EndTime,omitempty"`
 
-	// OofMessage is the Settings:OofMessage element (0 to 3): children as in
-	// the request OofMessage.
+	// OofMessage is the Settings:OofMessage element (0 to 3): children an
+	// xs:all, as in the request.
 	OofMessage []SettingsResponseOofMessage `eas:"Settings:OofMessage"`
 }
 
 // SettingsResponseOofMessage is the Settings:OofMessage element of a Settings
 // response, at Settings/Oof/Get/OofMessage; protocol 12.0 and later. Children
-// as in the request OofMessage.
+// an xs:all, as in the request.
 type SettingsResponseOofMessage struct {
-	// Any keeps the children, as trees: the table lists none for this element
-	// yet.
-	Any []*eas.Element `eas:",any"`
+	// AppliesToInternal is the Settings:AppliesToInternal element (a flag:
+	// true writes the empty element): audience marker.
+	AppliesToInternal bool `eas:"Settings:AppliesToInternal,empty"`
+
+	// AppliesToExternalKnown is the Settings:AppliesToExternalKnown element (a
+	// flag: true writes the empty element): audience marker.
+	AppliesToExternalKnown bool `eas:"Settings:AppliesToExternalKnown,empty"`
+
+	// AppliesToExternalUnknown is the Settings:AppliesToExternalUnknown
+	// element (a flag: true writes the empty element): audience marker.
+	AppliesToExternalUnknown bool `eas:"Settings:AppliesToExternalUnknown,empty"`
+
+	// Enabled is the Settings:Enabled element (optional, absent when zero).
+	// Values 0, 1.
+	Enabled string `eas:"Settings:Enabled,omitempty"`
+
+	// ReplyMessage is the Settings:ReplyMessage element (optional, absent when
+	// zero).
+	ReplyMessage string `eas:"Settings:ReplyMessage,omitempty"`
+
+	// BodyType is the Settings:BodyType element (optional, absent when zero).
+	// Values Text, HTML.
+	BodyType string `eas:"Settings:BodyType,omitempty"`
 }
 
 // SettingsResponseDeviceInformation is the Settings:DeviceInformation element
@@ -2913,9 +2972,9 @@ type SyncRequestOptions struct {
 	BodyPreference []SyncRequestBodyPreference `eas:"AirSyncBase:BodyPreference"`
 
 	// BodyPartPreference is the AirSyncBase:BodyPartPreference element
-	// (optional, nil when absent): children as BodyPreference (Type 2 only).
-	// In protocol 14.1 and later. Member of a repeated choice (any order,
-	// mixed) with BodyPreference, Class, Conflict, FilterType, MIMESupport,
+	// (optional, nil when absent): Type 2 (HTML) only. In protocol 14.1 and
+	// later. Member of a repeated choice (any order, mixed) with
+	// BodyPreference, Class, Conflict, FilterType, MIMESupport,
 	// MIMETruncation, MaxItems, RTFTruncation, RightsManagementSupport,
 	// Truncation.
 	BodyPartPreference *SyncRequestBodyPartPreference `eas:"AirSyncBase:BodyPartPreference"`
@@ -2996,11 +3055,23 @@ type SyncRequestBodyPreference struct {
 // SyncRequestBodyPartPreference is the AirSyncBase:BodyPartPreference element
 // of a Sync request, at
 // Sync/Collections/Collection/Options/BodyPartPreference; protocol 14.1 and
-// later. Children as BodyPreference (Type 2 only).
+// later. Type 2 (HTML) only.
 type SyncRequestBodyPartPreference struct {
-	// Any keeps the children, as trees: the table lists none for this element
-	// yet.
-	Any []*eas.Element `eas:",any"`
+	// Type is the AirSyncBase:Type element (required): body parts come as
+	// HTML. Only the value 2.
+	Type BodyType `eas:"AirSyncBase:Type,required"`
+
+	// TruncationSize is the AirSyncBase:TruncationSize element (optional, nil
+	// when absent).
+	TruncationSize *uint32 `eas:"AirSyncBase:TruncationSize"`
+
+	// AllOrNone is the AirSyncBase:AllOrNone element (optional, nil when
+	// absent).
+	AllOrNone *bool `eas:"AirSyncBase:AllOrNone"`
+
+	// Preview is the AirSyncBase:Preview element (optional, nil when absent).
+	// Values 0 to 255.
+	Preview *uint32 `eas:"AirSyncBase:Preview"`
 }
 
 // SyncRequestCommands is the AirSync:Commands element of a Sync request, at
@@ -6927,17 +6998,27 @@ func (v *ItemOperationsRequestBodyPreference) readEAS(r *eas.Reader) error {
 
 func (v *ItemOperationsRequestBodyPartPreference) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.AirSyncBaseBodyPartPreference)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
+	b.Uint(codepages.AirSyncBaseType, uint64(v.Type))
+	if v.TruncationSize != nil {
+		b.Uint(codepages.AirSyncBaseTruncationSize, uint64(*v.TruncationSize))
+	}
+	if v.AllOrNone != nil {
+		if *v.AllOrNone {
+			b.Int(codepages.AirSyncBaseAllOrNone, 1)
+		} else {
+			b.Int(codepages.AirSyncBaseAllOrNone, 0)
 		}
+	}
+	if v.Preview != nil {
+		b.Uint(codepages.AirSyncBasePreview, uint64(*v.Preview))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *ItemOperationsRequestBodyPartPreference) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -6947,18 +7028,76 @@ func (v *ItemOperationsRequestBodyPartPreference) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.AirSyncBaseType:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = BodyType(x)
+			r.Close()
+		case codepages.AirSyncBaseTruncationSize:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.TruncationSize == nil {
+				v.TruncationSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.TruncationSize = uint32(x)
+			r.Close()
+		case codepages.AirSyncBaseAllOrNone:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.AllOrNone == nil {
+				v.AllOrNone = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllOrNone = x
+			r.Close()
+		case codepages.AirSyncBasePreview:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Preview == nil {
+				v.Preview = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.Preview = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.ItemOperationsRequestBodyPartPreference"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		return r.Missing(codepages.AirSyncBaseType, off)
+	}
+	if !s1 {
+		v.TruncationSize = nil
+	}
+	if !s2 {
+		v.AllOrNone = nil
+	}
+	if !s3 {
+		v.Preview = nil
 	}
 	return nil
 }
@@ -7929,17 +8068,17 @@ func (v *MeetingResponseRequestSendResponse) readEAS(r *eas.Reader) error {
 
 func (v *MeetingResponseRequestBody) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.AirSyncBaseBody)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
-		}
+	b.Uint(codepages.AirSyncBaseType, uint64(v.Type))
+	if v.Data != "" {
+		b.TextOrOpaque(codepages.AirSyncBaseData, string(v.Data))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *MeetingResponseRequestBody) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	off := r.Offset()
+	var s0, s1 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -7949,18 +8088,39 @@ func (v *MeetingResponseRequestBody) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.AirSyncBaseType:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = BodyType(x)
+			r.Close()
+		case codepages.AirSyncBaseData:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Data = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.MeetingResponseRequestBody"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		return r.Missing(codepages.AirSyncBaseType, off)
+	}
+	if !s1 {
+		v.Data = ""
 	}
 	return nil
 }
@@ -12381,17 +12541,27 @@ func (v *SearchRequestOptions) readEAS(r *eas.Reader) error {
 
 func (v *SearchRequestBodyPreference) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.AirSyncBaseBodyPreference)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
+	b.Uint(codepages.AirSyncBaseType, uint64(v.Type))
+	if v.TruncationSize != nil {
+		b.Uint(codepages.AirSyncBaseTruncationSize, uint64(*v.TruncationSize))
+	}
+	if v.AllOrNone != nil {
+		if *v.AllOrNone {
+			b.Int(codepages.AirSyncBaseAllOrNone, 1)
+		} else {
+			b.Int(codepages.AirSyncBaseAllOrNone, 0)
 		}
+	}
+	if v.Preview != nil {
+		b.Uint(codepages.AirSyncBasePreview, uint64(*v.Preview))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SearchRequestBodyPreference) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -12401,35 +12571,103 @@ func (v *SearchRequestBodyPreference) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.AirSyncBaseType:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = BodyType(x)
+			r.Close()
+		case codepages.AirSyncBaseTruncationSize:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.TruncationSize == nil {
+				v.TruncationSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.TruncationSize = uint32(x)
+			r.Close()
+		case codepages.AirSyncBaseAllOrNone:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.AllOrNone == nil {
+				v.AllOrNone = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllOrNone = x
+			r.Close()
+		case codepages.AirSyncBasePreview:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Preview == nil {
+				v.Preview = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.Preview = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestBodyPreference"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		return r.Missing(codepages.AirSyncBaseType, off)
+	}
+	if !s1 {
+		v.TruncationSize = nil
+	}
+	if !s2 {
+		v.AllOrNone = nil
+	}
+	if !s3 {
+		v.Preview = nil
 	}
 	return nil
 }
 
 func (v *SearchRequestBodyPartPreference) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.AirSyncBaseBodyPartPreference)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
+	b.Uint(codepages.AirSyncBaseType, uint64(v.Type))
+	if v.TruncationSize != nil {
+		b.Uint(codepages.AirSyncBaseTruncationSize, uint64(*v.TruncationSize))
+	}
+	if v.AllOrNone != nil {
+		if *v.AllOrNone {
+			b.Int(codepages.AirSyncBaseAllOrNone, 1)
+		} else {
+			b.Int(codepages.AirSyncBaseAllOrNone, 0)
 		}
+	}
+	if v.Preview != nil {
+		b.Uint(codepages.AirSyncBasePreview, uint64(*v.Preview))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SearchRequestBodyPartPreference) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -12439,18 +12677,76 @@ func (v *SearchRequestBodyPartPreference) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.AirSyncBaseType:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = BodyType(x)
+			r.Close()
+		case codepages.AirSyncBaseTruncationSize:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.TruncationSize == nil {
+				v.TruncationSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.TruncationSize = uint32(x)
+			r.Close()
+		case codepages.AirSyncBaseAllOrNone:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.AllOrNone == nil {
+				v.AllOrNone = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllOrNone = x
+			r.Close()
+		case codepages.AirSyncBasePreview:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Preview == nil {
+				v.Preview = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.Preview = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SearchRequestBodyPartPreference"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		return r.Missing(codepages.AirSyncBaseType, off)
+	}
+	if !s1 {
+		v.TruncationSize = nil
+	}
+	if !s2 {
+		v.AllOrNone = nil
+	}
+	if !s3 {
+		v.Preview = nil
 	}
 	return nil
 }
@@ -14225,17 +14521,30 @@ func (v *SettingsResponseOofGet) readEAS(r *eas.Reader) error {
 
 func (v *SettingsResponseOofMessage) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.SettingsOofMessage)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
-		}
+	if v.AppliesToInternal {
+		b.Empty(codepages.SettingsAppliesToInternal)
+	}
+	if v.AppliesToExternalKnown {
+		b.Empty(codepages.SettingsAppliesToExternalKnown)
+	}
+	if v.AppliesToExternalUnknown {
+		b.Empty(codepages.SettingsAppliesToExternalUnknown)
+	}
+	if v.Enabled != "" {
+		b.TextOrOpaque(codepages.SettingsEnabled, string(v.Enabled))
+	}
+	if v.ReplyMessage != "" {
+		b.TextOrOpaque(codepages.SettingsReplyMessage, string(v.ReplyMessage))
+	}
+	if v.BodyType != "" {
+		b.TextOrOpaque(codepages.SettingsBodyType, string(v.BodyType))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SettingsResponseOofMessage) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	var s0, s1, s2, s3, s4, s5 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -14245,18 +14554,92 @@ func (v *SettingsResponseOofMessage) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.SettingsAppliesToInternal:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.AppliesToInternal = true
+			r.Close()
+		case codepages.SettingsAppliesToExternalKnown:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.AppliesToExternalKnown = true
+			r.Close()
+		case codepages.SettingsAppliesToExternalUnknown:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if err := r.Empty(); err != nil {
+				return err
+			}
+			v.AppliesToExternalUnknown = true
+			r.Close()
+		case codepages.SettingsEnabled:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.Enabled = string(x)
+			r.Close()
+		case codepages.SettingsReplyMessage:
+			if err := r.Once(s4); err != nil {
+				return err
+			}
+			s4 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.ReplyMessage = string(x)
+			r.Close()
+		case codepages.SettingsBodyType:
+			if err := r.Once(s5); err != nil {
+				return err
+			}
+			s5 = true
+			x, err := r.String()
+			if err != nil {
+				return err
+			}
+			v.BodyType = string(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SettingsResponseOofMessage"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		v.AppliesToInternal = false
+	}
+	if !s1 {
+		v.AppliesToExternalKnown = false
+	}
+	if !s2 {
+		v.AppliesToExternalUnknown = false
+	}
+	if !s3 {
+		v.Enabled = ""
+	}
+	if !s4 {
+		v.ReplyMessage = ""
+	}
+	if !s5 {
+		v.BodyType = ""
 	}
 	return nil
 }
@@ -16527,17 +16910,27 @@ func (v *SyncRequestBodyPreference) readEAS(r *eas.Reader) error {
 
 func (v *SyncRequestBodyPartPreference) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.AirSyncBaseBodyPartPreference)
-	for _, e := range v.Any {
-		if e != nil {
-			b.Element(e)
+	b.Uint(codepages.AirSyncBaseType, uint64(v.Type))
+	if v.TruncationSize != nil {
+		b.Uint(codepages.AirSyncBaseTruncationSize, uint64(*v.TruncationSize))
+	}
+	if v.AllOrNone != nil {
+		if *v.AllOrNone {
+			b.Int(codepages.AirSyncBaseAllOrNone, 1)
+		} else {
+			b.Int(codepages.AirSyncBaseAllOrNone, 0)
 		}
+	}
+	if v.Preview != nil {
+		b.Uint(codepages.AirSyncBasePreview, uint64(*v.Preview))
 	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SyncRequestBodyPartPreference) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	off := r.Offset()
+	var s0, s1, s2, s3 bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -16547,18 +16940,76 @@ func (v *SyncRequestBodyPartPreference) readEAS(r *eas.Reader) error {
 			break
 		}
 		switch tag {
-		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+		case codepages.AirSyncBaseType:
+			if err := r.Once(s0); err != nil {
+				return err
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			s0 = true
+			x, err := r.Uint(8)
+			if err != nil {
+				return err
+			}
+			v.Type = BodyType(x)
+			r.Close()
+		case codepages.AirSyncBaseTruncationSize:
+			if err := r.Once(s1); err != nil {
+				return err
+			}
+			s1 = true
+			if v.TruncationSize == nil {
+				v.TruncationSize = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.TruncationSize = uint32(x)
+			r.Close()
+		case codepages.AirSyncBaseAllOrNone:
+			if err := r.Once(s2); err != nil {
+				return err
+			}
+			s2 = true
+			if v.AllOrNone == nil {
+				v.AllOrNone = new(bool)
+			}
+			x, err := r.Bool()
+			if err != nil {
+				return err
+			}
+			*v.AllOrNone = x
+			r.Close()
+		case codepages.AirSyncBasePreview:
+			if err := r.Once(s3); err != nil {
+				return err
+			}
+			s3 = true
+			if v.Preview == nil {
+				v.Preview = new(uint32)
+			}
+			x, err := r.Uint(32)
+			if err != nil {
+				return err
+			}
+			*v.Preview = uint32(x)
+			r.Close()
+		default:
+			if err := r.Unknown("commands.SyncRequestBodyPartPreference"); err != nil {
 				return err
 			}
 		}
 	}
-	if !seenAny {
-		v.Any = v.Any[:0]
+	if !s0 {
+		return r.Missing(codepages.AirSyncBaseType, off)
+	}
+	if !s1 {
+		v.TruncationSize = nil
+	}
+	if !s2 {
+		v.AllOrNone = nil
+	}
+	if !s3 {
+		v.Preview = nil
 	}
 	return nil
 }

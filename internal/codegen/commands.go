@@ -549,6 +549,8 @@ func valuesText(f *CommandField) string {
 		return ""
 	case n.HasRange:
 		return fmt.Sprintf("Values %d to %d.", n.Lo, n.Hi)
+	case len(n.Values) == 1:
+		return "Only the value " + n.Values[0] + "."
 	case len(n.Values) > 0 && (f.Enum == nil || len(n.Values) < len(f.Enum.Consts)) && f.Kind != "boolean01":
 		return "Values " + strings.Join(n.Values, ", ") + "."
 	}

@@ -83,7 +83,17 @@ func TestCommandTypes(t *testing.T) {
 	if f := field("GetItemEstimateRequestCollection", "SyncKey"); len(f.Nodes) != 2 || f.Required {
 		t.Errorf("GetItemEstimate Collection SyncKey: %d rows, required %v", len(f.Nodes), f.Required)
 	}
-	if !types["SyncRequestAddApplicationData"].Any || !types["MeetingResponseRequestBody"].Any || types["SyncRequestAdd"].Any {
-		t.Error("Any fields: want them for open content and unlisted containers only")
+	if !types["SyncRequestAddApplicationData"].Any || types["MeetingResponseRequestBody"].Any || types["SyncRequestAdd"].Any {
+		t.Error("Any fields: want them for open content (ApplicationData) only, not for containers whose children are rows")
+	}
+	// A container whose children the table lists has them as fields.
+	for _, c := range []struct{ typ, field, goType string }{
+		{"MeetingResponseRequestBody", "Data", "string"},
+		{"SyncRequestBodyPartPreference", "Type", "BodyType"},
+		{"SettingsResponseOofMessage", "ReplyMessage", "string"},
+	} {
+		if f := field(c.typ, c.field); f.GoType != c.goType {
+			t.Errorf("%s.%s: %s, want %s", c.typ, c.field, f.GoType, c.goType)
+		}
 	}
 }
