@@ -190,3 +190,30 @@ func TestSchemaRef(t *testing.T) {
 		})
 	}
 }
+
+// TestSchemaContainersHaveChildren: every container or mixed row lists its
+// children (or shares another row's, or holds a class union), so that
+// Validate never rejects every child of an element the table only names.
+func TestSchemaContainersHaveChildren(t *testing.T) {
+	tb, err := codegen.Load(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	checked := 0
+	for _, n := range tb.Schema.Nodes[1:] {
+		if n.Content != "container" && n.Content != "mixed" || n.Ref != nil || n.Union != 0 {
+			continue
+		}
+		checked++
+		if len(n.Children) == 0 {
+			src := codegen.SchemaFile
+			if n.Class != "" {
+				src = "the class table"
+			}
+			t.Errorf("%s line %d: %s %s has no child rows", src, n.Line, n.Content, n.Tag.Name)
+		}
+	}
+	if checked < 100 {
+		t.Fatalf("only %d container rows checked", checked)
+	}
+}
