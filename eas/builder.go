@@ -1,6 +1,7 @@
 package eas
 
 import (
+	"bytes"
 	"strconv"
 	"strings"
 	"time"
@@ -124,6 +125,33 @@ func (b *Builder) Text(tag codepages.Tag, s string) {
 // TextBytes is Text for text held in a byte slice.
 func (b *Builder) TextBytes(tag codepages.Tag, s []byte) {
 	b.value(tag, s, tag.Content() != wbxml.ContentText)
+}
+
+// Chardata writes s as the text of the innermost open element, for an
+// element that holds text or elements (an XSD mixed type, such as Search
+// Query): Marshal writes a chardata field so, before the children. The
+// text goes as a string, or as OPAQUE data when it holds a NUL byte (as
+// Marshal writes a string field); an empty s writes nothing.
+func (b *Builder) Chardata(s string) { b.chardata(stringBytes(s)) }
+
+func (b *Builder) chardata(p []byte) {
+	b.init()
+	if b.err != nil || len(p) == 0 {
+		return
+	}
+	if len(b.open) == 0 {
+		b.failf(ErrBuilder, "Chardata with no open element")
+		return
+	}
+	var err error
+	if bytes.IndexByte(p, 0) >= 0 {
+		err = b.enc.Opaque(p)
+	} else {
+		err = b.enc.String(p)
+	}
+	if err != nil {
+		b.fail(err)
+	}
 }
 
 // Int writes element tag holding n in decimal.

@@ -63,6 +63,9 @@
 //	required   Unmarshal reports ErrMissing when the element is absent
 //	inline     a struct field whose fields belong to the enclosing element
 //	any        a []*Element field that keeps the children no field names
+//	chardata   a string or []byte field, without a name, that holds the
+//	           element's own text, for an element that holds text or
+//	           elements (an XSD mixed type: Search Query); at most one
 //
 // Fields may be strings, []byte (OPAQUE for the tags whose content is
 // OPAQUE, base64 text for the others), integers of every size (decimal,
@@ -81,10 +84,14 @@
 // without a tree, dispatching children by tag; an element repeated for a
 // field that is not a slice is ErrDuplicate, text that does not fit the
 // type ErrValue, and unknown elements are skipped, kept by an any field,
-// or, with WithStrict(true), ErrUnexpected. Errors carry the element's
-// byte offset and its path (Error). Unmarshal sets every field it knows:
-// one whose element is absent is left zero, so that a struct reused from
-// message to message holds the last one and reuses its slices.
+// or, with WithStrict(true), ErrUnexpected. Text between the children of
+// a struct's element goes to its chardata field, its pieces (STR_I, STR_T,
+// OPAQUE, ENTITY) joined, which Marshal writes back as one string before
+// the children (nothing for ""); without one, it is skipped (ErrValue with
+// WithStrict(true)). Errors carry the element's byte offset and its path
+// (Error). Unmarshal sets every field it knows: one whose element is
+// absent is left zero, so that a struct reused from message to message
+// holds the last one and reuses its slices.
 //
 // # Protocol versions
 //

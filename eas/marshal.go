@@ -120,9 +120,19 @@ func typeName(v any) string {
 	return reflect.TypeOf(v).String()
 }
 
-// fields writes the fields of struct v, planned by sp, as children.
+// fields writes the fields of struct v, planned by sp, as children,
+// after the element's own text (a chardata field).
 func (m *marshalState) fields(sp *structPlan, v reflect.Value) error {
 	b := &m.b
+	if sp.text != nil {
+		if tv, ok := fieldOf(v, sp.text); ok {
+			if sp.text.kind == kBytes {
+				b.chardata(tv.Bytes())
+			} else {
+				b.chardata(stringBytes(tv.String()))
+			}
+		}
+	}
 	for i := range sp.fields {
 		if b.err != nil {
 			return b.err

@@ -21,6 +21,7 @@ type structPlan struct {
 	fields []fieldPlan
 	tags   []codepages.Tag // fields[i].tag, for the lookup by tag
 	any    int             // index in fields of the `any` field, or -1
+	text   *fieldPlan      // the `chardata` field (the element's own text), or nil
 	name   []int           // index of the XMLName field, or nil
 	ptrs   bool            // some field is a pointer (set to nil when absent)
 	req    bool            // some field is required
@@ -227,14 +228,14 @@ func (b *planBuilder) fields(p *structPlan, t reflect.Type, index []int, viaPtr 
 		for o := range strings.SplitSeq(optText, ",") {
 			switch o {
 			case "":
-			case "omitempty", "empty", "opaque", "base64", "text", "required", "inline", "any":
+			case "omitempty", "empty", "opaque", "base64", "text", "required", "inline", "any", "chardata":
 				opts[o] = true
 			default:
 				return planError(p.typ, sf.Name, tagText, "unknown option "+strconv.Quote(o))
 			}
 		}
 		ft := sf.Type
-		inline := opts["inline"] || sf.Anonymous && name == "" && !opts["any"]
+		inline := opts["inline"] || sf.Anonymous && name == "" && !opts["any"] && !opts["chardata"]
 		if inline {
 			st, ptr := ft, false
 			if st.Kind() == reflect.Pointer {
@@ -275,6 +276,12 @@ func (b *planBuilder) fields(p *structPlan, t reflect.Type, index []int, viaPtr 
 			p.fields = append(p.fields, f)
 			continue
 		}
+		if opts["chardata"] {
+			if err := chardataField(p, &f, ft, name, opts, tagText); err != nil {
+				return err
+			}
+			continue
+		}
 		// The element's name.
 		if name == "" {
 			name = sf.Name
@@ -303,6 +310,27 @@ func (b *planBuilder) fields(p *structPlan, t reflect.Type, index []int, viaPtr 
 		}
 		p.fields = append(p.fields, f)
 	}
+	return nil
+}
+
+// chardataField makes f, of type ft, the chardata field of p: the
+// element's own text, a string or []byte carried as text.
+func chardataField(p *structPlan, f *fieldPlan, ft reflect.Type, name string, opts map[string]bool, tagText string) error {
+	switch {
+	case name != "" || len(opts) > 1:
+		return planError(p.typ, f.name, tagText, "chardata takes no element name and no other option")
+	case ft.Kind() == reflect.String:
+		f.kind = kString
+	case ft.Kind() == reflect.Slice && ft.Elem().Kind() == reflect.Uint8 && !implementsAny(ft):
+		f.kind = kBytes
+	default:
+		return planError(p.typ, f.name, tagText, "chardata needs a string or []byte field, not "+ft.String())
+	}
+	if p.text != nil {
+		return planError(p.typ, f.name, tagText, "a second chardata field (the first is "+p.text.name+")")
+	}
+	f.typ = ft
+	p.text = f
 	return nil
 }
 

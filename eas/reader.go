@@ -46,7 +46,29 @@ func (r *Reader) Root(tag codepages.Tag) error {
 // Next reads up to the next child of the current element and returns its
 // tag and true, or false at the end of the current element. Text between
 // the children is skipped (an ErrValue error under WithStrict).
-func (r *Reader) Next() (codepages.Tag, bool, error) {
+func (r *Reader) Next() (codepages.Tag, bool, error) { return r.next(false) }
+
+// TextMark starts keeping the text of the current element, one that holds
+// text or elements (a type with a chardata field): NextText keeps the
+// text between its children, and Chardata(mark) returns it at its end.
+func (r *Reader) TextMark() int { return len(r.u.chars) }
+
+// NextText is Next for an element whose text is kept (TextMark): the text
+// between the children, STR_I, STR_T, OPAQUE and ENTITY pieces, is
+// appended to it, not skipped.
+func (r *Reader) NextText() (codepages.Tag, bool, error) { return r.next(true) }
+
+// Chardata returns the text NextText kept since mark (TextMark), as a new
+// string, "" for none, and stops keeping it.
+func (r *Reader) Chardata(mark int) string {
+	u := r.u
+	s := u.str(u.chars[mark:])
+	u.chars = u.chars[:mark]
+	return s
+}
+
+// next is Next, keeping the text between the children when keep is set.
+func (r *Reader) next(keep bool) (codepages.Tag, bool, error) {
 	u := r.u
 	for {
 		next, err := u.d.Next()
@@ -60,7 +82,9 @@ func (r *Reader) Next() (codepages.Tag, bool, error) {
 			r.tok = *next
 			return codepages.NewTag(next.Page, next.Code), true, nil
 		case wbxml.KindString, wbxml.KindOpaque, wbxml.KindEntity:
-			if u.cfg.strict {
+			if keep {
+				u.chars = appendPiece(u.chars, next)
+			} else if u.cfg.strict {
 				return 0, false, u.errAt(next.Offset, ErrValue, "content in an element that holds elements")
 			}
 		case wbxml.KindPI:

@@ -65,6 +65,7 @@ type unmarshalState struct {
 	scratch []byte
 	b64     []byte
 	strs    []byte // the block the short strings are cut from
+	chars   []byte // the text of the open elements with chardata fields, a stack
 
 	rd Reader // for a FastUnmarshaler
 }
@@ -136,7 +137,7 @@ func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
 	u.wopts = u.cfg.decoderOptions(u.wopts[:0])
 	u.d.Reset(data, u.wopts...)
 	u.data, u.p, u.doc = data, nil, nil
-	u.path, u.seen = u.path[:0], u.seen[:0]
+	u.path, u.seen, u.chars = u.path[:0], u.seen[:0], u.chars[:0]
 
 	h, err := u.d.Header()
 	if err != nil {
@@ -221,6 +222,7 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 		u.seen = append(u.seen, 0)
 	}
 	hint := 0
+	mark := len(u.chars)
 	for {
 		next, err := u.d.Next()
 		if err != nil {
@@ -228,6 +230,9 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 		}
 		switch next.Kind {
 		case wbxml.KindEndTag:
+			if sp.text != nil {
+				u.setChardata(sp.text, v, mark)
+			}
 			if err := u.finish(sp, v, u.seen[base:], startOffset); err != nil {
 				return err
 			}
@@ -269,7 +274,9 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 			}
 			u.path = u.path[:len(u.path)-1]
 		case wbxml.KindString, wbxml.KindOpaque, wbxml.KindEntity:
-			if u.cfg.strict {
+			if sp.text != nil {
+				u.chars = appendPiece(u.chars, next)
+			} else if u.cfg.strict {
 				return u.errAt(next.Offset, ErrValue, "content in an element that holds elements")
 			}
 		case wbxml.KindPI:
@@ -278,6 +285,45 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 			return u.errAt(next.Offset, ErrUnsupported, "extension tokens are not part of ActiveSync")
 		}
 	}
+}
+
+// setChardata stores the text kept since mark in u.chars in chardata
+// field f of struct v, and drops it from u.chars.
+func (u *unmarshalState) setChardata(f *fieldPlan, v reflect.Value, mark int) {
+	p := u.chars[mark:]
+	if len(p) == 0 {
+		if fv, ok := fieldOf(v, f); ok {
+			zeroField(f, fv)
+		}
+		return
+	}
+	fv := fieldFor(v, f)
+	if f.kind == kBytes {
+		fv.SetBytes(append(fv.Bytes()[:0], p...))
+	} else {
+		fv.SetString(u.str(p))
+	}
+	u.chars = u.chars[:mark]
+}
+
+// appendPiece appends the text of a STR_I, STR_T, OPAQUE or ENTITY token
+// (the character it names: U+FFFD for one that is not a character) to
+// dst.
+func appendPiece(dst []byte, tok *wbxml.Token) []byte {
+	if tok.Kind == wbxml.KindEntity {
+		return utf8.AppendRune(dst, entityRune(tok.Value))
+	}
+	return append(dst, tok.Data...)
+}
+
+// entityRune returns the character an ENTITY token names, or U+FFFD for
+// a value that is not one.
+func entityRune(v uint32) rune {
+	r := rune(v)
+	if !utf8.ValidRune(r) {
+		return utf8.RuneError
+	}
+	return r
 }
 
 // find returns the index of the field for tag, or -1; the search starts
@@ -377,6 +423,11 @@ func zeroStruct(sp *structPlan, v reflect.Value) {
 		f := &sp.fields[i]
 		if fv, ok := fieldOf(v, f); ok {
 			zeroField(f, fv)
+		}
+	}
+	if sp.text != nil {
+		if fv, ok := fieldOf(v, sp.text); ok {
+			zeroField(sp.text, fv)
 		}
 	}
 	if sp.name != nil {
@@ -486,12 +537,8 @@ func (u *unmarshalState) content(start *wbxml.Token) ([]byte, contentKind, error
 		case wbxml.KindOpaque:
 			b, k = tok.Data, contentOpaque
 		case wbxml.KindEntity:
-			r := rune(tok.Value)
-			if !utf8.ValidRune(r) {
-				r = utf8.RuneError
-			}
 			var rb [utf8.UTFMax]byte
-			b, mustCopy = utf8.AppendRune(rb[:0], r), true
+			b, mustCopy = utf8.AppendRune(rb[:0], entityRune(tok.Value)), true
 		case wbxml.KindStartTag:
 			u.path = append(u.path, pathStep{codepages.NewTag(tok.Page, tok.Code), 1})
 			return nil, 0, u.errAt(tok.Offset, ErrValue, "an element inside "+codepages.NewTag(start.Page, start.Code).Name()+", which holds a value")
