@@ -1912,12 +1912,16 @@ type SearchRequestStore struct {
 // SearchRequestQuery is the Search:Query element of a Search request, at
 // Search/Store/Query; protocol 2.5 and later. Text (the GAL query) or, for
 // Mailbox and DocumentLibrary, the criteria below (queryType, mixed). Its
-// content is text or elements (an XSD mixed type); the Go value keeps the
-// elements only.
+// content is text or elements (an XSD mixed type): Text keeps the text, the
+// other fields the elements.
 type SearchRequestQuery struct {
+	// Text is the element's own text, its text form: the GAL query string (the
+	// Store Name is GAL). It is empty when the element holds elements; Marshal
+	// writes it before the children, and nothing when it is empty.
+	Text string `eas:",chardata"`
+
 	// Any keeps the children no field names, as trees, in their order (Marshal
-	// writes them before the named fields). The element's own text (its other
-	// form) is not kept.
+	// writes them after Text, before the named fields).
 	Any []*eas.Element `eas:",any"`
 
 	// And is the Search:And element (0 or more): all of its criteria to match
@@ -1981,8 +1985,14 @@ type SearchRequestQuery struct {
 // SearchRequestAnd is the Search:And element of a Search request, at
 // Search/Store/Query/And; protocol 12.0 and later. All of its criteria to
 // match (queryType again: the children of Query). Its content is text or
-// elements (an XSD mixed type); the Go value keeps the elements only.
+// elements (an XSD mixed type): Text keeps the text, the other fields the
+// elements.
 type SearchRequestAnd struct {
+	// Text is the element's own text, its text form. It is empty when the
+	// element holds elements; Marshal writes it before the children, and
+	// nothing when it is empty.
+	Text string `eas:",chardata"`
+
 	// Any keeps the children, as trees, in their order: they are those of
 	// Query (the schema is recursive here), which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
@@ -1991,8 +2001,13 @@ type SearchRequestAnd struct {
 // SearchRequestOr is the Search:Or element of a Search request, at
 // Search/Store/Query/Or; protocol 12.0 and later. Any of its criteria to match
 // (queryType again: the children of Query). Its content is text or elements
-// (an XSD mixed type); the Go value keeps the elements only.
+// (an XSD mixed type): Text keeps the text, the other fields the elements.
 type SearchRequestOr struct {
+	// Text is the element's own text, its text form. It is empty when the
+	// element holds elements; Marshal writes it before the children, and
+	// nothing when it is empty.
+	Text string `eas:",chardata"`
+
 	// Any keeps the children, as trees, in their order: they are those of
 	// Query (the schema is recursive here), which eas.Validate checks.
 	Any []*eas.Element `eas:",any"`
@@ -11868,6 +11883,7 @@ func (v *SearchRequestStore) readEAS(r *eas.Reader) error {
 
 func (v *SearchRequestQuery) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.SearchQuery)
+	b.Chardata(v.Text)
 	for _, e := range v.Any {
 		if e != nil {
 			b.Element(e)
@@ -11906,8 +11922,9 @@ func (v *SearchRequestQuery) appendEAS(b *eas.Builder) error {
 
 func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
 	var seenAny, s0, s1, s2, s3, s4, s5, s6, s7, s8 bool
+	mark := r.TextMark()
 	for {
-		tag, ok, err := r.Next()
+		tag, ok, err := r.NextText()
 		if err != nil {
 			return err
 		}
@@ -12048,6 +12065,7 @@ func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
 			}
 		}
 	}
+	v.Text = r.Chardata(mark)
 	if !seenAny {
 		v.Any = v.Any[:0]
 	}
@@ -12083,6 +12101,7 @@ func (v *SearchRequestQuery) readEAS(r *eas.Reader) error {
 
 func (v *SearchRequestAnd) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.SearchAnd)
+	b.Chardata(v.Text)
 	for _, e := range v.Any {
 		if e != nil {
 			b.Element(e)
@@ -12094,8 +12113,9 @@ func (v *SearchRequestAnd) appendEAS(b *eas.Builder) error {
 
 func (v *SearchRequestAnd) readEAS(r *eas.Reader) error {
 	var seenAny bool
+	mark := r.TextMark()
 	for {
-		tag, ok, err := r.Next()
+		tag, ok, err := r.NextText()
 		if err != nil {
 			return err
 		}
@@ -12113,6 +12133,7 @@ func (v *SearchRequestAnd) readEAS(r *eas.Reader) error {
 			}
 		}
 	}
+	v.Text = r.Chardata(mark)
 	if !seenAny {
 		v.Any = v.Any[:0]
 	}
@@ -12121,6 +12142,7 @@ func (v *SearchRequestAnd) readEAS(r *eas.Reader) error {
 
 func (v *SearchRequestOr) appendEAS(b *eas.Builder) error {
 	b.Start(codepages.SearchOr)
+	b.Chardata(v.Text)
 	for _, e := range v.Any {
 		if e != nil {
 			b.Element(e)
@@ -12132,8 +12154,9 @@ func (v *SearchRequestOr) appendEAS(b *eas.Builder) error {
 
 func (v *SearchRequestOr) readEAS(r *eas.Reader) error {
 	var seenAny bool
+	mark := r.TextMark()
 	for {
-		tag, ok, err := r.Next()
+		tag, ok, err := r.NextText()
 		if err != nil {
 			return err
 		}
@@ -12151,6 +12174,7 @@ func (v *SearchRequestOr) readEAS(r *eas.Reader) error {
 			}
 		}
 	}
+	v.Text = r.Chardata(mark)
 	if !seenAny {
 		v.Any = v.Any[:0]
 	}

@@ -195,6 +195,11 @@ func (fl *filler) fill(ct *codegen.CommandType, v reflect.Value) {
 	if ct.Node.Content == "any" && fl.c.take() {
 		v.FieldByName("Any").Set(reflect.ValueOf([]*eas.Element{eas.NewText(codepages.EmailSubject, "kept")}))
 	}
+	if ct.Text && fl.c.take() {
+		// A mixed element's text form, with its elements when they are
+		// set too, so that both are carried.
+		v.FieldByName("Text").SetString(fmt.Sprintf("text-%d", fl.c.intn(1000)))
+	}
 }
 
 // needed reports whether f is required in version v (a field required

@@ -24,7 +24,10 @@ type CommandType struct {
 	Fields  []*CommandField
 	// Any is set when the type keeps unlisted children in a field Any:
 	// for `any` content and for containers the table lists no children of.
-	Any          bool
+	Any bool
+	// Text is set for a mixed element (text or elements): the type keeps
+	// the element's own text in a field Text (the chardata option).
+	Text         bool
 	Since, Until version.Version // protocol versions, 0: open
 }
 
@@ -189,6 +192,8 @@ func (t *Tables) commandFields(ct *CommandType, typeOf map[*SchemaNode]*CommandT
 	if len(n.Children) == 0 || OpenContent(n.Content) {
 		ct.Any = true
 	}
+	ct.Text = n.Content == "mixed"
+
 	byTag := map[string]*CommandField{}
 	for _, c := range n.Children {
 		tag := c.Page.Name + ":" + c.Tag.Name
@@ -209,7 +214,7 @@ func (t *Tables) commandFields(ct *CommandType, typeOf map[*SchemaNode]*CommandT
 		seen[f.Name]++
 	}
 	for _, f := range ct.Fields {
-		if seen[f.Name] > 1 || f.Name == "Any" || f.Name == "XMLName" {
+		if seen[f.Name] > 1 || f.Name == "Any" || f.Name == "XMLName" || f.Name == "Text" && ct.Text {
 			f.Name = f.Node().Page.Name + f.Name
 		}
 	}
@@ -343,20 +348,31 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 	for _, ct := range m.Types {
 		writeComment(b, "", typeDoc(ct))
 		fmt.Fprintf(b, "type %s struct {\n", ct.Name)
+		sep := false // a field has been written: a blank line before the next
 		if ct.Node == ct.Message.Root {
 			fmt.Fprintf(b, "\tXMLName eas.Name `eas:\"%s:%s\"`\n", ct.Node.Page.Name, ct.Node.Tag.Name)
+			sep = true
+		}
+		if ct.Text {
+			if sep {
+				b.WriteString("\n")
+			}
+			writeComment(b, "\t", textFieldDoc(ct))
+			b.WriteString("\tText string `eas:\",chardata\"`\n")
+			sep = true
 		}
 		if ct.Any {
 			// First: in open content the class properties the table does
 			// not list come before those it does (ItemOperations
 			// Properties: ContentType, then Range, Total, Data).
-			if ct.Node == ct.Message.Root {
+			if sep {
 				b.WriteString("\n")
 			}
+			sep = true
 			if ct.Node.Ref != nil {
 				writeComment(b, "\t", "Any keeps the children, as trees, in their order: they are those of "+ct.Node.Ref.Tag.Name+" (the schema is recursive here), which eas.Validate checks.")
 			} else if ct.Node.Content == "mixed" {
-				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields). The element's own text (its other form) is not kept.")
+				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them after Text, before the named fields).")
 			} else if ct.Node.Content == "appdata" {
 				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields): the item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate checks.")
 			} else if ct.Node.Content == "any" {
@@ -368,10 +384,11 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 			}
 			b.WriteString("\tAny []*eas.Element `eas:\",any\"`\n")
 		}
-		for i, f := range ct.Fields {
-			if i > 0 || ct.Node == ct.Message.Root || ct.Any {
+		for _, f := range ct.Fields {
+			if sep {
 				b.WriteString("\n")
 			}
+			sep = true
 			writeComment(b, "\t", fieldDoc(ct, f))
 			tag := f.Tag
 			if len(f.Opts) > 0 {
@@ -467,13 +484,27 @@ func typeDoc(ct *CommandType) string {
 	if ct.Node.Content == "any" {
 		b.WriteString(" Its content is open in the schema table: children without a field are kept in Any.")
 	} else if ct.Node.Content == "mixed" {
-		b.WriteString(" Its content is text or elements (an XSD mixed type); the Go value keeps the elements only.")
+		b.WriteString(" Its content is text or elements (an XSD mixed type): Text keeps the text, the other fields the elements.")
 	} else if ct.Node.Content == "propnames" {
 		b.WriteString(" Its children name properties of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv), each as an empty element: they are kept in Any.")
 	} else if ct.Node.Content == "appdata" {
 		b.WriteString(" Its content is the union of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv): children without a field are kept in Any.")
 	}
 	return b.String()
+}
+
+// mixedText says what the text form of a mixed element is, by tag.
+var mixedText = map[string]string{
+	"Search:Query": "the GAL query string (the Store Name is GAL)",
+}
+
+// textFieldDoc is the doc comment of the Text field of a mixed type.
+func textFieldDoc(ct *CommandType) string {
+	what := ""
+	if s := mixedText[ct.Node.Page.Name+":"+ct.Node.Tag.Name]; s != "" {
+		what = ": " + s
+	}
+	return "Text is the element's own text, its text form" + what + ". It is empty when the element holds elements; Marshal writes it before the children, and nothing when it is empty."
 }
 
 func fieldDoc(ct *CommandType, f *CommandField) string {

@@ -109,6 +109,9 @@ func writeFastType(b *bytes.Buffer, ct *CommandType) error {
 	// Writing.
 	fmt.Fprintf(b, "func (v *%s) appendEAS(b *eas.Builder) error {\n", ct.Name)
 	fmt.Fprintf(b, "\tb.Start(%s)\n", tag)
+	if ct.Text {
+		b.WriteString("\tb.Chardata(v.Text)\n")
+	}
 	if ct.Any {
 		b.WriteString("\tfor _, e := range v.Any {\n\t\tif e != nil {\n\t\t\tb.Element(e)\n\t\t}\n\t}\n")
 	}
@@ -182,7 +185,12 @@ func writeFastType(b *bytes.Buffer, ct *CommandType) error {
 		seen = append(seen, fmt.Sprintf("s%d", i))
 	}
 	fmt.Fprintf(b, "\tvar %s bool\n", strings.Join(seen, ", "))
-	b.WriteString("\tfor {\n\t\ttag, ok, err := r.Next()\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tif !ok {\n\t\t\tbreak\n\t\t}\n\t\tswitch tag {\n")
+	next := "Next"
+	if ct.Text {
+		b.WriteString("\tmark := r.TextMark()\n")
+		next = "NextText"
+	}
+	b.WriteString("\tfor {\n\t\ttag, ok, err := r." + next + "()\n\t\tif err != nil {\n\t\t\treturn err\n\t\t}\n\t\tif !ok {\n\t\t\tbreak\n\t\t}\n\t\tswitch tag {\n")
 	for i, f := range ct.Fields {
 		k, bits, _ := fastKindOf(f)
 		s := fmt.Sprintf("s%d", i)
@@ -243,8 +251,11 @@ func writeFastType(b *bytes.Buffer, ct *CommandType) error {
 		fmt.Fprintf(b, "\t\t\tif err := r.Unknown(%q); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n", "commands."+ct.Name)
 	}
 	b.WriteString("\t\t}\n\t}\n")
-	// What the reflective Unmarshal does at the end: required fields in
-	// field order, and absent ones zero.
+	// What the reflective Unmarshal does at the end: the text, required
+	// fields in field order, and absent ones zero.
+	if ct.Text {
+		b.WriteString("\tv.Text = r.Chardata(mark)\n")
+	}
 	if ct.Any {
 		b.WriteString("\tif !seenAny {\n\t\tv.Any = v.Any[:0]\n\t}\n")
 	}
