@@ -86,6 +86,12 @@ func TestCommandTypes(t *testing.T) {
 	if !types["SyncRequestAddApplicationData"].Any || types["MeetingResponseRequestBody"].Any || types["SyncRequestAdd"].Any {
 		t.Error("Any fields: want them for open content (ApplicationData) only, not for containers whose children are rows")
 	}
+	// A mixed element keeps its text too (Text, the chardata option).
+	for name, want := range map[string]bool{"SearchRequestQuery": true, "SearchRequestAnd": true, "SearchRequestOr": true, "SearchRequestStore": false, "SyncRequestAddApplicationData": false} {
+		if got := types[name].Text; got != want {
+			t.Errorf("%s: Text %v, want %v", name, got, want)
+		}
+	}
 	// A container whose children the table lists has them as fields.
 	for _, c := range []struct{ typ, field, goType string }{
 		{"MeetingResponseRequestBody", "Data", "string"},
