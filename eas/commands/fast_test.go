@@ -90,7 +90,7 @@ func vary(v reflect.Value, turn int) {
 		case reflect.TypeFor[time.Time](), reflect.TypeFor[commands.CompactTime]():
 			if turn == 1 {
 				v.Set(reflect.ValueOf(time.Time{}.In(time.FixedZone("X", 3600))).Convert(v.Type()))
-			} else {
+			} else if turn == 2 {
 				v.SetZero()
 			}
 			return
@@ -103,7 +103,7 @@ func vary(v reflect.Value, turn int) {
 	case reflect.String:
 		if turn == 1 {
 			v.SetString(v.String() + "\x00z")
-		} else {
+		} else if turn == 2 {
 			v.SetString("")
 		}
 	case reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64:
@@ -178,8 +178,10 @@ func readBoth(t *testing.T, name string, p, reuse any, data []byte, opts ...eas.
 	fast := reflect.New(typ)
 	slow := reflect.New(typ)
 	if reuse != nil {
-		fast.Elem().Set(reflect.ValueOf(reuse).Elem())
-		slow.Elem().Set(reflect.ValueOf(reuse).Elem())
+		// Each its own copy: a shallow one would share the pointed-to
+		// structs, and the second read would hide what the first did.
+		deepCopy(fast.Elem(), reflect.ValueOf(reuse).Elem())
+		deepCopy(slow.Elem(), reflect.ValueOf(reuse).Elem())
 	}
 	ferr := eas.Unmarshal(data, fast.Interface(), opts...)
 	ps := plain(slow.Interface())
@@ -195,6 +197,42 @@ func readBoth(t *testing.T, name string, p, reuse any, data []byte, opts ...eas.
 		}
 	}
 	return ferr
+}
+
+// deepCopy sets dst to a copy of src that shares no pointed-to struct or
+// slice array with it (trees, *eas.Element, are shared: reading does not
+// change them).
+func deepCopy(dst, src reflect.Value) {
+	switch src.Kind() {
+	case reflect.Pointer:
+		if src.IsNil() || src.Type() == reflect.TypeFor[*eas.Element]() {
+			dst.Set(src)
+			return
+		}
+		p := reflect.New(src.Type().Elem())
+		deepCopy(p.Elem(), src.Elem())
+		dst.Set(p)
+	case reflect.Slice:
+		if src.IsNil() {
+			dst.Set(src)
+			return
+		}
+		s := reflect.MakeSlice(src.Type(), src.Len(), src.Cap())
+		for i := range src.Len() {
+			deepCopy(s.Index(i), src.Index(i))
+		}
+		dst.Set(s)
+	case reflect.Struct:
+		if src.Type() == reflect.TypeFor[time.Time]() || src.Type() == reflect.TypeFor[commands.CompactTime]() {
+			dst.Set(src)
+			return
+		}
+		for i := range src.NumField() {
+			deepCopy(dst.Field(i), src.Field(i))
+		}
+	default:
+		dst.Set(src)
+	}
 }
 
 // mutations returns variants of the message data: each element in turn
