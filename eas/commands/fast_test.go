@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -372,17 +373,25 @@ func TestFastWrongRoot(t *testing.T) {
 // FuzzFastRead compares the two readers on random input, seeded with
 // FolderSync and Sync responses.
 func FuzzFastRead(f *testing.F) {
+	// The types fuzzed, by the second argument: the hierarchy, the item
+	// sync, and the Search request, whose Query holds text or elements.
+	types := []string{"FolderSyncResponse", "SyncResponse", "SearchRequest"}
 	for _, c := range fastCases(f) {
-		if c.typ == "FolderSyncResponse" || c.typ == "SyncResponse" {
+		if i := slices.Index(types, c.typ); i >= 0 {
 			if data, err := eas.Marshal(c.v); err == nil {
-				f.Add(data, c.typ == "SyncResponse", false)
+				f.Add(data, uint8(i), false)
 			}
 		}
 	}
-	f.Fuzz(func(t *testing.T, data []byte, sync, strict bool) {
-		var p any = new(commands.FolderSyncResponse)
-		if sync {
+	f.Fuzz(func(t *testing.T, data []byte, which uint8, strict bool) {
+		var p any
+		switch which % 3 {
+		case 0:
+			p = new(commands.FolderSyncResponse)
+		case 1:
 			p = new(commands.SyncResponse)
+		default:
+			p = new(commands.SearchRequest)
 		}
 		readBoth(t, "fuzz", p, nil, data, eas.WithStrict(strict))
 	})
