@@ -44,3 +44,25 @@ func Example() {
 	// 2 Inbox true
 	// <nil>
 }
+
+// A GAL Search request, whose Query is text, not criteria: the Text field
+// of a type whose element holds text or elements.
+func Example_searchGAL() {
+	body, err := eas.Marshal(&commands.SearchRequest{Store: &commands.SearchRequestStore{
+		Name:    commands.StoreGAL,
+		Query:   commands.SearchRequestQuery{Text: "ann"},
+		Options: &commands.SearchRequestOptions{Range: "0-9"},
+	}})
+	if err != nil {
+		panic(err)
+	}
+	var r commands.SearchRequest
+	if err := eas.Unmarshal(body, &r); err != nil {
+		panic(err)
+	}
+	fmt.Printf("%s %q %s\n", r.Store.Name, r.Store.Query.Text, r.Store.Options.Range)
+	fmt.Println(eas.Validate(body, eas.AsRequest()))
+	// Output:
+	// GAL "ann" 0-9
+	// <nil>
+}
