@@ -13,9 +13,11 @@ import (
 )
 
 // fuzzSync is the struct FuzzUnmarshal reads into: a Sync with e-mail
-// fields of every kind, and an any field to keep what it does not name.
+// fields of every kind, an any field to keep what it does not name, and a
+// chardata field for the root's own text.
 type fuzzSync struct {
 	Sync
+	Text string         `eas:",chardata"`
 	Rest []*eas.Element `eas:",any"`
 }
 
@@ -58,6 +60,9 @@ func FuzzUnmarshal(f *testing.F) {
 		}
 		if d := cmp.Diff(v.Sync, w.Sync, ms, cmpopts.EquateEmpty()); d != "" {
 			t.Fatalf("second read differs (-first +second):\n%s", d)
+		}
+		if v.Text != w.Text {
+			t.Fatalf("root text %q, then %q", v.Text, w.Text)
 		}
 		if len(v.Rest) != len(w.Rest) {
 			t.Fatalf("%d kept elements, then %d", len(v.Rest), len(w.Rest))
