@@ -44,6 +44,9 @@ func (t *Tables) Files() (map[string][]byte, error) {
 		if _, err := t.CommandTypes(); err != nil {
 			return nil, err
 		}
+		if _, err := t.ClassTypes(); err != nil {
+			return nil, err
+		}
 	}
 	for path, render := range map[string]func(*bytes.Buffer){
 		CodePagesOut: t.writeCodePages,
@@ -51,8 +54,9 @@ func (t *Tables) Files() (map[string][]byte, error) {
 		SchemaOut:    t.writeSchema,
 		StatusOut:    t.writeStatus,
 		CommandsOut:  t.writeCommands,
+		ClassesOut:   t.writeClasses,
 	} {
-		if t.Schema == nil && (path == SchemaOut || path == StatusOut || path == CommandsOut) {
+		if t.Schema == nil && (path == SchemaOut || path == StatusOut || path == CommandsOut || path == ClassesOut) {
 			continue
 		}
 		var b bytes.Buffer

@@ -18,8 +18,8 @@ func TestGeneratedFilesAreFresh(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 6 {
-		t.Fatalf("Generate returned %d files, want 6", len(files))
+	if len(files) != 7 {
+		t.Fatalf("Generate returned %d files, want 7", len(files))
 	}
 	for path, want := range files {
 		got, err := os.ReadFile(filepath.Join(root, path))
