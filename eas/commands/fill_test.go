@@ -51,7 +51,7 @@ func loadModel(t testing.TB) *codegen.CommandModel {
 func roots(m *codegen.CommandModel) []*codegen.CommandType {
 	var out []*codegen.CommandType
 	for _, ct := range m.Types {
-		if ct.Node == ct.Message.Root {
+		if ct.Message != nil && ct.Node == ct.Message.Root { // item types have no message
 			out = append(out, ct)
 		}
 	}
@@ -122,7 +122,7 @@ type filler struct {
 
 // fill sets the fields of v, a struct of type ct.
 func (fl *filler) fill(ct *codegen.CommandType, v reflect.Value) {
-	if ct.Node == ct.Message.Root {
+	if ct.Message != nil && ct.Node == ct.Message.Root { // item types have no message
 		tag, _ := codepages.LookupInPage(ct.Node.Page.Number, ct.Node.Tag.Name)
 		v.FieldByName("XMLName").Set(reflect.ValueOf(eas.Name{Tag: tag}))
 	}
