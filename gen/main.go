@@ -4,7 +4,8 @@
 // eas/schema_gen.go and eas/status_gen.go (the [MS-ASCMD] command
 // schemas of ascmd-schema.tsv and the status codes of ascmd-status.tsv),
 // eas/commands/commands_gen.go (a Go type for every request and
-// response of ascmd-schema.tsv), and wbxml/decode_fast_gen.go (the
+// response of ascmd-schema.tsv), eas/commands/classes_gen.go (a Go type
+// for every item class of asclass-schema.tsv), and wbxml/decode_fast_gen.go (the
 // decoder's reading methods with the fast path of wbxml/decode_fast.go
 // inline).
 //

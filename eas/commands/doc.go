@@ -62,6 +62,22 @@
 // struct with a field for each of some 170 class elements would fit no
 // single class.
 //
+// # Items
+//
+// Each item class has a type of its own (classes_gen.go, generated from
+// the same table): EmailItem, CalendarItem, ContactItem, TaskItem,
+// NoteItem, DocumentItem and GALItem, with types for their containers
+// (CalendarItemAttendee, CalendarItemException, …) and one type for each
+// part the classes share (Body, BodyPart, Attachments, Attachment,
+// Location, RightsManagementLicense). Item reads one from the children an
+// ApplicationData or Properties keeps in Any, SetItem writes one as such
+// children:
+//
+//	ev, err := commands.Item[commands.CalendarItem](add.ApplicationData.Any)
+//
+// An item type's own Any field keeps what it names no field for (a shared
+// part its class spec does not list).
+//
 // # Versions
 //
 // Each type says in which protocol versions its element exists, and a
