@@ -140,3 +140,27 @@ func syncAdd(children []*eas.Element) *commands.SyncResponse {
 		}},
 	}}
 }
+
+// TestItemKeepsOtherParts reads a contact whose children hold a shared
+// part the ContactItem names no field for (an AirSyncBase Location): Any
+// keeps it, and SetItem writes it back.
+func TestItemKeepsOtherParts(t *testing.T) {
+	src, err := commands.SetItem(&commands.CalendarItem{Subject: "s", Location: &commands.Location{City: "Lisbon"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	c, err := commands.Item[commands.ContactItem](src, eas.WithStrict(true))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(c.Any) != 2 || c.Any[1].Name() != "Location" {
+		t.Fatalf("ContactItem.Any = %v, want Calendar:Subject and AirSyncBase:Location", c.Any)
+	}
+	back, err := commands.SetItem(&c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := trees(back, false), trees(src, false); got != want {
+		t.Errorf("written back:\n%s\nwant:\n%s", got, want)
+	}
+}
