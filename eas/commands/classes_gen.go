@@ -11,7 +11,7 @@ import (
 // 7 item types, 22 types of their containers and 8 of the parts they share, from gen/spec/asclass-schema.tsv.
 
 // EmailItem is an email message (or meeting request) in an Email folder, the
-// Email class ([MS-ASEMAIL]): the children of a Sync ApplicationData or of the
+// Email class ([MS-ASEMAIL]): the children of a Sync ApplicationData or the
 // Properties of an ItemOperations Fetch or a Search result, in protocol 2.5
 // and later. Item reads one from those children, SetItem writes it as them.
 type EmailItem struct {
@@ -180,9 +180,9 @@ type EmailItem struct {
 }
 
 // CalendarItem is a calendar event (appointment or meeting), the Calendar
-// class ([MS-ASCAL]): the children of a Sync ApplicationData or of the
-// Properties of an ItemOperations Fetch or a Search result, in protocol 2.5
-// and later. Item reads one from those children, SetItem writes it as them.
+// class ([MS-ASCAL]): the children of a Sync ApplicationData or the Properties
+// of an ItemOperations Fetch or a Search result, in protocol 2.5 and later.
+// Item reads one from those children, SetItem writes it as them.
 type CalendarItem struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
 	// writes them before the named fields): the shared parts of other classes,
@@ -326,7 +326,7 @@ type CalendarItem struct {
 }
 
 // ContactItem is a contact, the Contacts class ([MS-ASCNTC]): the children of
-// a Sync ApplicationData or of the Properties of an ItemOperations Fetch or a
+// a Sync ApplicationData or the Properties of an ItemOperations Fetch or a
 // Search result, in protocol 2.5 and later. Item reads one from those
 // children, SetItem writes it as them.
 type ContactItem struct {
@@ -601,7 +601,7 @@ type ContactItem struct {
 }
 
 // TaskItem is a task, the Tasks class ([MS-ASTASK]): the children of a Sync
-// ApplicationData or of the Properties of an ItemOperations Fetch or a Search
+// ApplicationData or the Properties of an ItemOperations Fetch or a Search
 // result, in protocol 2.5 and later. Item reads one from those children,
 // SetItem writes it as them.
 type TaskItem struct {
@@ -693,7 +693,7 @@ type TaskItem struct {
 }
 
 // NoteItem is a note, the Notes class ([MS-ASNOTE]): the children of a Sync
-// ApplicationData or of the Properties of an ItemOperations Fetch or a Search
+// ApplicationData or the Properties of an ItemOperations Fetch or a Search
 // result, in protocol 14.0 and later. Item reads one from those children,
 // SetItem writes it as them.
 type NoteItem struct {
@@ -728,9 +728,9 @@ type NoteItem struct {
 
 // DocumentItem is a document or folder of a document library, as
 // ItemOperations Fetch and Search return it, the DocumentLibrary class
-// ([MS-ASDOC]): the children of a Sync ApplicationData or of the Properties of
-// an ItemOperations Fetch or a Search result, in protocol 12.0 and later. Item
-// reads one from those children, SetItem writes it as them.
+// ([MS-ASDOC]): the children of the Properties of an ItemOperations Fetch or a
+// Search result, in protocol 12.0 and later. Item reads one from those
+// children, SetItem writes it as them.
 type DocumentItem struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
 	// writes them before the named fields): the shared parts of other classes,
@@ -772,10 +772,9 @@ type DocumentItem struct {
 }
 
 // GALItem is a Global Address List entry, as a Search of the GAL store returns
-// it, the GAL class ([MS-ASCMD] 2.2.3.x (GAL namespace)): the children of a
-// Sync ApplicationData or of the Properties of an ItemOperations Fetch or a
-// Search result, in protocol 2.5 and later. Item reads one from those
-// children, SetItem writes it as them.
+// it, the GAL class ([MS-ASCMD], GAL namespace): the children of the
+// Properties of a Search result, in protocol 2.5 and later. Item reads one
+// from those children, SetItem writes it as them.
 type GALItem struct {
 	// Any keeps the children no field names, as trees, in their order (Marshal
 	// writes them before the named fields): the shared parts of other classes,

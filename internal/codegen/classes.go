@@ -34,7 +34,7 @@ var itemClasses = []itemClass{
 	{"Notes", "NoteItem", "[MS-ASNOTE]", "a note",
 		[]string{"AirSyncBase:Body", "AirSyncBase:NativeBodyType"}},
 	{"DocumentLibrary", "DocumentItem", "[MS-ASDOC]", "a document or folder of a document library, as ItemOperations Fetch and Search return it", nil},
-	{"GAL", "GALItem", "[MS-ASCMD] 2.2.3.x (GAL namespace)", "a Global Address List entry, as a Search of the GAL store returns it", nil},
+	{"GAL", "GALItem", "[MS-ASCMD], GAL namespace", "a Global Address List entry, as a Search of the GAL store returns it", nil},
 }
 
 // sharedClasses are the classes whose rows are parts of items, not items.
@@ -297,7 +297,14 @@ func (t *Tables) writeClasses(b *bytes.Buffer) {
 func (m *ClassModel) typeDoc(ct *CommandType) string {
 	var b strings.Builder
 	if class, ok := m.ItemClass[ct]; ok {
-		fmt.Fprintf(&b, "%s is %s, the %s class (%s): the children of a Sync ApplicationData or of the Properties of an ItemOperations Fetch or a Search result, in %s. Item reads one from those children, SetItem writes it as them.", ct.Name, m.what[ct], class, m.Spec[ct], versionText(ct.Since, ct.Until))
+		where := "a Sync ApplicationData or the Properties of an ItemOperations Fetch or a Search result"
+		switch class {
+		case "DocumentLibrary":
+			where = "the Properties of an ItemOperations Fetch or a Search result"
+		case "GAL":
+			where = "the Properties of a Search result"
+		}
+		fmt.Fprintf(&b, "%s is %s, the %s class (%s): the children of %s, in %s. Item reads one from those children, SetItem writes it as them.", ct.Name, m.what[ct], class, m.Spec[ct], where, versionText(ct.Since, ct.Until))
 		return b.String()
 	}
 	n := ct.Node
