@@ -22,7 +22,10 @@ type appData[T any] struct {
 // Children T has no field for are kept in its Any field. It writes the
 // children as a WBXML document and reads it with eas.Unmarshal, whose
 // options opts are (eas.WithStrict, eas.WithVersion); the children are
-// not changed. It is a convenience, and allocates: a program reading many
+// not changed. An error's offset is one in that document, not in the
+// message the children came from: the element's path locates it, and
+// each child's Offset gives its place in the message. It is a
+// convenience, and allocates: a program reading many
 // items can declare its own ApplicationData type with an inline item
 // field.
 func Item[T any](children []*eas.Element, opts ...eas.Option) (T, error) {
