@@ -33,6 +33,7 @@ func TestZeroAllocs(t *testing.T) {
 				{"Decode", func() error { d.Reset(m.wbxml); return decodeAll(d) }},
 				{"DecodeNext", func() error { d.Reset(m.wbxml); return decodeAllNext(d) }},
 				{"DecodeStep", func() error { d.Reset(m.wbxml); _, err := decodeAllStep(d); return err }},
+				{"DecodeLeaf", func() error { d.Reset(m.wbxml); _, err := decodeAllLeaf(d); return err }},
 				{"Encode", func() error { _, err := encodeAll(e, buf[:0], m.tokens); return err }},
 				{"ToXML", func() (err error) { x, err = w.AppendXML(x[:0], m.wbxml); return err }},
 				{"FromXML", func() (err error) { buf, err = r.AppendWBXML(buf[:0], m.xml); return err }},

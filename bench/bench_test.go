@@ -261,6 +261,54 @@ func decodeAllStep(d *wbxml.Decoder) (int, error) {
 	}
 }
 
+// BenchmarkDecodeLeaf reads the WBXML with a reused Decoder's NextLeaf,
+// which returns an element of one inline string or none as one KindLeaf
+// token, reading each tag's code and each string's length as a consumer
+// would. ns/token counts the message's tokens (a leaf is two or three).
+func BenchmarkDecodeLeaf(b *testing.B) {
+	for _, m := range messages {
+		b.Run(m.name, func(b *testing.B) {
+			m.load(b)
+			d := wbxml.NewDecoder(m.wbxml, vocab...)
+			if _, err := decodeAllLeaf(d); err != nil {
+				b.Fatal(err)
+			}
+			b.ReportAllocs()
+			b.SetBytes(int64(len(m.wbxml)))
+			for b.Loop() {
+				d.Reset(m.wbxml)
+				if _, err := decodeAllLeaf(d); err != nil {
+					b.Fatal(err)
+				}
+			}
+			reportPerToken(b, m)
+		})
+	}
+}
+
+// decodeAllLeaf reads every token of d with NextLeaf, and returns a sum
+// of the tags' codes and the data lengths.
+func decodeAllLeaf(d *wbxml.Decoder) (int, error) {
+	sum := 0
+	for {
+		tok, err := d.NextLeaf()
+		if err != nil {
+			if errors.Is(err, io.EOF) {
+				return sum, nil
+			}
+			return sum, err
+		}
+		switch tok.Kind {
+		case wbxml.KindStartTag:
+			sum += int(tok.Code)
+		case wbxml.KindLeaf:
+			sum += int(tok.Code) + len(tok.Data)
+		case wbxml.KindString, wbxml.KindOpaque:
+			sum += len(tok.Data)
+		}
+	}
+}
+
 // decodeAllNext reads every token of d with Next.
 func decodeAllNext(d *wbxml.Decoder) error {
 	for {

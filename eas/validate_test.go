@@ -3,6 +3,7 @@ package eas_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -387,7 +388,52 @@ func FuzzValidate(f *testing.F) {
 		if (eas.Validate(bytes.Clone(in)) == nil) != (eas.Validate(in) == nil) {
 			t.Fatal("Validate is not deterministic")
 		}
+		if diff := leavesDiff(in); diff != "" {
+			t.Fatal(diff)
+		}
 	})
+}
+
+// leavesOptions are the option sets leavesDiff validates with.
+var leavesOptions = [][]eas.Option{nil, {eas.WithStrict(true), eas.WithVersion(version.V12_1)}, {eas.AsRequest()}, {eas.AsResponse(), eas.WithMaxDepth(8)}}
+
+// leavesDiff reports how Validate's result on in differs when it reads
+// leaf elements as one token and when it reads every token; "" when not.
+func leavesDiff(in []byte) string {
+	for i, opts := range leavesOptions {
+		restore := eas.SetValidateLeaves(false)
+		want := fmt.Sprint(eas.Validate(in, opts...))
+		restore()
+		if got := fmt.Sprint(eas.Validate(in, opts...)); got != want {
+			return fmt.Sprintf("options %d: Validate reading leaves as one token:\n%s\nreading every token:\n%s", i, got, want)
+		}
+	}
+	return ""
+}
+
+// TestValidateLeavesSame: reading leaf elements as one token changes
+// nothing in Validate's results, on every sample (valid) and on the
+// closed-table seeds (most of them invalid), whole and cut short.
+func TestValidateLeavesSame(t *testing.T) {
+	var inputs [][]byte
+	for _, s := range samples(t) {
+		inputs = append(inputs, s.data)
+	}
+	inputs = append(inputs, closedSeeds(t)...)
+	invalid := 0
+	for i, in := range inputs {
+		for _, b := range [][]byte{in, in[:len(in)*2/3]} {
+			if eas.Validate(b) != nil {
+				invalid++
+			}
+			if diff := leavesDiff(b); diff != "" {
+				t.Fatalf("input %d (%d bytes): %s", i, len(b), diff)
+			}
+		}
+	}
+	if len(inputs) < 50 || invalid < 20 {
+		t.Fatalf("%d inputs, %d of them invalid: too few", len(inputs), invalid)
+	}
 }
 
 // oneProblem returns the only problem of err, a *ValidationError; the

@@ -114,7 +114,13 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 		v.dec.Reset(data)
 	}
 	for !v.stop {
-		tok, err := v.dec.Next()
+		var tok *wbxml.Token
+		var err error
+		if validateLeaves {
+			tok, err = v.dec.NextLeaf()
+		} else {
+			tok, err = v.dec.Next()
+		}
 		if err != nil {
 			if err != io.EOF && v.hit() {
 				v.add(ProblemSyntax, syntaxOffset(err, int64(len(data))), len(v.frames), err.Error(), err)
@@ -122,18 +128,29 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 			break
 		}
 		switch tok.Kind {
+		case wbxml.KindLeaf:
+			// A whole element of one inline string or none: its start, its
+			// text pointed at in the input, and its end.
+			v.start(tok)
+			if v.stop {
+				break
+			}
+			f := &v.frames[len(v.frames)-1]
+			if len(tok.Data) > 0 {
+				if f.bits&fCollect != 0 {
+					f.saw |= sawText
+					f.inAt, f.inLen = uint32(tok.Offset+2), uint32(len(tok.Data))
+				} else if !isSpace(tok.Data) {
+					f.saw |= sawText
+				}
+			}
+			v.endLeaf(f)
 		case wbxml.KindStartTag:
 			v.start(tok)
 		case wbxml.KindEndTag:
-			// The common end, a text leaf with nothing to check, inline.
 			if n := len(v.frames); n > 0 {
-				if f := &v.frames[n-1]; f.bits&(fCollect|fParent) == 0 && (f.kind == kindText || f.node == nodeNone || f.node == nodeAny) {
-					v.text = v.text[:f.text]
-					v.frames = v.frames[:n-1]
-					continue
-				}
+				v.endLeaf(&v.frames[n-1])
 			}
-			v.end()
 		case wbxml.KindString:
 			if len(v.frames) > 0 && len(tok.Data) > 0 {
 				f := &v.frames[len(v.frames)-1]
@@ -174,6 +191,21 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 		}
 	}
 	return v.total
+}
+
+// validateLeaves makes the walk read leaf elements as one token
+// (wbxml.Decoder.NextLeaf); tests turn it off to compare the two ways.
+var validateLeaves = true
+
+// endLeaf ends the innermost element f, inline where it is a text leaf
+// with nothing to check (the common end).
+func (v *validator) endLeaf(f *vframe) {
+	if f.bits&(fCollect|fParent) == 0 && (f.kind == kindText || f.node == nodeNone || f.node == nodeAny) {
+		v.text = v.text[:f.text]
+		v.frames = v.frames[:len(v.frames)-1]
+		return
+	}
+	v.end()
 }
 
 // collectText keeps the text of the string token tok, in frame f that

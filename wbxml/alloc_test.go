@@ -48,6 +48,19 @@ func TestDecodeAllocatesNothing(t *testing.T) {
 			if allocs != 0 {
 				t.Errorf("[]byte form, Next: %v allocations per 1 MB message, want 0", allocs)
 			}
+			allocs = testing.AllocsPerRun(10, func() {
+				d.Reset(msg)
+				for {
+					if _, err := d.NextLeaf(); err == io.EOF {
+						break
+					} else if err != nil {
+						t.Fatal(err)
+					}
+				}
+			})
+			if allocs != 0 {
+				t.Errorf("[]byte form, NextLeaf: %v allocations per 1 MB message, want 0", allocs)
+			}
 			r := bytes.NewReader(msg)
 			rd := wbxml.NewReaderDecoder(r, tt.opts...)
 			allocs = testing.AllocsPerRun(10, func() {

@@ -12,22 +12,78 @@ import (
 	"github.com/google/go-cmp/cmp"
 )
 
-// The ways tokenTrace reads: each of the three methods, and the three in
+// The ways tokenTrace reads: each of the four methods, and the four in
 // turn, token by token.
 const (
 	viaReadToken = iota
 	viaNext
 	viaStep
+	viaLeaf
 	viaTurns
 	viaCount
 )
 
-// readVia reads the next token of d with the method how says for token i.
-// A Step token is checked against its accessors.
-func readVia(d *wbxml.Decoder, how, i int) (wbxml.Token, error) {
+// A traced is a token as tokenTrace records it, with the decoder's state
+// after it.
+type traced struct {
+	tok                 wbxml.Token
+	offset, depth, page int
+}
+
+// tracer reads tokens one at a time, as a way says; a NextLeaf leaf is
+// given out as the tokens the other ways read for it, each with the
+// decoder state those ways leave after it.
+type tracer struct {
+	d       *wbxml.Decoder
+	pending []traced
+}
+
+// read returns the next token and the decoder state after it.
+func (r *tracer) read(how, i int) (traced, error) {
+	if len(r.pending) > 0 {
+		t := r.pending[0]
+		r.pending = r.pending[1:]
+		return t, nil
+	}
 	if how == viaTurns {
 		how = i % viaTurns
 	}
+	if how == viaLeaf {
+		tok, err := r.d.NextLeaf()
+		if err != nil {
+			return traced{}, err
+		}
+		if tok.Kind != wbxml.KindLeaf {
+			return traced{*tok, int(r.d.InputOffset()), r.d.StackDepth(), int(r.d.TagPage())}, nil
+		}
+		page, depth, at := int(r.d.TagPage()), r.d.StackDepth(), int(tok.Offset)
+		start := wbxml.Token{Kind: wbxml.KindStartTag, Page: tok.Page, Code: tok.Code, Content: tok.Content, Unknown: tok.Unknown, Offset: tok.Offset}
+		end := start
+		end.Kind = wbxml.KindEndTag
+		if !tok.Content {
+			if tok.Data != nil {
+				return traced{}, fmt.Errorf("leaf without content has data %q", tok.Data)
+			}
+			end.Offset = int64(at + 1)
+			r.pending = append(r.pending, traced{end, at + 1, depth, page})
+			return traced{start, at + 1, depth + 1, page}, nil
+		}
+		n := len(tok.Data)
+		str := wbxml.Token{Kind: wbxml.KindString, Offset: int64(at + 1), Data: tok.Data}
+		end.Offset = int64(at + 3 + n)
+		if int(r.d.InputOffset()) != at+4+n {
+			return traced{}, fmt.Errorf("leaf at %d of %d bytes of text left the decoder at %d", at, n, r.d.InputOffset())
+		}
+		r.pending = append(r.pending, traced{str, at + 3 + n, depth + 1, page}, traced{end, at + 4 + n, depth, page})
+		return traced{start, at + 1, depth + 1, page}, nil
+	}
+	tok, err := readVia(r.d, how)
+	return traced{tok, int(r.d.InputOffset()), r.d.StackDepth(), int(r.d.TagPage())}, err
+}
+
+// readVia reads the next token of d with the method how says.
+// A Step token is checked against its accessors.
+func readVia(d *wbxml.Decoder, how int) (wbxml.Token, error) {
 	switch how {
 	case viaNext:
 		tok, err := d.Next()
@@ -58,9 +114,10 @@ func readVia(d *wbxml.Decoder, how, i int) (wbxml.Token, error) {
 func tokenTrace(in []byte, fast bool, how int, opts ...wbxml.Option) []string {
 	defer wbxml.SetFastDecode(fast)()
 	d := wbxml.NewDecoder(in, opts...)
+	r := &tracer{d: d}
 	var out []string
 	for i := range 4*len(in) + 8 {
-		tok, err := readVia(d, how, i)
+		t, err := r.read(how, i)
 		if err != nil {
 			// After an error (or io.EOF) every call returns it again,
 			// through every method.
@@ -69,7 +126,7 @@ func tokenTrace(in []byte, fast bool, how int, opts ...wbxml.Option) []string {
 			_, step := d.Step()
 			return append(out, fmt.Sprintf("err %v at %d depth %d page %d; again %v; next %v; step %v", err, d.InputOffset(), d.StackDepth(), d.TagPage(), again, next, step))
 		}
-		out = append(out, fmt.Sprintf("%+v %q @%d/%d/%d", tok, tok.Data, d.InputOffset(), d.StackDepth(), d.TagPage()))
+		out = append(out, fmt.Sprintf("%+v %q @%d/%d/%d", t.tok, t.tok.Data, t.offset, t.depth, t.page))
 	}
 	return append(out, "no end")
 }
@@ -111,8 +168,8 @@ func (testVocabulary) PageName(uint8) string                           { return 
 func (testVocabulary) Content(page, token uint8) wbxml.ContentKind     { return wbxml.ContentText }
 
 // TestFastDecodeSameTokens: the fast path yields the tokens, offsets and
-// errors of the general one, through ReadToken, Next and Step (and the
-// three in turn), on every corpus message and interop sample, whole and
+// errors of the general one, through ReadToken, Next, Step and NextLeaf
+// (and the four in turn), on every corpus message and interop sample, whole and
 // cut short.
 func TestFastDecodeSameTokens(t *testing.T) {
 	var inputs [][]byte

@@ -670,13 +670,13 @@ func TestDecodeLimitsBeforeAllocation(t *testing.T) {
 
 func TestKindAndFormStrings(t *testing.T) {
 	var names []string
-	for k := KindInvalid; k <= KindEndAttrs+1; k++ {
+	for k := KindInvalid; k <= KindLeaf+1; k++ {
 		names = append(names, k.String())
 	}
 	for f := FormInline; f <= FormSingle+1; f++ {
 		names = append(names, f.String())
 	}
-	want := "Invalid StartTag EndTag String Opaque Entity Ext PI EndPI AttrStart AttrValue EndAttrs Kind(12) Inline Table Single Form(3)"
+	want := "Invalid StartTag EndTag String Opaque Entity Ext PI EndPI AttrStart AttrValue EndAttrs Leaf Kind(13) Inline Table Single Form(3)"
 	if got := strings.Join(names, " "); got != want {
 		t.Errorf("got %q\nwant %q", got, want)
 	}

@@ -60,6 +60,14 @@ const (
 	// KindEndAttrs ends the attribute list of the innermost start tag
 	// (its END byte).
 	KindEndAttrs
+
+	// KindLeaf is a whole element of a tag token whose content is one
+	// inline string or nothing: only [Decoder.NextLeaf] returns it, for
+	// what the other readers return as KindStartTag, KindString and
+	// KindEndTag (or KindStartTag and KindEndTag). Page, Code, Unknown
+	// and Offset are the start tag's; Content reports the string, which
+	// Data holds (an element without content has neither).
+	KindLeaf
 )
 
 var kindNames = [...]string{
@@ -75,6 +83,7 @@ var kindNames = [...]string{
 	KindAttrStart: "AttrStart",
 	KindAttrValue: "AttrValue",
 	KindEndAttrs:  "EndAttrs",
+	KindLeaf:      "Leaf",
 }
 
 // String returns the Kind's name, such as "StartTag".
