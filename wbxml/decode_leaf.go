@@ -23,11 +23,24 @@ func (d *Decoder) NextLeaf() (*Token, error) {
 		page = buf[pos+1]
 		pos += 2
 	}
-	if pos >= len(buf) || len(d.stack) >= d.cfg.maxDepth {
+	if pos >= len(buf) {
 		return d.nextToken()
 	}
-	b := buf[pos]
-	if b >= TagAttrs || b&TagCodeMask < TagMinCode {
+	b, t := buf[pos], &d.tok
+	if b == TokEnd {
+		f := d.stack[len(d.stack)-1]
+		if f.flags&fLiteral != 0 {
+			return d.nextToken()
+		}
+		t.setTag(KindEndTag, f.page, f.code, f.flags, d.base+int64(pos))
+		d.stack = d.stack[:len(d.stack)-1]
+		if len(d.stack) == 0 {
+			d.state = dsEpilog
+		}
+		d.pos, d.tagPage = pos+1, page
+		return t, nil
+	}
+	if b >= TagAttrs || b&TagCodeMask < TagMinCode || len(d.stack) >= d.cfg.maxDepth {
 		return d.nextToken()
 	}
 	code := b & TagCodeMask
@@ -38,21 +51,25 @@ func (d *Decoder) NextLeaf() (*Token, error) {
 		}
 		flags = fUnknown
 	}
-	t := &d.tok
 	if b&TagContent == 0 {
 		t.setTag(KindLeaf, page, code, flags, d.base+int64(pos))
 		d.pos, d.tagPage = pos+1, page
 		return t, nil
 	}
-	if pos+1 >= len(buf) || buf[pos+1] != TokStrI {
-		return d.nextToken()
+	flags |= fContent
+	if pos+1 < len(buf) && buf[pos+1] == TokStrI {
+		i := bytes.IndexByte(buf[pos+2:], 0)
+		if i < 0 || pos+3+i >= len(buf) || buf[pos+3+i] != TokEnd {
+			return d.nextToken() // more than one string: token by token
+		}
+		t.setTag(KindLeaf, page, code, flags, d.base+int64(pos))
+		t.Data = buf[pos+2 : pos+2+i]
+		d.pos, d.tagPage = pos+4+i, page
+		return t, nil
 	}
-	i := bytes.IndexByte(buf[pos+2:], 0)
-	if i < 0 || pos+3+i >= len(buf) || buf[pos+3+i] != TokEnd {
-		return d.nextToken()
-	}
-	t.setTag(KindLeaf, page, code, flags|fContent, d.base+int64(pos))
-	t.Data = buf[pos+2 : pos+2+i]
-	d.pos, d.tagPage = pos+4+i, page
+	// The start of an element with other content.
+	d.stack = append(d.stack, frame{page: page, code: code, flags: flags})
+	t.setTag(KindStartTag, page, code, flags, d.base+int64(pos))
+	d.pos, d.tagPage = pos+1, page
 	return t, nil
 }
