@@ -81,3 +81,56 @@ func TestValidateValueParsers(t *testing.T) {
 		}
 	}
 }
+
+// TestDateParsersEveryByte: the word-at-a-time date checks agree with a
+// byte-by-byte reading of the same grammar for every byte value at every
+// position of both forms, with and without the Z.
+func TestDateParsersEveryByte(t *testing.T) {
+	digit := func(c byte) bool { return c >= '0' && c <= '9' }
+	// like reports whether s matches the pattern p, where 'd' is a digit
+	// and any other byte stands for itself.
+	like := func(s []byte, p string) bool {
+		if len(s) != len(p) {
+			return false
+		}
+		for i := range s {
+			if p[i] == 'd' && !digit(s[i]) || p[i] != 'd' && s[i] != p[i] {
+				return false
+			}
+		}
+		return true
+	}
+	checked := 0
+	for _, base := range []string{"2009-11-12T09:30:00", "2009-11-12T09:30:00Z", "2009-11-12T09:30:00.125Z", "20091112T093000Z", "20091112T093000"} {
+		for i := range len(base) {
+			for c := range 256 {
+				s := []byte(base)
+				s[i] = byte(c)
+				full := len(s) >= 19 && like(s[:19], "dddd-dd-ddTdd:dd:dd")
+				if rest := s[min(19, len(s)):]; full && len(rest) > 0 {
+					if rest[len(rest)-1] == 'Z' {
+						rest = rest[:len(rest)-1]
+					}
+					if len(rest) > 0 {
+						frac := rest[0] == '.' && len(rest) > 1
+						for _, c := range rest[1:] {
+							frac = frac && digit(c)
+						}
+						full = frac
+					}
+				}
+				compact := like(s, "ddddddddTddddddZ") || like(s, "ddddddddTdddddd")
+				if got := isDateTime(s); got != full {
+					t.Fatalf("isDateTime(%q) = %v", s, got)
+				}
+				if got := isCompactDateTime(s); got != compact {
+					t.Fatalf("isCompactDateTime(%q) = %v", s, got)
+				}
+				checked++
+			}
+		}
+	}
+	if checked != 256*(19+20+24+16+15) {
+		t.Fatalf("checked %d strings", checked)
+	}
+}
