@@ -66,6 +66,34 @@ func ExampleDecoder_Step() {
 	// "0"
 }
 
+// NextLeaf gives an element of one string, or of none, as one token: its
+// tag, and its text in Data.
+func ExampleDecoder_NextLeaf() {
+	d := wbxml.NewDecoder(folderSyncRequest, wbxml.WithVocabulary(codepages.ActiveSync))
+	for {
+		tok, err := d.NextLeaf()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			fmt.Println(err)
+			return
+		}
+		switch tok.Kind {
+		case wbxml.KindStartTag:
+			fmt.Printf("start %v\n", codepages.Tag(tok.Tag()))
+		case wbxml.KindLeaf:
+			fmt.Printf("leaf %v %q\n", codepages.Tag(tok.Tag()), tok.Data)
+		case wbxml.KindEndTag:
+			fmt.Printf("end %v\n", codepages.Tag(tok.Tag()))
+		}
+	}
+	// Output:
+	// start FolderHierarchy:FolderSync
+	// leaf FolderHierarchy:SyncKey "0"
+	// end FolderHierarchy:FolderSync
+}
+
 func ExampleEncoder() {
 	e := wbxml.NewAppendEncoder(nil)
 	e.StartTag(codepages.FolderHierarchyFolderSync.Page(), codepages.FolderHierarchyFolderSync.Token(), false)

@@ -174,9 +174,9 @@ type Token struct {
 
 // Tag returns the tag as page<<8 | code, the packed form of generated
 // vocabulary constants such as codepages.AirSyncSync. It is 0 for
-// literal tags and for tokens that are not tags.
+// literal tags and for tokens that are not tags (a KindLeaf is one).
 func (t *Token) Tag() uint16 {
-	if (t.Kind != KindStartTag && t.Kind != KindEndTag) || t.Literal {
+	if (t.Kind != KindStartTag && t.Kind != KindEndTag && t.Kind != KindLeaf) || t.Literal {
 		return 0
 	}
 	// Two byte loads (see codepages.NewTag): one 16-bit load of the
