@@ -1,7 +1,11 @@
 package codegen_test
 
 import (
+	"bytes"
+	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 
 	"github.com/easkit/easkit/internal/codegen"
@@ -74,5 +78,39 @@ func TestClassTypes(t *testing.T) {
 	}
 	if n := len(m.Shared); n != 8 {
 		t.Errorf("%d shared types, want 8 (one per AirSyncBase or RightsManagement container)", n)
+	}
+}
+
+// TestClassRowErrors: an error about a row of the class table, found
+// while the item types are built, names asclass-schema.tsv and the row's
+// line, not the command schema.
+func TestClassRowErrors(t *testing.T) {
+	read := func(name string) []byte {
+		b, err := os.ReadFile(filepath.Join("..", "..", name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		return b
+	}
+	classes, schema, notes := read(codegen.ClassFile), read(codegen.SchemaFile), read(codegen.SchemaNotesFile)
+	line := bytes.Count(classes, []byte("\n")) + 1 // the row appended
+	for _, c := range []struct{ name, row, want string }{
+		{"repeated unsignedByte", "Email\tAirSync:WindowSize\tunsignedByte\t0\t*\t-\t-\t-\t-\n", "a repeated unsignedByte"},
+		{"content against the enum", "Email\tAirSync:Class\tinteger\t0\t1\t-\t-\t-\t-\n", "has content integer, enum Class is string"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			tb := loadCodePages(t)
+			if err := tb.ParseClasses(append(bytes.Clone(classes), c.row...)); err != nil {
+				t.Fatal(err)
+			}
+			if err := tb.ParseSchema(schema, notes); err != nil {
+				t.Fatal(err)
+			}
+			_, err := tb.ClassTypes()
+			at := fmt.Sprintf("%s:%d: ", codegen.ClassFile, line)
+			if err == nil || !strings.HasPrefix(err.Error(), at) || !strings.Contains(err.Error(), c.want) {
+				t.Fatalf("ClassTypes = %v, want an error at %s saying %q", err, at, c.want)
+			}
+		})
 	}
 }

@@ -149,7 +149,7 @@ func (t *Tables) CommandTypes() (*CommandModel, error) {
 				}
 			}
 			if other, dup := names[ct.Name]; dup {
-				return nil, fmt.Errorf("%s:%d: type name %s of %s %s is also %s", SchemaFile, it.n.Line, ct.Name, msg.Name, ct.Path, other)
+				return nil, fmt.Errorf("%s: type name %s of %s %s is also %s", rowAt(it.n), ct.Name, msg.Name, ct.Path, other)
 			}
 			names[ct.Name] = msg.Name + " " + ct.Path
 			typeOf[it.n] = ct
@@ -204,7 +204,7 @@ func (t *Tables) commandFields(ct *CommandType, typeOf map[*SchemaNode]*CommandT
 		tag := c.Page.Name + ":" + c.Tag.Name
 		if f := byTag[tag]; f != nil {
 			if f.Kind != c.Content || c.Content == "container" || OpenContent(c.Content) {
-				return fmt.Errorf("%s:%d: %s occurs twice under %s with different content", SchemaFile, c.Line, tag, ct.Path)
+				return fmt.Errorf("%s: %s occurs twice under %s with different content", rowAt(c), tag, ct.Path)
 			}
 			f.Nodes = append(f.Nodes, c)
 			continue
@@ -258,7 +258,7 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	// Required: in every version of the parent, too, since a required
 	// container is a value that Marshal always writes.
 	f.Required = minOcc >= 1 && !inChoice && f.Since == ct.Since && f.Until == ct.Until
-	line := f.Node().Line
+	at := rowAt(f.Node())
 	f.Enum = enumByTag[f.Tag]
 	var elem string
 	numeric := false
@@ -294,12 +294,12 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	case "unsignedByteOrEmpty", "unsignedIntOrEmpty":
 		elem, numeric = "EmptyOrUint", true
 	default:
-		return fmt.Errorf("%s:%d: no Go type for content %q", SchemaFile, line, f.Kind)
+		return fmt.Errorf("%s: no Go type for content %q", at, f.Kind)
 	}
 	if e := f.Enum; e != nil {
 		isText := e.Underlying == "string"
 		if isText != (f.Kind == "text") || (!isText && !numeric) {
-			return fmt.Errorf("%s:%d: %s has content %s, enum %s is %s", SchemaFile, line, f.Tag, f.Kind, e.Name, e.Underlying)
+			return fmt.Errorf("%s: %s has content %s, enum %s is %s", at, f.Tag, f.Kind, e.Name, e.Underlying)
 		}
 		elem = e.Name
 	}
@@ -307,7 +307,7 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	switch {
 	case f.Repeated:
 		if elem == "uint8" {
-			return fmt.Errorf("%s:%d: a repeated unsignedByte would be []uint8, which is bytes", SchemaFile, line)
+			return fmt.Errorf("%s: a repeated unsignedByte would be []uint8, which is bytes", at)
 		}
 		f.GoType = "[]" + elem
 	case f.Required:

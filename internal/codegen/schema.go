@@ -330,7 +330,7 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		msgOf[n] = name
 	}
 	for _, n := range refs {
-		at := fmt.Sprintf("%s:%d", SchemaFile, n.Line)
+		at := rowAt(n)
 		n.Ref = firstAt[msgOf[n]+"|"+n.refPath]
 		switch {
 		case n.Ref == nil:
@@ -612,6 +612,17 @@ func validatorHints(n, parent *SchemaNode) (req, excl uint64, flags []string) {
 		flags = append(flags, "nodeIntEnum")
 	}
 	return req, excl, flags
+}
+
+// rowAt says where n's row is, file and line, for an error: the class
+// table for a class row (and a copy of one in a union), the command
+// schema otherwise.
+func rowAt(n *SchemaNode) string {
+	file := SchemaFile
+	if n.Class != "" {
+		file = ClassFile
+	}
+	return fmt.Sprintf("%s:%d", file, n.Line)
 }
 
 // tableOf names the table a node's row is in.
