@@ -118,7 +118,8 @@ func OpenContent(content string) bool {
 // table that ascmd-schema.md accepts (a line "accept<TAB>message<TAB>path<TAB>why").
 type accepted struct{ message, path string }
 
-// LoadSchema reads the schema, its notes and the status table under root.
+// LoadSchema reads the schema, its notes, the status table and the item
+// class tables under root.
 func (t *Tables) LoadSchema(root string) error {
 	read := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(root, name)) }
 	schema, err := read(SchemaFile)
@@ -137,7 +138,14 @@ func (t *Tables) LoadSchema(root string) error {
 	if err != nil {
 		return err
 	}
+	items, err := read(ItemsFile)
+	if err != nil {
+		return err
+	}
 	if err := t.ParseClasses(classes); err != nil {
+		return err
+	}
+	if err := t.ParseItems(items); err != nil {
 		return err
 	}
 	if err := t.ParseSchema(schema, notes); err != nil {
