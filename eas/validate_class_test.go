@@ -19,7 +19,9 @@ func TestValidateClassRequiredNested(t *testing.T) {
 	const add = "Sync/Collections/Collection/Commands/Add/ApplicationData/"
 	appData := []codepages.Tag{codepages.AirSyncCollections, codepages.AirSyncCollection, codepages.AirSyncCommands,
 		codepages.AirSyncAdd, codepages.AirSyncApplicationData}
-	at := func(tags ...codepages.Tag) []codepages.Tag { return append(append([]codepages.Tag(nil), appData...), tags...) }
+	at := func(tags ...codepages.Tag) []codepages.Tag {
+		return append(append([]codepages.Tag(nil), appData...), tags...)
+	}
 	subject := tx(codepages.CalendarSubject, "Stand-up")
 	for _, c := range []struct {
 		name  string
