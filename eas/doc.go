@@ -66,6 +66,13 @@
 //	chardata   a string or []byte field, without a name, that holds the
 //	           element's own text, for an element that holds text or
 //	           elements (an XSD mixed type: Search Query); at most one
+//	names      a []codepages.Tag field, without a name, that holds the tags
+//	           of the empty children no other field names, each naming a
+//	           property (Sync Supported, ItemOperations Schema); Marshal
+//	           writes each as an empty element at the field's place. A
+//	           child that is not empty (text, even "", OPAQUE data or
+//	           children) is ErrValue with WithStrict(true), and otherwise
+//	           kept by the any field (skipped without one); at most one
 //
 // Fields may be strings, []byte (OPAQUE for the tags whose content is
 // OPAQUE, base64 text for the others), integers of every size (decimal,

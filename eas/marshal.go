@@ -239,6 +239,8 @@ func (m *marshalState) one(f *fieldPlan, ev reflect.Value) error {
 		if err := ev.Addr().Interface().(Marshaler).MarshalEAS(b, tag); err != nil {
 			return err
 		}
+	case kNames:
+		b.Empty(codepages.Tag(ev.Uint()))
 	case kElement, kAny:
 		if e := *(**Element)(ev.Addr().UnsafePointer()); e != nil {
 			b.Element(e)

@@ -21,6 +21,7 @@ type structPlan struct {
 	fields []fieldPlan
 	tags   []codepages.Tag // fields[i].tag, for the lookup by tag
 	any    int             // index in fields of the `any` field, or -1
+	names  int             // index in fields of the `names` field, or -1
 	text   *fieldPlan      // the `chardata` field (the element's own text), or nil
 	name   []int           // index of the XMLName field, or nil
 	ptrs   bool            // some field is a pointer (set to nil when absent)
@@ -44,6 +45,7 @@ const (
 	kCustom                   // Marshaler / Unmarshaler
 	kElement                  // *Element: the subtree as a tree
 	kAny                      // []*Element: the unknown children
+	kNames                    // []codepages.Tag: the tags of the empty unknown children
 )
 
 // carry says how a string or []byte field's content goes on the wire.
@@ -86,6 +88,7 @@ var (
 	roots     sync.Map // reflect.Type → rootInfo
 	planMu    sync.Mutex
 	nameType  = reflect.TypeFor[Name]()
+	tagsType  = reflect.TypeFor[[]codepages.Tag]()
 	elemType  = reflect.TypeFor[*Element]()
 	timeType  = reflect.TypeFor[time.Time]()
 	marType   = reflect.TypeFor[Marshaler]()
@@ -185,7 +188,7 @@ func (b *planBuilder) structPlan(t reflect.Type, page uint8) (*structPlan, error
 	if p, ok := plans.Load(k); ok {
 		return p.(*structPlan), nil
 	}
-	p := &structPlan{typ: t, page: page, any: -1}
+	p := &structPlan{typ: t, page: page, any: -1, names: -1}
 	b.building[k] = p
 	b.order = append(b.order, p)
 	if err := b.fields(p, t, nil, false); err != nil {
@@ -194,7 +197,7 @@ func (b *planBuilder) structPlan(t reflect.Type, page uint8) (*structPlan, error
 	p.tags = make([]codepages.Tag, len(p.fields))
 	for i := range p.fields {
 		f := &p.fields[i]
-		if f.kind == kAny {
+		if f.kind == kAny || f.kind == kNames {
 			continue
 		}
 		for j := range i {
@@ -228,14 +231,14 @@ func (b *planBuilder) fields(p *structPlan, t reflect.Type, index []int, viaPtr 
 		for o := range strings.SplitSeq(optText, ",") {
 			switch o {
 			case "":
-			case "omitempty", "empty", "opaque", "base64", "text", "required", "inline", "any", "chardata":
+			case "omitempty", "empty", "opaque", "base64", "text", "required", "inline", "any", "chardata", "names":
 				opts[o] = true
 			default:
 				return planError(p.typ, sf.Name, tagText, "unknown option "+strconv.Quote(o))
 			}
 		}
 		ft := sf.Type
-		inline := opts["inline"] || sf.Anonymous && name == "" && !opts["any"] && !opts["chardata"]
+		inline := opts["inline"] || sf.Anonymous && name == "" && !opts["any"] && !opts["chardata"] && !opts["names"]
 		if inline {
 			st, ptr := ft, false
 			if st.Kind() == reflect.Pointer {
@@ -274,6 +277,12 @@ func (b *planBuilder) fields(p *structPlan, t reflect.Type, index []int, viaPtr 
 			f.kind, f.typ, f.slice = kAny, elemType, true
 			p.any = len(p.fields)
 			p.fields = append(p.fields, f)
+			continue
+		}
+		if opts["names"] {
+			if err := namesField(p, &f, ft, name, opts, tagText); err != nil {
+				return err
+			}
 			continue
 		}
 		if opts["chardata"] {
@@ -331,6 +340,24 @@ func chardataField(p *structPlan, f *fieldPlan, ft reflect.Type, name string, op
 	}
 	f.typ = ft
 	p.text = f
+	return nil
+}
+
+// namesField makes f, of type ft, the names field of p: the tags of the
+// children no other field names that are empty elements (Sync Supported,
+// ItemOperations Schema: each names a property).
+func namesField(p *structPlan, f *fieldPlan, ft reflect.Type, name string, opts map[string]bool, tagText string) error {
+	switch {
+	case name != "" || len(opts) > 1:
+		return planError(p.typ, f.name, tagText, "names takes no element name and no other option")
+	case ft != tagsType:
+		return planError(p.typ, f.name, tagText, "names needs a []codepages.Tag field, not "+ft.String())
+	case p.names >= 0:
+		return planError(p.typ, f.name, tagText, "a second names field (the first is "+p.fields[p.names].name+")")
+	}
+	f.kind, f.typ, f.slice = kNames, tagsType.Elem(), true
+	p.names = len(p.fields)
+	p.fields = append(p.fields, *f)
 	return nil
 }
 

@@ -22,7 +22,8 @@ import (
 // Code reading an element with children loops on Next; for each child it
 // opens it (Once, or Child for a repeated element), reads it (a value
 // method such as String or Int, or its own children), then calls Close.
-// A child it has no field for goes to Unknown, or Keep. At the end
+// A child it has no field for goes to Unknown, Keep, or Name (for a
+// `names` field). At the end
 // (Next returns false) it reports the required children that were absent
 // with Missing.
 type Reader struct {

@@ -345,6 +345,9 @@ func (sp *structPlan) find(tag codepages.Tag, hint int) int {
 
 // unknown handles a child that sp has no field for.
 func (u *unmarshalState) unknown(sp *structPlan, v reflect.Value, tok *wbxml.Token, tag codepages.Tag, base int) error {
+	if sp.names >= 0 {
+		return u.unknownName(sp, v, tok, tag, base)
+	}
 	if sp.any < 0 {
 		u.path = append(u.path, pathStep{tag, 1})
 		if err := u.checkStart(tok, tag); err != nil {
@@ -356,13 +359,7 @@ func (u *unmarshalState) unknown(sp *structPlan, v reflect.Value, tok *wbxml.Tok
 		u.path = u.path[:len(u.path)-1]
 		return u.skip()
 	}
-	f := &sp.fields[sp.any]
-	list := (*[]*Element)(fieldFor(v, f).Addr().UnsafePointer())
-	// The first unknown child truncates the slice; later ones append.
-	if w := &u.seen[base+sp.any/64]; *w&(1<<(sp.any%64)) == 0 {
-		*w |= 1 << (sp.any % 64)
-		*list = (*list)[:0]
-	}
+	list := u.anyList(sp, v, base)
 	n := 1
 	for _, e := range *list {
 		if e.tag == tag {
@@ -380,6 +377,18 @@ func (u *unmarshalState) unknown(sp *structPlan, v reflect.Value, tok *wbxml.Tok
 	*list = append(*list, e)
 	u.path = u.path[:len(u.path)-1]
 	return nil
+}
+
+// anyList returns the `any` field of struct v (planned by sp, its seen
+// bits from base): the first unknown child truncates the slice, later
+// ones append.
+func (u *unmarshalState) anyList(sp *structPlan, v reflect.Value, base int) *[]*Element {
+	list := (*[]*Element)(fieldFor(v, &sp.fields[sp.any]).Addr().UnsafePointer())
+	if w := &u.seen[base+sp.any/64]; *w&(1<<(sp.any%64)) == 0 {
+		*w |= 1 << (sp.any % 64)
+		*list = (*list)[:0]
+	}
+	return list
 }
 
 // finish checks the required fields of a struct whose element has ended

@@ -5,7 +5,8 @@
 // schemas of ascmd-schema.tsv and the status codes of ascmd-status.tsv),
 // eas/commands/commands_gen.go (a Go type for every request and
 // response of ascmd-schema.tsv), eas/commands/classes_gen.go (a Go type
-// for every item class of asclass-schema.tsv), and wbxml/decode_fast_gen.go (the
+// for every item class of asclass-schema.tsv that asclass-items.tsv lists
+// as an item), and wbxml/decode_fast_gen.go (the
 // decoder's reading methods with the fast path of wbxml/decode_fast.go
 // inline).
 //

@@ -877,12 +877,17 @@ type ItemOperationsRequestFetchOptions struct {
 // Calendar, Contacts and Contacts2 top-level elements, each empty, at most
 // once. Its children name properties of the item classes AirSyncBase, Email,
 // Calendar, Contacts (gen/spec/asclass-schema.tsv), each as an empty element:
-// they are kept in Any.
+// Names holds their tags.
 type ItemOperationsRequestSchema struct {
-	// Any keeps the children, as trees, in their order: empty elements naming
-	// item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate
-	// checks.
+	// Any keeps the children that are not empty elements, as trees, in their
+	// order (Marshal writes them before Names); eas.Unmarshal with
+	// eas.WithStrict(true) refuses them, and eas.Validate reports them.
 	Any []*eas.Element `eas:",any"`
+
+	// Names holds the tags of the properties named, in their order, each
+	// written as an empty element: item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
+	Names []codepages.Tag `eas:",names"`
 }
 
 // ItemOperationsRequestBodyPreference is the AirSyncBase:BodyPreference
@@ -2953,13 +2958,18 @@ type SyncRequestCollection struct {
 // properties the client manages (not ghosted): Contacts, Contacts2 and
 // Calendar top-level elements, each empty, at most once. Its children name
 // properties of the item classes Contacts, Calendar
-// (gen/spec/asclass-schema.tsv), each as an empty element: they are kept in
-// Any.
+// (gen/spec/asclass-schema.tsv), each as an empty element: Names holds their
+// tags.
 type SyncRequestSupported struct {
-	// Any keeps the children, as trees, in their order: empty elements naming
-	// item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate
-	// checks.
+	// Any keeps the children that are not empty elements, as trees, in their
+	// order (Marshal writes them before Names); eas.Unmarshal with
+	// eas.WithStrict(true) refuses them, and eas.Validate reports them.
 	Any []*eas.Element `eas:",any"`
+
+	// Names holds the tags of the properties named, in their order, each
+	// written as an empty element: item-class properties of
+	// gen/spec/asclass-schema.tsv, which eas.Validate checks.
+	Names []codepages.Tag `eas:",names"`
 }
 
 // SyncRequestOptions is the AirSync:Options element of a Sync request, at
@@ -6874,12 +6884,15 @@ func (v *ItemOperationsRequestSchema) appendEAS(b *eas.Builder) error {
 			b.Element(e)
 		}
 	}
+	for _, t := range v.Names {
+		b.Empty(t)
+	}
 	b.End()
 	return b.Err()
 }
 
 func (v *ItemOperationsRequestSchema) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	var seenAny, seenNames bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -6890,17 +6903,32 @@ func (v *ItemOperationsRequestSchema) readEAS(r *eas.Reader) error {
 		}
 		switch tag {
 		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+			if !seenNames {
+				v.Names = v.Names[:0]
+				seenNames = true
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			var kept []*eas.Element
+			if seenAny {
+				kept = v.Any
+			}
+			e, err := r.Name(&v.Names, kept)
+			if err != nil {
 				return err
+			}
+			if e != nil {
+				if !seenAny {
+					v.Any = v.Any[:0]
+					seenAny = true
+				}
+				v.Any = append(v.Any, e)
 			}
 		}
 	}
 	if !seenAny {
 		v.Any = v.Any[:0]
+	}
+	if !seenNames {
+		v.Names = v.Names[:0]
 	}
 	return nil
 }
@@ -16550,12 +16578,15 @@ func (v *SyncRequestSupported) appendEAS(b *eas.Builder) error {
 			b.Element(e)
 		}
 	}
+	for _, t := range v.Names {
+		b.Empty(t)
+	}
 	b.End()
 	return b.Err()
 }
 
 func (v *SyncRequestSupported) readEAS(r *eas.Reader) error {
-	var seenAny bool
+	var seenAny, seenNames bool
 	for {
 		tag, ok, err := r.Next()
 		if err != nil {
@@ -16566,17 +16597,32 @@ func (v *SyncRequestSupported) readEAS(r *eas.Reader) error {
 		}
 		switch tag {
 		default:
-			if !seenAny {
-				v.Any = v.Any[:0]
-				seenAny = true
+			if !seenNames {
+				v.Names = v.Names[:0]
+				seenNames = true
 			}
-			if err := r.Keep(&v.Any); err != nil {
+			var kept []*eas.Element
+			if seenAny {
+				kept = v.Any
+			}
+			e, err := r.Name(&v.Names, kept)
+			if err != nil {
 				return err
+			}
+			if e != nil {
+				if !seenAny {
+					v.Any = v.Any[:0]
+					seenAny = true
+				}
+				v.Any = append(v.Any, e)
 			}
 		}
 	}
 	if !seenAny {
 		v.Any = v.Any[:0]
+	}
+	if !seenNames {
+		v.Names = v.Names[:0]
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package commands_test
 import (
 	"fmt"
 
+	"github.com/easkit/easkit/codepages"
 	"github.com/easkit/easkit/eas"
 	"github.com/easkit/easkit/eas/commands"
 )
@@ -64,5 +65,28 @@ func Example_searchGAL() {
 	fmt.Println(eas.Validate(body, eas.AsRequest()))
 	// Output:
 	// GAL "ann" 0-9
+	// <nil>
+}
+
+// A Sync request whose Supported names the contact properties the client
+// manages: Names holds their tags, each written as an empty element.
+func Example_supported() {
+	body, err := eas.Marshal(&commands.SyncRequest{Collections: &commands.SyncRequestCollections{
+		Collection: []commands.SyncRequestCollection{{
+			SyncKey: "0", CollectionId: "2",
+			Supported: &commands.SyncRequestSupported{Names: []codepages.Tag{codepages.ContactsFileAs, codepages.ContactsJobTitle}},
+		}},
+	}})
+	if err != nil {
+		panic(err)
+	}
+	var r commands.SyncRequest
+	if err := eas.Unmarshal(body, &r, eas.WithStrict(true)); err != nil {
+		panic(err)
+	}
+	fmt.Println(r.Collections.Collection[0].Supported.Names)
+	fmt.Println(eas.Validate(body, eas.AsRequest()))
+	// Output:
+	// [Contacts:FileAs Contacts:JobTitle]
 	// <nil>
 }

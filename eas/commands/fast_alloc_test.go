@@ -70,3 +70,36 @@ func TestKeptTreeAllocations(t *testing.T) {
 		t.Errorf("Unmarshal of a SyncResponse with %d Adds: %v allocations, want at most %d", adds, n, 2*adds+10)
 	}
 }
+
+// TestNamesAllocations: a Sync request whose Supported names five
+// properties reads into a reused value, and writes into a reused buffer,
+// without allocating: the names are tags, not trees.
+func TestNamesAllocations(t *testing.T) {
+	msg := fromXML(t, supportedXML)
+	var v commands.SyncRequest
+	if err := eas.Unmarshal(msg, &v); err != nil {
+		t.Fatal(err)
+	}
+	if s := v.Collections.Collection[0].Supported; s == nil || len(s.Names) != 5 {
+		t.Fatalf("Supported read into %+v", s)
+	}
+	buf, err := eas.MarshalAppend(nil, &v)
+	if err != nil {
+		t.Fatal(err)
+	}
+	testenv.SkipIfAllocsUnreliable(t)
+	if n := testing.AllocsPerRun(50, func() {
+		if err := eas.Unmarshal(msg, &v); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Errorf("Unmarshal of a Sync request with Supported: %v allocations, want 0", n)
+	}
+	if n := testing.AllocsPerRun(50, func() {
+		if _, err := eas.MarshalAppend(buf[:0], &v); err != nil {
+			t.Fatal(err)
+		}
+	}); n != 0 {
+		t.Errorf("MarshalAppend of a Sync request with Supported: %v allocations, want 0", n)
+	}
+}

@@ -74,6 +74,9 @@ func vary(v reflect.Value, turn int) {
 			vary(v.Elem(), turn)
 		}
 	case reflect.Slice:
+		if v.Type() == reflect.TypeFor[[]codepages.Tag]() {
+			return // property names, not values
+		}
 		if v.Type().Elem().Kind() == reflect.Uint8 {
 			switch turn {
 			case 1:

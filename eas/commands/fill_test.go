@@ -195,6 +195,11 @@ func (fl *filler) fill(ct *codegen.CommandType, v reflect.Value) {
 	if ct.Node.Content == "any" && fl.c.take() {
 		v.FieldByName("Any").Set(reflect.ValueOf([]*eas.Element{eas.NewText(codepages.EmailSubject, "kept")}))
 	}
+	if ct.Names && fl.c.take() {
+		// Properties of Contacts and Calendar, which every propnames row
+		// allows, in every version.
+		v.FieldByName("Names").Set(reflect.ValueOf([]codepages.Tag{codepages.ContactsFileAs, codepages.CalendarTimezone}))
+	}
 	if ct.Text && fl.c.take() {
 		// A mixed element's text form, with its elements when they are
 		// set too, so that both are carried.

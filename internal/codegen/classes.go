@@ -11,38 +11,9 @@ import (
 // the repository root.
 const ClassesOut = "eas/commands/classes_gen.go"
 
-// An itemClass is a class of asclass-schema.tsv that is an item: the type
-// it gets, the spec that defines it, and the top-level shared parts
-// (AirSyncBase and RightsManagement rows) its items carry. The class table
-// puts every shared part in every union and says nothing per class, so the
-// shared parts come from each class spec's list of top-level elements.
-type itemClass struct {
-	Class, Type, Spec, What string
-	Shared                  []string // "Page:Name" of shared top-level rows
-}
-
-// itemClasses lists the item types in output order.
-var itemClasses = []itemClass{
-	{"Email", "EmailItem", "[MS-ASEMAIL]", "an email message (or meeting request) in an Email folder",
-		[]string{"AirSyncBase:Body", "AirSyncBase:BodyPart", "AirSyncBase:Attachments", "AirSyncBase:NativeBodyType", "RightsManagement:RightsManagementLicense"}},
-	{"Calendar", "CalendarItem", "[MS-ASCAL]", "a calendar event (appointment or meeting)",
-		[]string{"AirSyncBase:Body", "AirSyncBase:Attachments", "AirSyncBase:NativeBodyType", "AirSyncBase:Location", "AirSyncBase:InstanceId"}},
-	{"Contacts", "ContactItem", "[MS-ASCNTC]", "a contact",
-		[]string{"AirSyncBase:Body", "AirSyncBase:NativeBodyType"}},
-	{"Tasks", "TaskItem", "[MS-ASTASK]", "a task",
-		[]string{"AirSyncBase:Body", "AirSyncBase:NativeBodyType"}},
-	{"Notes", "NoteItem", "[MS-ASNOTE]", "a note",
-		[]string{"AirSyncBase:Body", "AirSyncBase:NativeBodyType"}},
-	{"DocumentLibrary", "DocumentItem", "[MS-ASDOC]", "a document or folder of a document library, as ItemOperations Fetch and Search return it", nil},
-	{"GAL", "GALItem", "[MS-ASCMD], GAL namespace", "a Global Address List entry, as a Search of the GAL store returns it", nil},
-}
-
-// sharedClasses are the classes whose rows are parts of items, not items.
-var sharedClasses = []string{"AirSyncBase", "RightsManagement"}
-
 // ClassModel is what classes_gen.go is written from.
 type ClassModel struct {
-	Items  []*CommandType // the item roots (Node is nil), in itemClasses order
+	Items  []*CommandType // the item roots, in the order of asclass-items.tsv
 	Shared []*CommandType // the shared parts and their containers
 	Nested []*CommandType // the containers of the items, by item
 	// ItemClass maps an item type to its class; Spec to its spec.
@@ -57,6 +28,9 @@ type ClassModel struct {
 func (t *Tables) ClassTypes() (*ClassModel, error) {
 	if t.classes == nil {
 		return nil, fmt.Errorf("no class table loaded")
+	}
+	if t.items == nil {
+		return nil, fmt.Errorf("no item table (%s) loaded", ItemsFile)
 	}
 	enumByTag := map[string]*CommandEnum{}
 	for _, e := range commandEnums {
@@ -121,16 +95,16 @@ func (t *Tables) ClassTypes() (*ClassModel, error) {
 
 	// The items: a root holding the class's top-level rows and its
 	// shared parts, then the class's containers.
-	for _, ic := range itemClasses {
+	for _, ic := range t.items {
 		top, ok := t.classes[ic.Class]
 		if !ok {
-			return nil, fmt.Errorf("%s: no class %q for %s", ClassFile, ic.Class, ic.Type)
+			return nil, fmt.Errorf("%s: no class %q in %s", ic.at(), ic.Class, ClassFile)
 		}
 		root := &SchemaNode{Content: "container", Class: ic.Class, Children: append([]*SchemaNode(nil), top...)}
 		for _, tg := range ic.Shared {
 			s := sharedTop[tg]
 			if s == nil {
-				return nil, fmt.Errorf("%s: %s takes %s, which no shared row of %s is", ClassFile, ic.Type, tg, ClassFile)
+				return nil, fmt.Errorf("%s: %s takes %s, which no shared row of %s is", ic.at(), ic.Type, tg, ClassFile)
 			}
 			root.Children = append(root.Children, s)
 		}
@@ -142,7 +116,7 @@ func (t *Tables) ClassTypes() (*ClassModel, error) {
 				ct.Since = s
 			}
 		}
-		if err := name(ct, "item class "+ic.Class); err != nil {
+		if err := name(ct, ic.at()); err != nil {
 			return nil, err
 		}
 		typeOf[root] = ct

@@ -27,7 +27,11 @@ type CommandType struct {
 	Any bool
 	// Text is set for a mixed element (text or elements): the type keeps
 	// the element's own text in a field Text (the chardata option).
-	Text         bool
+	Text bool
+	// Names is set for a "propnames" element (Sync Supported): the type
+	// keeps the tags of its empty children, each naming a property, in a
+	// field Names (the names option), after Any.
+	Names        bool
 	Since, Until version.Version // protocol versions, 0: open
 }
 
@@ -145,7 +149,7 @@ func (t *Tables) CommandTypes() (*CommandModel, error) {
 				}
 			}
 			if other, dup := names[ct.Name]; dup {
-				return nil, fmt.Errorf("%s:%d: type name %s of %s %s is also %s", SchemaFile, it.n.Line, ct.Name, msg.Name, ct.Path, other)
+				return nil, fmt.Errorf("%s: type name %s of %s %s is also %s", rowAt(it.n), ct.Name, msg.Name, ct.Path, other)
 			}
 			names[ct.Name] = msg.Name + " " + ct.Path
 			typeOf[it.n] = ct
@@ -193,13 +197,14 @@ func (t *Tables) commandFields(ct *CommandType, typeOf map[*SchemaNode]*CommandT
 		ct.Any = true
 	}
 	ct.Text = n.Content == "mixed"
+	ct.Names = n.Content == "propnames"
 
 	byTag := map[string]*CommandField{}
 	for _, c := range n.Children {
 		tag := c.Page.Name + ":" + c.Tag.Name
 		if f := byTag[tag]; f != nil {
 			if f.Kind != c.Content || c.Content == "container" || OpenContent(c.Content) {
-				return fmt.Errorf("%s:%d: %s occurs twice under %s with different content", SchemaFile, c.Line, tag, ct.Path)
+				return fmt.Errorf("%s: %s occurs twice under %s with different content", rowAt(c), tag, ct.Path)
 			}
 			f.Nodes = append(f.Nodes, c)
 			continue
@@ -253,7 +258,7 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	// Required: in every version of the parent, too, since a required
 	// container is a value that Marshal always writes.
 	f.Required = minOcc >= 1 && !inChoice && f.Since == ct.Since && f.Until == ct.Until
-	line := f.Node().Line
+	at := rowAt(f.Node())
 	f.Enum = enumByTag[f.Tag]
 	var elem string
 	numeric := false
@@ -289,12 +294,12 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	case "unsignedByteOrEmpty", "unsignedIntOrEmpty":
 		elem, numeric = "EmptyOrUint", true
 	default:
-		return fmt.Errorf("%s:%d: no Go type for content %q", SchemaFile, line, f.Kind)
+		return fmt.Errorf("%s: no Go type for content %q", at, f.Kind)
 	}
 	if e := f.Enum; e != nil {
 		isText := e.Underlying == "string"
 		if isText != (f.Kind == "text") || (!isText && !numeric) {
-			return fmt.Errorf("%s:%d: %s has content %s, enum %s is %s", SchemaFile, line, f.Tag, f.Kind, e.Name, e.Underlying)
+			return fmt.Errorf("%s: %s has content %s, enum %s is %s", at, f.Tag, f.Kind, e.Name, e.Underlying)
 		}
 		elem = e.Name
 	}
@@ -302,7 +307,7 @@ func (t *Tables) commandField(ct *CommandType, f *CommandField, typeOf map[*Sche
 	switch {
 	case f.Repeated:
 		if elem == "uint8" {
-			return fmt.Errorf("%s:%d: a repeated unsignedByte would be []uint8, which is bytes", SchemaFile, line)
+			return fmt.Errorf("%s: a repeated unsignedByte would be []uint8, which is bytes", at)
 		}
 		f.GoType = "[]" + elem
 	case f.Required:
@@ -378,11 +383,19 @@ func (t *Tables) writeCommands(b *bytes.Buffer) {
 			} else if ct.Node.Content == "any" {
 				writeComment(b, "\t", "Any keeps the children no field names, as trees, in their order (Marshal writes them before the named fields): the table leaves this element's content open.")
 			} else if ct.Node.Content == "propnames" {
-				writeComment(b, "\t", "Any keeps the children, as trees, in their order: empty elements naming item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate checks.")
+				writeComment(b, "\t", "Any keeps the children that are not empty elements, as trees, in their order (Marshal writes them before Names); eas.Unmarshal with eas.WithStrict(true) refuses them, and eas.Validate reports them.")
 			} else {
 				writeComment(b, "\t", "Any keeps the children, as trees: the table lists none for this element yet.")
 			}
 			b.WriteString("\tAny []*eas.Element `eas:\",any\"`\n")
+		}
+		if ct.Names {
+			if sep {
+				b.WriteString("\n")
+			}
+			sep = true
+			writeComment(b, "\t", "Names holds the tags of the properties named, in their order, each written as an empty element: item-class properties of gen/spec/asclass-schema.tsv, which eas.Validate checks.")
+			b.WriteString("\tNames []codepages.Tag `eas:\",names\"`\n")
 		}
 		for _, f := range ct.Fields {
 			if sep {
@@ -486,7 +499,7 @@ func typeDoc(ct *CommandType) string {
 	} else if ct.Node.Content == "mixed" {
 		b.WriteString(" Its content is text or elements (an XSD mixed type): Text keeps the text, the other fields the elements.")
 	} else if ct.Node.Content == "propnames" {
-		b.WriteString(" Its children name properties of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv), each as an empty element: they are kept in Any.")
+		b.WriteString(" Its children name properties of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv), each as an empty element: Names holds their tags.")
 	} else if ct.Node.Content == "appdata" {
 		b.WriteString(" Its content is the union of the item classes " + strings.ReplaceAll(ct.Node.classKey(), ",", ", ") + " (gen/spec/asclass-schema.tsv): children without a field are kept in Any.")
 	}

@@ -115,6 +115,9 @@ func writeFastType(b *bytes.Buffer, ct *CommandType) error {
 	if ct.Any {
 		b.WriteString("\tfor _, e := range v.Any {\n\t\tif e != nil {\n\t\t\tb.Element(e)\n\t\t}\n\t}\n")
 	}
+	if ct.Names {
+		b.WriteString("\tfor _, t := range v.Names {\n\t\tb.Empty(t)\n\t}\n")
+	}
 	for _, f := range ct.Fields {
 		k, _, err := fastKindOf(f)
 		if err != nil {
@@ -181,6 +184,9 @@ func writeFastType(b *bytes.Buffer, ct *CommandType) error {
 	if ct.Any {
 		seen = append(seen, "seenAny")
 	}
+	if ct.Names {
+		seen = append(seen, "seenNames")
+	}
 	for i := range ct.Fields {
 		seen = append(seen, fmt.Sprintf("s%d", i))
 	}
@@ -244,7 +250,17 @@ func writeFastType(b *bytes.Buffer, ct *CommandType) error {
 		b.WriteString(in + "r.Close()\n")
 	}
 	b.WriteString("\t\tdefault:\n")
-	if ct.Any {
+	if ct.Names {
+		// As eas/names.go: the empty children are names, the others go
+		// to Any, and each slice is truncated at its first.
+		if !ct.Any {
+			return fmt.Errorf("a names field without an any field")
+		}
+		b.WriteString("\t\t\tif !seenNames {\n\t\t\t\tv.Names = v.Names[:0]\n\t\t\t\tseenNames = true\n\t\t\t}\n")
+		b.WriteString("\t\t\tvar kept []*eas.Element\n\t\t\tif seenAny {\n\t\t\t\tkept = v.Any\n\t\t\t}\n")
+		b.WriteString("\t\t\te, err := r.Name(&v.Names, kept)\n\t\t\tif err != nil {\n\t\t\t\treturn err\n\t\t\t}\n")
+		b.WriteString("\t\t\tif e != nil {\n\t\t\t\tif !seenAny {\n\t\t\t\t\tv.Any = v.Any[:0]\n\t\t\t\t\tseenAny = true\n\t\t\t\t}\n\t\t\t\tv.Any = append(v.Any, e)\n\t\t\t}\n")
+	} else if ct.Any {
 		b.WriteString("\t\t\tif !seenAny {\n\t\t\t\tv.Any = v.Any[:0]\n\t\t\t\tseenAny = true\n\t\t\t}\n")
 		b.WriteString("\t\t\tif err := r.Keep(&v.Any); err != nil {\n\t\t\t\treturn err\n\t\t\t}\n")
 	} else {
@@ -258,6 +274,9 @@ func writeFastType(b *bytes.Buffer, ct *CommandType) error {
 	}
 	if ct.Any {
 		b.WriteString("\tif !seenAny {\n\t\tv.Any = v.Any[:0]\n\t}\n")
+	}
+	if ct.Names {
+		b.WriteString("\tif !seenNames {\n\t\tv.Names = v.Names[:0]\n\t}\n")
 	}
 	for i, f := range ct.Fields {
 		k, _, _ := fastKindOf(f)

@@ -92,6 +92,13 @@ func TestCommandTypes(t *testing.T) {
 			t.Errorf("%s: Text %v, want %v", name, got, want)
 		}
 	}
+	// A propnames element keeps its names (Names, the names option), and
+	// the children that are not names in Any.
+	for name, want := range map[string]bool{"SyncRequestSupported": true, "ItemOperationsRequestSchema": true, "SyncRequestAddApplicationData": false, "SearchRequestQuery": false} {
+		if got := types[name].Names; got != want || want && !types[name].Any {
+			t.Errorf("%s: Names %v (Any %v), want %v", name, got, types[name].Any, want)
+		}
+	}
 	// A container whose children the table lists has them as fields.
 	for _, c := range []struct{ typ, field, goType string }{
 		{"MeetingResponseRequestBody", "Data", "string"},

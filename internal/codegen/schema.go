@@ -118,7 +118,8 @@ func OpenContent(content string) bool {
 // table that ascmd-schema.md accepts (a line "accept<TAB>message<TAB>path<TAB>why").
 type accepted struct{ message, path string }
 
-// LoadSchema reads the schema, its notes and the status table under root.
+// LoadSchema reads the schema, its notes, the status table and the item
+// class tables under root.
 func (t *Tables) LoadSchema(root string) error {
 	read := func(name string) ([]byte, error) { return os.ReadFile(filepath.Join(root, name)) }
 	schema, err := read(SchemaFile)
@@ -137,7 +138,14 @@ func (t *Tables) LoadSchema(root string) error {
 	if err != nil {
 		return err
 	}
+	items, err := read(ItemsFile)
+	if err != nil {
+		return err
+	}
 	if err := t.ParseClasses(classes); err != nil {
+		return err
+	}
+	if err := t.ParseItems(items); err != nil {
 		return err
 	}
 	if err := t.ParseSchema(schema, notes); err != nil {
@@ -330,7 +338,7 @@ func (t *Tables) ParseSchema(data, notes []byte) error {
 		msgOf[n] = name
 	}
 	for _, n := range refs {
-		at := fmt.Sprintf("%s:%d", SchemaFile, n.Line)
+		at := rowAt(n)
 		n.Ref = firstAt[msgOf[n]+"|"+n.refPath]
 		switch {
 		case n.Ref == nil:
@@ -612,6 +620,17 @@ func validatorHints(n, parent *SchemaNode) (req, excl uint64, flags []string) {
 		flags = append(flags, "nodeIntEnum")
 	}
 	return req, excl, flags
+}
+
+// rowAt says where n's row is, file and line, for an error: the class
+// table for a class row (and a copy of one in a union), the command
+// schema otherwise.
+func rowAt(n *SchemaNode) string {
+	file := SchemaFile
+	if n.Class != "" {
+		file = ClassFile
+	}
+	return fmt.Sprintf("%s:%d", file, n.Line)
 }
 
 // tableOf names the table a node's row is in.

@@ -56,7 +56,7 @@ func (t *Tables) writeSchemaLookup(b *bytes.Buffer) {
 	rows, rowOf := s.lookupRows()
 	for _, n := range s.Nodes[1:] {
 		if len(n.Children) >= lookupSearch {
-			panic(fmt.Sprintf("%s line %d: %d children, more than the child lookup holds", tableOf(n), n.Line, len(n.Children)))
+			panic(fmt.Sprintf("%s: %d children, more than the child lookup holds", rowAt(n), len(n.Children)))
 		}
 	}
 	b.WriteString("// schemaLookup holds the child lookup rows (schemaLookupRow): by the\n")

@@ -45,6 +45,8 @@ type Tables struct {
 	// class (ParseClasses), classOrder the classes in table order.
 	classes    map[string][]*SchemaNode
 	classOrder []string
+	// items holds the rows of asclass-items.tsv (ParseItems).
+	items []itemClass
 }
 
 // Page is one ActiveSync code page.
