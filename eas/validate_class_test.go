@@ -12,7 +12,9 @@ import (
 // property of an item optional (ascmd-schema.md, "Item classes"), but the
 // elements below them have required children, which Validate reports
 // inside ApplicationData: a Calendar Recurrence without its Type, an
-// AirSyncBase Body without its Type (also in a calendar Exception), each
+// AirSyncBase Body without its Type (also in a calendar Exception), a
+// task Recurrence without its Start, a meeting request's Recurrence
+// without its Interval, each
 // as ProblemMissing at the element that lacks the child (its path and
 // offset), and ErrMissing.
 func TestValidateClassRequiredNested(t *testing.T) {
@@ -42,6 +44,16 @@ func TestValidateClassRequiredNested(t *testing.T) {
 				el(codepages.AirSyncBaseBody, tx(codepages.AirSyncBaseData, "Moved"))))},
 			at(codepages.CalendarExceptions, codepages.CalendarException, codepages.AirSyncBaseBody),
 			add + "Calendar:Exceptions/Exception/AirSyncBase:Body", "required Type missing"},
+		// [MS-ASTASK] 2.2.2.20 and [MS-ASEMAIL] 2.2.2.60 make these
+		// required too.
+		{"task Recurrence without Start", []tnode{el(codepages.TasksRecurrence,
+			tx(codepages.TasksType, "0"), tx(codepages.TasksInterval, "1"))},
+			at(codepages.TasksRecurrence), add + "Tasks:Recurrence", "required Start missing"},
+		{"meeting request Recurrence without Interval", []tnode{el(codepages.EmailMeetingRequest,
+			tx(codepages.EmailStartTime, "2026-12-08T09:00:00.000Z"),
+			el(codepages.EmailRecurrences, el(codepages.EmailRecurrence, tx(codepages.EmailType, "1"))))},
+			at(codepages.EmailMeetingRequest, codepages.EmailRecurrences, codepages.EmailRecurrence),
+			add + "Email:MeetingRequest/Recurrences/Recurrence", "required Interval missing"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			msg := msgOf(t, syncResponseAdd(c.props...))
@@ -63,7 +75,9 @@ func TestValidateClassRequiredNested(t *testing.T) {
 	for name, props := range map[string][]tnode{
 		"Recurrence with Type": {el(codepages.CalendarRecurrence, tx(codepages.CalendarType, "1"), tx(codepages.CalendarInterval, "1"))},
 		"Body with Type":       {el(codepages.AirSyncBaseBody, tx(codepages.AirSyncBaseType, "1"), tx(codepages.AirSyncBaseData, "Hello"))},
-		"no properties":        nil,
+		"task Recurrence with Start": {el(codepages.TasksRecurrence,
+			tx(codepages.TasksType, "0"), tx(codepages.TasksStart, "2026-12-08T00:00:00.000Z"))},
+		"no properties": nil,
 	} {
 		if err := eas.Validate(msgOf(t, syncResponseAdd(props...)), eas.AsResponse()); err != nil {
 			t.Errorf("%s: Validate = %v, want nil", name, err)

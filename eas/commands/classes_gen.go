@@ -1008,8 +1008,9 @@ type EmailItemMeetingRequestRecurrence struct {
 	// Values 0, 1, 2, 3, 5, 6.
 	Type uint8 `eas:"Email:Type,required"`
 
-	// Interval is the Email:Interval element (optional, nil when absent).
-	Interval *uint16 `eas:"Email:Interval"`
+	// Interval is the Email:Interval element (required): [MS-ASEMAIL]
+	// 2.2.2.60: one instance required.
+	Interval uint16 `eas:"Email:Interval,required"`
 
 	// Until is the Email:Until element (optional, absent when zero).
 	Until time.Time `eas:"Email:Until,omitempty"`
@@ -1329,8 +1330,9 @@ type TaskItemRecurrence struct {
 	// Values 1 to 31.
 	DayOfMonth *uint8 `eas:"Tasks:DayOfMonth"`
 
-	// Start is the Tasks:Start element (optional, absent when zero).
-	Start time.Time `eas:"Tasks:Start,omitempty"`
+	// Start is the Tasks:Start element (required): [MS-ASTASK] 2.2.2.20:
+	// required.
+	Start time.Time `eas:"Tasks:Start,required"`
 
 	// Regenerate is the Tasks:Regenerate element (optional, nil when absent):
 	// next occurrence counts from completion.
