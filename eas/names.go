@@ -42,18 +42,7 @@ func (u *unmarshalState) unknownName(sp *structPlan, v reflect.Value, tok *wbxml
 // keep. kept is what the any field holds of the element's children so
 // far, for the child's index in the path of an error.
 func (u *unmarshalState) name(tok *wbxml.Token, tag codepages.Tag, names *[]codepages.Tag, kept []*Element) (*Element, error) {
-	n := 1
-	for _, t := range *names {
-		if t == tag {
-			n++
-		}
-	}
-	for _, e := range kept {
-		if e.tag == tag {
-			n++
-		}
-	}
-	u.path = append(u.path, pathStep{tag, n})
+	u.path = append(u.path, pathStep{tag: tag, n: 1, kept: kept, names: *names})
 	if err := u.checkStart(tok, tag); err != nil {
 		return nil, err
 	}

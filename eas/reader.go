@@ -101,7 +101,7 @@ func (r *Reader) next(keep bool) (codepages.Tag, bool, error) {
 func (r *Reader) Child(n int) error {
 	u := r.u
 	tag := codepages.NewTag(r.tok.Page, r.tok.Code)
-	u.path = append(u.path, pathStep{tag, n})
+	u.path = append(u.path, pathStep{tag: tag, n: n})
 	return u.checkStart(&r.tok, tag)
 }
 
@@ -131,7 +131,7 @@ func (r *Reader) Close() { r.u.path = r.u.path[:len(r.u.path)-1] }
 func (r *Reader) Unknown(owner string) error {
 	u := r.u
 	tag := codepages.NewTag(r.tok.Page, r.tok.Code)
-	u.path = append(u.path, pathStep{tag, 1})
+	u.path = append(u.path, pathStep{tag: tag, n: 1})
 	if err := u.checkStart(&r.tok, tag); err != nil {
 		return err
 	}
@@ -148,13 +148,7 @@ func (r *Reader) Unknown(owner string) error {
 func (r *Reader) Keep(list *[]*Element) error {
 	u := r.u
 	tag := codepages.NewTag(r.tok.Page, r.tok.Code)
-	n := 1
-	for _, e := range *list {
-		if e.tag == tag {
-			n++
-		}
-	}
-	u.path = append(u.path, pathStep{tag, n})
+	u.path = append(u.path, pathStep{tag: tag, n: 1, kept: *list})
 	if err := u.checkStart(&r.tok, tag); err != nil {
 		return err
 	}

@@ -102,6 +102,28 @@ func (u *unmarshalState) str(p []byte) string {
 type pathStep struct {
 	tag codepages.Tag
 	n   int
+	// A child kept in an `any` or `names` field has for n 1 + the number
+	// of its tag among the children kept before it, counted only when a
+	// path is spelled out: counting at every child would cost time
+	// quadratic in their number.
+	kept  []*Element
+	names []codepages.Tag
+}
+
+// index returns the step's position among same-tag siblings, from 1.
+func (s *pathStep) index() int {
+	n := s.n
+	for _, e := range s.kept {
+		if e.tag == s.tag {
+			n++
+		}
+	}
+	for _, t := range s.names {
+		if t == s.tag {
+			n++
+		}
+	}
+	return n
 }
 
 func (u *unmarshalState) release() {
@@ -163,7 +185,7 @@ func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
 		}
 	}
 	tag := codepages.NewTag(root.Page, root.Code)
-	u.path = append(u.path, pathStep{tag, 1})
+	u.path = append(u.path, pathStep{tag: tag, n: 1})
 	if err := u.checkStart(&root, tag); err != nil {
 		return err
 	}
@@ -261,7 +283,7 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 			} else if !first {
 				n = 2
 			}
-			u.path = append(u.path, pathStep{tag, n})
+			u.path = append(u.path, pathStep{tag: tag, n: n})
 			if err := u.checkStart(&tok, tag); err != nil {
 				return err
 			}
@@ -349,7 +371,7 @@ func (u *unmarshalState) unknown(sp *structPlan, v reflect.Value, tok *wbxml.Tok
 		return u.unknownName(sp, v, tok, tag, base)
 	}
 	if sp.any < 0 {
-		u.path = append(u.path, pathStep{tag, 1})
+		u.path = append(u.path, pathStep{tag: tag, n: 1})
 		if err := u.checkStart(tok, tag); err != nil {
 			return err
 		}
@@ -360,13 +382,7 @@ func (u *unmarshalState) unknown(sp *structPlan, v reflect.Value, tok *wbxml.Tok
 		return u.skip()
 	}
 	list := u.anyList(sp, v, base)
-	n := 1
-	for _, e := range *list {
-		if e.tag == tag {
-			n++
-		}
-	}
-	u.path = append(u.path, pathStep{tag, n})
+	u.path = append(u.path, pathStep{tag: tag, n: 1, kept: *list})
 	if err := u.checkStart(tok, tag); err != nil {
 		return err
 	}
@@ -549,7 +565,7 @@ func (u *unmarshalState) content(start *wbxml.Token) ([]byte, contentKind, error
 			var rb [utf8.UTFMax]byte
 			b, mustCopy = utf8.AppendRune(rb[:0], entityRune(tok.Value)), true
 		case wbxml.KindStartTag:
-			u.path = append(u.path, pathStep{codepages.NewTag(tok.Page, tok.Code), 1})
+			u.path = append(u.path, pathStep{tag: codepages.NewTag(tok.Page, tok.Code), n: 1})
 			return nil, 0, u.errAt(tok.Offset, ErrValue, "an element inside "+codepages.NewTag(start.Page, start.Code).Name()+", which holds a value")
 		case wbxml.KindPI:
 			return nil, 0, u.errAt(tok.Offset, ErrUnsupported, "processing instructions inside elements are not part of ActiveSync")
@@ -670,9 +686,15 @@ func (u *unmarshalState) tree(tok *wbxml.Token) (*Element, error) {
 		if errors.As(err, &ee) {
 			// The path is only spelled out for an error: it costs an
 			// allocation per kept element otherwise.
-			parent := u.pathString()
-			if i := strings.LastIndexByte(parent, '/'); i >= 0 {
-				ee.Path = parent[:i+1] + ee.Path
+			// The tree's path starts at the element itself, named
+			// without its context: the path of the open elements names it
+			// fully (page prefix, index among its kept siblings).
+			if len(u.path) > 0 {
+				rest := ""
+				if i := strings.IndexByte(ee.Path, '/'); i >= 0 {
+					rest = ee.Path[i:]
+				}
+				ee.Path = u.pathString() + rest
 			}
 		}
 		return nil, err
@@ -695,7 +717,7 @@ func (u *unmarshalState) skip() error {
 		case wbxml.KindStartTag:
 			depth++
 			if tag := codepages.NewTag(tok.Page, tok.Code); !tok.Literal && !tag.ValidIn(u.cfg.version) {
-				u.path = append(u.path, pathStep{tag, 1})
+				u.path = append(u.path, pathStep{tag: tag, n: 1})
 				return u.errAt(tok.Offset, ErrNotInVersion, tag.String()+" is not in protocol "+u.cfg.version.String())
 			}
 		case wbxml.KindEndTag:
@@ -736,9 +758,9 @@ func (u *unmarshalState) pathString() string {
 			b.WriteByte('/')
 		}
 		writePathName(&b, s.tag, parent)
-		if s.n > 1 {
+		if n := s.index(); n > 1 {
 			b.WriteByte('[')
-			b.WriteString(strconv.Itoa(s.n))
+			b.WriteString(strconv.Itoa(n))
 			b.WriteByte(']')
 		}
 		parent = s.tag

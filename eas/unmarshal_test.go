@@ -5,6 +5,7 @@ import (
 	"errors"
 	"io"
 	"reflect"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -573,4 +574,36 @@ func (r iotest) Read(p []byte) (int, error) {
 		p = p[:7]
 	}
 	return r.r.Read(p)
+}
+
+// TestKeptChildIndex: the path of an error inside a child kept in an
+// `any` field numbers it among the kept children of its tag, counted only
+// for the error (counting at every child made reading n kept children cost
+// n² steps), and many kept children all arrive, in order.
+func TestKeptChildIndex(t *testing.T) {
+	type appData struct {
+		XMLName eas.Name       `eas:"AirSync:ApplicationData"`
+		Any     []*eas.Element `eas:",any"`
+	}
+	body := func(kids ...tnode) tnode {
+		return el(codepages.AirSyncBaseBody, append([]tnode{tx(codepages.AirSyncBaseType, "1")}, kids...)...)
+	}
+	msg := msgOf(t, el(codepages.AirSyncApplicationData, body(), tx(codepages.EmailRead, "1"), body(),
+		body(tx(codepages.AirSyncBasePreview, "Hi"))))
+	var v appData
+	err := eas.Unmarshal(msg, &v, eas.WithVersion(version.V12_0))
+	var ee *eas.Error
+	if !errors.As(err, &ee) || ee.Path != "ApplicationData/AirSyncBase:Body[3]/Preview" || !errors.Is(err, eas.ErrNotInVersion) {
+		t.Fatalf("Unmarshal = %v, want ErrNotInVersion at ApplicationData/AirSyncBase:Body[3]/Preview", err)
+	}
+	var kids []tnode
+	for i := range 20000 {
+		kids = append(kids, tx(codepages.EmailRead, strconv.Itoa(i%2)))
+	}
+	if err := eas.Unmarshal(msgOf(t, el(codepages.AirSyncApplicationData, kids...)), &v); err != nil {
+		t.Fatal(err)
+	}
+	if len(v.Any) != len(kids) || v.Any[19999].Text() != "1" || v.Any[0].Text() != "0" {
+		t.Fatalf("kept %d children", len(v.Any))
+	}
 }
