@@ -100,7 +100,9 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 // subtree reads the element that start (a KindStartTag just read from d)
 // opens, up to its end, and returns it as a tree whose elements refer to
 // data, the []byte d reads, and to doc, which holds d's header. The tree
-// is allocated from p's memory.
+// is allocated from p's memory. start may also be a KindLeaf, a whole
+// element; the elements inside are read with NextLeaf (parseLeaves), a
+// leaf in one step.
 func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wbxml.Token) (*Element, error) {
 	if cap(p.open) == 0 {
 		p.open, p.starts, p.pending = make([]*Element, 0, 32), make([]int, 0, 32), make([]*Element, 0, 128)
@@ -113,6 +115,29 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 	tok := start
 	for {
 		switch tok.Kind {
+		case wbxml.KindLeaf:
+			e := &p.elems.alloc(1)[0]
+			e.tag = codepages.NewTag(tok.Page, tok.Code)
+			e.offset = tok.Offset
+			e.src = doc
+			if n := len(p.open); n > 0 {
+				e.parent = p.open[n-1]
+				p.pending = append(p.pending, e)
+			} else {
+				root = e
+			}
+			if v := p.cfg.version; v != 0 && !e.tag.ValidIn(v) {
+				return nil, p.errorAt(tok.Offset, e, ErrNotInVersion, e.tag.String()+" is not in protocol "+v.String())
+			}
+			if tok.Content {
+				p.addContent(e, contentText, tok.Data, copyText)
+			}
+			end := d.InputOffset()
+			e.raw = data[e.offset:end:end]
+			e.endPage = d.TagPage()
+			if len(p.open) == 0 {
+				return root, nil
+			}
 		case wbxml.KindStartTag:
 			if tok.Literal || tok.Attrs {
 				return nil, p.unsupported(tok.Offset, "LITERAL tags and attributes")
@@ -164,11 +189,21 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 			return nil, p.unsupported(tok.Offset, "extension tokens")
 		}
 		var err error
-		if tok, err = d.Next(); err != nil {
+		if parseLeaves {
+			tok, err = d.NextLeaf()
+		} else {
+			tok, err = d.Next()
+		}
+		if err != nil {
 			return nil, err
 		}
 	}
 }
+
+// parseLeaves makes the tree reading take an element of one inline string
+// or none in one step (wbxml.Decoder.NextLeaf); tests turn it off to
+// compare the two ways.
+var parseLeaves = true
 
 // convertedText reports whether the decoder converts the text of charset
 // to UTF-8 in a buffer of its own (US-ASCII, ISO-8859-1), rather than

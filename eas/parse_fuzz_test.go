@@ -3,10 +3,12 @@ package eas_test
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"testing"
 
 	"github.com/easkit/easkit/codepages"
 	"github.com/easkit/easkit/eas"
+	"github.com/easkit/easkit/version"
 	"github.com/easkit/easkit/wbxml"
 )
 
@@ -22,6 +24,9 @@ func FuzzParse(f *testing.F) {
 		}
 	}
 	f.Fuzz(func(t *testing.T, in []byte) {
+		if d := parseLeavesDiff(in); d != "" {
+			t.Fatal(d)
+		}
 		for _, opts := range [][]eas.Option{nil, {eas.WithStrict(true), eas.WithMaxDepth(8)}} {
 			root, err := eas.Parse(in, opts...)
 			if err != nil {
@@ -72,5 +77,55 @@ func checkErrorOffset(t *testing.T, in []byte, err error) {
 		}
 	default:
 		t.Fatalf("error without an offset: %T %v", err, err)
+	}
+}
+
+// parseLeavesDiff reports how Parse's result on in differs when it reads
+// leaf elements in one step and when it reads every token; "" when not.
+func parseLeavesDiff(in []byte) string {
+	for i, opts := range [][]eas.Option{nil, {eas.WithStrict(true), eas.WithMaxDepth(8)}, {eas.WithVersion(version.V12_1)}} {
+		restore := eas.SetParseLeaves(false)
+		want, werr := eas.Parse(in, opts...) // a Parser of its own: the tree stays
+		restore()
+		got, gerr := eas.Parse(in, opts...)
+		if fmt.Sprint(gerr) != fmt.Sprint(werr) {
+			return fmt.Sprintf("options %d: error %v reading leaves in one step, %v token by token", i, gerr, werr)
+		}
+		if gerr == nil {
+			if d := eas.TreeDiff(got, want); d != "" {
+				return fmt.Sprintf("options %d: %s", i, d)
+			}
+		}
+	}
+	return ""
+}
+
+// TestParseLeavesSame: reading leaf elements in one step changes nothing
+// in Parse's trees and errors, on every sample, whole and cut short, and
+// on the closed-table seeds.
+func TestParseLeavesSame(t *testing.T) {
+	var inputs [][]byte
+	for _, s := range samples(t) {
+		inputs = append(inputs, s.data, s.data[:len(s.data)*2/3])
+	}
+	inputs = append(inputs, closedSeeds(t)...)
+	leaves := 0
+	for i, in := range inputs {
+		if d := parseLeavesDiff(in); d != "" {
+			t.Fatalf("input %d (%d bytes): %s", i, len(in), d)
+		}
+		d := wbxml.NewDecoder(in, wbxml.WithVocabulary(codepages.ActiveSync))
+		for {
+			tok, err := d.NextLeaf()
+			if err != nil {
+				break
+			}
+			if tok.Kind == wbxml.KindLeaf {
+				leaves++
+			}
+		}
+	}
+	if len(inputs) < 50 || leaves < 1000 {
+		t.Fatalf("%d inputs with %d leaves: too few", len(inputs), leaves)
 	}
 }
