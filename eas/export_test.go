@@ -47,3 +47,11 @@ func TreeDiff(a, b *Element) string {
 	}
 	return ""
 }
+
+// SetUnmarshalLeaves turns Unmarshal's reading of leaf elements in one
+// step on or off and returns a func that restores the setting.
+func SetUnmarshalLeaves(on bool) (restore func()) {
+	old := unmarshalLeaves
+	unmarshalLeaves = on
+	return func() { unmarshalLeaves = old }
+}

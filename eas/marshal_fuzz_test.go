@@ -24,7 +24,9 @@ type fuzzSync struct {
 // FuzzUnmarshal unmarshals arbitrary bytes into a Sync struct: it must
 // never panic, every error must be an *eas.Error or a *wbxml.SyntaxError
 // with an offset within the input, and a value that was read must write
-// back and read again as the same value.
+// back and read again as the same value. Reading leaf elements in one step
+// must read what reading token by token does (unmarshalLeavesDiff, on
+// inputs of up to 4 KB).
 func FuzzUnmarshal(f *testing.F) {
 	for _, s := range samples(f) {
 		if len(s.data) <= 64<<10 {
@@ -39,6 +41,11 @@ func FuzzUnmarshal(f *testing.F) {
 	// Times are written to the millisecond, in UTC.
 	ms := cmp.Comparer(func(a, b time.Time) bool { return a.Truncate(time.Millisecond).Equal(b.Truncate(time.Millisecond)) })
 	f.Fuzz(func(t *testing.T, data []byte) {
+		if len(data) <= 4<<10 { // the comparison costs 18 reads and a deep diff
+			if diff := unmarshalLeavesDiff(data); diff != "" {
+				t.Fatal(diff)
+			}
+		}
 		var v fuzzSync
 		err := eas.Unmarshal(data, &v)
 		if err != nil {

@@ -72,15 +72,18 @@ func (r *Reader) Chardata(mark int) string {
 func (r *Reader) next(keep bool) (codepages.Tag, bool, error) {
 	u := r.u
 	for {
-		next, err := u.d.Next()
+		next, err := u.child()
 		if err != nil {
 			return 0, false, err
 		}
 		switch next.Kind {
 		case wbxml.KindEndTag:
 			return 0, false, nil
-		case wbxml.KindStartTag:
+		case wbxml.KindStartTag, wbxml.KindLeaf:
 			r.tok = *next
+			if next.Kind == wbxml.KindLeaf {
+				u.leafOpened(&r.tok)
+			}
 			return codepages.NewTag(next.Page, next.Code), true, nil
 		case wbxml.KindString, wbxml.KindOpaque, wbxml.KindEntity:
 			if keep {

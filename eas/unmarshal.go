@@ -68,6 +68,14 @@ type unmarshalState struct {
 	chars   []byte // the text of the open elements with chardata fields, a stack
 
 	rd Reader // for a FastUnmarshaler
+
+	// The element last opened came whole from NextLeaf: its string (when
+	// leafText) and its end are still to be read, from here.
+	leaf     bool
+	leafText bool
+	leafData []byte
+	leafAt   int64 // its start tag's offset
+	leafTok  wbxml.Token
 }
 
 // Short strings are cut from blocks of strBlock bytes, one allocation for
@@ -129,6 +137,7 @@ func (s *pathStep) index() int {
 func (u *unmarshalState) release() {
 	u.data, u.p, u.doc, u.hdr = nil, nil, nil, wbxml.Header{}
 	u.rd = Reader{}
+	u.leaf, u.leafText, u.leafData = false, false, nil
 	u.d.Reset(nil)
 }
 
@@ -160,6 +169,7 @@ func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
 	u.d.Reset(data, u.wopts...)
 	u.data, u.p, u.doc = data, nil, nil
 	u.path, u.seen, u.chars = u.path[:0], u.seen[:0], u.chars[:0]
+	u.leaf, u.leafText, u.leafData = false, false, nil
 
 	h, err := u.d.Header()
 	if err != nil {
@@ -222,6 +232,41 @@ func (u *unmarshalState) unmarshal(data []byte, v any, opts []Option) error {
 	}
 }
 
+// child reads the next token inside the element just opened: a child
+// element comes as a KindStartTag or, when it is one inline string or
+// none, as a KindLeaf (see leafOpened). When the element itself came as a
+// leaf, its string and end are given here, as the Decoder would.
+func (u *unmarshalState) child() (*wbxml.Token, error) {
+	if u.leaf {
+		t := &u.leafTok
+		if u.leafText {
+			u.leafText = false
+			*t = wbxml.Token{Kind: wbxml.KindString, Offset: u.leafAt + 1, Data: u.leafData}
+			return t, nil
+		}
+		u.leaf = false
+		*t = wbxml.Token{Kind: wbxml.KindEndTag, Offset: u.leafAt}
+		return t, nil
+	}
+	if unmarshalLeaves {
+		return u.d.NextLeaf()
+	}
+	return u.d.Next()
+}
+
+// leafOpened makes t, a copy of a KindLeaf token from child, the start
+// tag of its element, and notes the leaf's string and end as still to be
+// read.
+func (u *unmarshalState) leafOpened(t *wbxml.Token) {
+	u.leaf, u.leafText, u.leafData, u.leafAt = true, t.Content, t.Data, t.Offset
+	t.Kind = wbxml.KindStartTag
+}
+
+// unmarshalLeaves makes Unmarshal read an element of one inline string
+// or none in one step (wbxml.Decoder.NextLeaf); tests turn it off to
+// compare the two ways.
+var unmarshalLeaves = true
+
 // checkStart checks a start tag that is the last step of u.path.
 func (u *unmarshalState) checkStart(tok *wbxml.Token, tag codepages.Tag) error {
 	if tok.Literal || tok.Attrs {
@@ -246,7 +291,7 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 	hint := 0
 	mark := len(u.chars)
 	for {
-		next, err := u.d.Next()
+		next, err := u.child()
 		if err != nil {
 			return err
 		}
@@ -260,8 +305,11 @@ func (u *unmarshalState) structure(sp *structPlan, v reflect.Value, startOffset 
 			}
 			u.seen = u.seen[:base]
 			return nil
-		case wbxml.KindStartTag:
+		case wbxml.KindStartTag, wbxml.KindLeaf:
 			tok := *next // the Decoder's token changes with the reads of the field
+			if tok.Kind == wbxml.KindLeaf {
+				u.leafOpened(&tok)
+			}
 			tag := codepages.NewTag(tok.Page, tok.Code)
 			i := sp.find(tag, hint)
 			if i < 0 {
@@ -543,6 +591,17 @@ func (u *unmarshalState) one(f *fieldPlan, ev reflect.Value, tok *wbxml.Token) e
 // content reads the content of a value element up to its end. The bytes
 // are valid until the next read.
 func (u *unmarshalState) content(start *wbxml.Token) ([]byte, contentKind, error) {
+	if u.leaf {
+		u.leaf = false
+		switch {
+		case !u.leafText:
+			return nil, contentNone, nil
+		case u.copyText:
+			u.scratch = append(u.scratch[:0], u.leafData...)
+			return u.scratch, contentText, nil
+		}
+		return u.leafData, contentText, nil
+	}
 	var out []byte
 	kind := contentNone
 	inScratch := false
@@ -680,7 +739,14 @@ func (u *unmarshalState) tree(tok *wbxml.Token) (*Element, error) {
 		u.p.cfg = u.cfg
 		u.doc = &document{header: u.hdr}
 	}
-	e, err := u.p.subtree(&u.d, u.data, u.doc, tok)
+	start := tok
+	if u.leaf {
+		u.leaf = false
+		lt := *tok
+		lt.Kind, lt.Content, lt.Data = wbxml.KindLeaf, u.leafText, u.leafData
+		start = &lt
+	}
+	e, err := u.p.subtree(&u.d, u.data, u.doc, start)
 	if err != nil {
 		var ee *Error
 		if errors.As(err, &ee) {
@@ -705,6 +771,10 @@ func (u *unmarshalState) tree(tok *wbxml.Token) (*Element, error) {
 // skip skips the element just opened, checking its tags against the
 // protocol version.
 func (u *unmarshalState) skip() error {
+	if u.leaf {
+		u.leaf = false // nothing inside but a string
+		return nil
+	}
 	if u.cfg.version == 0 {
 		return u.d.SkipElement()
 	}
