@@ -138,6 +138,7 @@ func (u *unmarshalState) release() {
 	u.data, u.p, u.doc, u.hdr = nil, nil, nil, wbxml.Header{}
 	u.rd = Reader{}
 	u.leaf, u.leafText, u.leafData = false, false, nil
+	clear(u.path[:cap(u.path)]) // the kept lists the steps point at are the caller's
 	u.d.Reset(nil)
 }
 
