@@ -86,6 +86,13 @@ func (c *tagCache) reset() {
 	c.arena = c.arena[:0]
 }
 
+// same reports whether k and o are the same key, word by word: the
+// compiler makes == on the struct a call of memequal.
+func (k *tagKey) same(o *tagKey) bool {
+	return k.local0 == o.local0 && k.local1 == o.local1 && k.ns0 == o.ns0 && k.ns1 == o.ns1 &&
+		k.localLen == o.localLen && k.nsLen == o.nsLen
+}
+
 // long reports whether a key needs the arena to be compared.
 func (k *tagKey) long() bool { return k.nsLen > 16 || k.localLen > 16 }
 
@@ -93,7 +100,7 @@ func (k *tagKey) long() bool { return k.nsLen > 16 || k.localLen > 16 }
 // it holds that name's entry.
 func (c *tagCache) find(k *tagKey, ns, local []byte) (*tagEntry, bool) {
 	e := &c.slots[k.hash()]
-	if e.gen != c.gen || e.key != *k {
+	if e.gen != c.gen || !e.key.same(k) {
 		return e, false
 	}
 	if !k.long() {
