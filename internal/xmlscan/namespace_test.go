@@ -145,3 +145,43 @@ func TestManyPrefixes(t *testing.T) {
 	}
 	t.Logf("%d declarations, %d tokens", decl, len(got))
 }
+
+// TestResetForgetsBindings: a Scanner reset after a document that stopped
+// with prefixes in scope (an error, or a caller that stopped reading) knows
+// none of them in the next document, and one reset after a whole document
+// still binds and resolves prefixes as a new Scanner does.
+func TestResetForgetsBindings(t *testing.T) {
+	s := NewScanner(nil)
+	for i, c := range []struct {
+		doc    string
+		reads  int  // tokens read before the reset (0: to the end)
+		errors bool // the next document fails (an unbound prefix)
+	}{
+		{`<a:x xmlns:a="u1" xmlns:b="u2"><b:y xmlns:c="u3"><c:z>`, 3, false},
+		{`<a:x xmlns:a="u0"><b:y/></a:x>`, 0, true},
+		{`<a:x xmlns:a="u1" xmlns:b="u2"><b:y xmlns:c="u3"><c:z>`, 3, false},
+		{`<a:x/>`, 0, true},
+		{`<p:x xmlns:p="u4"><p:y xmlns:q="u5"/></p:x>`, 0, false},
+		{`<q:x/>`, 0, true},
+		{`<a:x xmlns:a="u6"><a:y/></a:x>`, 0, false},
+	} {
+		s.Reset([]byte(c.doc))
+		var err error
+		var names []string
+		for n := 0; c.reads == 0 || n < c.reads; n++ {
+			var tok *Token
+			if tok, err = s.ReadToken(); err != nil {
+				break
+			}
+			if tok.Kind == StartElement {
+				names = append(names, string(tok.Name.Space)+" "+string(tok.Name.Local))
+			}
+		}
+		if failed := err != nil && err.Error() != "EOF"; failed != c.errors {
+			t.Fatalf("document %d (%s): error %v, names %v", i, c.doc, err, names)
+		}
+		if i == 6 && strings.Join(names, ",") != "u6 x,u6 y" {
+			t.Fatalf("document %d: names %v", i, names)
+		}
+	}
+}

@@ -25,6 +25,7 @@ type Scanner struct {
 	frames   []frame   // open elements
 	bindings []binding // prefixed namespace bindings in scope, oldest first
 	heads    [nsBuckets]int32
+	headsSet bool // heads holds -1 but for the buckets of bindings
 	seed     maphash.Seed
 	defNS    []byte // default namespace in scope
 	arena    []byte // namespace names that had to be decoded
@@ -78,11 +79,20 @@ func (s *Scanner) ResetFrom(doc []byte, from Encoding) {
 	s.tok = Token{}
 	clear(s.frames[:cap(s.frames)])
 	s.frames = s.frames[:0]
+	// A bucket's head is -1 but while a binding in it is in scope (pop
+	// restores it): only those still in scope are reset, not all 256.
+	if s.headsSet {
+		for i := range s.bindings {
+			s.heads[s.bindings[i].bucket] = -1
+		}
+	} else {
+		for i := range s.heads {
+			s.heads[i] = -1
+		}
+		s.headsSet = true
+	}
 	clear(s.bindings[:cap(s.bindings)])
 	s.bindings = s.bindings[:0]
-	for i := range s.heads {
-		s.heads[i] = -1
-	}
 	s.defNS = nil
 	s.arena = s.arena[:0]
 	s.text = s.text[:0]
