@@ -32,6 +32,7 @@ func BenchmarkValidate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportPerToken(b, m)
 		})
 		b.Run("Validate/"+name, func(b *testing.B) {
 			b.ReportAllocs()
@@ -41,6 +42,7 @@ func BenchmarkValidate(b *testing.B) {
 					b.Fatal(err)
 				}
 			}
+			reportPerToken(b, m)
 		})
 	}
 }
