@@ -116,25 +116,14 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 	for {
 		switch tok.Kind {
 		case wbxml.KindLeaf:
-			e := &p.elems.alloc(1)[0]
-			e.tag = codepages.NewTag(tok.Page, tok.Code)
-			e.offset = tok.Offset
-			e.src = doc
-			if n := len(p.open); n > 0 {
-				e.parent = p.open[n-1]
-				p.pending = append(p.pending, e)
-			} else {
-				root = e
-			}
-			if v := p.cfg.version; v != 0 && !e.tag.ValidIn(v) {
-				return nil, p.errorAt(tok.Offset, e, ErrNotInVersion, e.tag.String()+" is not in protocol "+v.String())
+			e := p.element(tok, doc, &root)
+			if p.cfg.version != 0 && !e.tag.ValidIn(p.cfg.version) {
+				return nil, p.notInVersion(e)
 			}
 			if tok.Content {
 				p.addContent(e, contentText, tok.Data, copyText)
 			}
-			end := d.InputOffset()
-			e.raw = data[e.offset:end:end]
-			e.endPage = d.TagPage()
+			p.ended(e, d, data)
 			if len(p.open) == 0 {
 				return root, nil
 			}
@@ -142,21 +131,12 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 			if tok.Literal || tok.Attrs {
 				return nil, p.unsupported(tok.Offset, "LITERAL tags and attributes")
 			}
-			e := &p.elems.alloc(1)[0]
-			e.tag = codepages.NewTag(tok.Page, tok.Code)
-			e.offset = tok.Offset
-			e.src = doc
-			if n := len(p.open); n > 0 {
-				e.parent = p.open[n-1]
-				p.pending = append(p.pending, e)
-			} else {
-				root = e
+			e := p.element(tok, doc, &root)
+			if p.cfg.version != 0 && !e.tag.ValidIn(p.cfg.version) {
+				return nil, p.notInVersion(e)
 			}
 			p.open = append(p.open, e)
 			p.starts = append(p.starts, len(p.pending))
-			if v := p.cfg.version; v != 0 && !e.tag.ValidIn(v) {
-				return nil, p.errorAt(tok.Offset, e, ErrNotInVersion, e.tag.String()+" is not in protocol "+v.String())
-			}
 		case wbxml.KindEndTag:
 			n := len(p.open) - 1
 			e, first := p.open[n], p.starts[n]
@@ -166,9 +146,7 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 				copy(e.children, p.pending[first:])
 				p.pending = p.pending[:first]
 			}
-			end := d.InputOffset()
-			e.raw = data[e.offset:end:end]
-			e.endPage = d.TagPage()
+			p.ended(e, d, data)
 			if n == 0 {
 				return root, nil
 			}
@@ -204,6 +182,36 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 // or none in one step (wbxml.Decoder.NextLeaf); tests turn it off to
 // compare the two ways.
 var parseLeaves = true
+
+// element adds the element that tok (a start tag or a leaf) begins: a
+// child of the innermost open element, or the root.
+func (p *Parser) element(tok *wbxml.Token, doc *document, root **Element) *Element {
+	e := &p.elems.alloc(1)[0]
+	e.tag = codepages.NewTag(tok.Page, tok.Code)
+	e.offset = tok.Offset
+	e.src = doc
+	if n := len(p.open); n > 0 {
+		e.parent = p.open[n-1]
+		p.pending = append(p.pending, e)
+	} else {
+		*root = e
+	}
+	return e
+}
+
+// notInVersion is the error of element e, whose tag the protocol version
+// of p does not have.
+func (p *Parser) notInVersion(e *Element) error {
+	return p.errorAt(e.offset, e, ErrNotInVersion, e.tag.String()+" is not in protocol "+p.cfg.version.String())
+}
+
+// ended records the wire bytes of e, which d has just read to its end,
+// and the code page in effect after them.
+func (p *Parser) ended(e *Element, d *wbxml.Decoder, data []byte) {
+	end := d.InputOffset()
+	e.raw = data[e.offset:end:end]
+	e.endPage = d.TagPage()
+}
 
 // convertedText reports whether the decoder converts the text of charset
 // to UTF-8 in a buffer of its own (US-ASCII, ISO-8859-1), rather than
