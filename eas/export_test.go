@@ -2,20 +2,13 @@ package eas
 
 import "fmt"
 
-// SetValidateLeaves turns Validate's reading of leaf elements as one token
-// on or off and returns a func that restores the setting.
-func SetValidateLeaves(on bool) (restore func()) {
-	old := validateLeaves
-	validateLeaves = on
-	return func() { validateLeaves = old }
-}
-
-// SetParseLeaves turns the tree reading of leaf elements as one token on
-// or off and returns a func that restores the setting.
-func SetParseLeaves(on bool) (restore func()) {
-	old := parseLeaves
-	parseLeaves = on
-	return func() { parseLeaves = old }
+// SetLeaves turns the reading of leaf elements in one step (Parse,
+// Unmarshal, Validate) on or off and returns a func that restores the
+// setting.
+func SetLeaves(on bool) (restore func()) {
+	old := readLeaves
+	readLeaves = on
+	return func() { readLeaves = old }
 }
 
 // TreeDiff describes the first difference between the trees a and b, in
@@ -46,12 +39,4 @@ func TreeDiff(a, b *Element) string {
 		}
 	}
 	return ""
-}
-
-// SetUnmarshalLeaves turns Unmarshal's reading of leaf elements in one
-// step on or off and returns a func that restores the setting.
-func SetUnmarshalLeaves(on bool) (restore func()) {
-	old := unmarshalLeaves
-	unmarshalLeaves = on
-	return func() { unmarshalLeaves = old }
 }

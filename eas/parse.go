@@ -101,7 +101,7 @@ func (p *Parser) Parse(data []byte, opts ...Option) (*Element, error) {
 // opens, up to its end, and returns it as a tree whose elements refer to
 // data, the []byte d reads, and to doc, which holds d's header. The tree
 // is allocated from p's memory. start may also be a KindLeaf, a whole
-// element; the elements inside are read with NextLeaf (parseLeaves), a
+// element; the elements inside are read with NextLeaf (readLeaves), a
 // leaf in one step.
 func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wbxml.Token) (*Element, error) {
 	if cap(p.open) == 0 {
@@ -167,7 +167,7 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 			return nil, p.unsupported(tok.Offset, "extension tokens")
 		}
 		var err error
-		if parseLeaves {
+		if readLeaves {
 			tok, err = d.NextLeaf()
 		} else {
 			tok, err = d.Next()
@@ -178,10 +178,10 @@ func (p *Parser) subtree(d *wbxml.Decoder, data []byte, doc *document, start *wb
 	}
 }
 
-// parseLeaves makes the tree reading take an element of one inline string
-// or none in one step (wbxml.Decoder.NextLeaf); tests turn it off to
-// compare the two ways.
-var parseLeaves = true
+// readLeaves makes Parse, Unmarshal and Validate read an element of one
+// inline string or none in one step (wbxml.Decoder.NextLeaf); tests turn
+// it off to compare the two ways.
+var readLeaves = true
 
 // element adds the element that tok (a start tag or a leaf) begins: a
 // child of the innermost open element, or the root.

@@ -84,7 +84,7 @@ func checkErrorOffset(t *testing.T, in []byte, err error) {
 // leaf elements in one step and when it reads every token; "" when not.
 func parseLeavesDiff(in []byte) string {
 	for i, opts := range [][]eas.Option{nil, {eas.WithStrict(true), eas.WithMaxDepth(8)}, {eas.WithVersion(version.V12_1)}} {
-		restore := eas.SetParseLeaves(false)
+		restore := eas.SetLeaves(false)
 		want, werr := eas.Parse(in, opts...) // a Parser of its own: the tree stays
 		restore()
 		got, gerr := eas.Parse(in, opts...)

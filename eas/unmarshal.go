@@ -249,7 +249,7 @@ func (u *unmarshalState) child() (*wbxml.Token, error) {
 		*t = wbxml.Token{Kind: wbxml.KindEndTag, Offset: u.leafAt}
 		return t, nil
 	}
-	if unmarshalLeaves {
+	if readLeaves {
 		return u.d.NextLeaf()
 	}
 	return u.d.Next()
@@ -262,11 +262,6 @@ func (u *unmarshalState) leafOpened(t *wbxml.Token) {
 	u.leaf, u.leafText, u.leafData, u.leafAt = true, t.Content, t.Data, t.Offset
 	t.Kind = wbxml.KindStartTag
 }
-
-// unmarshalLeaves makes Unmarshal read an element of one inline string
-// or none in one step (wbxml.Decoder.NextLeaf); tests turn it off to
-// compare the two ways.
-var unmarshalLeaves = true
 
 // checkStart checks a start tag that is the last step of u.path.
 func (u *unmarshalState) checkStart(tok *wbxml.Token, tag codepages.Tag) error {

@@ -47,7 +47,7 @@ func unmarshalLeavesDiff(data []byte) string {
 	}
 	for _, newV := range news {
 		for i, opts := range [][]eas.Option{nil, {eas.WithStrict(true)}, {eas.WithVersion(version.V12_1)}} {
-			restore := eas.SetUnmarshalLeaves(false)
+			restore := eas.SetLeaves(false)
 			want := newV()
 			werr := eas.Unmarshal(data, want, opts...)
 			restore()

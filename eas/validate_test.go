@@ -401,7 +401,7 @@ var leavesOptions = [][]eas.Option{nil, {eas.WithStrict(true), eas.WithVersion(v
 // leaf elements as one token and when it reads every token; "" when not.
 func leavesDiff(in []byte) string {
 	for i, opts := range leavesOptions {
-		restore := eas.SetValidateLeaves(false)
+		restore := eas.SetLeaves(false)
 		want := fmt.Sprint(eas.Validate(in, opts...))
 		restore()
 		if got := fmt.Sprint(eas.Validate(in, opts...)); got != want {

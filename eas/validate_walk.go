@@ -116,7 +116,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 	for !v.stop {
 		var tok *wbxml.Token
 		var err error
-		if validateLeaves {
+		if readLeaves {
 			tok, err = v.dec.NextLeaf()
 		} else {
 			tok, err = v.dec.Next()
@@ -192,10 +192,6 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 	}
 	return v.total
 }
-
-// validateLeaves makes the walk read leaf elements as one token
-// (wbxml.Decoder.NextLeaf); tests turn it off to compare the two ways.
-var validateLeaves = true
 
 // endLeaf ends the innermost element f, inline where it is a text leaf
 // with nothing to check (the common end).
