@@ -35,24 +35,7 @@ func encodeAll(e *wbxml.Encoder, dst []byte, toks []wbxml.Token) ([]byte, error)
 
 // BenchmarkDecode reads every token of the WBXML with a reused Decoder.
 func BenchmarkDecode(b *testing.B) {
-	for _, m := range messages {
-		b.Run(m.name, func(b *testing.B) {
-			m.load(b)
-			d := wbxml.NewDecoder(m.wbxml, vocab...)
-			if err := decodeAll(d); err != nil { // warm up: grow the element stack
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			b.SetBytes(int64(len(m.wbxml)))
-			for b.Loop() {
-				d.Reset(m.wbxml)
-				if err := decodeAll(d); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportPerToken(b, m)
-		})
-	}
+	benchDecodeWith(b, decodeAll)
 }
 
 // BenchmarkEncode writes the decoded tokens back to WBXML in a reused
@@ -194,24 +177,7 @@ func BenchmarkB64URI(b *testing.B) {
 // BenchmarkDecodeNext reads every token of the WBXML with a reused
 // Decoder's Next, which returns a pointer to the token instead of a copy.
 func BenchmarkDecodeNext(b *testing.B) {
-	for _, m := range messages {
-		b.Run(m.name, func(b *testing.B) {
-			m.load(b)
-			d := wbxml.NewDecoder(m.wbxml, vocab...)
-			if err := decodeAllNext(d); err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			b.SetBytes(int64(len(m.wbxml)))
-			for b.Loop() {
-				d.Reset(m.wbxml)
-				if err := decodeAllNext(d); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportPerToken(b, m)
-		})
-	}
+	benchDecodeWith(b, decodeAllNext)
 }
 
 // BenchmarkDecodeStep reads every token of the WBXML with a reused
@@ -219,18 +185,25 @@ func BenchmarkDecodeNext(b *testing.B) {
 // need, reading each tag's page and code and each string's data as a
 // consumer would.
 func BenchmarkDecodeStep(b *testing.B) {
+	benchDecodeWith(b, func(d *wbxml.Decoder) error { _, err := decodeAllStep(d); return err })
+}
+
+// benchDecodeWith runs decode, which reads every token of a reused
+// Decoder one way, over each message (after a first run that grows the
+// element stack), reporting MB/s, allocations and ns/token.
+func benchDecodeWith(b *testing.B, decode func(*wbxml.Decoder) error) {
 	for _, m := range messages {
 		b.Run(m.name, func(b *testing.B) {
 			m.load(b)
 			d := wbxml.NewDecoder(m.wbxml, vocab...)
-			if _, err := decodeAllStep(d); err != nil {
+			if err := decode(d); err != nil {
 				b.Fatal(err)
 			}
 			b.ReportAllocs()
 			b.SetBytes(int64(len(m.wbxml)))
 			for b.Loop() {
 				d.Reset(m.wbxml)
-				if _, err := decodeAllStep(d); err != nil {
+				if err := decode(d); err != nil {
 					b.Fatal(err)
 				}
 			}
@@ -266,24 +239,7 @@ func decodeAllStep(d *wbxml.Decoder) (int, error) {
 // token, reading each tag's code and each string's length as a consumer
 // would. ns/token counts the message's tokens (a leaf is two or three).
 func BenchmarkDecodeLeaf(b *testing.B) {
-	for _, m := range messages {
-		b.Run(m.name, func(b *testing.B) {
-			m.load(b)
-			d := wbxml.NewDecoder(m.wbxml, vocab...)
-			if _, err := decodeAllLeaf(d); err != nil {
-				b.Fatal(err)
-			}
-			b.ReportAllocs()
-			b.SetBytes(int64(len(m.wbxml)))
-			for b.Loop() {
-				d.Reset(m.wbxml)
-				if _, err := decodeAllLeaf(d); err != nil {
-					b.Fatal(err)
-				}
-			}
-			reportPerToken(b, m)
-		})
-	}
+	benchDecodeWith(b, func(d *wbxml.Decoder) error { _, err := decodeAllLeaf(d); return err })
 }
 
 // decodeAllLeaf reads every token of d with NextLeaf, and returns a sum
