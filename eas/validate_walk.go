@@ -139,7 +139,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 			if len(tok.Data) > 0 {
 				if f.bits&fCollect != 0 {
 					f.saw |= sawText
-					f.inAt, f.inLen = uint32(tok.Offset+2), uint32(len(tok.Data))
+					v.collectText(f, tok.Data, tok.Offset+2, true)
 				} else if !isSpace(tok.Data) {
 					f.saw |= sawText
 				}
@@ -156,7 +156,7 @@ func (v *validator) run(data []byte, dir uint8, record bool) int {
 				f := &v.frames[len(v.frames)-1]
 				if f.bits&fCollect != 0 {
 					f.saw |= sawText
-					v.collectText(f, tok)
+					v.collectText(f, tok.Data, tok.Offset+1, tok.Form == wbxml.FormInline)
 				} else if f.saw&sawText == 0 && !isSpace(tok.Data) {
 					f.saw |= sawText
 				}
@@ -204,19 +204,19 @@ func (v *validator) endLeaf(f *vframe) {
 	v.end()
 }
 
-// collectText keeps the text of the string token tok, in frame f that
-// collects its text. An element's text is most often one inline string,
-// the input's own bytes: then it is only pointed at; else copied.
-func (v *validator) collectText(f *vframe, tok *wbxml.Token) {
-	if f.inLen == 0 && len(v.text) == int(f.text) && tok.Form == wbxml.FormInline {
-		at := tok.Offset + 1
-		if at > 0 && at+int64(len(tok.Data)) <= int64(len(v.data)) && &v.data[at] == &tok.Data[0] {
-			f.inAt, f.inLen = uint32(at), uint32(len(tok.Data))
+// collectText keeps text, a string's bytes, in frame f that collects
+// its text. An element's text is most often one inline string (inline),
+// the input's own bytes at offset at: then it is only pointed at; else
+// copied.
+func (v *validator) collectText(f *vframe, text []byte, at int64, inline bool) {
+	if f.inLen == 0 && len(v.text) == int(f.text) && inline {
+		if at > 0 && at+int64(len(text)) <= int64(len(v.data)) && &v.data[at] == &text[0] {
+			f.inAt, f.inLen = uint32(at), uint32(len(text))
 			return
 		}
 	}
 	v.spill(f)
-	v.text = append(v.text, tok.Data...)
+	v.text = append(v.text, text...)
 }
 
 // spill copies the text f points at in the input to validator.text, before
